@@ -1,0 +1,53 @@
+import type { ConnectTimeline, ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
+import type { BucketSelection, TracePage, TracePageRequest } from '@/lib/domain/drill-down';
+import type { HistogramName } from '@/lib/domain/histogram-names';
+import type { ValueCount } from '@/lib/domain/histogram';
+import type { TraceQuery } from '@/lib/domain/query';
+import type { TraceCounts } from '@/lib/domain/trace-counts';
+import type { TraceDetail } from '@/lib/domain/trace';
+
+export type BackendKind = 'duckdb' | 'elasticsearch';
+
+/** When the gap distributions come from a uniform random sample of the trace set. */
+export type SampleInfo = { sampledTraces: number; totalTraces: number };
+
+/** The four distributions as per-millisecond counts, aggregated in the store. */
+export type Distributions = {
+  counts: TraceCounts;
+  distributions: Record<HistogramName, ValueCount[]>;
+  /** Null when every distribution is exact. */
+  sample: SampleInfo | null;
+};
+
+export type SuggestionField = 'app' | 'path';
+export type Suggestion = { value: string; count: number };
+
+export type TimeExtent = { fromMs: number; toMs: number };
+
+export type BackendHealth = { backend: BackendKind; ok: boolean; message: string; details: Record<string, unknown> };
+
+/** Options every call accepts: an abort signal tied to the browser request. */
+export type CallOptions = { signal?: AbortSignal };
+
+/**
+ * The one interface both stores implement, in domain types only. Each implementation builds a
+ * request (pure), executes it, and parses the response into these shapes; for the same data both
+ * must return identical values.
+ */
+export interface LatencyBackend {
+  readonly kind: BackendKind;
+  /** The trace set's counts and the four distributions as per-millisecond counts. */
+  fetchDistributions(query: TraceQuery, options?: CallOptions): Promise<Distributions>;
+  /** The traces counted in one histogram range, newest first, one page at a time. */
+  fetchBucketTraces(query: TraceQuery, selection: BucketSelection, page: TracePageRequest, options?: CallOptions): Promise<TracePage>;
+  /** One trace in full, both tiers, or null when no tier has it. */
+  fetchTrace(traceId: string, options?: CallOptions): Promise<TraceDetail | null>;
+  /** A tier's upstream_connect_time over time, binned and grouped in the store. */
+  fetchConnectTimeline(query: TraceQuery, timeline: ConnectTimelineOptions, options?: CallOptions): Promise<ConnectTimeline>;
+  /** The most frequent values of app or path among edge lines of the window (ignoring that field's own filter). */
+  fetchSuggestions(query: TraceQuery, field: SuggestionField, prefix: string | null, limit: number, options?: CallOptions): Promise<Suggestion[]>;
+  /** First and last edge @timestamp in the store (toMs exclusive), or null when it is empty. */
+  fetchExtent(options?: CallOptions): Promise<TimeExtent | null>;
+  checkHealth(options?: CallOptions): Promise<BackendHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import type { BackendKind, SampleInfo, Suggestion } from '@/lib/backends/types';
+import type { ConnectTimeline } from './connect-timeline';
+import type { HistogramName } from './histogram-names';
+import type { Histogram } from './histogram';
+import type { NormalizedQuery } from './query';
+import type { TraceCounts } from './trace-counts';
+import type { TraceDetail, TraceSummary } from './trace';
+
+/** Response bodies of API v1 (docs/API.md). Shared by the route handlers, server pages and the UI. */
+
+export type HistogramsResponse = {
+  backend: BackendKind;
+  query: NormalizedQuery;
+  counts: TraceCounts;
+  histograms: Record<HistogramName, Histogram>;
+  sample: SampleInfo | null;
+};
+
+export type TracesResponse = {
+  query: NormalizedQuery;
+  histogram: HistogramName;
+  fromMs: number | null;
+  toMs: number | null;
+  traces: TraceSummary[];
+  nextCursor?: string;
+};
+
+export type TraceResponse = TraceDetail;
+
+export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery };
+
+export type SuggestionsResponse = { field: 'app' | 'path'; values: Suggestion[] };
+
+export type ApiErrorBody = { error: { code: string; message: string; parameter?: string } };

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Where each logical field lives in a log document. Defaults are the names real ELK pipelines
+ * carry for nginx and ingress-nginx access logs. A dotted name (`nginx.request_time`) is looked
+ * up both as a nested object path and as a flat key, since both shapes occur in real clusters.
+ */
+export const fieldNamesSchema = z.object({
+  timestamp: z.string().min(1),
+  traceId: z.string().min(1),
+  requestTime: z.string().min(1),
+  upstreamConnectTime: z.string().min(1),
+  upstreamHeaderTime: z.string().min(1),
+  upstreamResponseTime: z.string().min(1),
+  upstreamAddr: z.string().min(1),
+  upstreamStatus: z.string().min(1),
+  status: z.string().min(1),
+  path: z.string().min(1),
+  method: z.string().min(1),
+  appName: z.string().min(1),
+  domain: z.string().min(1),
+  proxyUpstreamName: z.string().min(1),
+  host: z.string().min(1),
+  clientIp: z.string().min(1),
+  userAgent: z.string().min(1),
+});
+export type FieldNames = z.infer<typeof fieldNamesSchema>;
+export type LogicalField = keyof FieldNames;
+
+export const DEFAULT_FIELD_NAMES: FieldNames = {
+  timestamp: '@timestamp',
+  traceId: 'trace_id',
+  requestTime: 'request_time',
+  upstreamConnectTime: 'upstream_connect_time',
+  upstreamHeaderTime: 'upstream_header_time',
+  upstreamResponseTime: 'upstream_response_time',
+  upstreamAddr: 'upstream_addr',
+  upstreamStatus: 'upstream_status',
+  status: 'status',
+  path: 'path',
+  method: 'request_method',
+  appName: 'app_name',
+  domain: 'domain',
+  proxyUpstreamName: 'proxy_upstream_name',
+  host: '@source',
+  clientIp: 'client_ip',
+  userAgent: 'user_agent',
+};
+
+/**
+ * Reads a field from a document by its configured name: a nested path first (`a.b` as
+ * `{a:{b:…}}`), then the flat dotted key (`{"a.b": …}`).
+ */
+export function readField(doc: Record<string, unknown>, name: string): unknown {
+  if (!name.includes('.')) return doc[name];
+  let current: unknown = doc;
+  for (const part of name.split('.')) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) {
+      current = undefined;
+      break;
+    }
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current !== undefined ? current : doc[name];
+}

@@ -1,0 +1,40 @@
+import type { LogicalField } from './field-names';
+import type { InvalidReason } from './nginx-value';
+import type { Tier } from './tiers';
+
+export type SkipReason = InvalidReason | 'missing';
+
+/** Documents left out of an answer, by tier, field and reason: nothing is dropped silently. */
+export type SkippedCount = { tier: Tier; field: LogicalField; reason: SkipReason; count: number };
+
+/**
+ * What a trace set consists of.
+ * - edge: traces whose edge document matches the query (after de-duplication);
+ * - joined / edgeOnly: of those, with and without an ingress document in the join window;
+ * - duplicates: extra documents of one trace in one tier (the one with the largest request_time represents it).
+ */
+export type TraceCounts = {
+  edge: number;
+  joined: number;
+  edgeOnly: number;
+  duplicates: { edge: number; ingress: number };
+  skipped: SkippedCount[];
+};
+
+const TIER_ORDER: Record<Tier, number> = { edge: 0, ingress: 1 };
+
+/** Stable order for skipped counts (tier, field, reason) so both backends serialize identically. */
+export function sortSkipped(skipped: readonly SkippedCount[]): SkippedCount[] {
+  return skipped
+    .filter((entry) => entry.count > 0)
+    .sort(
+      (a, b) =>
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.field.localeCompare(b.field) || a.reason.localeCompare(b.reason),
+    );
+}
+
+/** "137 edge documents skipped: request_time unparsable" */
+export function describeSkipped(entry: SkippedCount, fieldName: string): string {
+  const what = entry.reason === 'missing' ? 'missing' : entry.reason === 'unparsable' ? 'unparsable' : entry.reason;
+  return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${what}`;
+}
