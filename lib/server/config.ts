@@ -1,0 +1,116 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
+
+/**
+ * Server configuration from the environment, validated once. Credentials live here and in the
+ * backends only; nothing in this module is sent to the browser.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z.object({
+  HOPSCOPE_BACKEND: z.enum(['duckdb', 'elasticsearch']).default('duckdb'),
+  HOPSCOPE_EDGE_FILES: optionalText,
+  HOPSCOPE_INGRESS_FILES: optionalText,
+  HOPSCOPE_DUCKDB_PATH: optionalText,
+  HOPSCOPE_FIELDS: optionalText,
+  HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
+  HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
+  HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  ES_URL: optionalText,
+  ES_API_KEY: optionalText,
+  ES_USERNAME: optionalText,
+  ES_PASSWORD: optionalText,
+  ES_CA_CERT: optionalText,
+});
+
+export type ElasticsearchConfig = {
+  url: string;
+  apiKey?: string;
+  username?: string;
+  password?: string;
+  caCertPath?: string;
+  edgeIndex: string;
+  ingressIndex: string;
+  requestTimeoutMs: number;
+};
+
+export type DuckdbConfig = {
+  /** File paths or globs of NDJSON documents, one ELK _source object a line. */
+  edgeFiles: string[];
+  ingressFiles: string[];
+  /** Optional database file; in-memory when absent. */
+  databasePath?: string;
+};
+
+export type ServerConfig = {
+  backend: 'duckdb' | 'elasticsearch';
+  fields: FieldNames;
+  duckdb: DuckdbConfig;
+  elasticsearch: ElasticsearchConfig | null;
+};
+
+/** Where the bundled sample incident is generated on first run (scripts/ensure-sample.ts). */
+export const SAMPLE_DIR = path.join(process.cwd(), '.data', 'sample');
+
+const splitList = (text: string | undefined, fallback: string): string[] =>
+  (text ?? fallback)
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment. `HOPSCOPE_FIELDS` is a JSON object overriding any of the
+ * default field names, e.g. `{"requestTime":"nginx.request_time","host":"host.name"}`.
+ */
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const vars = parsed.data;
+  let fieldOverrides: unknown = {};
+  if (vars.HOPSCOPE_FIELDS) {
+    try {
+      fieldOverrides = JSON.parse(vars.HOPSCOPE_FIELDS);
+    } catch {
+      throw new ConfigError('HOPSCOPE_FIELDS must be a JSON object of field names');
+    }
+  }
+  const fields = fieldNamesSchema.strict().safeParse({ ...DEFAULT_FIELD_NAMES, ...(fieldOverrides as object) });
+  if (!fields.success) throw new ConfigError(`HOPSCOPE_FIELDS: ${fields.error.issues[0]?.message}`);
+
+  if (vars.HOPSCOPE_BACKEND === 'elasticsearch' && !vars.ES_URL) {
+    throw new ConfigError('HOPSCOPE_BACKEND=elasticsearch needs ES_URL');
+  }
+  return {
+    backend: vars.HOPSCOPE_BACKEND,
+    fields: fields.data,
+    duckdb: {
+      edgeFiles: splitList(vars.HOPSCOPE_EDGE_FILES, path.join(SAMPLE_DIR, 'edge.ndjson')),
+      ingressFiles: splitList(vars.HOPSCOPE_INGRESS_FILES, path.join(SAMPLE_DIR, 'ingress.ndjson')),
+      databasePath: vars.HOPSCOPE_DUCKDB_PATH,
+    },
+    elasticsearch: vars.ES_URL
+      ? {
+          url: vars.ES_URL,
+          apiKey: vars.ES_API_KEY,
+          username: vars.ES_USERNAME,
+          password: vars.ES_PASSWORD,
+          caCertPath: vars.ES_CA_CERT,
+          edgeIndex: vars.HOPSCOPE_EDGE_INDEX,
+          ingressIndex: vars.HOPSCOPE_INGRESS_INDEX,
+          requestTimeoutMs: vars.HOPSCOPE_ES_TIMEOUT_MS,
+        }
+      : null,
+  };
+}
