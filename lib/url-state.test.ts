@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_STATE,
+  findQueryIssues,
+  hasRelativeRange,
+  parseInvestigationState,
+  toInvestigationHref,
+  toPermalinkState,
+  toQuerySearchParams,
+  toSearchParams,
+  toTraceHref,
+  withDrill,
+  withQuery,
+  type InvestigationState,
+} from './url-state';
+
+const FULL_STATE: InvestigationState = {
+  query: {
+    from: '2020-11-19T10:00:00+08:00',
+    to: '2020-11-19T12:00:00+08:00',
+    app: 'shop',
+    path: '/app/v1/user/ping',
+    latencyMin: '1',
+    latencyMax: '3.5',
+    bucket: '0.05',
+    upper: '5',
+  },
+  timeZone: 'utc',
+  scale: 'log',
+  drill: { histogram: 'ingress', fromMs: 1000, toMs: 1100 },
+  cursor: 'eyJ0IjoxLCJpZCI6ImEifQ',
+  sort: { key: 'ingress', order: 'asc' },
+  groupBy: { edge: 'host', ingress: 'upstreamAddr' },
+  timelineStat: 'p99',
+};
+
+describe('parseInvestigationState', () => {
+  it('gives the defaults for an empty URL', () => {
+    expect(parseInvestigationState(new URLSearchParams())).toEqual(DEFAULT_STATE);
+    expect(parseInvestigationState({})).toEqual(DEFAULT_STATE);
+  });
+
+  it('round-trips every piece of state through the URL', () => {
+    const params = toSearchParams(FULL_STATE);
+    expect(parseInvestigationState(params)).toEqual(FULL_STATE);
+    expect(parseInvestigationState(new URLSearchParams(params.toString()))).toEqual(FULL_STATE);
+  });
+
+  it('reads Next.js searchParams objects, taking the first of repeated keys', () => {
+    const state = parseInvestigationState({ app: ['shop', 'other'], path: undefined, scale: 'log' });
+    expect(state.query).toEqual({ app: 'shop' });
+    expect(state.scale).toBe('log');
+  });
+
+  it('drops empty and blank query values', () => {
+    expect(parseInvestigationState(new URLSearchParams('app=&path=%20%20&from=now-1h')).query).toEqual({ from: 'now-1h' });
+  });
+
+  it('keeps invalid query text so the server can name the parameter', () => {
+    const state = parseInvestigationState(new URLSearchParams('latencyMin=abc&from=yesterday'));
+    expect(state.query).toEqual({ latencyMin: 'abc', from: 'yesterday' });
+    expect(findQueryIssues(state.query).map((issue) => issue.parameter).sort()).toEqual(['from', 'latencyMin']);
+  });
+
+  it('falls back to defaults for invalid view parameters', () => {
+    const state = parseInvestigationState(
+      new URLSearchParams('tz=mars&scale=cubic&sort=nonsense.up&edgeGroupBy=pod&ingressGroupBy=&stat=p75'),
+    );
+    expect(state).toEqual(DEFAULT_STATE);
+  });
+
+  it('reads open-ended drill-down ranges (underflow and overflow bars)', () => {
+    expect(parseInvestigationState(new URLSearchParams('histogram=edgeMinusIngress&toMs=0')).drill).toEqual({
+      histogram: 'edgeMinusIngress',
+      fromMs: null,
+      toMs: 0,
+    });
+    expect(parseInvestigationState(new URLSearchParams('histogram=edge&fromMs=3500')).drill).toEqual({
+      histogram: 'edge',
+      fromMs: 3500,
+      toMs: null,
+    });
+  });
+
+  it('ignores a drill-down with an unknown histogram or an empty range, and its cursor with it', () => {
+    expect(parseInvestigationState(new URLSearchParams('histogram=upstream&fromMs=0&cursor=x'))).toMatchObject({ drill: null, cursor: null });
+    expect(parseInvestigationState(new URLSearchParams('histogram=edge&fromMs=200&toMs=100')).drill).toBeNull();
+    expect(parseInvestigationState(new URLSearchParams('histogram=edge&fromMs=1.5')).drill).toBeNull();
+  });
+
+  it('defaults the sort order to descending when only a key is given', () => {
+    expect(parseInvestigationState(new URLSearchParams('sort=edgeConnect')).sort).toEqual({ key: 'edgeConnect', order: 'desc' });
+  });
+});
+
+describe('toSearchParams', () => {
+  it('leaves defaults out and writes query keys first, in a stable order', () => {
+    const state = withQuery(DEFAULT_STATE, { path: '/x', from: 'now-1h', to: 'now' });
+    expect(toSearchParams(state).toString()).toBe('from=now-1h&to=now&path=%2Fx');
+    expect(toSearchParams(DEFAULT_STATE).toString()).toBe('');
+  });
+
+  it('gives the API only the query parameters', () => {
+    expect(toQuerySearchParams(FULL_STATE.query).toString()).toBe(
+      'from=2020-11-19T10%3A00%3A00%2B08%3A00&to=2020-11-19T12%3A00%3A00%2B08%3A00&app=shop&path=%2Fapp%2Fv1%2Fuser%2Fping&latencyMin=1&latencyMax=3.5&bucket=0.05&upper=5',
+    );
+  });
+});
+
+describe('links', () => {
+  it('builds the investigation link, bare when everything is default', () => {
+    expect(toInvestigationHref(DEFAULT_STATE)).toBe('/');
+    expect(toInvestigationHref(withQuery(DEFAULT_STATE, { app: 'shop' }))).toBe('/?app=shop');
+  });
+
+  it('builds trace links that escape the id and carry the state back', () => {
+    expect(toTraceHref('87bad3cf9d184df0:87bad3cf9d184df0:0:1', withQuery(DEFAULT_STATE, { app: 'shop' }))).toBe(
+      '/traces/87bad3cf9d184df0%3A87bad3cf9d184df0%3A0%3A1?app=shop',
+    );
+  });
+});
+
+describe('state changes', () => {
+  it('withQuery sets, trims and clears keys and resets the drill-down page', () => {
+    const next = withQuery(FULL_STATE, { app: '  web ', path: '', latencyMax: undefined });
+    expect(next.query.app).toBe('web');
+    expect(next.query).not.toHaveProperty('path');
+    expect(next.query).not.toHaveProperty('latencyMax');
+    expect(next.query.latencyMin).toBe('1');
+    expect(next.cursor).toBeNull();
+    expect(next.drill).toEqual(FULL_STATE.drill);
+  });
+
+  it('withDrill replaces the selection and starts from the newest page', () => {
+    const next = withDrill(FULL_STATE, { histogram: 'edge', fromMs: 0, toMs: 100 });
+    expect(next.drill).toEqual({ histogram: 'edge', fromMs: 0, toMs: 100 });
+    expect(next.cursor).toBeNull();
+    expect(withDrill(FULL_STATE, null).drill).toBeNull();
+  });
+});
+
+describe('permalinks', () => {
+  const resolved = { from: '2020-11-19T01:00:00.000Z', to: '2020-11-19T02:00:00.000Z' };
+
+  it('knows which ranges depend on the moment the link is opened', () => {
+    expect(hasRelativeRange({})).toBe(true);
+    expect(hasRelativeRange({ from: 'now-1h', to: 'now' })).toBe(true);
+    expect(hasRelativeRange({ from: '2020-11-19T01:00:00Z', to: 'now' })).toBe(true);
+    expect(hasRelativeRange({ from: '2020-11-19T01:00:00Z', to: '2020-11-19T02:00:00Z' })).toBe(false);
+  });
+
+  it('pins relative and absent ends to the resolved instants', () => {
+    expect(toPermalinkState(withQuery(DEFAULT_STATE, { from: 'now-1h', to: 'now' }), resolved).query).toEqual(resolved);
+    expect(toPermalinkState(DEFAULT_STATE, resolved).query).toEqual(resolved);
+  });
+
+  it('keeps absolute ends as written, with their offset', () => {
+    const state = withQuery(DEFAULT_STATE, { from: '2020-11-19T09:00:00+08:00', to: 'now' });
+    expect(toPermalinkState(state, resolved).query).toEqual({ from: '2020-11-19T09:00:00+08:00', to: resolved.to });
+  });
+
+  it('keeps all view state in the permalink', () => {
+    const pinned = parseInvestigationState(toSearchParams(toPermalinkState(FULL_STATE, resolved)));
+    expect(pinned).toEqual(FULL_STATE);
+  });
+});

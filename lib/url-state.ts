@@ -1,0 +1,215 @@
+import { bucketSelectionSchema, type BucketSelection } from '@/lib/domain/drill-down';
+import { TIMELINE_GROUP_BYS, type TimelineGroupBy } from '@/lib/domain/connect-timeline';
+import { publicQuerySchema, type QueryIssue } from '@/lib/domain/query';
+import { isRelativeTime } from '@/lib/domain/time-expression';
+import type { Tier } from '@/lib/domain/tiers';
+
+/**
+ * The permalink: every piece of view state of the investigation and trace pages, parsed from and
+ * written to the URL. The server page and the client controls both go through this module, so a
+ * URL means the same thing wherever it is read.
+ *
+ * Query parameters (from … upper) are kept as the text the user wrote: the server validates them
+ * with the domain schema and answers invalid ones with an error naming the parameter, which the
+ * page shows. View parameters (tz, scale, drill-down, sort, timeline) fall back to their defaults
+ * when invalid, since a bad value there cannot change the numbers.
+ */
+
+export const QUERY_KEYS = ['from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper'] as const;
+export type QueryKey = (typeof QUERY_KEYS)[number];
+/** The shared query of the API and the page, as text; absent keys take the server's defaults. */
+export type QueryParams = Partial<Record<QueryKey, string>>;
+
+export const TIME_ZONE_MODES = ['browser', 'utc'] as const;
+export type TimeZoneMode = (typeof TIME_ZONE_MODES)[number];
+
+export const COUNT_SCALES = ['linear', 'log'] as const;
+export type CountScale = (typeof COUNT_SCALES)[number];
+
+export const TRACE_SORT_KEYS = [
+  'time',
+  'edge',
+  'ingress',
+  'edgeMinusIngress',
+  'ingressMinusUpstream',
+  'edgeConnect',
+  'ingressConnect',
+  'status',
+] as const;
+export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];
+export type SortOrder = 'asc' | 'desc';
+export type TraceSort = { key: TraceSortKey; order: SortOrder };
+
+export const TIMELINE_STATS = ['max', 'p99', 'p50'] as const;
+export type TimelineStat = (typeof TIMELINE_STATS)[number];
+
+export type InvestigationState = {
+  query: QueryParams;
+  /** How instants are shown and typed: the browser's zone (default) or UTC. */
+  timeZone: TimeZoneMode;
+  scale: CountScale;
+  /** The open drill-down: one histogram's range of values, or none. */
+  drill: BucketSelection | null;
+  /** Page of the drill-down list (opaque cursor from the API); null is the newest page. */
+  cursor: string | null;
+  sort: TraceSort;
+  groupBy: Record<Tier, TimelineGroupBy>;
+  timelineStat: TimelineStat;
+};
+
+export const DEFAULT_SORT: TraceSort = { key: 'time', order: 'desc' };
+/** The slow ingress node shows in the edge tier's upstream addresses and in the ingress tier's hosts. */
+export const DEFAULT_GROUP_BY: Record<Tier, TimelineGroupBy> = { edge: 'upstreamAddr', ingress: 'host' };
+export const DEFAULT_TIMELINE_STAT: TimelineStat = 'max';
+
+export const DEFAULT_STATE: InvestigationState = {
+  query: {},
+  timeZone: 'browser',
+  scale: 'linear',
+  drill: null,
+  cursor: null,
+  sort: DEFAULT_SORT,
+  groupBy: DEFAULT_GROUP_BY,
+  timelineStat: DEFAULT_TIMELINE_STAT,
+};
+
+/** What Next.js hands a page as searchParams, or a URLSearchParams from the browser. */
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function reader(input: SearchParamsInput): (key: string) => string | undefined {
+  if (input instanceof URLSearchParams) return (key) => input.get(key) ?? undefined;
+  return (key) => {
+    const value = input[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T {
+  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function parseDrill(get: (key: string) => string | undefined): BucketSelection | null {
+  const histogram = get('histogram');
+  if (histogram === undefined) return null;
+  const parsed = bucketSelectionSchema.safeParse({ histogram, fromMs: get('fromMs') || undefined, toMs: get('toMs') || undefined });
+  if (!parsed.success) return null;
+  return { histogram: parsed.data.histogram, fromMs: parsed.data.fromMs ?? null, toMs: parsed.data.toMs ?? null };
+}
+
+function parseSort(text: string | undefined): TraceSort {
+  const [key, order] = (text ?? '').split('.');
+  return {
+    key: oneOf(TRACE_SORT_KEYS, key, DEFAULT_SORT.key),
+    order: order === 'asc' ? 'asc' : 'desc',
+  };
+}
+
+/** Reads the whole view state from a URL's search parameters. */
+export function parseInvestigationState(input: SearchParamsInput): InvestigationState {
+  const get = reader(input);
+  const query: QueryParams = {};
+  for (const key of QUERY_KEYS) {
+    const value = get(key)?.trim();
+    if (value) query[key] = value;
+  }
+  const drill = parseDrill(get);
+  return {
+    query,
+    timeZone: oneOf(TIME_ZONE_MODES, get('tz'), DEFAULT_STATE.timeZone),
+    scale: oneOf(COUNT_SCALES, get('scale'), DEFAULT_STATE.scale),
+    drill,
+    cursor: drill ? (get('cursor')?.trim() || null) : null,
+    sort: parseSort(get('sort')),
+    groupBy: {
+      edge: oneOf(TIMELINE_GROUP_BYS, get('edgeGroupBy'), DEFAULT_GROUP_BY.edge),
+      ingress: oneOf(TIMELINE_GROUP_BYS, get('ingressGroupBy'), DEFAULT_GROUP_BY.ingress),
+    },
+    timelineStat: oneOf(TIMELINE_STATS, get('stat'), DEFAULT_TIMELINE_STAT),
+  };
+}
+
+/** Problems the domain schema finds in the query parameters, so controls can mark them. */
+export function findQueryIssues(query: QueryParams): QueryIssue[] {
+  const parsed = publicQuerySchema.safeParse(query);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ''), message: issue.message }));
+}
+
+/** The query parameters alone, in a stable order: what the API endpoints receive. */
+export function toQuerySearchParams(query: QueryParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of QUERY_KEYS) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+/** The full state as search parameters, defaults left out so URLs stay short and stable. */
+export function toSearchParams(state: InvestigationState): URLSearchParams {
+  const params = toQuerySearchParams(state.query);
+  if (state.timeZone !== DEFAULT_STATE.timeZone) params.set('tz', state.timeZone);
+  if (state.scale !== DEFAULT_STATE.scale) params.set('scale', state.scale);
+  if (state.drill) {
+    params.set('histogram', state.drill.histogram);
+    if (state.drill.fromMs !== null) params.set('fromMs', String(state.drill.fromMs));
+    if (state.drill.toMs !== null) params.set('toMs', String(state.drill.toMs));
+    if (state.cursor) params.set('cursor', state.cursor);
+  }
+  if (state.sort.key !== DEFAULT_SORT.key || state.sort.order !== DEFAULT_SORT.order) {
+    params.set('sort', `${state.sort.key}.${state.sort.order}`);
+  }
+  if (state.groupBy.edge !== DEFAULT_GROUP_BY.edge) params.set('edgeGroupBy', state.groupBy.edge);
+  if (state.groupBy.ingress !== DEFAULT_GROUP_BY.ingress) params.set('ingressGroupBy', state.groupBy.ingress);
+  if (state.timelineStat !== DEFAULT_TIMELINE_STAT) params.set('stat', state.timelineStat);
+  return params;
+}
+
+const withQuestionMark = (params: URLSearchParams): string => {
+  const text = params.toString();
+  return text ? `?${text}` : '';
+};
+
+/** Link to the investigation page showing this state. */
+export function toInvestigationHref(state: InvestigationState): string {
+  return `/${withQuestionMark(toSearchParams(state))}`;
+}
+
+/** Link to a trace's page that keeps the investigation's state for the way back. */
+export function toTraceHref(traceId: string, state: InvestigationState): string {
+  return `/traces/${encodeURIComponent(traceId)}${withQuestionMark(toSearchParams(state))}`;
+}
+
+/**
+ * A state change caused by new filters: the drill-down page cursor only makes sense for the
+ * query it came from, so it is dropped whenever the query or the selected bucket changes.
+ */
+export function withQuery(state: InvestigationState, patch: QueryParams): InvestigationState {
+  const query: QueryParams = { ...state.query };
+  for (const key of QUERY_KEYS) {
+    if (!(key in patch)) continue;
+    const value = patch[key]?.trim();
+    if (value) query[key] = value;
+    else delete query[key];
+  }
+  return { ...state, query, cursor: null };
+}
+
+/** Opens (or, with null, closes) a drill-down on a histogram range, from its newest page. */
+export function withDrill(state: InvestigationState, drill: BucketSelection | null): InvestigationState {
+  return { ...state, drill, cursor: null };
+}
+
+/** Whether from/to depend on when the URL is opened ("now-1h", or absent: the server's default window). */
+export function hasRelativeRange(query: QueryParams): boolean {
+  return !query.from || !query.to || isRelativeTime(query.from) || isRelativeTime(query.to);
+}
+
+/**
+ * The permalink: the same state with the time range pinned to the absolute instants the server
+ * resolved, so the link shows the same data whenever and wherever it is opened.
+ */
+export function toPermalinkState(state: InvestigationState, resolved: { from: string; to: string }): InvestigationState {
+  const pin = (text: string | undefined, instant: string) => (text && !isRelativeTime(text) ? text : instant);
+  return { ...state, query: { ...state.query, from: pin(state.query.from, resolved.from), to: pin(state.query.to, resolved.to) } };
+}
