@@ -1,0 +1,68 @@
+import 'server-only';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { FieldNames } from '@/lib/domain/field-names';
+import { TIERS } from '@/lib/domain/tiers';
+import type { DuckdbConfig } from '@/lib/server/config';
+import { AppError } from '@/lib/server/errors';
+import { buildLoadTierSql, buildTraceIndexSql } from './sql/build-load';
+import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
+import type { SqlStatement } from './sql/sql-statement';
+
+export type LoadedStore = { instance: DuckDBInstance; lineCounts: Record<'edge' | 'ingress', number>; loadMs: number };
+
+/**
+ * Opens DuckDB and loads both tiers' files, normalizing them in SQL. Loading happens once per
+ * process; every query then opens a short-lived connection of its own.
+ */
+export async function openStore(config: DuckdbConfig, fields: FieldNames): Promise<LoadedStore> {
+  const started = performance.now();
+  const instance = await DuckDBInstance.create(config.databasePath ?? ':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
+    const lineCounts = { edge: 0, ingress: 0 };
+    for (const tier of TIERS) {
+      const files = tier === 'edge' ? config.edgeFiles : config.ingressFiles;
+      try {
+        await connection.run(buildLoadTierSql(tier, files, fields));
+      } catch (error) {
+        throw new AppError('config_error', `could not load the ${tier} log files (${files.join(', ')}): ${firstLine(error)}`, undefined, {
+          cause: error,
+        });
+      }
+      await connection.run(buildTraceIndexSql(tier));
+      const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${tier}_docs`);
+      lineCounts[tier] = Number(count.getRowObjects()[0]?.n ?? 0);
+    }
+    return { instance, lineCounts, loadMs: Math.round(performance.now() - started) };
+  } finally {
+    connection.closeSync();
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+/** Runs one statement on a fresh connection; an abort interrupts the running query. */
+export async function runStatement(
+  instance: DuckDBInstance,
+  statement: SqlStatement,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>[]> {
+  if (signal?.aborted) throw new AppError('backend_timeout', 'the request was cancelled');
+  const connection: DuckDBConnection = await instance.connect();
+  const interrupt = () => connection.interrupt();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  try {
+    const reader = await connection.runAndReadAll(statement.sql, statement.params);
+    return reader.getRowObjects() as Record<string, unknown>[];
+  } catch (error) {
+    if (signal?.aborted) throw new AppError('backend_timeout', 'the request was cancelled', undefined, { cause: error });
+    throw new AppError('backend_error', `embedded store query failed: ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
+    connection.closeSync();
+  }
+}

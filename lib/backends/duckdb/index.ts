@@ -1,0 +1,112 @@
+import 'server-only';
+import type { BackendHealth, LatencyBackend } from '@/lib/backends/types';
+import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
+import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
+import type { FieldNames } from '@/lib/domain/field-names';
+import type { Tier } from '@/lib/domain/tiers';
+import type { DuckdbConfig } from '@/lib/server/config';
+import { openStore, runStatement, type LoadedStore } from './connection';
+import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
+import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
+import { parseTierDocument } from './parse/parse-tier-document';
+import { toNumber, toNumberOrNull } from './parse/to-number';
+import { buildBucketTracesSql } from './sql/build-bucket-traces';
+import { buildConnectTimelineSql } from './sql/build-connect-timeline';
+import { buildDistributionsSql } from './sql/build-distributions';
+import { buildExtentSql } from './sql/build-extent';
+import { buildSuggestionsSql } from './sql/build-suggestions';
+import { buildTraceLookupSql } from './sql/build-trace-lookup';
+
+export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
+
+/** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
+export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
+  let loading: Promise<LoadedStore> | null = null;
+  const store = (): Promise<LoadedStore> => {
+    loading ??= openStore(config, config.fields).catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+  const run = async (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
+    runStatement((await store()).instance, statement, signal);
+
+  const readDocuments = async (tier: Tier, traceId: string, signal?: AbortSignal): Promise<TierDocument[]> => {
+    const rows = await run(buildTraceLookupSql(tier, traceId), signal);
+    return rows
+      .map((row) => parseTierDocument(row.doc, tier, config.fields))
+      .filter((doc): doc is TierDocument => doc !== null)
+      .sort(compareRepresentative);
+  };
+
+  return {
+    kind: 'duckdb',
+
+    async fetchDistributions(query, options) {
+      return parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+    },
+
+    async fetchBucketTraces(query, selection, page, options) {
+      const rows = await run(buildBucketTracesSql(query, selection, page), options?.signal);
+      const pageRows = rows.slice(0, page.limit);
+      const traces = pageRows.flatMap((row) => {
+        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields);
+        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields))] : [];
+      });
+      const last = pageRows.at(-1);
+      const nextCursor =
+        rows.length > page.limit && last ? { timestampMs: toNumber(last.ts_ms), traceId: String(last.trace_id) } : null;
+      return { traces, nextCursor };
+    },
+
+    async fetchTrace(traceId, options) {
+      const [edgeDocs, ingressDocs] = await Promise.all([
+        readDocuments('edge', traceId, options?.signal),
+        readDocuments('ingress', traceId, options?.signal),
+      ]);
+      if (edgeDocs.length === 0 && ingressDocs.length === 0) return null;
+      return toTraceDetail(traceId, edgeDocs[0] ?? null, ingressDocs[0] ?? null, {
+        edge: Math.max(0, edgeDocs.length - 1),
+        ingress: Math.max(0, ingressDocs.length - 1),
+      });
+    },
+
+    async fetchConnectTimeline(query, timeline, options) {
+      const rows = await run(buildConnectTimelineSql(query, timeline), options?.signal);
+      return parseConnectTimeline(rows as ConnectTimelineRow[], query, timeline);
+    },
+
+    async fetchSuggestions(query, field, prefix, limit, options) {
+      const rows = await run(buildSuggestionsSql(query, field, prefix, limit), options?.signal);
+      return rows.map((row) => ({ value: String(row.value), count: toNumber(row.n) }));
+    },
+
+    async fetchExtent(options) {
+      const [row] = await run(buildExtentSql(), options?.signal);
+      const fromMs = toNumberOrNull(row?.from_ms);
+      const toMs = toNumberOrNull(row?.to_ms);
+      return fromMs === null || toMs === null ? null : { fromMs, toMs };
+    },
+
+    async checkHealth(): Promise<BackendHealth> {
+      try {
+        const loaded = await store();
+        return {
+          backend: 'duckdb',
+          ok: true,
+          message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
+          details: { lines: loaded.lineCounts, loadMs: loaded.loadMs },
+        };
+      } catch (error) {
+        return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };
+      }
+    },
+
+    async close() {
+      const current = loading;
+      loading = null;
+      if (current) (await current.catch(() => null))?.instance.closeSync();
+    },
+  };
+}

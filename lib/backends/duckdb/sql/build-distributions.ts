@@ -1,0 +1,34 @@
+import type { TraceQuery } from '@/lib/domain/query';
+import { buildTraceSetCtes } from './build-trace-set';
+import type { SqlStatement } from './sql-statement';
+
+/**
+ * One pass over the trace set that returns rows (kind, value_ms, n): per-millisecond counts of the
+ * four distributions, the trace counts, and skipped lines by field and reason.
+ */
+export function buildDistributionsSql(query: TraceQuery): SqlStatement {
+  const traceSet = buildTraceSetCtes(query);
+  const sql = `
+WITH ${traceSet.sql},
+joined AS MATERIALIZED (
+  SELECT e.rt_ms AS edge_ms, i.rt_ms AS ingress_ms, i.response_ms, i.response_state
+  FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+)
+SELECT 'dist:edge' AS kind, rt_ms AS value_ms, count(*) AS n FROM edge_rep GROUP BY rt_ms
+UNION ALL SELECT 'dist:ingress', ingress_ms, count(*) FROM joined GROUP BY ingress_ms
+UNION ALL SELECT 'dist:edgeMinusIngress', edge_ms - ingress_ms, count(*) FROM joined GROUP BY edge_ms - ingress_ms
+UNION ALL SELECT 'dist:ingressMinusUpstream', ingress_ms - response_ms, count(*) FROM joined
+  WHERE response_state = 'ok' GROUP BY ingress_ms - response_ms
+UNION ALL SELECT 'count:edge', NULL, count(*) FROM edge_rep
+UNION ALL SELECT 'count:edgeValid', NULL, count(*) FROM edge_valid
+UNION ALL SELECT 'count:joined', NULL, count(*) FROM joined
+UNION ALL SELECT 'count:ingressValid', NULL, count(*) FROM ingress_candidates WHERE rt_state = 'ok'
+UNION ALL SELECT 'skip:edge:traceId:missing', NULL, count(*) FROM edge_window WHERE trace_id IS NULL
+UNION ALL SELECT 'skip:edge:requestTime:' || rt_state, NULL, count(*) FROM edge_window
+  WHERE trace_id IS NOT NULL AND rt_state <> 'ok' GROUP BY rt_state
+UNION ALL SELECT 'skip:ingress:requestTime:' || rt_state, NULL, count(*) FROM ingress_candidates
+  WHERE rt_state <> 'ok' GROUP BY rt_state
+UNION ALL SELECT 'skip:ingress:upstreamResponseTime:' || response_state, NULL, count(*) FROM joined
+  WHERE response_state <> 'ok' GROUP BY response_state`;
+  return { sql, params: traceSet.params };
+}

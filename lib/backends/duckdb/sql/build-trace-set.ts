@@ -1,0 +1,59 @@
+import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
+import { tierTable } from './build-load';
+import type { SqlStatement } from './sql-statement';
+
+const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
+
+/**
+ * The CTEs that define a query's trace set, shared by every query over it:
+ * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
+ * - edge_valid: those with a trace id and a request_time, within the latency range;
+ * - edge_rep: one line per trace, the representative (largest request_time, then latest);
+ * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
+ * - ingress_rep: one valid ingress line per joined trace.
+ */
+export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
+  const params: SqlStatement['params'] = {
+    fromMs: query.fromMs,
+    toMs: query.toMs,
+    joinFromMs: query.fromMs - JOIN_WINDOW_MARGIN_MS,
+    joinToMs: query.toMs + JOIN_WINDOW_MARGIN_MS,
+  };
+  const windowFilters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT'];
+  if (query.app !== null) {
+    windowFilters.push('app = $app');
+    params.app = query.app;
+  }
+  if (query.path !== null) {
+    windowFilters.push('path = $path');
+    params.path = query.path;
+  }
+  const validFilters = ['trace_id IS NOT NULL', "rt_state = 'ok'"];
+  if (query.latencyMinMs !== null) {
+    validFilters.push('rt_ms >= $latencyMinMs::BIGINT');
+    params.latencyMinMs = query.latencyMinMs;
+  }
+  if (query.latencyMaxMs !== null) {
+    validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
+    params.latencyMaxMs = query.latencyMaxMs;
+  }
+  const sql = `
+edge_window AS MATERIALIZED (
+  SELECT * FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
+),
+edge_valid AS MATERIALIZED (
+  SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
+),
+edge_rep AS MATERIALIZED (
+  SELECT * FROM edge_valid QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY ${REPRESENTATIVE_ORDER}) = 1
+),
+ingress_candidates AS MATERIALIZED (
+  SELECT * FROM ${tierTable('ingress')}
+  WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_id IN (SELECT trace_id FROM edge_rep)
+),
+ingress_rep AS MATERIALIZED (
+  SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
+  QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY ${REPRESENTATIVE_ORDER}) = 1
+)`;
+  return { sql, params };
+}

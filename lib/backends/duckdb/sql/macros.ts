@@ -1,0 +1,118 @@
+import { MAX_TIME_MS } from '@/lib/domain/nginx-value';
+
+/**
+ * SQL macros that normalize raw log documents inside DuckDB, mirroring lib/domain exactly:
+ * `parseNginxTime` (hs_time), `toTraceId` (hs_trace_id), `toTimestampMs` (hs_timestamp_ms) and
+ * the text normalization of `toTierDocument` (hs_text, hs_list_text). The parity tests hold the
+ * two to the same answers; change both together.
+ */
+
+const token = `{'ms': NULL::BIGINT, 'reason': NULL::VARCHAR}`;
+const reasonOnly = (reason: string) => `{'ms': NULL::BIGINT, 'reason': '${reason}'}`;
+
+export const MACRO_STATEMENTS: readonly string[] = [
+  `CREATE OR REPLACE MACRO hs_decimal_ms(tok) AS
+    (CASE WHEN split_part(tok, '.', 1) = '' THEN 0 ELSE split_part(tok, '.', 1)::BIGINT END) * 1000
+    + substr(rpad(split_part(tok, '.', 2), 4, '0'), 1, 3)::BIGINT
+    + CASE WHEN substr(rpad(split_part(tok, '.', 2), 4, '0'), 4, 1) >= '5' THEN 1 ELSE 0 END`,
+  // One decimal-seconds token ("0.004", "-") to milliseconds: integer part × 1000 plus the first
+  // three decimals, rounded half up on the fourth; no floating point.
+  `CREATE OR REPLACE MACRO hs_decimal_token(tok) AS
+    CASE
+      WHEN tok = '-' THEN ${token}
+      WHEN regexp_full_match(tok, '\\d+(\\.\\d+)?') THEN
+        CASE
+          WHEN length(ltrim(split_part(tok, '.', 1), '0')) > 6 THEN ${reasonOnly('out-of-range')}
+          WHEN hs_decimal_ms(tok) > ${MAX_TIME_MS} THEN ${reasonOnly('out-of-range')}
+          ELSE {'ms': hs_decimal_ms(tok), 'reason': NULL::VARCHAR}
+        END
+      WHEN regexp_matches(tok, '^-\\d') THEN ${reasonOnly('negative')}
+      ELSE ${reasonOnly('unparsable')}
+    END`,
+  // A JSON number of seconds, rounded to the nearest millisecond (float32 values included).
+  `CREATE OR REPLACE MACRO hs_number_token(x) AS
+    CASE
+      WHEN x < 0 THEN ${reasonOnly('negative')}
+      WHEN round(x * 1000) > ${MAX_TIME_MS} THEN ${reasonOnly('out-of-range')}
+      ELSE {'ms': round(x * 1000)::BIGINT, 'reason': NULL::VARCHAR}
+    END`,
+  // A JSON scalar to its attempts: strings are split on ", " and " : ".
+  `CREATE OR REPLACE MACRO hs_scalar_tokens(e) AS
+    CASE
+      WHEN json_type(e) = 'NULL' THEN []::STRUCT(ms BIGINT, reason VARCHAR)[]
+      WHEN json_type(e) = 'VARCHAR' THEN
+        CASE
+          WHEN trim(e ->> '$') IN ('', '-') THEN [${token}]
+          ELSE list_transform(regexp_split_to_array(trim(e ->> '$'), '\\s*,\\s*|\\s*:\\s*'), t -> hs_decimal_token(t))
+        END
+      WHEN json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN [hs_number_token((e ->> '$')::DOUBLE)]
+      ELSE [${reasonOnly('unparsable')}]
+    END`,
+  `CREATE OR REPLACE MACRO hs_time_tokens(j) AS
+    CASE
+      WHEN j IS NULL THEN []::STRUCT(ms BIGINT, reason VARCHAR)[]
+      WHEN json_type(j) = 'ARRAY' THEN flatten(list_transform(CAST(j AS JSON[]),
+        e -> CASE WHEN json_type(e) = 'ARRAY' THEN [${reasonOnly('unparsable')}] ELSE hs_scalar_tokens(e) END))
+      ELSE hs_scalar_tokens(j)
+    END`,
+  // {total, state}: state is 'ok', 'missing' (no attempt has a value) or the first invalid reason.
+  `CREATE OR REPLACE MACRO hs_time_of_tokens(tokens) AS
+    CASE
+      WHEN len(list_filter(tokens, t -> t.reason IS NOT NULL)) > 0
+        THEN {'total': NULL::BIGINT, 'state': list_filter(tokens, t -> t.reason IS NOT NULL)[1].reason}
+      WHEN list_sum(list_transform(tokens, t -> t.ms)) IS NULL THEN {'total': NULL::BIGINT, 'state': 'missing'}
+      WHEN list_sum(list_transform(tokens, t -> t.ms)) > ${MAX_TIME_MS} THEN {'total': NULL::BIGINT, 'state': 'out-of-range'}
+      ELSE {'total': list_sum(list_transform(tokens, t -> t.ms))::BIGINT, 'state': 'ok'}
+    END`,
+  `CREATE OR REPLACE MACRO hs_time(j) AS hs_time_of_tokens(hs_time_tokens(j))`,
+  `CREATE OR REPLACE MACRO hs_trace_id(j) AS
+    CASE
+      WHEN json_type(j) = 'VARCHAR' THEN CASE WHEN trim(j ->> '$') = '' THEN NULL ELSE j ->> '$' END
+      WHEN json_type(j) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN (j ->> '$')
+      ELSE NULL
+    END`,
+  // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated) or epoch milliseconds.
+  `CREATE OR REPLACE MACRO hs_timestamp_ms(j) AS
+    CASE
+      WHEN json_type(j) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN trunc((j ->> '$')::DOUBLE)::BIGINT
+      WHEN json_type(j) = 'VARCHAR' THEN
+        (SELECT CASE WHEN m IS NULL OR m.date = '' THEN NULL ELSE epoch_ms(TRY_CAST(
+            m.date || 'T' || CASE WHEN m.time = '' THEN '00:00' ELSE regexp_replace(m.time, '\\.(\\d{1,3})\\d*$', '.\\1') END
+            || CASE
+                 WHEN m.zone = '' OR upper(m.zone) = 'Z' THEN '+00:00'
+                 WHEN length(m.zone) = 3 THEN m.zone || ':00'
+                 WHEN contains(m.zone, ':') THEN m.zone
+                 ELSE substr(m.zone, 1, 3) || ':' || substr(m.zone, 4)
+               END AS TIMESTAMPTZ)) END
+         FROM (SELECT regexp_extract(trim(j ->> '$'),
+           '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?))?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?$',
+           ['date', 'time', 'zone']) AS m))
+      ELSE NULL
+    END`,
+  // Text fields: trimmed, "" and "-" are no value; arrays print as nginx lists.
+  `CREATE OR REPLACE MACRO hs_list_items(j) AS
+    CASE
+      WHEN j IS NULL OR json_type(j) = 'NULL' THEN []::VARCHAR[]
+      WHEN json_type(j) = 'ARRAY' THEN flatten(list_transform(CAST(j AS JSON[]), e -> hs_scalar_list_items(e)))
+      ELSE hs_scalar_list_items(j)
+    END`,
+  `CREATE OR REPLACE MACRO hs_text(j) AS
+    CASE
+      WHEN j IS NULL OR json_type(j) = 'NULL' THEN NULL
+      WHEN json_type(j) = 'ARRAY' THEN CASE WHEN len(hs_list_items(j)) = 0 THEN NULL ELSE array_to_string(hs_list_items(j), ', ') END
+      WHEN trim(j ->> '$') IN ('', '-') THEN NULL
+      ELSE trim(j ->> '$')
+    END`,
+  `CREATE OR REPLACE MACRO hs_list_text(j) AS
+    CASE WHEN len(hs_list_items(j)) = 0 THEN NULL ELSE array_to_string(hs_list_items(j), ', ') END`,
+];
+
+/** hs_scalar_list_items must exist before the macros that call it. */
+export const LIST_MACRO_STATEMENTS: readonly string[] = [
+  `CREATE OR REPLACE MACRO hs_scalar_list_items(e) AS
+    CASE
+      WHEN json_type(e) = 'NULL' THEN []::VARCHAR[]
+      WHEN trim(e ->> '$') = '' THEN []::VARCHAR[]
+      ELSE list_transform(regexp_split_to_array(trim(e ->> '$'), '\\s*,\\s*|\\s+:\\s+'), p -> CASE WHEN p = '' THEN '-' ELSE p END)
+    END`,
+];

@@ -1,0 +1,27 @@
+import 'server-only';
+import { createDuckdbBackend } from '@/lib/backends/duckdb';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { readServerConfig } from './config';
+
+/**
+ * The process's backend, chosen by HOPSCOPE_BACKEND and created on first use. Kept on globalThis
+ * so Next.js's dev-mode module reloading does not load the embedded store twice.
+ */
+const holder = globalThis as typeof globalThis & { hopscopeBackend?: Promise<LatencyBackend> };
+
+async function createBackend(): Promise<LatencyBackend> {
+  const config = readServerConfig();
+  if (config.backend === 'elasticsearch' && config.elasticsearch) {
+    const { createElasticsearchBackend } = await import('@/lib/backends/elasticsearch');
+    return createElasticsearchBackend({ ...config.elasticsearch, fields: config.fields });
+  }
+  return createDuckdbBackend({ ...config.duckdb, fields: config.fields });
+}
+
+export function getBackend(): Promise<LatencyBackend> {
+  holder.hopscopeBackend ??= createBackend().catch((error: unknown) => {
+    holder.hopscopeBackend = undefined;
+    throw error;
+  });
+  return holder.hopscopeBackend;
+}

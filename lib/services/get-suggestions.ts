@@ -1,0 +1,25 @@
+import 'server-only';
+import { z } from 'zod';
+import type { LatencyBackend } from '@/lib/backends/types';
+import type { SuggestionsResponse } from '@/lib/domain/api-responses';
+import { parseOrThrow, toParamRecord, type ParamsInput } from './parse-params';
+import { resolveQueryOrThrow } from './resolve-query';
+
+const suggestionSchema = z.object({
+  field: z.enum(['app', 'path'], { message: 'field must be app or path' }),
+  prefix: z.string().max(200, 'prefix is longer than 200 characters').optional(),
+  limit: z.coerce.number().int().min(1).max(100, 'limit must be between 1 and 100').default(20),
+});
+
+/** Frequent app or path values in the window, for the filter bar. */
+export async function getSuggestions(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<SuggestionsResponse> {
+  const record = toParamRecord(input);
+  const { field, prefix, limit } = parseOrThrow(suggestionSchema, {
+    ...(record.field !== undefined ? { field: record.field } : {}),
+    ...(record.prefix !== undefined ? { prefix: record.prefix } : {}),
+    ...(record.limit !== undefined ? { limit: record.limit } : {}),
+  });
+  const query = await resolveQueryOrThrow(backend, record, signal);
+  const values = await backend.fetchSuggestions(query, field, prefix ? prefix : null, limit, { signal });
+  return { field, values };
+}
