@@ -42,17 +42,32 @@ export function toTraceId(value: unknown): string | null {
   return null;
 }
 
-/** @timestamp as epoch milliseconds: an ISO-8601 string or epoch milliseconds. */
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * @timestamp as epoch milliseconds: epoch milliseconds, or an ISO-8601 date-time. A time without
+ * a zone is UTC (as Elasticsearch reads it); sub-millisecond digits are truncated.
+ */
 export function toTimestampMs(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
   if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
+  const match = ISO_TIMESTAMP.exec(value.trim());
+  if (!match) return null;
+  const [, date, time, zone] = match;
+  const fraction = time?.match(/\.(\d+)$/)?.[1];
+  const wholeTime = time ? time.replace(/\.\d+$/, '') + (fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '') : '00:00';
+  const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const [year, month, day] = (date ?? '').split('-').map(Number) as [number, number, number];
+  // Date.parse rolls 2020-02-30 over into March; the stores refuse such dates, and so do we.
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const ms = Date.parse(`${date}T${wholeTime}${offset}`);
   return Number.isFinite(ms) ? ms : null;
 }
 
 function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return formatNginxList(parseNginxList(value));
+  if (typeof value === 'object') return null;
   const text = String(value).trim();
   return text === '' || text === '-' ? null : text;
 }

@@ -98,7 +98,7 @@ export const MACRO_STATEMENTS: readonly string[] = [
     END`,
   `CREATE OR REPLACE MACRO hs_text(j) AS
     CASE
-      WHEN j IS NULL OR json_type(j) = 'NULL' THEN NULL
+      WHEN j IS NULL OR json_type(j) IN ('NULL', 'OBJECT') THEN NULL
       WHEN json_type(j) = 'ARRAY' THEN CASE WHEN len(hs_list_items(j)) = 0 THEN NULL ELSE array_to_string(hs_list_items(j), ', ') END
       WHEN trim(j ->> '$') IN ('', '-') THEN NULL
       ELSE trim(j ->> '$')
@@ -111,7 +111,7 @@ export const MACRO_STATEMENTS: readonly string[] = [
 export const LIST_MACRO_STATEMENTS: readonly string[] = [
   `CREATE OR REPLACE MACRO hs_scalar_list_items(e) AS
     CASE
-      WHEN json_type(e) = 'NULL' THEN []::VARCHAR[]
+      WHEN json_type(e) IN ('NULL', 'OBJECT') THEN []::VARCHAR[]
       WHEN trim(e ->> '$') = '' THEN []::VARCHAR[]
       ELSE list_transform(regexp_split_to_array(trim(e ->> '$'), '\\s*,\\s*|\\s+:\\s+'), p -> CASE WHEN p = '' THEN '-' ELSE p END)
     END`,
