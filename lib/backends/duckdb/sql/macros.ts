@@ -77,7 +77,8 @@ export const MACRO_STATEMENTS: readonly string[] = [
       WHEN json_type(j) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN trunc((j ->> '$')::DOUBLE)::BIGINT
       WHEN json_type(j) = 'VARCHAR' THEN
         (SELECT CASE WHEN m IS NULL OR m.date = '' THEN NULL ELSE epoch_ms(TRY_CAST(
-            m.date || 'T' || CASE WHEN m.time = '' THEN '00:00' ELSE regexp_replace(m.time, '\\.(\\d{1,3})\\d*$', '.\\1') END
+            m.date || 'T' || CASE WHEN m.time = '' THEN '00:00:00' WHEN length(m.time) = 5 THEN m.time || ':00'
+                 ELSE regexp_replace(m.time, '\\.(\\d{1,3})\\d*$', '.\\1') END
             || CASE
                  WHEN m.zone = '' OR upper(m.zone) = 'Z' THEN '+00:00'
                  WHEN length(m.zone) = 3 THEN m.zone || ':00'
