@@ -111,6 +111,8 @@ export function toTotalMs(time: NginxTime): number | null {
 export function parseNginxList(value: unknown): (string | null)[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap((item) => parseNginxList(item));
+  // An object is no nginx list; String() on it gives "[object Object]" or throws ({"toString": {}}).
+  if (typeof value === 'object') return [];
   const text = String(value).trim();
   if (text === '' ) return [];
   return text.split(LIST_SEPARATOR).map((part) => (part === '-' || part === '' ? null : part));

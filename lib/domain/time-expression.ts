@@ -5,7 +5,7 @@
 
 const RELATIVE = /^now(?:-(\d{1,6})([smhdw]))?$/;
 /** Date and time with seconds (fraction optional) and a mandatory zone: no ambiguous local times. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -20,7 +20,11 @@ export function parseTimeExpression(text: string, nowMs: number): number | null 
     const [, amount, unit] = relative;
     return amount && unit ? nowMs - Number(amount) * UNIT_MS[unit]! : nowMs;
   }
-  if (!ISO_WITH_OFFSET.test(text)) return null;
+  const iso = ISO_WITH_OFFSET.exec(text);
+  if (!iso) return null;
+  // Date.parse rolls days past the month's end over (2020-02-30 → 2020-03-01) instead of refusing them.
+  const [, year, month, day] = iso;
+  if (Number(day) > new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()) return null;
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : null;
 }
