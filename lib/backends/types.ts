@@ -5,11 +5,9 @@ import type { ValueCount } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import type { TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
+import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
 
-export type BackendKind = 'duckdb' | 'elasticsearch';
-
-/** When the gap distributions come from a uniform random sample of the trace set. */
-export type SampleInfo = { sampledTraces: number; totalTraces: number };
+export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
 
 /** The four distributions as per-millisecond counts, aggregated in the store. */
 export type Distributions = {
@@ -18,9 +16,6 @@ export type Distributions = {
   /** Null when every distribution is exact. */
   sample: SampleInfo | null;
 };
-
-export type SuggestionField = 'app' | 'path';
-export type Suggestion = { value: string; count: number };
 
 export type TimeExtent = { fromMs: number; toMs: number };
 

@@ -1,4 +1,3 @@
-import type { BackendKind, SampleInfo, Suggestion } from '@/lib/backends/types';
 import type { ConnectTimeline } from './connect-timeline';
 import type { HistogramName } from './histogram-names';
 import type { Histogram } from './histogram';
@@ -7,6 +6,14 @@ import type { TraceCounts } from './trace-counts';
 import type { TraceDetail, TraceSummary } from './trace';
 
 /** Response bodies of API v1 (docs/API.md). Shared by the route handlers, server pages and the UI. */
+
+export type BackendKind = 'duckdb' | 'elasticsearch';
+
+/** When the gap distributions come from a uniform random sample of the trace set. */
+export type SampleInfo = { sampledTraces: number; totalTraces: number };
+
+export type SuggestionField = 'app' | 'path';
+export type Suggestion = { value: string; count: number };
 
 export type HistogramsResponse = {
   backend: BackendKind;
@@ -29,6 +36,6 @@ export type TraceResponse = TraceDetail;
 
 export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery };
 
-export type SuggestionsResponse = { field: 'app' | 'path'; values: Suggestion[] };
+export type SuggestionsResponse = { field: SuggestionField; values: Suggestion[] };
 
 export type ApiErrorBody = { error: { code: string; message: string; parameter?: string } };

@@ -90,8 +90,11 @@ function attemptsOf(time: NginxTime): { attempts: (number | null)[]; total: numb
 export function toTierDocument(raw: Record<string, unknown>, tier: Tier, fields: FieldNames): TierDocumentResult {
   const traceId = toTraceId(readField(raw, fields.traceId));
   if (traceId === null) return { ok: false, field: 'traceId', reason: 'missing' };
-  const timestampMs = toTimestampMs(readField(raw, fields.timestamp));
-  if (timestampMs === null) return { ok: false, field: 'timestamp', reason: 'unparsable' };
+  const timestampValue = readField(raw, fields.timestamp);
+  const timestampMs = toTimestampMs(timestampValue);
+  if (timestampMs === null) {
+    return { ok: false, field: 'timestamp', reason: timestampValue === undefined || timestampValue === null ? 'missing' : 'unparsable' };
+  }
   const requestTime = parseNginxTime(readField(raw, fields.requestTime));
   if (requestTime.kind === 'invalid') return { ok: false, field: 'requestTime', reason: requestTime.reason };
   if (requestTime.kind === 'absent' || requestTime.totalMs === null) return { ok: false, field: 'requestTime', reason: 'missing' };

@@ -4,7 +4,7 @@
  */
 
 const RELATIVE = /^now(?:-(\d{1,6})([smhdw]))?$/;
-/** Date and time with seconds (fraction optional) and a mandatory zone: no ambiguous local times. */
+/** Date and time (seconds and fraction optional) with a mandatory zone: no ambiguous local times. */
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

@@ -35,6 +35,5 @@ export function sortSkipped(skipped: readonly SkippedCount[]): SkippedCount[] {
 
 /** "137 edge documents skipped: request_time unparsable" */
 export function describeSkipped(entry: SkippedCount, fieldName: string): string {
-  const what = entry.reason === 'missing' ? 'missing' : entry.reason === 'unparsable' ? 'unparsable' : entry.reason;
-  return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${what}`;
+  return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${entry.reason}`;
 }
