@@ -26,7 +26,7 @@ const FULL_STATE: InvestigationState = {
     upper: '5',
   },
   timeZone: 'utc',
-  scale: 'log',
+  scale: 'linear',
   drill: { histogram: 'ingress', fromMs: 1000, toMs: 1100 },
   cursor: 'eyJ0IjoxLCJpZCI6ImEifQ',
   sort: { key: 'ingress', order: 'asc' },
@@ -47,9 +47,9 @@ describe('parseInvestigationState', () => {
   });
 
   it('reads Next.js searchParams objects, taking the first of repeated keys', () => {
-    const state = parseInvestigationState({ app: ['shop', 'other'], path: undefined, scale: 'log' });
+    const state = parseInvestigationState({ app: ['shop', 'other'], path: undefined, scale: 'linear' });
     expect(state.query).toEqual({ app: 'shop' });
-    expect(state.scale).toBe('log');
+    expect(state.scale).toBe('linear');
   });
 
   it('drops empty and blank query values', () => {

@@ -47,6 +47,7 @@ export type InvestigationState = {
   query: QueryParams;
   /** How instants are shown and typed: the browser's zone (default) or UTC. */
   timeZone: TimeZoneMode;
+  /** Count axis of the histograms; log by default so the slow tail shows beside the fast bulk. */
   scale: CountScale;
   /** The open drill-down: one histogram's range of values, or none. */
   drill: BucketSelection | null;
@@ -65,7 +66,7 @@ export const DEFAULT_TIMELINE_STAT: TimelineStat = 'max';
 export const DEFAULT_STATE: InvestigationState = {
   query: {},
   timeZone: 'browser',
-  scale: 'linear',
+  scale: 'log',
   drill: null,
   cursor: null,
   sort: DEFAULT_SORT,

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { getBackend } from '@/lib/server/backend';
+import { toErrorResponse } from '@/lib/server/route-handler';
+import type { LatencyBackend } from '@/lib/backends/types';
+import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import { getBucketTraces } from '@/lib/services/get-bucket-traces';
+import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
+import { getHistograms } from '@/lib/services/get-histograms';
+import { parseInvestigationState, type SearchParamsInput } from '@/lib/url-state';
+import { InvestigationView } from '@/components/investigation/investigation-view';
+import { investigationRequests, type ApiRequest, type Prefetched } from '@/components/investigation/investigation-requests';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'hopscope · investigation' };
+
+type Service<T> = (backend: LatencyBackend, params: Record<string, string>) => Promise<T>;
+
+/** The API's error body for a failure, through the same mapping the API routes use. */
+async function toErrorBody(error: unknown): Promise<ApiErrorBody['error']> {
+  const body = (await toErrorResponse(error).json()) as ApiErrorBody;
+  return body.error;
+}
+
+/** Runs one request's service, keeping failures as results so the page shows them with a retry. */
+async function prefetch<T>(request: ApiRequest, service: Service<T>): Promise<Prefetched<T>> {
+  try {
+    const backend = await getBackend();
+    return { url: request.url, result: { ok: true, data: await service(backend, request.params) } };
+  } catch (error) {
+    return { url: request.url, result: { ok: false, error: await toErrorBody(error) } };
+  }
+}
+
+/** The investigation page: the URL's view, answered on the server, then kept live in the browser. */
+export default async function InvestigationPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  const state = parseInvestigationState(await searchParams);
+  const requests = investigationRequests(state);
+  const [histograms, slow, edge, ingress, traces] = await Promise.all([
+    prefetch(requests.histograms, getHistograms),
+    requests.slow ? prefetch(requests.slow, getHistograms) : null,
+    prefetch(requests.edgeTimeline, getConnectTimeline),
+    prefetch(requests.ingressTimeline, getConnectTimeline),
+    requests.traces ? prefetch(requests.traces, getBucketTraces) : null,
+  ]);
+  return (
+    <main className="mx-auto max-w-[1600px] p-4">
+      <InvestigationView prefetched={{ histograms, slow, timelines: { edge, ingress }, traces }} />
+    </main>
+  );
+}

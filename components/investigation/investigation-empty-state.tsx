@@ -1,0 +1,37 @@
+'use client';
+
+import type { QueryParams } from '@/lib/url-state';
+import { BUTTON_CLASS } from '@/components/filters/field-styles';
+import { EmptyState } from '@/components/states/empty-state';
+
+type InvestigationEmptyStateProps = { query: QueryParams; onChange: (patch: QueryParams) => void };
+
+/** No edge request matched: what to try, with one-click ways out. */
+export function InvestigationEmptyState({ query, onChange }: InvestigationEmptyStateProps) {
+  const filtered = Boolean(query.app || query.path || query.latencyMin || query.latencyMax);
+  const hints = [
+    'Widen the time range, or go back to the default window (the loaded data’s extent for the embedded store, the last hour for Elasticsearch).',
+    ...(filtered ? ['Clear the app, path or latency filters: together they may exclude every request.'] : []),
+    'Check that the edge index pattern (HOPSCOPE_EDGE_INDEX) or the loaded files (HOPSCOPE_EDGE_FILES) hold this period.',
+  ];
+  return (
+    <EmptyState
+      title="No edge requests match this query."
+      hints={hints}
+      actions={
+        <>
+          {(query.from || query.to) && (
+            <button type="button" className={BUTTON_CLASS} onClick={() => onChange({ from: '', to: '' })}>
+              Default window
+            </button>
+          )}
+          {filtered && (
+            <button type="button" className={BUTTON_CLASS} onClick={() => onChange({ app: '', path: '', latencyMin: '', latencyMax: '' })}>
+              Clear filters
+            </button>
+          )}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,79 @@
+import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import type { Tier } from '@/lib/domain/tiers';
+import { toQuerySearchParams, type InvestigationState, type QueryParams } from '@/lib/url-state';
+import { toSlowQuery } from '@/components/summary/slow-summary';
+
+/**
+ * The API requests behind one view state. The server page runs them through the services and the
+ * browser through the API; both key the answers by the same URL, so the browser knows which
+ * answers it already has.
+ */
+
+export type ApiRequest = { url: string; params: Record<string, string> };
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody['error'] };
+
+/** An answer the server page already fetched, keyed by the request URL. */
+export type Prefetched<T> = { url: string; result: ApiResult<T> };
+
+/** Rows per drill-down page. */
+export const TRACE_PAGE_LIMIT = 100;
+
+function request(path: string, params: URLSearchParams): ApiRequest {
+  const text = params.toString();
+  return { url: `/api/v1/${path}${text ? `?${text}` : ''}`, params: Object.fromEntries(params) };
+}
+
+export function histogramsRequest(query: QueryParams): ApiRequest {
+  return request('histograms', toQuerySearchParams(query));
+}
+
+/** The slow-set histograms behind the summary line, or null when no request can be slow. */
+export function slowHistogramsRequest(query: QueryParams): ApiRequest | null {
+  const slowQuery = toSlowQuery(query);
+  return slowQuery ? histogramsRequest(slowQuery) : null;
+}
+
+export function timelineRequest(state: InvestigationState, tier: Tier): ApiRequest {
+  const params = toQuerySearchParams(state.query);
+  params.set('tier', tier);
+  params.set('groupBy', state.groupBy[tier]);
+  return request('connect-timeline', params);
+}
+
+export function tracesRequest(state: InvestigationState): ApiRequest | null {
+  if (!state.drill) return null;
+  const params = toQuerySearchParams(state.query);
+  params.set('histogram', state.drill.histogram);
+  if (state.drill.fromMs !== null) params.set('fromMs', String(state.drill.fromMs));
+  if (state.drill.toMs !== null) params.set('toMs', String(state.drill.toMs));
+  params.set('limit', String(TRACE_PAGE_LIMIT));
+  if (state.cursor) params.set('cursor', state.cursor);
+  return request('traces', params);
+}
+
+/** Suggestions for app or path; the field's own filter is left out so other values stay visible. */
+export function suggestionsUrl(query: QueryParams, field: 'app' | 'path', prefix: string): string {
+  const params = toQuerySearchParams({ ...query, [field]: undefined });
+  params.set('field', field);
+  if (prefix) params.set('prefix', prefix);
+  return `/api/v1/suggestions?${params}`;
+}
+
+export type InvestigationRequests = {
+  histograms: ApiRequest;
+  slow: ApiRequest | null;
+  edgeTimeline: ApiRequest;
+  ingressTimeline: ApiRequest;
+  traces: ApiRequest | null;
+};
+
+export function investigationRequests(state: InvestigationState): InvestigationRequests {
+  return {
+    histograms: histogramsRequest(state.query),
+    slow: slowHistogramsRequest(state.query),
+    edgeTimeline: timelineRequest(state, 'edge'),
+    ingressTimeline: timelineRequest(state, 'ingress'),
+    traces: tracesRequest(state),
+  };
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { ConnectTimelineResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
+import type { Tier } from '@/lib/domain/tiers';
+import { toIsoInstant } from '@/lib/domain/time-expression';
+import { toTraceHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { FilterBar } from '@/components/filters/filter-bar';
+import { useInvestigationState } from '@/components/url/use-investigation-state';
+import { ErrorBanner } from '@/components/states/error-banner';
+import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
+import { SampleNotice } from '@/components/summary/sample-notice';
+import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
+import { slowThresholdMs, summarizeSlow } from '@/components/summary/slow-summary';
+import { TraceCountsLine } from '@/components/summary/trace-counts-line';
+import { HistogramGrid } from '@/components/histograms/histogram-grid';
+import { DrillDownPanel } from '@/components/drill-down/drill-down-panel';
+import { TimelineSection } from '@/components/timeline/timeline-section';
+import { CopyPermalinkButton } from './copy-permalink-button';
+import { InvestigationEmptyState } from './investigation-empty-state';
+import { investigationRequests, type Prefetched } from './investigation-requests';
+import { useApiResource } from './use-api-resource';
+import { WindowHeading } from './window-heading';
+
+export type InvestigationPrefetched = {
+  histograms: Prefetched<HistogramsResponse>;
+  slow: Prefetched<HistogramsResponse> | null;
+  timelines: Record<Tier, Prefetched<ConnectTimelineResponse>>;
+  traces: Prefetched<TracesResponse> | null;
+};
+
+/**
+ * The investigation page's interactive part. It follows the URL: every control writes the URL,
+ * and each resource (histograms, slow-request summary, timelines, drill-down page) is fetched for
+ * the URL's state, superseded requests aborted. The server page hands over its answers for the
+ * URL it rendered, so the first paint needs no request from the browser.
+ */
+export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
+  const { state, update } = useInvestigationState();
+  const requests = useMemo(() => investigationRequests(state), [state]);
+  const histograms = useApiResource(requests.histograms.url, prefetched.histograms);
+  const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow);
+  const edgeTimeline = useApiResource(requests.edgeTimeline.url, prefetched.timelines.edge);
+  const ingressTimeline = useApiResource(requests.ingressTimeline.url, prefetched.timelines.ingress);
+  const traces = useApiResource(requests.traces?.url ?? null, prefetched.traces, { keepPrevious: false });
+
+  const response = histograms.data;
+  const resolvedMs = response ? { fromMs: response.query.fromMs, toMs: response.query.toMs } : null;
+  const thresholdMs = slowThresholdMs(state.query);
+  const summary = slow.data ? summarizeSlow(slow.data, thresholdMs) : null;
+  const isEmpty = response !== null && response.counts.edge === 0;
+  const traceHref = (traceId: string) => toTraceHref(traceId, state);
+  const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <WindowHeading response={response} loading={histograms.loading} timeZoneMode={state.timeZone} />
+        <CopyPermalinkButton
+          key={requests.histograms.url + state.timeZone}
+          state={state}
+          resolved={response ? { from: response.query.from, to: response.query.to } : null}
+        />
+      </header>
+      <FilterBar resolved={resolvedMs} />
+      {histograms.error && <ErrorBanner error={histograms.error} what="the histograms" onRetry={histograms.retry} />}
+      {response && <SampleNotice sample={response.sample} />}
+
+      {!response && !histograms.error && (
+        <>
+          <Skeleton className="h-6 w-3/4" label="Loading the summary" />
+          <HistogramGridSkeleton />
+        </>
+      )}
+      {isEmpty && <InvestigationEmptyState query={state.query} onChange={(patch) => setState((current) => withQuery(current, patch))} />}
+      {response && !isEmpty && (
+        <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
+          <div className="space-y-1">
+            {slow.error ? (
+              <ErrorBanner error={slow.error} what="the slow-request summary" onRetry={slow.retry} />
+            ) : requests.slow && !summary ? (
+              <Skeleton className="h-6 w-3/4" label="Loading the summary" />
+            ) : (
+              <SlowSummaryLine summary={summary} thresholdMs={thresholdMs} />
+            )}
+            <TraceCountsLine counts={response.counts} />
+          </div>
+          <HistogramGrid
+            histograms={response.histograms}
+            scale={state.scale}
+            selection={state.drill}
+            onScaleChange={(scale) => setState((current) => ({ ...current, scale }))}
+            onSelectBucket={(selection) => setState((current) => withDrill(current, selection))}
+          />
+        </div>
+      )}
+
+      {state.drill && (
+        <DrillDownPanel
+          selection={state.drill}
+          bucketCount={bucketCount(response, state)}
+          page={traces.data}
+          error={traces.error}
+          loading={traces.loading}
+          isFirstPage={state.cursor === null}
+          sort={state.sort}
+          timeZoneMode={state.timeZone}
+          onSortChange={(sort) => setState((current) => ({ ...current, sort }))}
+          onNextPage={(cursor) => setState((current) => ({ ...current, cursor }))}
+          onFirstPage={() => setState((current) => ({ ...current, cursor: null }))}
+          onClose={() => setState((current) => withDrill(current, null))}
+          onRetry={traces.retry}
+          hrefFor={traceHref}
+        />
+      )}
+
+      {!isEmpty && (
+        <TimelineSection
+          state={state}
+          timelines={{ edge: edgeTimeline, ingress: ingressTimeline }}
+          onStateChange={setState}
+          onBrush={({ fromMs, toMs }) => setState((current) => withQuery(current, { from: toIsoInstant(fromMs), to: toIsoInstant(toMs) }))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The count of the selected bar, when the selection is one of the current histogram's bars. */
+function bucketCount(response: HistogramsResponse | null, state: InvestigationState): number | null {
+  if (!response || !state.drill) return null;
+  const { histogram, fromMs, toMs } = state.drill;
+  const h = response.histograms[histogram];
+  if (fromMs === null && toMs === 0) return h.underflow;
+  if (fromMs === h.upperMs && toMs === null) return h.overflow;
+  return h.buckets.find((bucket) => bucket.fromMs === fromMs && bucket.toMs === toMs)?.count ?? null;
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import { fetchApi } from './fetch-api';
+import type { ApiResult, Prefetched } from './investigation-requests';
+
+/** Answers kept per resource, so back and forward show what was seen without asking again. */
+const MAX_CACHED = 30;
+
+function withEntry<T>(map: ReadonlyMap<string, ApiResult<T>>, url: string, result: ApiResult<T>): Map<string, ApiResult<T>> {
+  const next = new Map(map);
+  next.delete(url);
+  next.set(url, result);
+  while (next.size > MAX_CACHED) next.delete(next.keys().next().value!);
+  return next;
+}
+
+export type ApiResource<T> = {
+  /** The answer for the current URL, or while it loads the last successful one (shown dimmed). */
+  data: T | null;
+  error: ApiErrorBody['error'] | null;
+  loading: boolean;
+  retry: () => void;
+};
+
+/**
+ * One API resource that follows a URL. A new URL aborts the request of the previous one, and an
+ * answer that arrives after its URL was left is dropped, so a slow stale response can never
+ * overwrite a newer one. `prefetched` is the server page's answer for its URL.
+ */
+export function useApiResource<T>(
+  url: string | null,
+  prefetched: Prefetched<T> | null,
+  { keepPrevious = true }: { keepPrevious?: boolean } = {},
+): ApiResource<T> {
+  const [results, setResults] = useState<ReadonlyMap<string, ApiResult<T>>>(() =>
+    prefetched ? new Map([[prefetched.url, prefetched.result]]) : new Map(),
+  );
+  const [lastData, setLastData] = useState<T | null>(prefetched?.result.ok ? prefetched.result.data : null);
+  const [seenPrefetched, setSeenPrefetched] = useState(prefetched);
+  const [attempt, setAttempt] = useState(0);
+
+  if (prefetched !== seenPrefetched) {
+    setSeenPrefetched(prefetched);
+    if (prefetched) setResults((map) => withEntry(map, prefetched.url, prefetched.result));
+  }
+
+  const current = url === null ? undefined : results.get(url);
+  const missing = url !== null && current === undefined;
+
+  useEffect(() => {
+    if (!missing || url === null) return;
+    const controller = new AbortController();
+    fetchApi<T>(url, controller.signal).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        setResults((map) => withEntry(map, url, result));
+        if (result.ok) setLastData(result.data);
+      },
+      () => {},
+    );
+    return () => controller.abort();
+  }, [url, missing, attempt]);
+
+  return {
+    data: current ? (current.ok ? current.data : null) : url === null || !keepPrevious ? null : lastData,
+    error: current && !current.ok ? current.error : null,
+    loading: missing,
+    retry: () => {
+      if (url === null) return;
+      setResults((map) => {
+        const next = new Map(map);
+        next.delete(url);
+        return next;
+      });
+      setAttempt((n) => n + 1);
+    },
+  };
+}
