@@ -1,0 +1,40 @@
+import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
+import type { TraceQuery } from '@/lib/domain/query';
+import { buildTraceSetCtes } from '../build-trace-set';
+import { sqlString } from '../field-access';
+import type { SqlStatement } from '../sql-statement';
+
+/**
+ * Per hop, grouping (host, upstreamAddr) and group: per-millisecond counts of the connect time.
+ * edgeToIngress reads every edge line of the trace set, ingressToApp the joined ingress lines (as
+ * the connect timeline does). The `maxGroups` largest groups of each grouping keep their names,
+ * the rest become OTHER_GROUP. Rows (hop, group_by, label, value_ms, n); rows with group_by NULL
+ * count each hop's lines without a usable connect time.
+ */
+export function buildConnectDistributionsSql(query: TraceQuery, maxGroups: number): SqlStatement {
+  const traceSet = buildTraceSetCtes(query);
+  const sql = `
+WITH ${traceSet.sql},
+lines AS MATERIALIZED (
+  SELECT 'edgeToIngress' AS hop, e.connect_ms AS value_ms, e.connect_state AS state, e.host, e.upstream_addr FROM edge_rep e
+  UNION ALL
+  SELECT 'ingressToApp', i.connect_ms, i.connect_state, i.host, i.upstream_addr FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+),
+grouped AS MATERIALIZED (
+  SELECT hop, 'host' AS group_by, coalesce(host, ${sqlString(NO_GROUP)}) AS grp, value_ms FROM lines WHERE state = 'ok'
+  UNION ALL
+  SELECT hop, 'upstreamAddr', coalesce(upstream_addr, ${sqlString(NO_GROUP)}), value_ms FROM lines WHERE state = 'ok'
+),
+group_sizes AS (SELECT hop, group_by, grp, count(*) AS n FROM grouped GROUP BY hop, group_by, grp),
+labels AS (
+  SELECT hop, group_by, grp,
+    CASE WHEN row_number() OVER (PARTITION BY hop, group_by ORDER BY n DESC, grp ASC) <= $maxGroups::BIGINT
+      THEN grp ELSE ${sqlString(OTHER_GROUP)} END AS label
+  FROM group_sizes
+)
+SELECT g.hop, g.group_by, l.label, g.value_ms, count(*) AS n
+FROM grouped g JOIN labels l USING (hop, group_by, grp)
+GROUP BY g.hop, g.group_by, l.label, g.value_ms
+UNION ALL SELECT hop, NULL, NULL, NULL, count(*) FROM lines WHERE state <> 'ok' GROUP BY hop`;
+  return { sql, params: { ...traceSet.params, maxGroups } };
+}

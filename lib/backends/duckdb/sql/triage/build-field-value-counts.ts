@@ -1,0 +1,71 @@
+import type { FieldNames } from '@/lib/domain/field-names';
+import type { TraceQuery } from '@/lib/domain/query';
+import type { CorrelationField } from '@/lib/domain/triage/triage-data';
+import { buildTraceSetCtes } from '../build-trace-set';
+import { buildFieldAccess, sqlString } from '../field-access';
+import type { SqlStatement } from '../sql-statement';
+
+/**
+ * Each compared field over (e: edge_rep, i: ingress_rep), normalized as the domain does
+ * (hs_text: trimmed, "" and "-" are no value; upstream addresses as nginx lists; a status only
+ * when it is three digits). Fields the tier tables do not carry are read from the raw line.
+ */
+function fieldSql(fields: FieldNames): Readonly<Record<CorrelationField, string>> {
+  const status = `hs_text(${buildFieldAccess(fields, 'status', 'e.doc')})`;
+  return {
+    ingressHost: 'i.host',
+    edgeHost: 'e.host',
+    edgeUpstreamAddr: 'e.upstream_addr',
+    ingressUpstreamAddr: 'i.upstream_addr',
+    proxyUpstreamName: `hs_text(${buildFieldAccess(fields, 'proxyUpstreamName', 'i.doc')})`,
+    app: 'e.app',
+    path: 'e.path',
+    method: `hs_text(${buildFieldAccess(fields, 'method', 'e.doc')})`,
+    status: `CASE WHEN regexp_full_match(${status}, '\\d{3}') THEN ${status} END`,
+  };
+}
+
+/**
+ * Per field and value over the joined traces: slow and total counts, the field's distinct values
+ * and totals, keeping the `limitPerField` values most frequent among slow traces (then among all,
+ * then by value). Rows (field, value, slow_n, all_n, distinct_values, field_slow, field_all); one
+ * row with field NULL carries the population's totals.
+ */
+export function buildFieldValueCountsSql(
+  query: TraceQuery,
+  slowMs: number,
+  fields: FieldNames,
+  correlationFields: readonly CorrelationField[],
+  limitPerField: number,
+): SqlStatement {
+  const traceSet = buildTraceSetCtes(query);
+  const expressions = fieldSql(fields);
+  // Column names come from CORRELATION_FIELDS, never from a request.
+  const columns = correlationFields.map((field) => `,\n    ${expressions[field]} AS "${field}"`).join('');
+  const pairs = correlationFields
+    .map((field) => `SELECT ${sqlString(field)} AS field, "${field}" AS value, slow FROM joined_fields`)
+    .join('\n  UNION ALL ');
+  const sql = `
+WITH ${traceSet.sql},
+joined_fields AS MATERIALIZED (
+  SELECT e.rt_ms >= $slowMs::BIGINT AS slow${columns}
+  FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+),
+pairs AS (
+  ${pairs || 'SELECT NULL::VARCHAR AS field, NULL::VARCHAR AS value, FALSE AS slow WHERE FALSE'}
+),
+counted AS (
+  SELECT field, value, count(*) FILTER (WHERE slow) AS slow_n, count(*) AS all_n FROM pairs WHERE value IS NOT NULL GROUP BY field, value
+),
+ranked AS (
+  SELECT *,
+    row_number() OVER (PARTITION BY field ORDER BY slow_n DESC, all_n DESC, value ASC) AS rank,
+    count(*) OVER (PARTITION BY field) AS distinct_values,
+    sum(slow_n) OVER (PARTITION BY field) AS field_slow,
+    sum(all_n) OVER (PARTITION BY field) AS field_all
+  FROM counted
+)
+SELECT field, value, slow_n, all_n, distinct_values, field_slow, field_all FROM ranked WHERE rank <= $limitPerField::BIGINT
+UNION ALL SELECT NULL, NULL, count(*) FILTER (WHERE slow), count(*), NULL, NULL, NULL FROM joined_fields`;
+  return { sql, params: { ...traceSet.params, slowMs, limitPerField } };
+}

@@ -1,0 +1,54 @@
+import type { TraceQuery } from '@/lib/domain/query';
+import { SEGMENT_NAMES, type SegmentName } from '@/lib/domain/triage/segments';
+import { buildTraceSetCtes } from '../build-trace-set';
+import { sqlString } from '../field-access';
+import type { SqlStatement } from '../sql-statement';
+
+/**
+ * Each segment over (e: edge_rep, i: ingress_rep), as computeSegments in lib/domain/trace.ts
+ * defines it. A missing time is NULL in the tier tables, so a segment that cannot be computed is
+ * NULL here and its trace is not attributable.
+ */
+export const SEGMENT_SQL: Readonly<Record<SegmentName, string>> = {
+  edgeOwn: 'e.rt_ms - e.response_ms',
+  edgeToIngress: 'e.response_ms - i.rt_ms',
+  ingressOwn: 'i.rt_ms - i.response_ms',
+  ingressConnect: 'i.connect_ms',
+  app: 'i.response_ms - i.connect_ms',
+};
+
+const column = (name: SegmentName) => `seg_${name}`;
+
+/**
+ * One pass over the trace set returning rows (kind, name, slow, value_ms, n):
+ * - count/traces|joined|attributable by slow;
+ * - dist/<segment> per value and slow, over attributable traces;
+ * - dominant/<segment> for slow attributable traces: the largest segment, the first in
+ *   SEGMENT_NAMES order on a tie (CASE takes the first equal branch).
+ */
+export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStatement {
+  const traceSet = buildTraceSetCtes(query);
+  const columns = SEGMENT_NAMES.map((name) => `${SEGMENT_SQL[name]} AS ${column(name)}`).join(',\n    ');
+  const largest = `greatest(${SEGMENT_NAMES.map(column).join(', ')})`;
+  const dominant = `CASE ${largest} ${SEGMENT_NAMES.map((name) => `WHEN ${column(name)} THEN ${sqlString(name)}`).join(' ')} END`;
+  const distributions = SEGMENT_NAMES.map(
+    (name) =>
+      `UNION ALL SELECT 'dist', ${sqlString(name)}, slow, ${column(name)}, count(*) FROM attributable GROUP BY slow, ${column(name)}`,
+  ).join('\n');
+  const sql = `
+WITH ${traceSet.sql},
+traces AS MATERIALIZED (
+  SELECT e.rt_ms >= $slowMs::BIGINT AS slow, i.trace_id IS NOT NULL AS joined,
+    ${columns}
+  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_id)
+),
+attributable AS MATERIALIZED (
+  SELECT * FROM traces WHERE ${SEGMENT_NAMES.map((name) => `${column(name)} IS NOT NULL`).join(' AND ')}
+)
+SELECT 'count' AS kind, 'traces' AS name, slow, NULL::BIGINT AS value_ms, count(*) AS n FROM traces GROUP BY slow
+UNION ALL SELECT 'count', 'joined', slow, NULL, count(*) FROM traces WHERE joined GROUP BY slow
+UNION ALL SELECT 'count', 'attributable', slow, NULL, count(*) FROM attributable GROUP BY slow
+${distributions}
+UNION ALL SELECT 'dominant', ${dominant}, TRUE, NULL, count(*) FROM attributable WHERE slow GROUP BY 2`;
+  return { sql, params: { ...traceSet.params, slowMs } };
+}
