@@ -25,7 +25,7 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
     for (const tier of TIERS) {
       const files = tier === 'edge' ? config.edgeFiles : config.ingressFiles;
       try {
-        await connection.run(buildLoadTierSql(tier, files, fields));
+        for (const statement of buildLoadTierSql(tier, files, fields)) await connection.run(statement);
       } catch (error) {
         throw new AppError('config_error', `could not load the ${tier} log files (${files.join(', ')}): ${firstLine(error)}`, undefined, {
           cause: error,

@@ -1,6 +1,7 @@
 import type { BucketSelection, TracePageRequest } from '@/lib/domain/drill-down';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import type { TraceQuery } from '@/lib/domain/query';
+import { rawTable } from './build-load';
 import { buildTraceSetCtes } from './build-trace-set';
 import type { SqlStatement } from './sql-statement';
 
@@ -35,11 +36,18 @@ export function buildBucketTracesSql(query: TraceQuery, selection: BucketSelecti
     Object.assign(params, { cursorTsMs: page.cursor.timestampMs, cursorTraceId: page.cursor.traceId });
   }
   const sql = `
-WITH ${traceSet.sql}
-SELECT e.trace_id, e.ts_ms, e.doc AS edge_doc, i.doc AS ingress_doc
-FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_id)
-WHERE ${filters.join(' AND ')}
-ORDER BY e.ts_ms DESC, e.trace_id ASC
-LIMIT $rowLimit::BIGINT`;
+WITH ${traceSet.sql},
+page AS (
+  SELECT e.trace_id, e.ts_ms, e.doc_id AS edge_doc_id, i.doc_id AS ingress_doc_id
+  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_id)
+  WHERE ${filters.join(' AND ')}
+  ORDER BY e.ts_ms DESC, e.trace_id ASC
+  LIMIT $rowLimit::BIGINT
+)
+SELECT page.trace_id, page.ts_ms, er.doc AS edge_doc, ir.doc AS ingress_doc
+FROM page
+JOIN ${rawTable('edge')} er ON er.doc_id = page.edge_doc_id
+LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.ingress_doc_id
+ORDER BY page.ts_ms DESC, page.trace_id ASC`;
   return { sql, params };
 }

@@ -1,43 +1,71 @@
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
-import { buildFieldAccess, sqlString } from './field-access';
+import { fieldPointers, sqlString } from './field-access';
 
-/** Table of normalized documents for a tier; `doc` keeps the raw line for trace details. */
+/** Narrow table of normalized lines per tier: what every aggregation reads. */
 export const tierTable = (tier: Tier): string => `${tier}_docs`;
+/** The raw lines as stored, by doc_id: read only for drill-down pages and trace details. */
+export const rawTable = (tier: Tier): string => `${tier}_raw`;
+
+const LOADED_FIELDS: readonly LogicalField[] = [
+  'traceId', 'timestamp', 'requestTime', 'upstreamConnectTime', 'upstreamResponseTime', 'upstreamAddr', 'host', 'appName', 'path',
+  'status', 'method', 'proxyUpstreamName',
+];
 
 /**
  * Loads a tier's NDJSON files (plain or compressed, globs allowed) and normalizes every line in
- * one SQL pass. File paths come from server configuration, not from requests.
+ * one SQL pass: each line is parsed once (one json_extract of all the paths), then the macros
+ * turn values into integer milliseconds. File paths come from server configuration, never from a
+ * request. The narrow table is sorted by time so window filters skip whole row groups.
  */
-export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: FieldNames): string {
-  const field = (name: Parameters<typeof buildFieldAccess>[1]) => buildFieldAccess(fields, name, 'doc');
+export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: FieldNames): string[] {
   const fileList = `[${files.map(sqlString).join(', ')}]`;
-  return `
-CREATE OR REPLACE TABLE ${tierTable(tier)} AS
-WITH raw AS (
-  SELECT row_number() OVER () AS doc_id, json AS doc
-  FROM read_ndjson_objects(${fileList}, format = 'newline_delimited', ignore_errors = false)
+  const pointers: string[] = [];
+  const valueOf = new Map<LogicalField, string>();
+  for (const field of LOADED_FIELDS) {
+    const [first, second] = fieldPointers(fields[field]);
+    pointers.push(first);
+    const firstValue = `v[${pointers.length}]`;
+    if (second === undefined) {
+      valueOf.set(field, firstValue);
+    } else {
+      pointers.push(second);
+      valueOf.set(field, `coalesce(${firstValue}, v[${pointers.length}])`);
+    }
+  }
+  const value = (field: LogicalField) => valueOf.get(field)!;
+  return [
+    `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
+SELECT row_number() OVER () AS doc_id, json AS doc
+FROM read_ndjson_objects(${fileList}, format = 'newline_delimited')`,
+    `CREATE OR REPLACE TABLE ${tierTable(tier)} AS
+WITH extracted AS (
+  SELECT doc_id, json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${rawTable(tier)}
 ),
-timed AS (
-  SELECT doc_id, doc,
-    hs_trace_id(${field('traceId')}) AS trace_id,
-    hs_timestamp_ms(${field('timestamp')}) AS ts_ms,
-    hs_time(${field('requestTime')}) AS rt,
-    hs_time(${field('upstreamConnectTime')}) AS connect,
-    hs_time(${field('upstreamResponseTime')}) AS response,
-    hs_list_text(${field('upstreamAddr')}) AS upstream_addr,
-    hs_text(${field('host')}) AS host,
-    hs_text(${field('appName')}) AS app,
-    hs_text(${field('path')}) AS path
-  FROM raw
+normalized AS (
+  SELECT doc_id,
+    hs_trace_id(${value('traceId')}) AS trace_id,
+    hs_timestamp_ms(${value('timestamp')}) AS ts_ms,
+    hs_time(${value('requestTime')}) AS rt,
+    hs_time(${value('upstreamConnectTime')}) AS connect,
+    hs_time(${value('upstreamResponseTime')}) AS response,
+    hs_list_text(${value('upstreamAddr')}) AS upstream_addr,
+    hs_text(${value('host')}) AS host,
+    hs_text(${value('appName')}) AS app,
+    hs_text(${value('path')}) AS path,
+    hs_text(${value('status')}) AS status,
+    hs_text(${value('method')}) AS method,
+    hs_text(${value('proxyUpstreamName')}) AS proxy_upstream_name
+  FROM extracted
 )
-SELECT doc_id, CAST(doc AS VARCHAR) AS doc, trace_id, ts_ms,
+SELECT doc_id, trace_id, ts_ms,
   rt.total AS rt_ms, rt.state AS rt_state,
   connect.total AS connect_ms, connect.state AS connect_state,
   response.total AS response_ms, response.state AS response_state,
-  upstream_addr, host, app, path
-FROM timed
-ORDER BY ts_ms`;
+  upstream_addr, host, app, path, status, method, proxy_upstream_name
+FROM normalized
+ORDER BY ts_ms`,
+  ];
 }
 
 /** Point lookups by trace id (trace details) use an ART index instead of a scan. */

@@ -1,6 +1,4 @@
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
-
-/** RFC 6901 JSON pointer of one path segment list. */
+/** RFC 6901 JSON pointer of a path given as segments. */
 function toJsonPointer(segments: readonly string[]): string {
   return '/' + segments.map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 }
@@ -11,12 +9,10 @@ export function sqlString(text: string): string {
 }
 
 /**
- * SQL that reads a configured field from the `doc` JSON column: the nested path first, then the
- * flat dotted key, as `readField` does in lib/domain.
+ * The JSON pointers under which a configured field may live, in the order `readField` tries them
+ * in lib/domain: a dotted name as a nested path first, then as a flat key.
  */
-export function buildFieldAccess(fields: FieldNames, field: LogicalField, column = 'doc'): string {
-  const name = fields[field];
-  const flat = `json_extract(${column}, ${sqlString(toJsonPointer([name]))})`;
-  if (!name.includes('.')) return flat;
-  return `coalesce(json_extract(${column}, ${sqlString(toJsonPointer(name.split('.')))}), ${flat})`;
+export function fieldPointers(name: string): [string] | [string, string] {
+  const flat = toJsonPointer([name]);
+  return name.includes('.') ? [toJsonPointer(name.split('.')), flat] : [flat];
 }
