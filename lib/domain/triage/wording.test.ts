@@ -25,5 +25,6 @@ describe('triage wording', () => {
     expect(listWords([])).toBe('');
     expect(listWords(['a'])).toBe('a');
     expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a', 'b'], 'or')).toBe('a or b');
   });
 });

@@ -39,8 +39,8 @@ export function pValueWords(p: number, log10P: number): string {
   return `p = ${Number(p.toPrecision(2))}`;
 }
 
-/** "a, b and c" */
-export function listWords(items: readonly string[]): string {
+/** "a, b and c" (or "a, b or c") */
+export function listWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
