@@ -45,7 +45,7 @@ describe('compareWindows', () => {
   it('says it in one sentence', () => {
     expect(comparison.sentence).toBe(
       'From this window to the compared one: p50 33 ms → 30 ms, p90 1,063 ms → 39 ms, p99 1,063 ms → 39 ms; ' +
-        'requests ≥ 1 s 25 % → 0 % (within chance, p = 1); the ingress→app connect changed most (p99 1,040 ms → 2 ms).',
+        'requests ≥ 1 s 25 % → 0 % (within chance, p = 1); the ingress→app connect segment changed most (p99 1,040 ms → 2 ms).',
     );
   });
 });

@@ -146,7 +146,7 @@ export function describeComparison(comparison: Omit<WindowComparison, 'sentence'
     .filter((entry): entry is { segment: SegmentName; change: number } => entry.change !== null && entry.change !== 0)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
   const segment = moved
-    ? `; the ${SEGMENT_WORDS[moved.segment].label} changed most (p99 ${arrow(base.segments[moved.segment].p99Ms, compare.segments[moved.segment].p99Ms)})`
+    ? `; the ${SEGMENT_WORDS[moved.segment].label} segment changed most (p99 ${arrow(base.segments[moved.segment].p99Ms, compare.segments[moved.segment].p99Ms)})`
     : '';
   return `From this window to the compared one: ${percentiles}; ${slow}${segment}.`;
 }

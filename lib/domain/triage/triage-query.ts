@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { decimalSecondsToMs } from '../nginx-value';
+import { publicQuerySchema } from '../query';
+
+/**
+ * Parameters of the triage endpoints beyond the shared query (docs/API.md). Like `latencyMin`,
+ * times are seconds in the URL and milliseconds inside.
+ */
+
+/** Slow means edge request_time ≥ 1 s by default: the first SYN retransmission timeout. */
+export const DEFAULT_SLOW_MS = 1_000;
+export const DEFAULT_CORRELATION_LIMIT = 10;
+export const MAX_CORRELATION_LIMIT = 50;
+/** Named groups per grouping in connect distributions; the rest are merged into "(other)". */
+export const CONNECT_MAX_GROUPS = 20;
+
+const slowSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}(\.\d{1,3})?$/, 'slow must be a positive number of seconds with at most 3 decimals')
+  .transform((text) => {
+    const parsed = decimalSecondsToMs(text);
+    return parsed.ok ? (parsed.ms ?? 0) : 0;
+  })
+  .refine((ms) => ms >= 1, 'slow must be at least 0.001 s');
+
+/** `slow`: the threshold in seconds (default 1). */
+export const slowParamsSchema = z.object({ slow: slowSeconds.optional() });
+
+/** `limit`: values listed per field (1–50, default 10). */
+export const correlationParamsSchema = slowParamsSchema.extend({
+  limit: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'limit must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_CORRELATION_LIMIT, `limit must be between 1 and ${MAX_CORRELATION_LIMIT}`)
+    .optional(),
+});
+
+/** `compareFrom`, `compareTo`: the other window, same forms as from/to; both required. */
+export const comparisonParamsSchema = slowParamsSchema.extend({
+  compareFrom: publicQuerySchema.shape.from.unwrap(),
+  compareTo: publicQuerySchema.shape.to.unwrap(),
+});
+
+/** The URL parameters triage adds to the shared query, for permalinks. */
+export const TRIAGE_PARAM_KEYS = ['slow', 'limit', 'compareFrom', 'compareTo'] as const;

@@ -1,0 +1,17 @@
+import type { BackendKind } from '../api-responses';
+import type { NormalizedQuery } from '../query';
+import type { Attribution } from './attribution';
+import type { ConnectionReuse } from './connection-reuse';
+import type { Correlations } from './correlations';
+import type { Retransmissions } from './retransmission';
+import type { WindowComparison } from './window-comparison';
+
+/** Response bodies of the triage endpoints (docs/API.md, docs/TRIAGE.md). */
+
+type WithQuery = { backend: BackendKind; query: NormalizedQuery };
+
+export type AttributionResponse = Attribution & WithQuery;
+export type CorrelationsResponse = Correlations & WithQuery;
+export type RetransmissionsResponse = Retransmissions & WithQuery;
+export type ConnectionReuseResponse = ConnectionReuse & WithQuery;
+export type WindowComparisonResponse = WindowComparison & WithQuery & { compareQuery: NormalizedQuery };

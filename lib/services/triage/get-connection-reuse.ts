@@ -1,0 +1,20 @@
+import 'server-only';
+import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { summarizeConnectionReuse } from '@/lib/domain/triage/connection-reuse';
+import type { ConnectionReuseResponse } from '@/lib/domain/triage/triage-responses';
+import { CONNECT_MAX_GROUPS } from '@/lib/domain/triage/triage-query';
+import { toParamRecord, type ParamsInput } from '../parse-params';
+import { resolveQueryOrThrow } from '../resolve-query';
+
+/** Per hop and per host / upstream address: new versus reused connections and the new ones' connect times. */
+export async function getConnectionReuse(
+  backend: LatencyBackend,
+  triage: TriageBackend,
+  input: ParamsInput,
+  signal?: AbortSignal,
+): Promise<ConnectionReuseResponse> {
+  const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
+  const connects = await triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal });
+  return { backend: backend.kind, query, ...summarizeConnectionReuse(connects) };
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { LatencyBackend } from '@/lib/backends/types';
+import type { WindowComparisonResponse } from '@/lib/domain/triage/triage-responses';
+import { comparisonParamsSchema, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { compareWindows } from '@/lib/domain/triage/window-comparison';
+import { AppError } from '@/lib/server/errors';
+import { toParamRecord, type ParamsInput } from '../parse-params';
+import { resolveQueryOrThrow } from '../resolve-query';
+import { parseTriageParams } from './triage-params';
+
+/** A problem with the compared window's from/to is reported under its own parameter name. */
+const COMPARED_PARAMETER: Record<string, string> = { from: 'compareFrom', to: 'compareTo' };
+
+/**
+ * The query's window (from/to) against another (compareFrom/compareTo) under the same filters and
+ * buckets: edge histograms, percentiles, slow share and segments.
+ */
+export async function getWindowComparison(
+  backend: LatencyBackend,
+  triage: TriageBackend,
+  input: ParamsInput,
+  signal?: AbortSignal,
+): Promise<WindowComparisonResponse> {
+  const record = toParamRecord(input);
+  const { slow, compareFrom, compareTo } = parseTriageParams(comparisonParamsSchema, record);
+  const query = await resolveQueryOrThrow(backend, record, signal);
+  const compareQuery = await resolveQueryOrThrow(backend, { ...record, from: compareFrom, to: compareTo }, signal).catch((error: unknown) => {
+    if (error instanceof AppError && error.parameter && COMPARED_PARAMETER[error.parameter]) {
+      const parameter = COMPARED_PARAMETER[error.parameter]!;
+      throw new AppError('invalid_parameter', `${parameter}: ${error.message.replace(/^(from|to):\s*/, '')}`, parameter, { cause: error });
+    }
+    throw error;
+  });
+  const slowMs = slow ?? DEFAULT_SLOW_MS;
+  const [baseDistributions, baseStats, compareDistributions, compareStats] = await Promise.all([
+    backend.fetchDistributions(query, { signal }),
+    triage.fetchSegmentStats(query, slowMs, { signal }),
+    backend.fetchDistributions(compareQuery, { signal }),
+    triage.fetchSegmentStats(compareQuery, slowMs, { signal }),
+  ]);
+  const comparison = compareWindows(
+    { edge: baseDistributions.distributions.edge, stats: baseStats },
+    { edge: compareDistributions.distributions.edge, stats: compareStats },
+    { bucketMs: query.bucketMs, upperMs: query.upperMs, slowMs },
+  );
+  return { backend: backend.kind, query, compareQuery, ...comparison };
+}
