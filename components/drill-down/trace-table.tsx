@@ -61,9 +61,9 @@ export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }
   const ariaSort = (key: TraceSortKey) => (sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+    <div className="max-h-[30rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700">
       <table className="w-full border-collapse text-xs tabular-nums" data-testid="trace-table">
-        <thead className="bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+        <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
           <tr>
             <th scope="col" className={headerClass} aria-sort={ariaSort('time')}>
               {sortButton('time', 'Time (edge)')}

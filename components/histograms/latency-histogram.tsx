@@ -2,13 +2,13 @@
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BarShapeProps } from 'recharts';
 import type { Histogram } from '@/lib/domain/histogram';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import type { CountScale } from '@/lib/url-state';
 import { formatCount, formatMs, formatPercent } from '@/components/format';
 import { tickStep, toHistogramBars, toPercentileMarkers, type HistogramBar } from './histogram-bars';
 import { CHART_COLORS } from './chart-colors';
+import { barAriaLabel, HistogramBarContext, HistogramBarShape, type HistogramBarContextValue } from './histogram-bar-shape';
 
 type LatencyHistogramProps = {
   name: HistogramName;
@@ -24,8 +24,6 @@ type LatencyHistogramProps = {
 const LOG_FLOOR = 0.7;
 
 type Row = HistogramBar & { plotted: number };
-
-const barAriaLabel = (bar: HistogramBar) => `${bar.label}: ${formatCount(bar.count)} trace${bar.count === 1 ? '' : 's'}`;
 
 /**
  * One latency histogram: a bar per bucket plus underflow and overflow bars, p50/p90/p99 marked.
@@ -45,7 +43,10 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
   const tabIndexBar = selectedIndex >= 0 ? selectedIndex : Math.min(rovingIndex, bars.length - 1);
   const chartRef = useRef<HTMLDivElement>(null);
   const step = tickStep(histogram.buckets.length, 8);
-  const tickKeys = new Set(bars.filter((bar, i) => bar.kind !== 'bucket' || (i - 1) % step === 0).map((bar) => bar.key));
+  const tickKeys = useMemo(
+    () => new Set(bars.filter((bar, i) => bar.kind !== 'bucket' || (i - 1) % step === 0).map((bar) => bar.key)),
+    [bars, step],
+  );
 
   const focusBar = (index: number) => {
     const next = Math.max(0, Math.min(bars.length - 1, index));
@@ -65,47 +66,62 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
     }
   };
 
-  const renderBar = (props: BarShapeProps) => {
-    const bar = bars[props.index];
-    if (!bar) return <g />;
-    const column = props.background ?? { x: props.x, y: 0, width: props.width, height: props.y + props.height };
-    const isSelected = props.index === selectedIndex;
-    const fill = isSelected ? CHART_COLORS.selected : bar.kind === 'bucket' ? CHART_COLORS.bar : CHART_COLORS.outOfRange;
-    const height = bar.count === 0 ? 0 : Math.max(props.height, 1);
-    return (
-      <g
-        role="button"
-        tabIndex={props.index === tabIndexBar ? 0 : -1}
-        aria-label={barAriaLabel(bar)}
-        aria-pressed={isSelected}
-        data-bar-index={props.index}
-        data-testid={`bar-${name}-${bar.key}`}
-        className="cursor-pointer outline-none"
-        onClick={() => onSelectBar(bar)}
-        onKeyDown={(event) => onKeyDown(event, props.index)}
-        onFocus={() => {
-          setRovingIndex(props.index);
-          setFocusedIndex(props.index);
-        }}
-        onBlur={() => setFocusedIndex(null)}
-      >
-        <rect x={column.x ?? props.x} y={column.y ?? 0} width={column.width} height={column.height} fill="transparent" />
-        <rect x={props.x} y={props.y + props.height - height} width={Math.max(props.width, 1)} height={height} fill={fill} />
-        {focusedIndex === props.index && (
-          <rect
-            x={(column.x ?? props.x) - 1}
-            y={column.y ?? 0}
-            width={column.width + 2}
-            height={column.height}
-            fill="none"
-            stroke={CHART_COLORS.focus}
-            strokeWidth={2}
+  // The chart is memoized on its data alone: focus and selection reach the bars through context,
+  // so Recharts never re-renders (and re-creates) the bar elements while one is being clicked.
+  const chart = useMemo(
+    () => (
+    <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 208 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.2} />
+          <XAxis
+            dataKey="key"
+            interval={0}
+            tickFormatter={(key: string) => (tickKeys.has(key) ? (bars.find((bar) => bar.key === key)?.tick ?? '') : '')}
+            tick={{ fill: 'currentColor', fontSize: 11 }}
+            tickLine={false}
+            stroke="currentColor"
+            strokeOpacity={0.4}
           />
-        )}
-      </g>
-    );
-  };
+          <YAxis
+            scale={scale === 'log' ? 'log' : 'linear'}
+            domain={scale === 'log' ? [LOG_FLOOR, 'auto'] : [0, 'auto']}
+            allowDataOverflow={scale === 'log'}
+            tickFormatter={(value: number) => (value < 1 ? '0' : formatCount(value))}
+            tick={{ fill: 'currentColor', fontSize: 11 }}
+            width={48}
+            stroke="currentColor"
+            strokeOpacity={0.4}
+          />
+          <Tooltip content={<BarTooltip />} cursor={{ fill: 'currentColor', fillOpacity: 0.08 }} isAnimationActive={false} />
+          <Bar dataKey="plotted" shape={HistogramBarShape} isAnimationActive={false} />
+          {markers.map((marker, index) => (
+            <ReferenceLine
+              key={marker.barKey}
+              x={marker.barKey}
+              stroke={CHART_COLORS.percentile}
+              strokeDasharray="3 3"
+              label={<PercentileLabel text={marker.label} row={index} />}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    ),
+    [rows, bars, markers, scale, tickKeys],
+  );
 
+  const barContext: HistogramBarContextValue = {
+    name,
+    bars,
+    selectedIndex,
+    tabStopIndex: tabIndexBar,
+    focusedIndex,
+    onSelect: onSelectBar,
+    onKeyDown,
+    onFocusChange: (index) => {
+      if (index !== null) setRovingIndex(index);
+      setFocusedIndex(index);
+    },
+  };
   const focusedBar = focusedIndex !== null ? bars[focusedIndex] : undefined;
   return (
     <section data-testid={`histogram-${name}`} aria-labelledby={`histogram-title-${name}`} className="min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
@@ -121,41 +137,9 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
         </p>
       </header>
       <div ref={chartRef} className="h-52 text-slate-500 dark:text-slate-400" role="group" aria-label={`${title} histogram bars`}>
-        <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 208 }}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.2} />
-            <XAxis
-              dataKey="key"
-              interval={0}
-              tickFormatter={(key: string) => (tickKeys.has(key) ? (bars.find((bar) => bar.key === key)?.tick ?? '') : '')}
-              tick={{ fill: 'currentColor', fontSize: 11 }}
-              tickLine={false}
-              stroke="currentColor"
-              strokeOpacity={0.4}
-            />
-            <YAxis
-              scale={scale === 'log' ? 'log' : 'linear'}
-              domain={scale === 'log' ? [LOG_FLOOR, 'auto'] : [0, 'auto']}
-              allowDataOverflow={scale === 'log'}
-              tickFormatter={(value: number) => (value < 1 ? '0' : formatCount(value))}
-              tick={{ fill: 'currentColor', fontSize: 11 }}
-              width={48}
-              stroke="currentColor"
-              strokeOpacity={0.4}
-            />
-            <Tooltip content={<BarTooltip />} cursor={{ fill: 'currentColor', fillOpacity: 0.08 }} isAnimationActive={false} />
-            <Bar dataKey="plotted" shape={renderBar} isAnimationActive={false} />
-            {markers.map((marker, index) => (
-              <ReferenceLine
-                key={marker.barKey}
-                x={marker.barKey}
-                stroke={CHART_COLORS.percentile}
-                strokeDasharray="3 3"
-                label={<PercentileLabel text={marker.label} row={index} />}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <HistogramBarContext.Provider value={barContext}>
+            {chart}
+        </HistogramBarContext.Provider>
       </div>
       <p className="min-h-4 text-xs tabular-nums text-slate-600 dark:text-slate-300" aria-live="polite">
         {focusedBar ? `${barAriaLabel(focusedBar)} (${formatPercent(focusedBar.count, histogram.total)}) — Enter lists them` : ''}

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ApiErrorBody, TraceResponse } from '@/lib/domain/api-responses';
+import { AppError } from '@/lib/server/errors';
+import { getBackend } from '@/lib/server/backend';
+import { toErrorResponse } from '@/lib/server/route-handler';
+import { getTrace } from '@/lib/services/get-trace';
+import { parseInvestigationState, toInvestigationHref, type SearchParamsInput } from '@/lib/url-state';
+import { PageError } from '@/components/states/page-error';
+import { TraceView } from '@/components/trace/trace-view';
+
+export const dynamic = 'force-dynamic';
+
+type TracePageProps = { params: Promise<{ traceId: string }>; searchParams: Promise<SearchParamsInput> };
+
+function decodeTraceId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function generateMetadata({ params }: TracePageProps): Promise<Metadata> {
+  return { title: `hopscope · trace ${decodeTraceId((await params).traceId)}` };
+}
+
+/** One trace: its waterfall, both tiers' numbers and raw documents, and the way back. */
+export default async function TracePage({ params, searchParams }: TracePageProps) {
+  const traceId = decodeTraceId((await params).traceId);
+  const state = parseInvestigationState(await searchParams);
+  const backHref = toInvestigationHref(state);
+  let trace: TraceResponse | null = null;
+  let failure: ApiErrorBody['error'] | null = null;
+  try {
+    trace = await getTrace(await getBackend(), traceId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    failure = await toErrorBody(error);
+  }
+  return (
+    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+      <Link href={backHref} className="text-sm text-sky-700 underline-offset-2 hover:underline dark:text-sky-300">
+        ← Back to the investigation
+      </Link>
+      {failure && <PageError error={failure} what={`trace ${traceId}`} />}
+      {trace && <TraceView trace={trace} timeZoneMode={state.timeZone} />}
+    </main>
+  );
+}
+
+/** The API's error body for a failure, through the same mapping the API routes use. */
+async function toErrorBody(error: unknown): Promise<ApiErrorBody['error']> {
+  return ((await toErrorResponse(error).json()) as ApiErrorBody).error;
+}

@@ -1,0 +1,37 @@
+import type { TierDocument } from '@/lib/domain/tier-document';
+import type { TimeZoneMode } from '@/lib/url-state';
+import { formatMs } from '@/components/format';
+import { Instant } from '@/components/time/instant';
+
+const attempts = (values: (number | string | null)[], format: (value: number) => string = formatMs) =>
+  values.length === 0 ? '–' : values.map((value) => (value === null ? '-' : typeof value === 'number' ? format(value) : value)).join(', ');
+
+/** One tier's line as numbers: what nginx measured, attempt by attempt. */
+export function TierFacts({ document, title, timeZoneMode }: { document: TierDocument; title: string; timeZoneMode: TimeZoneMode }) {
+  const facts: [string, React.ReactNode][] = [
+    ['host (@source)', document.host ?? '–'],
+    ['@timestamp (end)', <Instant key="end" ms={document.timestampMs} timeZoneMode={timeZoneMode} withMilliseconds showZone />],
+    ['start (@timestamp − request_time)', <Instant key="start" ms={document.startMs} timeZoneMode={timeZoneMode} withMilliseconds />],
+    ['request_time', formatMs(document.requestTimeMs)],
+    ['upstream_connect_time', attempts(document.upstreamConnectMs)],
+    ['upstream_header_time', attempts(document.upstreamHeaderMs)],
+    ['upstream_response_time', attempts(document.upstreamResponseMs)],
+    ['upstream_addr', attempts(document.upstreamAddrs)],
+    ['upstream_status', attempts(document.upstreamStatuses)],
+    ['status', document.status ?? '–'],
+    [document.tier === 'edge' ? 'app_name' : 'proxy_upstream_name', (document.tier === 'edge' ? document.app : document.proxyUpstreamName) ?? '–'],
+  ];
+  return (
+    <section className="min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-700" aria-label={title}>
+      <h3 className="mb-1 text-sm font-semibold">{title}</h3>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs tabular-nums">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
+            <dd className="font-mono break-all">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
