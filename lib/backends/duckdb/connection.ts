@@ -4,7 +4,7 @@ import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
-import { buildLoadTierSql, buildTraceIndexSql } from './sql/build-load';
+import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, tierTable } from './sql/build-load';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import type { SqlStatement } from './sql/sql-statement';
 
@@ -21,7 +21,6 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
   try {
     await connection.run("SET TimeZone = 'UTC'");
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
-    const lineCounts = { edge: 0, ingress: 0 };
     for (const tier of TIERS) {
       const files = tier === 'edge' ? config.edgeFiles : config.ingressFiles;
       try {
@@ -31,10 +30,13 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
           cause: error,
         });
       }
-      await connection.run(buildTraceIndexSql(tier));
-      const count = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${tier}_docs`);
-      lineCounts[tier] = Number(count.getRowObjects()[0]?.n ?? 0);
     }
+    for (const statement of [...buildFinishLoadSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
+    const counts = await connection.runAndReadAll(
+      `SELECT (SELECT count(*) FROM ${tierTable('edge')}) AS edge, (SELECT count(*) FROM ${tierTable('ingress')}) AS ingress`,
+    );
+    const row = counts.getRowObjects()[0];
+    const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
     return { instance, lineCounts, loadMs: Math.round(performance.now() - started) };
   } finally {
     connection.closeSync();

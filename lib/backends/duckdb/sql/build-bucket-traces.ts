@@ -39,7 +39,7 @@ export function buildBucketTracesSql(query: TraceQuery, selection: BucketSelecti
 WITH ${traceSet.sql},
 page AS (
   SELECT e.trace_id, e.ts_ms, e.doc_id AS edge_doc_id, i.doc_id AS ingress_doc_id
-  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_id)
+  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_key)
   WHERE ${filters.join(' AND ')}
   ORDER BY e.ts_ms DESC, e.trace_id ASC
   LIMIT $rowLimit::BIGINT

@@ -7,14 +7,15 @@ import type { SqlStatement } from './sql-statement';
 
 /**
  * A tier's upstream_connect_time binned by the trace's edge @timestamp and grouped, with exact
- * nearest-rank p50/p99 per bin and group (rank = ceil(p·n/100), i.e. rn·100 ≥ p·n). The largest
+ * nearest-rank p50/p99 per bin and group: the smallest value whose cumulative count reaches
+ * p·n/100 (at_most·100 ≥ p·n), computed over per-millisecond counts, not rows. The largest
  * `maxGroups` groups keep their names, the rest become one "(other)" series. A row with
  * label NULL carries the count of lines without a connect time.
  */
 export function buildConnectTimelineSql(query: TraceQuery, options: ConnectTimelineOptions): SqlStatement {
   const traceSet = buildTraceSetCtes(query);
   const line = options.tier === 'edge' ? 'e' : 'i';
-  const join = options.tier === 'edge' ? '' : 'JOIN ingress_rep i USING (trace_id)';
+  const join = options.tier === 'edge' ? '' : 'JOIN ingress_rep i USING (trace_key)';
   const groupColumn = options.groupBy === 'host' ? 'host' : 'upstream_addr';
   const sql = `
 WITH ${traceSet.sql},
@@ -29,17 +30,22 @@ labels AS (
   SELECT grp, CASE WHEN row_number() OVER (ORDER BY n DESC, grp ASC) <= $maxGroups::BIGINT THEN grp ELSE ${sqlString(OTHER_GROUP)} END AS label
   FROM group_sizes
 ),
-ranked AS (
-  SELECT l.label, m.bin_start_ms, m.value_ms,
-    row_number() OVER (PARTITION BY l.label, m.bin_start_ms ORDER BY m.value_ms) AS rn,
-    count(*) OVER (PARTITION BY l.label, m.bin_start_ms) AS n
+value_counts AS (
+  SELECT l.label, m.bin_start_ms, m.value_ms, count(*) AS n
   FROM measured m JOIN labels l USING (grp)
+  GROUP BY l.label, m.bin_start_ms, m.value_ms
+),
+cumulative AS (
+  SELECT *,
+    sum(n) OVER (PARTITION BY label, bin_start_ms ORDER BY value_ms ROWS UNBOUNDED PRECEDING) AS at_most,
+    sum(n) OVER (PARTITION BY label, bin_start_ms) AS total
+  FROM value_counts
 )
-SELECT label, bin_start_ms, count(*) AS n,
-  min(value_ms) FILTER (WHERE rn * 100 >= 50 * n) AS p50_ms,
-  min(value_ms) FILTER (WHERE rn * 100 >= 99 * n) AS p99_ms,
+SELECT label, bin_start_ms, any_value(total) AS n,
+  min(value_ms) FILTER (WHERE at_most * 100 >= 50 * total) AS p50_ms,
+  min(value_ms) FILTER (WHERE at_most * 100 >= 99 * total) AS p99_ms,
   max(value_ms) AS max_ms
-FROM ranked GROUP BY label, bin_start_ms
+FROM cumulative GROUP BY label, bin_start_ms
 UNION ALL SELECT NULL, NULL, count(*), NULL, NULL, NULL FROM lines WHERE state <> 'ok'`;
   return { sql, params: { ...traceSet.params, binMs: options.binMs, maxGroups: options.maxGroups } };
 }

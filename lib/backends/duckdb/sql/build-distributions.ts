@@ -12,7 +12,7 @@ export function buildDistributionsSql(query: TraceQuery): SqlStatement {
 WITH ${traceSet.sql},
 joined AS MATERIALIZED (
   SELECT e.rt_ms AS edge_ms, i.rt_ms AS ingress_ms, i.response_ms, i.response_state
-  FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+  FROM edge_rep e JOIN ingress_rep i USING (trace_key)
 )
 SELECT 'dist:edge' AS kind, rt_ms AS value_ms, count(*) AS n FROM edge_rep GROUP BY rt_ms
 UNION ALL SELECT 'dist:ingress', ingress_ms, count(*) FROM joined GROUP BY ingress_ms

@@ -4,6 +4,8 @@ import { fieldPointers, sqlString } from './field-access';
 
 /** Narrow table of normalized lines per tier: what every aggregation reads. */
 export const tierTable = (tier: Tier): string => `${tier}_docs`;
+/** Normalized lines before trace keys and duplicate counts are attached. */
+const stagingTable = (tier: Tier): string => `${tier}_staging`;
 /** The raw lines as stored, by doc_id: read only for drill-down pages and trace details. */
 export const rawTable = (tier: Tier): string => `${tier}_raw`;
 
@@ -38,7 +40,7 @@ export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: F
     `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
 SELECT row_number() OVER () AS doc_id, json AS doc
 FROM read_ndjson_objects(${fileList}, format = 'newline_delimited')`,
-    `CREATE OR REPLACE TABLE ${tierTable(tier)} AS
+    `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS
 WITH extracted AS (
   SELECT doc_id, json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${rawTable(tier)}
 ),
@@ -63,8 +65,35 @@ SELECT doc_id, trace_id, ts_ms,
   connect.total AS connect_ms, connect.state AS connect_state,
   response.total AS response_ms, response.state AS response_state,
   upstream_addr, host, app, path, status, method, proxy_upstream_name
-FROM normalized
-ORDER BY ts_ms`,
+FROM normalized`,
+  ];
+}
+
+/**
+ * After both tiers are staged: every trace id gets a numeric key shared by both tiers (joins on
+ * integers, not strings), and every line the number of valid lines its trace has in its tier, so
+ * queries de-duplicate only the few traces that need it. Tables end sorted by time so window
+ * filters skip whole row groups.
+ */
+export function buildFinishLoadSql(): string[] {
+  const valid = "trace_id IS NOT NULL AND rt_state = 'ok'";
+  return [
+    `CREATE OR REPLACE TABLE trace_keys AS
+SELECT trace_id, row_number() OVER () AS trace_key
+FROM (SELECT trace_id FROM ${stagingTable('edge')} WHERE trace_id IS NOT NULL
+      UNION SELECT trace_id FROM ${stagingTable('ingress')} WHERE trace_id IS NOT NULL)`,
+    ...(['edge', 'ingress'] as const).flatMap((tier) => [
+      `CREATE OR REPLACE TABLE ${tierTable(tier)} AS
+WITH duplicated AS (
+  SELECT trace_id, count(*) AS dup_count FROM ${stagingTable(tier)} WHERE ${valid} GROUP BY trace_id HAVING count(*) > 1
+)
+SELECT s.*, k.trace_key, coalesce(d.dup_count, 1) AS dup_count
+FROM ${stagingTable(tier)} s
+LEFT JOIN trace_keys k USING (trace_id)
+LEFT JOIN duplicated d USING (trace_id)
+ORDER BY s.ts_ms`,
+      `DROP TABLE ${stagingTable(tier)}`,
+    ]),
   ];
 }
 

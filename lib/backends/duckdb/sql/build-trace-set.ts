@@ -4,6 +4,7 @@ import type { SqlStatement } from './sql-statement';
 
 const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
 
+
 /**
  * The CTEs that define a query's trace set, shared by every query over it:
  * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
@@ -37,6 +38,12 @@ export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
     validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
     params.latencyMaxMs = query.latencyMaxMs;
   }
+  // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
+  // the window function runs only over the others.
+  const representative = (source: string) => `
+  SELECT * FROM ${source} WHERE dup_count = 1
+  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
+    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
   const sql = `
 edge_window AS MATERIALIZED (
   SELECT * FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
@@ -44,16 +51,16 @@ edge_window AS MATERIALIZED (
 edge_valid AS MATERIALIZED (
   SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
 ),
-edge_rep AS MATERIALIZED (
-  SELECT * FROM edge_valid QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY ${REPRESENTATIVE_ORDER}) = 1
+edge_rep AS MATERIALIZED (${representative('edge_valid')}
 ),
 ingress_candidates AS MATERIALIZED (
   SELECT * FROM ${tierTable('ingress')}
-  WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_id IN (SELECT trace_id FROM edge_rep)
+  WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_key IN (SELECT trace_key FROM edge_rep)
 ),
-ingress_rep AS MATERIALIZED (
+ingress_valid AS (
   SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
-  QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY ${REPRESENTATIVE_ORDER}) = 1
+),
+ingress_rep AS MATERIALIZED (${representative('ingress_valid')}
 )`;
   return { sql, params };
 }
