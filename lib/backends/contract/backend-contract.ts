@@ -21,16 +21,19 @@ import { T0 } from './fixture';
  *   ingress − upstream: t1 47−46=1, t2 98−(3+90)=5, t7 1000−(3+996)=1, t8 1, t11 1, t12 1;
  *   t5 has no upstream time (skipped: upstreamResponseTime missing).
  */
-export function describeBackendContract(name: string, openBackend: () => Promise<LatencyBackend>): void {
+export type OpenedBackend = { backend: LatencyBackend; cleanup: () => Promise<void> };
+
+export function describeBackendContract(name: string, openBackend: () => Promise<OpenedBackend>): void {
   describe(`${name} backend contract`, () => {
     let backend: LatencyBackend;
+    let cleanup: (() => Promise<void>) | undefined;
     const query: TraceQuery = { fromMs: T0, toMs: T0 + 3_600_000, app: null, path: null, latencyMinMs: null, latencyMaxMs: null };
 
     beforeAll(async () => {
-      backend = await openBackend();
+      ({ backend, cleanup } = await openBackend());
     });
     afterAll(async () => {
-      await backend?.close();
+      await cleanup?.();
     });
 
     it('counts the trace set: joined, edge only, duplicates and every skipped line', async () => {

@@ -11,9 +11,10 @@ describeBackendContract('DuckDB', async () => {
   const toNdjson = (docs: object[]) => docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n';
   writeFileSync(path.join(dir, 'edge.ndjson'), toNdjson(EDGE_DOCS));
   writeFileSync(path.join(dir, 'ingress.ndjson'), toNdjson(INGRESS_DOCS));
-  return createDuckdbBackend({
+  const backend = createDuckdbBackend({
     edgeFiles: [path.join(dir, 'edge.ndjson')],
     ingressFiles: [path.join(dir, 'ingress.ndjson')],
     fields: DEFAULT_FIELD_NAMES,
   });
+  return { backend, cleanup: () => backend.close() };
 });
