@@ -23,6 +23,7 @@ const envSchema = z.object({
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(200_000),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,
@@ -39,6 +40,8 @@ export type ElasticsearchConfig = {
   edgeIndex: string;
   ingressIndex: string;
   requestTimeoutMs: number;
+  /** Above this many traces, the join-based distributions come from a uniform sample of traces. */
+  sampleThresholdTraces: number;
 };
 
 export type DuckdbConfig = {
@@ -110,6 +113,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           edgeIndex: vars.HOPSCOPE_EDGE_INDEX,
           ingressIndex: vars.HOPSCOPE_INGRESS_INDEX,
           requestTimeoutMs: vars.HOPSCOPE_ES_TIMEOUT_MS,
+          sampleThresholdTraces: vars.HOPSCOPE_ES_SAMPLE_THRESHOLD,
         }
       : null,
   };

@@ -1,0 +1,10 @@
+/**
+ * Problems found in what Elasticsearch holds or answers, raised by pure modules and turned into
+ * the API's `backend_error` at the boundary (session.ts).
+ */
+
+/** A mapping that cannot give exact answers; the message says what to change. */
+export class MappingError extends Error {}
+
+/** An answer that cannot be used as it is (a missing aggregation, a partition that overflowed). */
+export class UnexpectedAnswerError extends Error {}

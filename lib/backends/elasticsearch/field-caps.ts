@@ -1,0 +1,92 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type { FieldNames } from '@/lib/domain/field-names';
+
+/**
+ * How each field the backend queries is mapped in a tier's indices, detected with `_field_caps`.
+ * The timings decide the whole query plan: a numeric request_time is bucketed with a 1 ms
+ * histogram, a keyword one is aggregated by its distinct strings and parsed in the server.
+ */
+
+export const RESOLVED_FIELDS = [
+  'timestamp',
+  'traceId',
+  'requestTime',
+  'upstreamConnectTime',
+  'upstreamResponseTime',
+  'upstreamAddr',
+  'host',
+  'appName',
+  'path',
+] as const;
+export type ResolvedLogicalField = (typeof RESOLVED_FIELDS)[number];
+
+/**
+ * - number: a floating-point type (float, double, scaled_float…), seconds as nginx printed them;
+ * - integer: long/integer…, where Elasticsearch truncated the seconds (not usable for timings);
+ * - keyword: exact strings, possibly the `.keyword` sub-field of a text field;
+ * - conflict: different types in different indices of the pattern.
+ */
+export type FieldKind = 'number' | 'integer' | 'keyword' | 'date' | 'text' | 'other' | 'unmapped' | 'conflict';
+
+/** `name` is the field to query and aggregate (the `.keyword` sub-field for text). */
+export type ResolvedField = { name: string; kind: FieldKind; types: string[] };
+
+export type TierFieldTypes = Record<ResolvedLogicalField, ResolvedField>;
+
+const KIND_OF_TYPE: Record<string, FieldKind> = {
+  float: 'number',
+  double: 'number',
+  half_float: 'number',
+  scaled_float: 'number',
+  long: 'integer',
+  integer: 'integer',
+  short: 'integer',
+  byte: 'integer',
+  unsigned_long: 'integer',
+  keyword: 'keyword',
+  constant_keyword: 'keyword',
+  wildcard: 'keyword',
+  date: 'date',
+  date_nanos: 'date',
+  text: 'text',
+  match_only_text: 'text',
+};
+
+const KEYWORD_SUFFIX = '.keyword';
+
+/** Field caps of every resolved field and its `.keyword` sub-field, over one index pattern. */
+export function buildFieldCapsRequest(index: string, fields: FieldNames): estypes.FieldCapsRequest {
+  const names = RESOLVED_FIELDS.map((field) => fields[field]);
+  return {
+    index,
+    fields: [...new Set(names.flatMap((name) => [name, `${name}${KEYWORD_SUFFIX}`]))],
+    ignore_unavailable: true,
+    allow_no_indices: true,
+  };
+}
+
+function typesOf(response: estypes.FieldCapsResponse, name: string): string[] {
+  return Object.keys(response.fields[name] ?? {})
+    .filter((type) => type !== 'unmapped')
+    .sort();
+}
+
+function resolveField(response: estypes.FieldCapsResponse, name: string): ResolvedField {
+  const types = typesOf(response, name);
+  if (types.length === 0) return { name, kind: 'unmapped', types };
+  const kinds = [...new Set(types.map((type) => KIND_OF_TYPE[type] ?? 'other'))];
+  if (kinds.length > 1) return { name, kind: 'conflict', types };
+  const kind = kinds[0]!;
+  if (kind === 'text') {
+    const keywordTypes = typesOf(response, `${name}${KEYWORD_SUFFIX}`);
+    if (keywordTypes.length > 0 && keywordTypes.every((type) => KIND_OF_TYPE[type] === 'keyword')) {
+      return { name: `${name}${KEYWORD_SUFFIX}`, kind: 'keyword', types };
+    }
+  }
+  return { name, kind, types };
+}
+
+/** The mapping kind of each resolved field in one tier. */
+export function parseFieldCaps(response: estypes.FieldCapsResponse, fields: FieldNames): TierFieldTypes {
+  return Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, resolveField(response, fields[field])])) as TierFieldTypes;
+}

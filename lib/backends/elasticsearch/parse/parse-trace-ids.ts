@@ -1,0 +1,30 @@
+import { UnexpectedAnswerError } from '../answer-errors';
+import type { estypes } from '@elastic/elasticsearch';
+import { toTraceId } from '@/lib/domain/tier-document';
+import { aggregationOrThrow, type TermsAggregate, type ValueAggregate } from './aggregation-shapes';
+
+export type PartitionTrace = {
+  traceId: string;
+  /** The trace's documents in the trace set (more than one: duplicates). */
+  documents: number;
+  /** The largest request_time in seconds, when asked for (numeric request_time). */
+  maxRequestTimeSeconds: number | null;
+};
+
+type TraceBucket = { key: string | number; doc_count: number; request_time_max?: ValueAggregate };
+
+/**
+ * The traces of one partition. A partition that did not fit the aggregation's size would make
+ * every count wrong, so it is an error rather than a partial answer.
+ */
+export function parseTraceIds(response: estypes.SearchResponse): PartitionTrace[] {
+  const terms = aggregationOrThrow<TermsAggregate<TraceBucket>>(response, ['trace_ids']);
+  if ((terms.sum_other_doc_count ?? 0) > 0) {
+    throw new UnexpectedAnswerError(`a trace partition held more traces than one answer carries (${terms.sum_other_doc_count} documents left out)`);
+  }
+  return terms.buckets.map((bucket) => ({
+    traceId: toTraceId(bucket.key) ?? String(bucket.key),
+    documents: bucket.doc_count,
+    maxRequestTimeSeconds: bucket.request_time_max?.value ?? null,
+  }));
+}

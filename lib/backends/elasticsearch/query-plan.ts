@@ -1,0 +1,71 @@
+import type { FieldNames } from '@/lib/domain/field-names';
+import type { Tier } from '@/lib/domain/tiers';
+import { MappingError } from './answer-errors';
+import type { FieldKind, ResolvedField, TierFieldTypes } from './field-caps';
+import type { QueryField, TraceSetFields } from './trace-set-filters';
+
+/**
+ * Which field each query uses in each tier, checked against the mappings when a query needs it:
+ * a mapping the backend cannot answer exactly from is refused with the reason, never answered
+ * approximately.
+ */
+
+export type FieldPlan = { fields: FieldNames; edge: TierFieldTypes; ingress: TierFieldTypes };
+
+/** A field as aggregated (composite sources, terms); absent fields form missing buckets. */
+export type AggregatedField = { name: string; kind: FieldKind };
+
+export type TimingLogicalField = 'requestTime' | 'upstreamResponseTime' | 'upstreamConnectTime';
+export type GroupLogicalField = 'upstreamAddr' | 'host' | 'appName' | 'path';
+
+const describe = (tier: Tier, field: ResolvedField): string => `the ${tier} field ${field.name} is mapped as ${field.types.join(' and ')}`;
+
+/** A timing field: floating-point seconds, keyword strings, or absent everywhere. */
+export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingLogicalField): AggregatedField {
+  const field = plan[tier][logical];
+  if (field.kind === 'number' || field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, kind: field.kind };
+  if (field.kind === 'integer') {
+    throw new MappingError(`${describe(tier, field)}: Elasticsearch kept whole seconds only; map timings as float, double or keyword`);
+  }
+  if (field.kind === 'conflict') throw new MappingError(`${describe(tier, field)} in different indices; give it one type in all indices`);
+  throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map timings as float, double or keyword`);
+}
+
+/** A text-like field grouped or suggested by its values. */
+export function groupFieldOrThrow(plan: FieldPlan, tier: Tier, logical: GroupLogicalField): AggregatedField {
+  const field = plan[tier][logical];
+  if (field.kind === 'text' || field.kind === 'conflict') {
+    throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map it as keyword (or add a .keyword sub-field)`);
+  }
+  return { name: field.name, kind: field.kind };
+}
+
+export function traceIdFieldOrThrow(plan: FieldPlan, tier: Tier): QueryField {
+  const field = plan[tier].traceId;
+  if (field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, isKeyword: true };
+  if (field.kind === 'number' || field.kind === 'integer') return { name: field.name, isKeyword: false };
+  throw new MappingError(`${describe(tier, field)}; trace ids must be keyword (or text with a .keyword sub-field)`);
+}
+
+export function timestampFieldOrThrow(plan: FieldPlan, tier: Tier): string {
+  const field = plan[tier].timestamp;
+  if (field.kind === 'date' || field.kind === 'unmapped') return field.name;
+  throw new MappingError(`${describe(tier, field)}; @timestamp must be a date`);
+}
+
+/**
+ * The trace set's fields. A keyword request_time starts without its distinct strings; they are
+ * listed per query window (edge-request-times.ts).
+ */
+export function toTraceSetFields(plan: FieldPlan): TraceSetFields {
+  const requestTime = timingFieldOrThrow(plan, 'edge', 'requestTime');
+  return {
+    fields: plan.fields,
+    edgeTraceId: traceIdFieldOrThrow(plan, 'edge'),
+    ingressTraceId: traceIdFieldOrThrow(plan, 'ingress'),
+    edgeTimestamp: timestampFieldOrThrow(plan, 'edge'),
+    ingressTimestamp: timestampFieldOrThrow(plan, 'ingress'),
+    edgeRequestTime:
+      requestTime.kind === 'keyword' ? { kind: 'keyword', field: requestTime.name, values: [] } : { kind: 'number', field: requestTime.name },
+  };
+}

@@ -1,0 +1,41 @@
+import type { estypes } from '@elastic/elasticsearch';
+
+/**
+ * Partitions split traces by a hash of the trace id that Elasticsearch computes for the terms
+ * aggregation (`include.partition`), the same for every index and shard: all documents of a
+ * trace fall in one partition, and any subset of partitions is a uniform, repeatable sample of
+ * traces (no script needed). `size` is far above a partition's expected trace count, so the
+ * answer is complete; the parser checks `sum_other_doc_count` to be sure.
+ */
+export const TRACE_IDS_SIZE = 50_000;
+
+export type TraceIdsRequestOptions = {
+  filters: estypes.QueryDslQueryContainer[];
+  traceIdField: string;
+  partition: number;
+  partitions: number;
+  /** Numeric request_time: also the largest value of each trace (its representative's). */
+  maxRequestTimeField: string | null;
+};
+
+/** The trace ids of one partition with their document counts. */
+export function buildTraceIdsRequest(options: TraceIdsRequestOptions): estypes.SearchRequest {
+  const { filters, traceIdField, partition, partitions, maxRequestTimeField } = options;
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: filters } },
+    aggs: {
+      trace_ids: {
+        terms: {
+          field: traceIdField,
+          size: TRACE_IDS_SIZE,
+          shard_size: TRACE_IDS_SIZE,
+          order: { _key: 'asc' },
+          include: { partition, num_partitions: partitions },
+        },
+        ...(maxRequestTimeField ? { aggs: { request_time_max: { max: { field: maxRequestTimeField } } } } : {}),
+      },
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import type { ConnectTimeline, ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
+import type { TraceQuery } from '@/lib/domain/query';
+import type { TierDocument } from '@/lib/domain/tier-document';
+import { toTierHopTimes } from '@/lib/domain/trace';
+import type { Tier } from '@/lib/domain/tiers';
+import type { TuningConfig } from '../backend-config';
+import { ConnectSeriesBuilder } from '../connect-series';
+import { fetchEdgeRequestTimes } from '../edge-request-times';
+import { toRepresentatives } from '../fetch-documents';
+import { fetchTraceTuples } from '../fetch-tuples';
+import { groupFieldOrThrow, timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
+import { groupTuplesByTrace, type TupleFields } from '../representatives';
+import type { TupleSource } from '../requests/build-trace-tuples-request';
+import type { ElasticsearchSession } from '../session';
+import { inRange } from '../timing-values';
+import { edgeTraceFilters, ingressCandidateFilters } from '../trace-set-filters';
+import { termsFilter } from '../filters';
+import { countPartitions, fetchPartitionTraces } from '../trace-partitions';
+
+/** Sources that choose a representative, and those the timeline plots. */
+const CHOICE_FIELDS: TupleFields = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time' };
+const PLOT_FIELDS: TupleFields = { upstreamConnectTime: 'upstream_connect_time', upstreamAddr: 'upstream_addr', host: 'host' };
+
+function tupleSources(plan: FieldPlan, tier: Tier, timestampField: string, withPlot: boolean, groupBy: 'upstreamAddr' | 'host'): { sources: TupleSource[]; fields: TupleFields } {
+  const sources: TupleSource[] = [
+    { name: 'timestamp', field: timestampField },
+    { name: 'request_time', field: timingFieldOrThrow(plan, tier, 'requestTime').name },
+    { name: 'upstream_response_time', field: timingFieldOrThrow(plan, tier, 'upstreamResponseTime').name },
+  ];
+  if (!withPlot) return { sources, fields: CHOICE_FIELDS };
+  sources.push({ name: 'upstream_connect_time', field: timingFieldOrThrow(plan, tier, 'upstreamConnectTime').name });
+  const group = groupBy === 'host' ? 'host' : 'upstream_addr';
+  sources.push({ name: group, field: groupFieldOrThrow(plan, tier, groupBy).name });
+  return { sources, fields: { ...CHOICE_FIELDS, upstreamConnectTime: PLOT_FIELDS.upstreamConnectTime, [groupBy]: group } };
+}
+
+const groupOf = (document: TierDocument, groupBy: 'upstreamAddr' | 'host'): string | null =>
+  groupBy === 'host' ? document.host : toTierHopTimes(document).upstreamAddr;
+
+/**
+ * A tier's upstream_connect_time over time: for the edge tier the traces' edge representatives,
+ * for the ingress tier the ingress representatives of joined traces, each placed at the trace's
+ * edge @timestamp. Every trace is read (no sampling), partition by partition, as distinct
+ * tuples of the fields that choose the representative and the plotted ones.
+ */
+export async function fetchConnectTimeline(
+  session: ElasticsearchSession,
+  fieldPlan: FieldPlan,
+  tuning: TuningConfig,
+  query: TraceQuery,
+  timeline: ConnectTimelineOptions,
+): Promise<ConnectTimeline> {
+  const { plan, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
+  const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+  const validDocuments = requestTimes.validByMs.reduce((sum, { valueMs, count }) => sum + (inRange(latency, valueMs) ? count : 0), 0);
+  const edgeTuples = tupleSources(fieldPlan, 'edge', plan.edgeTimestamp, timeline.tier === 'edge', timeline.groupBy);
+  const ingressTuples = tupleSources(fieldPlan, 'ingress', plan.ingressTimestamp, true, timeline.groupBy);
+  const builder = new ConnectSeriesBuilder();
+  const binOf = (timestampMs: number) => Math.floor(timestampMs / timeline.binMs) * timeline.binMs;
+
+  const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
+  for (let partition = 0; partition < partitions; partition += 1) {
+    const traceIds = (await fetchPartitionTraces(session, plan, query, partition, partitions)).map((trace) => trace.traceId);
+    if (traceIds.length === 0) continue;
+    const edgeFilters = [...edgeTraceFilters(plan, query), ...termsFilter(plan.edgeTraceId.name, traceIds)];
+    const edgeRepresentatives = toRepresentatives(
+      groupTuplesByTrace(
+        await fetchTraceTuples(session, 'edge', 'reading edge lines for the connect timeline', edgeFilters, plan.edgeTraceId.name, edgeTuples.sources),
+        'edge',
+        edgeTuples.fields,
+        plan.fields,
+      ),
+    );
+    if (timeline.tier === 'edge') {
+      for (const edge of edgeRepresentatives.values()) builder.add(groupOf(edge, timeline.groupBy), binOf(edge.timestampMs), edge.connectTotalMs);
+      continue;
+    }
+    const ingressRepresentatives = toRepresentatives(
+      groupTuplesByTrace(
+        await fetchTraceTuples(
+          session,
+          'ingress',
+          'reading ingress lines for the connect timeline',
+          ingressCandidateFilters(plan, query, traceIds),
+          plan.ingressTraceId.name,
+          ingressTuples.sources,
+        ),
+        'ingress',
+        ingressTuples.fields,
+        plan.fields,
+      ),
+    );
+    for (const [traceId, ingress] of ingressRepresentatives) {
+      const edge = edgeRepresentatives.get(traceId);
+      if (edge) builder.add(groupOf(ingress, timeline.groupBy), binOf(edge.timestampMs), ingress.connectTotalMs);
+    }
+  }
+  return {
+    tier: timeline.tier,
+    groupBy: timeline.groupBy,
+    binMs: timeline.binMs,
+    fromMs: query.fromMs,
+    toMs: query.toMs,
+    series: builder.build(timeline.maxGroups),
+    withoutConnectTime: builder.withoutConnectTime,
+  };
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import { compareRepresentative, toTierDocument, type TierDocument } from '@/lib/domain/tier-document';
+import { toTraceDetail, type TraceDetail } from '@/lib/domain/trace';
+import type { Tier } from '@/lib/domain/tiers';
+import { termsFilter } from '../filters';
+import { parseDocuments, type StoredDocument } from '../parse/parse-documents';
+import { traceIdFieldOrThrow, type FieldPlan } from '../query-plan';
+import { buildDocumentsRequest } from '../requests/build-documents-request';
+import type { ElasticsearchSession } from '../session';
+
+/** More lines than this for one trace in one tier are not read (a trace has one or two). */
+export const MAX_DOCUMENTS_PER_TRACE = 1_000;
+
+const byIndexAndId = (a: StoredDocument, b: StoredDocument): number =>
+  a.index < b.index ? -1 : a.index > b.index ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** A tier's valid lines of the trace, representative first (ties: index, then id). */
+async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan, tier: Tier, traceId: string): Promise<TierDocument[]> {
+  const traceIdField = traceIdFieldOrThrow(plan, tier);
+  // A numeric trace_id mapping cannot hold a non-numeric id (and would refuse the query).
+  if (!traceIdField.isKeyword && !/^-?\d+$/.test(traceId)) return [];
+  const request = buildDocumentsRequest(termsFilter(traceIdField.name, [traceId]), MAX_DOCUMENTS_PER_TRACE);
+  const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request));
+  return documents
+    .sort(byIndexAndId)
+    .flatMap((stored) => {
+      const result = toTierDocument(stored.source, tier, plan.fields);
+      return result.ok ? [result.document] : [];
+    })
+    .sort(compareRepresentative);
+}
+
+/** Every line of one trace in both tiers, at any time; null when neither tier has a valid one. */
+export async function fetchTrace(session: ElasticsearchSession, plan: FieldPlan, traceId: string): Promise<TraceDetail | null> {
+  const [edge, ingress] = await Promise.all([
+    fetchTierDocuments(session, plan, 'edge', traceId),
+    fetchTierDocuments(session, plan, 'ingress', traceId),
+  ]);
+  if (edge.length === 0 && ingress.length === 0) return null;
+  return toTraceDetail(traceId, edge[0] ?? null, ingress[0] ?? null, {
+    edge: Math.max(0, edge.length - 1),
+    ingress: Math.max(0, ingress.length - 1),
+  });
+}
