@@ -1,6 +1,5 @@
 import 'server-only';
 import type { TriageBackend } from '@/lib/backends/triage-types';
-import type { FieldNames } from '@/lib/domain/field-names';
 import { parseConnectDistributions, type ConnectDistributionRow } from './parse/triage/parse-connect-distributions';
 import { parseFieldValueCounts, type FieldValueCountRow } from './parse/triage/parse-field-value-counts';
 import { parseSegmentStats, type SegmentStatsRow } from './parse/triage/parse-segment-stats';
@@ -12,13 +11,13 @@ import { buildSegmentStatsSql } from './sql/triage/build-segment-stats';
 /** Runs one statement on the loaded store (the backend's `run`, or runStatement on a LoadedStore's instance). */
 export type RunStatement = (statement: SqlStatement, signal?: AbortSignal) => Promise<Record<string, unknown>[]>;
 
-export type DuckdbTriageConfig = { run: RunStatement; fields: FieldNames };
+export type DuckdbTriageConfig = { run: RunStatement };
 
 /**
  * The triage verbs on the embedded store: build (sql/triage) → execute → parse (parse/triage).
  * It shares the DuckDB backend's loaded store through `run`, so nothing is loaded twice.
  */
-export function createDuckdbTriage({ run, fields }: DuckdbTriageConfig): TriageBackend {
+export function createDuckdbTriage({ run }: DuckdbTriageConfig): TriageBackend {
   return {
     kind: 'duckdb',
 
@@ -27,7 +26,7 @@ export function createDuckdbTriage({ run, fields }: DuckdbTriageConfig): TriageB
     },
 
     async fetchFieldValueCounts(query, slowMs, correlationFields, limitPerField, options) {
-      const statement = buildFieldValueCountsSql(query, slowMs, fields, correlationFields, limitPerField);
+      const statement = buildFieldValueCountsSql(query, slowMs, correlationFields, limitPerField);
       return parseFieldValueCounts((await run(statement, options?.signal)) as FieldValueCountRow[], correlationFields);
     },
 

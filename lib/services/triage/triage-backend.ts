@@ -37,7 +37,6 @@ export async function getTriageBackend(backend: LatencyBackend): Promise<TriageB
   });
   const triage = createDuckdbTriage({
     run: async (statement, signal) => runStatement((await store).instance, statement, signal),
-    fields: config.fields,
   });
   holder.hopscopeTriageStore = { key, store, triage };
   return triage;

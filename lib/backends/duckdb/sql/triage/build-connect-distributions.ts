@@ -18,7 +18,7 @@ WITH ${traceSet.sql},
 lines AS MATERIALIZED (
   SELECT 'edgeToIngress' AS hop, e.connect_ms AS value_ms, e.connect_state AS state, e.host, e.upstream_addr FROM edge_rep e
   UNION ALL
-  SELECT 'ingressToApp', i.connect_ms, i.connect_state, i.host, i.upstream_addr FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+  SELECT 'ingressToApp', i.connect_ms, i.connect_state, i.host, i.upstream_addr FROM edge_rep e JOIN ingress_rep i USING (trace_key)
 ),
 grouped AS MATERIALIZED (
   SELECT hop, 'host' AS group_by, coalesce(host, ${sqlString(NO_GROUP)}) AS grp, value_ms FROM lines WHERE state = 'ok'

@@ -1,29 +1,26 @@
-import type { FieldNames } from '@/lib/domain/field-names';
 import type { TraceQuery } from '@/lib/domain/query';
 import type { CorrelationField } from '@/lib/domain/triage/triage-data';
 import { buildTraceSetCtes } from '../build-trace-set';
-import { buildFieldAccess, sqlString } from '../field-access';
+import { sqlString } from '../field-access';
 import type { SqlStatement } from '../sql-statement';
 
 /**
- * Each compared field over (e: edge_rep, i: ingress_rep), normalized as the domain does
- * (hs_text: trimmed, "" and "-" are no value; upstream addresses as nginx lists; a status only
- * when it is three digits). Fields the tier tables do not carry are read from the raw line.
+ * Each compared field over (e: edge_rep, i: ingress_rep), as the tier tables hold it, normalized
+ * at load as the domain does (hs_text: trimmed, "" and "-" are no value; upstream addresses as
+ * nginx lists); a status counts only when it is three digits, as `toTierDocument` reads it.
  */
-function fieldSql(fields: FieldNames): Readonly<Record<CorrelationField, string>> {
-  const status = `hs_text(${buildFieldAccess(fields, 'status', 'e.doc')})`;
-  return {
-    ingressHost: 'i.host',
-    edgeHost: 'e.host',
-    edgeUpstreamAddr: 'e.upstream_addr',
-    ingressUpstreamAddr: 'i.upstream_addr',
-    proxyUpstreamName: `hs_text(${buildFieldAccess(fields, 'proxyUpstreamName', 'i.doc')})`,
-    app: 'e.app',
-    path: 'e.path',
-    method: `hs_text(${buildFieldAccess(fields, 'method', 'e.doc')})`,
-    status: `CASE WHEN regexp_full_match(${status}, '\\d{3}') THEN ${status} END`,
-  };
-}
+const status = 'e.status';
+const FIELD_SQL: Readonly<Record<CorrelationField, string>> = {
+  ingressHost: 'i.host',
+  edgeHost: 'e.host',
+  edgeUpstreamAddr: 'e.upstream_addr',
+  ingressUpstreamAddr: 'i.upstream_addr',
+  proxyUpstreamName: 'i.proxy_upstream_name',
+  app: 'e.app',
+  path: 'e.path',
+  method: 'e.method',
+  status: `CASE WHEN regexp_full_match(${status}, '\\d{3}') THEN ${status} END`,
+};
 
 /**
  * Per field and value over the joined traces: slow and total counts, the field's distinct values
@@ -34,14 +31,12 @@ function fieldSql(fields: FieldNames): Readonly<Record<CorrelationField, string>
 export function buildFieldValueCountsSql(
   query: TraceQuery,
   slowMs: number,
-  fields: FieldNames,
   correlationFields: readonly CorrelationField[],
   limitPerField: number,
 ): SqlStatement {
   const traceSet = buildTraceSetCtes(query);
-  const expressions = fieldSql(fields);
   // Column names come from CORRELATION_FIELDS, never from a request.
-  const columns = correlationFields.map((field) => `,\n    ${expressions[field]} AS "${field}"`).join('');
+  const columns = correlationFields.map((field) => `,\n    ${FIELD_SQL[field]} AS "${field}"`).join('');
   const pairs = correlationFields
     .map((field) => `SELECT ${sqlString(field)} AS field, "${field}" AS value, slow FROM joined_fields`)
     .join('\n  UNION ALL ');
@@ -49,7 +44,7 @@ export function buildFieldValueCountsSql(
 WITH ${traceSet.sql},
 joined_fields AS MATERIALIZED (
   SELECT e.rt_ms >= $slowMs::BIGINT AS slow${columns}
-  FROM edge_rep e JOIN ingress_rep i USING (trace_id)
+  FROM edge_rep e JOIN ingress_rep i USING (trace_key)
 ),
 pairs AS (
   ${pairs || 'SELECT NULL::VARCHAR AS field, NULL::VARCHAR AS value, FALSE AS slow WHERE FALSE'}

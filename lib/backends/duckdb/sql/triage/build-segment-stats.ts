@@ -38,9 +38,9 @@ export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStat
   const sql = `
 WITH ${traceSet.sql},
 traces AS MATERIALIZED (
-  SELECT e.rt_ms >= $slowMs::BIGINT AS slow, i.trace_id IS NOT NULL AS joined,
+  SELECT e.rt_ms >= $slowMs::BIGINT AS slow, i.trace_key IS NOT NULL AS joined,
     ${columns}
-  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_id)
+  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_key)
 ),
 attributable AS MATERIALIZED (
   SELECT * FROM traces WHERE ${SEGMENT_NAMES.map((name) => `${column(name)} IS NOT NULL`).join(' AND ')}
