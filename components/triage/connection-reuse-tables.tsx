@@ -1,0 +1,83 @@
+import type { ConnectionReuse, ReuseRow } from '@/lib/domain/triage/connection-reuse';
+import { formatCount, formatMs } from '@/components/format';
+
+type ConnectionReuseTablesProps = { reuse: ConnectionReuse };
+
+const headerClass = 'px-2 py-1.5 text-left font-medium whitespace-nowrap';
+const cellClass = 'px-2 py-1 whitespace-nowrap tabular-nums';
+
+function Row({ row, strong }: { row: ReuseRow; strong?: boolean }) {
+  return (
+    <tr className={`border-t border-slate-200 dark:border-slate-700 ${strong ? 'font-medium' : ''}`}>
+      <td className="px-2 py-1 break-all">{strong ? 'whole hop' : row.value}</td>
+      <td className={cellClass}>{formatCount(row.lines)}</td>
+      <td className={cellClass}>{row.newShare === null ? '–' : `${(row.newShare * 100).toFixed(1)} %`}</td>
+      <td className={cellClass}>{formatMs(row.newP50Ms)}</td>
+      <td className={cellClass}>{formatMs(row.newP99Ms)}</td>
+      <td className={cellClass}>{formatMs(row.newMaxMs)}</td>
+      <td className={`${cellClass} ${row.newAtLeastSecond > 0 ? 'text-rose-700 dark:text-rose-300' : ''}`}>{formatCount(row.newAtLeastSecond)}</td>
+    </tr>
+  );
+}
+
+/** Per hop, per host and per upstream address: how many requests opened a connection, and how long that took. */
+export function ConnectionReuseTables({ reuse }: ConnectionReuseTablesProps) {
+  return (
+    <section aria-labelledby="reuse-heading" data-testid="triage-connection-reuse" className="space-y-3">
+      <h2 id="reuse-heading" className="text-base font-semibold">
+        Connection reuse
+      </h2>
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        A connect time of exactly 0 is a reused keepalive connection, which no handshake can delay; only new connections can wait
+        for a retransmitted SYN.
+      </p>
+      {reuse.hops.map((hop) => (
+        <div key={hop.hop} className="space-y-1">
+          <p className="text-sm leading-relaxed">{hop.sentence}</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">{hop.label} connections per host and upstream address</caption>
+              <thead className="text-slate-600 dark:text-slate-300">
+                <tr>
+                  <th className={headerClass}>{hop.label}</th>
+                  <th className={headerClass}>Requests</th>
+                  <th className={headerClass}>New connections</th>
+                  <th className={headerClass}>New p50</th>
+                  <th className={headerClass}>New p99</th>
+                  <th className={headerClass}>New max</th>
+                  <th className={headerClass}>New ≥ 1 s</th>
+                </tr>
+              </thead>
+              <tbody>
+                <Row row={hop.all} strong />
+                {hop.byHost.length > 0 && (
+                  <tr>
+                    <th colSpan={7} className="px-2 pt-2 text-left text-xs font-medium text-slate-600 dark:text-slate-300">
+                      by host
+                    </th>
+                  </tr>
+                )}
+                {hop.byHost.map((row) => (
+                  <Row key={`host:${row.value}`} row={row} />
+                ))}
+                {hop.byUpstreamAddr.length > 0 && (
+                  <tr>
+                    <th colSpan={7} className="px-2 pt-2 text-left text-xs font-medium text-slate-600 dark:text-slate-300">
+                      by upstream address
+                    </th>
+                  </tr>
+                )}
+                {hop.byUpstreamAddr.map((row) => (
+                  <Row key={`addr:${row.value}`} row={row} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {hop.withoutConnectTime > 0 && (
+            <p className="text-xs text-slate-600 dark:text-slate-300">{formatCount(hop.withoutConnectTime)} requests without a connect time are not counted.</p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

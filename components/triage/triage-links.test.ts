@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { RetransmissionFinding } from '@/lib/domain/triage/retransmission';
+import { DEFAULT_STATE, type InvestigationState } from '@/lib/url-state';
+import { correlationFilterHref, retransmissionFindingHref } from './triage-links';
+
+const STATE: InvestigationState = { ...DEFAULT_STATE, query: { from: '2020-11-19T02:00:00Z', to: '2020-11-19T06:00:00Z', app: 'user-api' } };
+
+describe('correlationFilterHref', () => {
+  it('adds the value as a filter and keeps the window and the other filters', () => {
+    expect(correlationFilterHref(STATE, { field: 'path', value: '/app/v1/order/list' })).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&path=%2Fapp%2Fv1%2Forder%2Flist',
+    );
+  });
+
+  it('gives no link for a field the page cannot filter on yet', () => {
+    expect(correlationFilterHref(STATE, { field: 'ingressHost', value: 'ingress-node-2' })).toBeNull();
+  });
+});
+
+describe('retransmissionFindingHref', () => {
+  const finding = {
+    drill: { histogram: 'edgeMinusIngress', fromMs: 1000, toMs: 1100 },
+    timeline: { tier: 'edge', groupBy: 'upstreamAddr' },
+  } as RetransmissionFinding;
+
+  it('opens the drill-down on the finding range and groups the hop timeline', () => {
+    expect(retransmissionFindingHref(STATE, finding)).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&histogram=edgeMinusIngress&fromMs=1000&toMs=1100',
+    );
+  });
+
+  it('only regroups the timeline when no histogram holds the signal', () => {
+    const ingress = { drill: null, timeline: { tier: 'ingress', groupBy: 'upstreamAddr' } } as RetransmissionFinding;
+    expect(retransmissionFindingHref(STATE, ingress)).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&ingressGroupBy=upstreamAddr',
+    );
+  });
+});
