@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { getBackend } from '@/lib/server/backend';
 import { toErrorResponse } from '@/lib/server/route-handler';
 import type { LatencyBackend } from '@/lib/backends/types';
@@ -6,8 +7,9 @@ import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getHistograms } from '@/lib/services/get-histograms';
-import { parseInvestigationState, type SearchParamsInput } from '@/lib/url-state';
+import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
 import { InvestigationView } from '@/components/investigation/investigation-view';
+import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
 import { investigationRequests, type ApiRequest, type Prefetched } from '@/components/investigation/investigation-requests';
 
 export const dynamic = 'force-dynamic';
@@ -31,9 +33,23 @@ async function prefetch<T>(request: ApiRequest, service: Service<T>): Promise<Pr
   }
 }
 
-/** The investigation page: the URL's view, answered on the server, then kept live in the browser. */
+/**
+ * The investigation page: the URL's view, answered on the server, then kept live in the browser.
+ * The skeleton streams first; its Suspense boundary is inside this page (not a root loading.tsx)
+ * so that other pages, such as an unknown trace, still answer with their real HTTP status.
+ */
 export default async function InvestigationPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const state = parseInvestigationState(await searchParams);
+  return (
+    <main className="mx-auto max-w-[1600px] p-4">
+      <Suspense key={toSearchParams(state).toString()} fallback={<InvestigationSkeleton />}>
+        <PrefetchedInvestigation state={state} />
+      </Suspense>
+    </main>
+  );
+}
+
+async function PrefetchedInvestigation({ state }: { state: InvestigationState }) {
   const requests = investigationRequests(state);
   const [histograms, slow, edge, ingress, traces] = await Promise.all([
     prefetch(requests.histograms, getHistograms),
@@ -42,9 +58,5 @@ export default async function InvestigationPage({ searchParams }: { searchParams
     prefetch(requests.ingressTimeline, getConnectTimeline),
     requests.traces ? prefetch(requests.traces, getBucketTraces) : null,
   ]);
-  return (
-    <main className="mx-auto max-w-[1600px] p-4">
-      <InvestigationView prefetched={{ histograms, slow, timelines: { edge, ingress }, traces }} />
-    </main>
-  );
+  return <InvestigationView prefetched={{ histograms, slow, timelines: { edge, ingress }, traces }} />;
 }

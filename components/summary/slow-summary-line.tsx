@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { formatCount, formatPercent, msToSecondsText } from '@/components/format';
 import type { SlowSummary } from './slow-summary';
 
@@ -21,18 +22,21 @@ export function SlowSummaryLine({ summary, thresholdMs }: SlowSummaryLineProps) 
     <p data-testid="slow-summary" className="text-base leading-relaxed" title="Shares of the slow requests; one request can count in more than one.">
       Of <strong className="tabular-nums">{formatCount(slowCount)}</strong> requests with edge request_time ≥ {threshold}:{' '}
       {shares.map((share, index) => (
-        <span key={share.label} className="whitespace-nowrap">
+        <Fragment key={share.label}>
           {index > 0 && ' · '}
-          {share.label} in{' '}
-          <strong className="tabular-nums">{formatPercent(share.count, slowCount, 0)}</strong>{' '}
-          <span className="tabular-nums text-slate-600 dark:text-slate-300">({formatCount(share.count)})</span>
-        </span>
+          <span className="whitespace-nowrap">
+            {share.label} in <strong className="tabular-nums">{formatPercent(share.count, slowCount, 0)}</strong>{' '}
+            <span className="tabular-nums text-slate-600 dark:text-slate-300">({formatCount(share.count)})</span>
+          </span>
+        </Fragment>
       ))}
       {withoutIngress > 0 && (
-        <span className="whitespace-nowrap">
-          {' '}
-          · <span className="tabular-nums">{formatCount(withoutIngress)}</span> without an ingress line
-        </span>
+        <>
+          {' · '}
+          <span className="whitespace-nowrap">
+            <span className="tabular-nums">{formatCount(withoutIngress)}</span> without an ingress line
+          </span>
+        </>
       )}
       {summary.sample && (
         <span className="text-slate-600 dark:text-slate-300">

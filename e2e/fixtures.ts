@@ -1,0 +1,26 @@
+import { test as base, expect } from '@playwright/test';
+import { InvestigationPage } from './pages/investigation-page';
+import { TracePage } from './pages/trace-page';
+import { readSampleWindow, type SampleWindow } from './sample-window';
+
+type Fixtures = {
+  /** The sample incident's window, read from its files by the global setup. */
+  sampleWindow: SampleWindow;
+  investigation: InvestigationPage;
+  tracePage: TracePage;
+};
+
+/** The suite's test function: typed page objects and the seeded sample's window. */
+export const test = base.extend<Fixtures>({
+  sampleWindow: async ({}, provide) => {
+    await provide(readSampleWindow());
+  },
+  investigation: async ({ page }, provide) => {
+    await provide(new InvestigationPage(page));
+  },
+  tracePage: async ({ page }, provide) => {
+    await provide(new TracePage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,268 @@
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { InvestigationPage, parseCount } from './pages/investigation-page';
+
+/** Share in percent written in the summary after a label, e.g. "ingress request_time ≥ 1 s in 72 %". */
+const shareOf = (summary: string, label: string) => Number(new RegExp(`${label} in (\\d+) %`).exec(summary)?.[1] ?? NaN);
+
+test.describe('investigation page', () => {
+  test('opens on the sample incident: the 1 s cluster, the summary, the slow ingress node', async ({ investigation, page, sampleWindow }, testInfo) => {
+    await investigation.open(sampleWindow);
+
+    // The incident: a cluster at 1.0–1.1 s in ingress request_time, a smaller one between the tiers.
+    const ingressCluster = await investigation.barCount('ingress', '1000–1100 ms');
+    expect(ingressCluster).toBeGreaterThan(5 * Math.max(1, await investigation.barCount('ingress', '800–900 ms')));
+    const gapCluster = await investigation.barCount('edgeMinusIngress', '1000–1100 ms');
+    expect(gapCluster).toBeGreaterThan(5 * Math.max(1, await investigation.barCount('edgeMinusIngress', '800–900 ms')));
+    expect(gapCluster).toBeLessThan(ingressCluster);
+    // Time inside ingress-nginx stays small.
+    const inside = await investigation.barCounts('ingressMinusUpstream');
+    expect(inside.find((bar) => bar.label === '0–100 ms')!.count / (await investigation.total('ingressMinusUpstream'))).toBeGreaterThan(0.95);
+
+    // The summary's slow count is a separate query; it must agree with the edge bars from 1 s up.
+    const summary = (await investigation.summary.textContent()) ?? '';
+    const edgeBars = await investigation.barCounts('edge');
+    const fromOneSecond = edgeBars.filter((bar) => /^(\d+)–/.test(bar.label) ? Number(/^(\d+)/.exec(bar.label)![1]) >= 1000 : bar.label.startsWith('≥'));
+    expect(parseCount(/Of ([\d,]+) requests/.exec(summary)?.[1] ?? null)).toBe(fromOneSecond.reduce((sum, bar) => sum + bar.count, 0));
+    // About two thirds carry the delay at ingress, about one third between the tiers.
+    expect(shareOf(summary, 'ingress request_time ≥ 1 s')).toBeGreaterThan(55);
+    expect(shareOf(summary, 'ingress request_time ≥ 1 s')).toBeLessThan(80);
+    expect(shareOf(summary, 'edge→ingress gap ≥ 1 s')).toBeGreaterThan(20);
+    expect(shareOf(summary, 'edge→ingress gap ≥ 1 s')).toBeLessThan(45);
+
+    // Exactly one group reaches the 1 s connects in each tier: the slow ingress node.
+    for (const tier of ['edge', 'ingress'] as const) {
+      const peaks = await investigation.timeline(tier).getByTestId('timeline-series').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-peak-ms'))));
+      expect(peaks.filter((peak) => peak >= 900)).toHaveLength(1);
+    }
+
+    const shot = testInfo.outputPath('investigation.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach('investigation', { path: shot, contentType: 'image/png' });
+    if (process.env.HOPSCOPE_UPDATE_DOCS_SCREENSHOTS === '1' && testInfo.project.name === 'embedded') {
+      copyFileSync(shot, path.join(__dirname, '..', 'docs', 'screenshot-investigation.png'));
+    }
+  });
+
+  test('without parameters opens on the default window', async ({ investigation, page, sampleWindow }, testInfo) => {
+    await page.goto('/');
+    if (testInfo.project.name === 'elasticsearch') {
+      // Elasticsearch opens on the last hour, which holds nothing of a 2020 sample: the empty state says what to do.
+      await expect(page.getByTestId('empty-state')).toContainText('Widen the time range');
+      return;
+    }
+    await investigation.settled();
+    await expect(page.getByTestId('window')).toHaveAttribute('data-from', sampleWindow.from);
+    await expect(page.getByTestId('window')).toHaveAttribute('data-to', sampleWindow.to);
+  });
+
+  test('an empty range shows hints; an absolute range typed in the browser zone brings the data', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open({ from: '2019-01-01T00:00:00Z', to: '2019-01-01T01:00:00Z' });
+    await expect(page.getByTestId('empty-state')).toContainText('Widen the time range');
+    await expect(investigation.histogram('edge')).toHaveCount(0);
+
+    // The browser is in Asia/Shanghai (UTC+08:00): type the sample window's wall-clock time there.
+    const wallClock = (iso: string, roundUp: boolean) => {
+      const ms = Date.parse(iso) + (roundUp ? 999 : 0);
+      return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19);
+    };
+    await page.getByLabel(/^From \(Asia\/Shanghai, UTC\+08:00\)/).fill(wallClock(sampleWindow.from, false));
+    await page.getByLabel(/^To \(Asia\/Shanghai, UTC\+08:00\)/).fill(wallClock(sampleWindow.to, true));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT\d\d%3A\d\d%3A\d\d%2B08%3A00/);
+    await investigation.settled();
+    const typed = await investigation.total('edge');
+
+    await investigation.open(sampleWindow);
+    expect(typed).toBe(await investigation.total('edge'));
+  });
+
+  test('filters narrow the trace set and live in the URL', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    const all = await investigation.total('edge');
+
+    const app = page.getByLabel('App (app_name)');
+    await app.focus();
+    await expect(page.locator('datalist option[value="user-api"]')).toHaveCount(1);
+    const histogramRequests: string[] = [];
+    page.on('request', (request) => request.url().includes('/api/v1/histograms') && histogramRequests.push(request.url()));
+    await app.pressSequentially('user-api', { delay: 40 });
+    await expect(page).toHaveURL(/app=user-api/);
+    await investigation.settled();
+    // Typing is debounced: one query (and its slow-request companion), not one per keystroke.
+    expect(histogramRequests).toHaveLength(2);
+    const appTotal = await investigation.total('edge');
+    expect(appTotal).toBeGreaterThan(0);
+    expect(appTotal).toBeLessThan(all);
+
+    await page.getByLabel('Edge latency ≥').fill('1');
+    await page.getByLabel('Edge latency ≥').press('Enter');
+    await expect(page).toHaveURL(/latencyMin=1/);
+    await investigation.settled();
+    // Only edge request_time ≥ 1 s is left: every edge bar below 1000 ms is empty.
+    for (const bar of await investigation.barCounts('edge')) {
+      const upper = /–(\d+) ms/.exec(bar.label)?.[1];
+      if (bar.label.startsWith('<') || (upper && Number(upper) <= 1000)) expect(bar.count, bar.label).toBe(0);
+    }
+
+    await page.getByLabel('Bucket width').fill('0.5');
+    await page.getByLabel('Upper bound').fill('5');
+    await page.getByLabel('Upper bound').press('Enter');
+    await expect(page).toHaveURL(/bucket=0\.5&upper=5/);
+    await investigation.settled();
+    expect((await investigation.barCounts('edge')).map((bar) => bar.label)).toContain('1000–1500 ms');
+    expect(await investigation.barCounts('edge')).toHaveLength(10 + 2);
+
+    await page.getByLabel('Bucket width').fill('abc');
+    await expect(page.getByRole('alert').filter({ hasText: 'bucket must be' })).toBeVisible();
+    await expect(page).toHaveURL(/bucket=0\.5/);
+  });
+
+  test('clicking the 1.0–1.1 s ingress bar lists exactly its traces, page by page', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    const count = await investigation.barCount('ingress', '1000–1100 ms');
+    await investigation.bar('ingress', '1000–1100 ms').click();
+    await expect(page).toHaveURL(/histogram=ingress&fromMs=1000&toMs=1100/);
+    await expect(investigation.drillDown.getByRole('heading')).toContainText(`(${count.toLocaleString('en-US')})`);
+
+    const seen = new Set<string>();
+    for (let pageNumber = 1; ; pageNumber++) {
+      await investigation.settled();
+      for (const ms of await investigation.columnMs('cell-ingress')) {
+        expect(ms).toBeGreaterThanOrEqual(1000);
+        expect(ms).toBeLessThan(1100);
+      }
+      for (const id of await investigation.traceIds()) {
+        expect(seen.has(id), `trace ${id} listed twice`).toBe(false);
+        seen.add(id);
+      }
+      const older = page.getByRole('button', { name: 'Older traces →' });
+      if (await older.isDisabled()) break;
+      await older.click();
+      await expect(page).toHaveURL(/cursor=/);
+      expect(pageNumber).toBeLessThan(50);
+    }
+    expect(seen.size).toBe(count);
+  });
+
+  test('the trace list sorts by a column', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open({ ...sampleWindow, histogram: 'edge', fromMs: '1000', toMs: '1100' });
+    await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();
+    await expect(page).toHaveURL(/sort=ingress\.desc/);
+    const desc = (await investigation.columnMs('cell-ingress')).filter((v): v is number => v !== null);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();
+    await expect(page).toHaveURL(/sort=ingress\.asc/);
+    const asc = (await investigation.columnMs('cell-ingress')).filter((v): v is number => v !== null);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  });
+
+  test('histogram bars work from the keyboard', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    await investigation.bar('ingress', '< 0 ms').focus();
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^1000–1100 ms:/);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/histogram=ingress&fromMs=1000&toMs=1100/);
+    await expect(investigation.rows.first()).toBeVisible();
+  });
+
+  test('brushing a timeline narrows the time range in the URL and the histograms', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    const before = await investigation.total('edge');
+    await investigation.brush('ingress', 0.3, 0.6);
+    await expect.poll(() => investigation.params().from).not.toBe(sampleWindow.from);
+    await investigation.settled();
+    const { from, to } = investigation.params();
+    expect(Date.parse(from!)).toBeGreaterThan(Date.parse(sampleWindow.from));
+    expect(Date.parse(to!)).toBeLessThan(Date.parse(sampleWindow.to));
+    await expect(page.getByTestId('window')).toHaveAttribute('data-from', new Date(Date.parse(from!)).toISOString());
+    const after = await investigation.total('edge');
+    expect(after).toBeLessThan(before * 0.6);
+    expect(after).toBeGreaterThan(before * 0.1);
+  });
+
+  test('timeline grouping switches and stays in the URL', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    const edge = investigation.timeline('edge');
+    await edge.getByRole('button', { name: 'host' }).click();
+    await expect(page).toHaveURL(/edgeGroupBy=host/);
+    await investigation.settled();
+    const groups = await edge.getByTestId('timeline-series').evaluateAll((items) => items.map((item) => item.getAttribute('data-group')));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((group) => group !== null && !/^\d+\.\d+\.\d+\.\d+:\d+$/.test(group))).toBe(true);
+  });
+
+  test('back and forward move through views', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    const start = page.url();
+    await investigation.bar('ingress', '1000–1100 ms').click();
+    await expect(investigation.drillDown).toBeVisible();
+    const drilled = page.url();
+    await page.getByRole('button', { name: 'Linear' }).click();
+    await expect(page).toHaveURL(/scale=linear/);
+
+    await page.goBack();
+    await expect(page).toHaveURL(drilled);
+    await expect(page.getByRole('button', { name: 'Log' })).toHaveAttribute('aria-pressed', 'true');
+    await page.goBack();
+    await expect(page).toHaveURL(start);
+    await expect(investigation.drillDown).toHaveCount(0);
+    await page.goForward();
+    await expect(page).toHaveURL(drilled);
+    await investigation.settled();
+    for (const ms of await investigation.columnMs('cell-ingress')) expect(ms).toBeGreaterThanOrEqual(1000);
+  });
+
+  test.describe('permalinks', () => {
+    test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+    test('Copy permalink pins the range and reproduces the same numbers in a new browser', async ({ investigation, page, browser, sampleWindow }, testInfo) => {
+      // The embedded store's default window depends on the data, Elasticsearch's on the clock: pin either.
+      const base = testInfo.project.name === 'embedded' ? {} : sampleWindow;
+      await investigation.open({ ...base, app: 'user-api', histogram: 'ingress', fromMs: '1000', toMs: '1100', tz: 'utc' });
+      await page.getByRole('button', { name: 'Linear' }).click();
+      await investigation.settled();
+      const numbers = await investigation.numbers();
+
+      await page.getByRole('button', { name: 'Copy permalink' }).click();
+      const link = await page.getByTestId('permalink').inputValue();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      const pinned = new URL(link).searchParams;
+      expect(pinned.get('from')).toBe(sampleWindow.from);
+      expect(pinned.get('to')).toBe(sampleWindow.to);
+
+      const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+      try {
+        const fresh = new InvestigationPage(await context.newPage());
+        await fresh.page.goto(link);
+        await fresh.settled();
+        expect(await fresh.numbers()).toEqual(numbers);
+        await expect(fresh.page.getByRole('button', { name: 'Linear' })).toHaveAttribute('aria-pressed', 'true');
+        await expect(fresh.page.getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  test('an invalid parameter is named in the error banner', async ({ investigation, page, sampleWindow }) => {
+    await page.goto(`/?${new URLSearchParams({ ...sampleWindow, latencyMin: 'abc' })}`);
+    const banner = investigation.errorBanner.first();
+    await expect(banner).toContainText('latencyMin');
+    await expect(banner).toHaveAttribute('data-error-code', 'invalid_parameter');
+  });
+
+  test('fits 800 px and follows the dark color scheme', async ({ investigation, page, sampleWindow }, testInfo) => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await investigation.open({ ...sampleWindow, histogram: 'ingress', fromMs: '1000', toMs: '1100' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    // Tailwind v4 writes oklch(); the first number is the lightness (0–1).
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toMatch(/^oklch\(/);
+    expect(Number(/^oklch\(([\d.]+)/.exec(background)?.[1])).toBeLessThan(0.3);
+    await testInfo.attach('investigation-800px-dark', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  });
+});

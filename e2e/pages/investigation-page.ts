@@ -1,0 +1,126 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const HISTOGRAMS = ['edge', 'ingress', 'edgeMinusIngress', 'ingressMinusUpstream'] as const;
+export type HistogramName = (typeof HISTOGRAMS)[number];
+
+/** "19,962" → 19962 */
+export const parseCount = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''));
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The numbers a view shows: what a permalink must reproduce. */
+export type ViewNumbers = {
+  window: string;
+  totals: Record<HistogramName, string>;
+  percentiles: Record<HistogramName, string>;
+  summary: string;
+  traceIds: string[];
+};
+
+/** The investigation page, read and driven the way a user does: roles, labels and test ids. */
+export class InvestigationPage {
+  readonly drillDown: Locator;
+  readonly rows: Locator;
+  readonly summary: Locator;
+  readonly errorBanner: Locator;
+
+  constructor(readonly page: Page) {
+    this.drillDown = page.getByTestId('drill-down');
+    this.rows = page.getByTestId('trace-row');
+    this.summary = page.getByTestId('slow-summary');
+    this.errorBanner = page.getByTestId('error-banner');
+  }
+
+  async open(params: Record<string, string> = {}): Promise<void> {
+    const query = new URLSearchParams(params).toString();
+    await this.page.goto(query ? `/?${query}` : '/');
+    await this.settled();
+  }
+
+  /** Every resource of the view has answered (no skeleton, nothing dimmed while loading). */
+  async settled(): Promise<void> {
+    const answered = this.page.locator('[data-testid="histogram-edge"], [data-testid="empty-state"], [data-testid="error-banner"]');
+    await expect(answered.first()).toBeVisible();
+    await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
+  }
+
+  histogram(name: HistogramName): Locator {
+    return this.page.getByTestId(`histogram-${name}`);
+  }
+
+  async total(name: HistogramName): Promise<number> {
+    return parseCount(await this.page.getByTestId(`total-${name}`).textContent());
+  }
+
+  /** A histogram bar by its range label, e.g. "1000–1100 ms". */
+  bar(name: HistogramName, range: string): Locator {
+    return this.histogram(name).getByRole('button', { name: new RegExp(`^${escapeRegExp(range)}:`) });
+  }
+
+  async barCount(name: HistogramName, range: string): Promise<number> {
+    const label = await this.bar(name, range).getAttribute('aria-label');
+    return parseCount(label?.split(':')[1] ?? null);
+  }
+
+  /** Counts of every bar of a histogram, in order (underflow first, overflow last). */
+  async barCounts(name: HistogramName): Promise<{ label: string; count: number }[]> {
+    const labels = await this.histogram(name).locator('[role="button"][data-bar-index]').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label') ?? ''));
+    return labels.map((label) => ({ label: label.split(':')[0]!, count: parseCount(label.split(':')[1] ?? null) }));
+  }
+
+  /** The drill-down column values (data-ms) of the rows shown, e.g. "cell-ingress". */
+  async columnMs(testId: string): Promise<(number | null)[]> {
+    return this.rows.getByTestId(testId).evaluateAll((cells) => cells.map((cell) => (cell.getAttribute('data-ms') ? Number(cell.getAttribute('data-ms')) : null)));
+  }
+
+  async traceIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-trace-id') ?? ''));
+  }
+
+  timeline(tier: 'edge' | 'ingress'): Locator {
+    return this.page.getByTestId(`timeline-${tier}`);
+  }
+
+  /** Drags a timeline's brush handles to the given fractions of its width. */
+  async brush(tier: 'edge' | 'ingress', fromFraction: number, toFraction: number): Promise<void> {
+    const travellers = this.timeline(tier).locator('.recharts-brush-traveller');
+    await expect(travellers).toHaveCount(2);
+    await this.timeline(tier).locator('.recharts-brush').scrollIntoViewIfNeeded();
+    const brushBox = await this.timeline(tier).locator('.recharts-brush > rect').first().boundingBox();
+    if (!brushBox) throw new Error('brush not visible');
+    const drag = async (traveller: Locator, fraction: number) => {
+      const box = await traveller.boundingBox();
+      if (!box) throw new Error('brush handle not visible');
+      const y = box.y + box.height / 2;
+      await this.page.mouse.move(box.x + box.width / 2, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(brushBox.x + brushBox.width * fraction, y, { steps: 8 });
+      await this.page.mouse.up();
+    };
+    await drag(travellers.nth(1), toFraction);
+    await drag(travellers.nth(0), fromFraction);
+  }
+
+  async numbers(): Promise<ViewNumbers> {
+    const totals = {} as Record<HistogramName, string>;
+    const percentiles = {} as Record<HistogramName, string>;
+    for (const name of HISTOGRAMS) {
+      totals[name] = (await this.page.getByTestId(`total-${name}`).textContent()) ?? '';
+      percentiles[name] = (
+        await Promise.all(['p50', 'p90', 'p99'].map((p) => this.page.getByTestId(`${p}-${name}`).textContent()))
+      ).join(' / ');
+    }
+    return {
+      window: (await this.page.getByTestId('window').getAttribute('data-from')) + ' – ' + (await this.page.getByTestId('window').getAttribute('data-to')),
+      totals,
+      percentiles,
+      summary: (await this.summary.textContent()) ?? '',
+      traceIds: await this.traceIds(),
+    };
+  }
+
+  /** The search parameters of the current URL as an object. */
+  params(): Record<string, string> {
+    return Object.fromEntries(new URL(this.page.url()).searchParams);
+  }
+}
