@@ -9,6 +9,7 @@ import { summarizeConnectionReuse } from '@/lib/domain/triage/connection-reuse';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import { dominantSegment, SEGMENT_NAMES, toSegmentValues, type SegmentName } from '@/lib/domain/triage/segments';
+import { TriageAccumulator } from '@/lib/domain/triage/triage-accumulator';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
 import type { Tier } from '@/lib/domain/tiers';
 import { APP_PODS } from '@/scripts/sample/sample-catalog';
@@ -39,6 +40,15 @@ function representatives(docs: readonly object[], tier: Tier): Map<string, TierD
     byTrace.set(result.document.traceId, [...(byTrace.get(result.document.traceId) ?? []), result.document]);
   }
   return new Map([...byTrace].map(([traceId, candidates]) => [traceId, candidates.sort(compareRepresentative)[0]!]));
+}
+
+/** The three shapes from the domain's per-trace accumulator over the same documents. */
+function accumulate(docs: TriageDocuments, slowMs: number): TriageAccumulator {
+  const edge = representatives(docs.edge, 'edge');
+  const ingress = representatives(docs.ingress, 'ingress');
+  const accumulator = new TriageAccumulator(slowMs);
+  for (const [traceId, edgeDoc] of edge) accumulator.add(edgeDoc, ingress.get(traceId) ?? null);
+  return accumulator;
 }
 
 /** Counts recomputed from the documents for a window that holds every line. */
@@ -273,6 +283,15 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
       expect(edge).toMatchObject({ hop: 'edgeToIngress', signal: 'edgeConnect', corroboratedBy: ['edgeToIngressGap'] });
       expect(edge!.dominant).toMatchObject({ groupBy: 'upstreamAddr', value: '10.20.0.12:80' });
       expect(edge!.marks[0]).toMatchObject({ markMs: 1000 });
+    });
+
+    it('answers exactly as the domain accumulator over the same documents (the path backends without SQL take)', async () => {
+      const accumulator = accumulate(docs, 1000);
+      expect(await store.triage.fetchSegmentStats(query, 1000)).toEqual(accumulator.segmentStats());
+      expect(await store.triage.fetchFieldValueCounts(query, 1000, CORRELATION_FIELDS, 10)).toEqual(
+        accumulator.fieldValueCounts(CORRELATION_FIELDS, 10),
+      );
+      expect(await store.triage.fetchConnectDistributions(query, 5)).toEqual(accumulator.connectDistributions(5));
     });
 
     it('counts reused connections', async () => {
