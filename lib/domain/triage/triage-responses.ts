@@ -15,3 +15,13 @@ export type CorrelationsResponse = Correlations & WithQuery;
 export type RetransmissionsResponse = Retransmissions & WithQuery;
 export type ConnectionReuseResponse = ConnectionReuse & WithQuery;
 export type WindowComparisonResponse = WindowComparison & WithQuery & { compareQuery: NormalizedQuery };
+
+/** The first screen in one answer: the three findings an on-call engineer reads first. */
+export type TriageSummaryResponse = WithQuery & {
+  slowMs: number;
+  attribution: Attribution;
+  correlations: Correlations;
+  retransmissions: Retransmissions;
+  /** The sentences to lead with, most specific first: retransmission findings, the top flagged value, the attribution. */
+  headlines: string[];
+};

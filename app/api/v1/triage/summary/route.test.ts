@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { generateIncident } from '@/scripts/sample/incident-generator';
+import { GET } from './route';
+
+const WINDOW = 'from=2020-11-19T02:00:00Z&to=2020-11-19T03:00:00Z';
+
+describe('GET /api/v1/triage/summary on the fixture', () => {
+  beforeAll(useFixtureBackend);
+
+  it('leads with the attribution when nothing names a culprit', async () => {
+    const { status, body } = await callRoute(GET, `/api/v1/triage/summary?${WINDOW}`);
+    expect(status).toBe(200);
+    expect(body.retransmissions.findings).toEqual([]);
+    expect(body.correlations.flaggedCount).toBe(0);
+    expect(body.headlines).toEqual([body.attribution.sentence]);
+  });
+
+  it('refuses a bad limit with a 400 naming it', async () => {
+    const { status, body } = await callRoute(GET, `/api/v1/triage/summary?${WINDOW}&limit=x`);
+    expect([status, body.error.parameter]).toEqual([400, 'limit']);
+  });
+});
+
+describe('GET /api/v1/triage/summary on the sample incident', () => {
+  beforeAll(() => {
+    // The process backend on a generated incident (20,000 requests, seed 1), as `npm run demo` serves it.
+    const { edge, ingress } = generateIncident({ scenario: 'incident', traces: 20_000, seed: 1 });
+    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-summary-'));
+    const toNdjson = (docs: object[]) => docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n';
+    writeFileSync(path.join(dir, 'edge.ndjson'), toNdjson(edge));
+    writeFileSync(path.join(dir, 'ingress.ndjson'), toNdjson(ingress));
+    process.env.HOPSCOPE_BACKEND = 'duckdb';
+    process.env.HOPSCOPE_EDGE_FILES = path.join(dir, 'edge.ndjson');
+    process.env.HOPSCOPE_INGRESS_FILES = path.join(dir, 'ingress.ndjson');
+    delete (globalThis as { hopscopeBackend?: unknown }).hopscopeBackend;
+  });
+
+  it('names the node and the 1 s retransmission first, without parameters', async () => {
+    const { status, body } = await callRoute(GET, '/api/v1/triage/summary');
+    expect(status).toBe(200);
+    const [ingress, edge, correlation, attribution] = body.headlines as string[];
+    expect(ingress).toMatch(/^[\d,]+ requests \(\d+ %\) have an ingress→app connect of 1\.00–1\.10 s.*through ingress-node-2: a SYN or SYN-ACK was retransmitted/);
+    expect(edge).toMatch(/edge→ingress connect of 1\.00–1\.10 s.*to 10\.20\.0\.12:80: a SYN or SYN-ACK was retransmitted/);
+    expect(correlation).toMatch(/^ingress host ingress-node-2 /);
+    expect(attribution).toMatch(/lost the time connecting from ingress to the app and \d+ % between edge and ingress/);
+  });
+});

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { buildAttribution } from '@/lib/domain/triage/attribution';
+import { rankCorrelations } from '@/lib/domain/triage/correlations';
+import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
+import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
+import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
+import { toParamRecord, type ParamsInput } from '../parse-params';
+import { resolveQueryOrThrow } from '../resolve-query';
+import { parseTriageParams } from './triage-params';
+
+/**
+ * Attribution, correlations and the retransmission signature of one query in one answer, from
+ * three store calls run together (the segment stats serve both attribution and the
+ * edge→ingress segment check). The headlines lead with what names a culprit.
+ */
+export async function getTriageSummary(
+  backend: LatencyBackend,
+  triage: TriageBackend,
+  input: ParamsInput,
+  signal?: AbortSignal,
+): Promise<TriageSummaryResponse> {
+  const record = toParamRecord(input);
+  const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
+  const query = await resolveQueryOrThrow(backend, record, signal);
+  const slowMs = slow ?? DEFAULT_SLOW_MS;
+  const [stats, counts, connects] = await Promise.all([
+    triage.fetchSegmentStats(query, slowMs, { signal }),
+    triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
+    triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
+  ]);
+  const attribution = buildAttribution(stats, slowMs);
+  const correlations = rankCorrelations(counts, slowMs);
+  const retransmissions = detectRetransmissions({ connects, edgeToIngressGap: stats.segments.edgeToIngress.all });
+  const headlines = [
+    ...retransmissions.findings.map((finding) => finding.sentence),
+    ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),
+    attribution.sentence,
+  ];
+  return { backend: backend.kind, query, slowMs, attribution, correlations, retransmissions, headlines };
+}
