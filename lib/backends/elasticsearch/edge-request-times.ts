@@ -6,7 +6,7 @@ import { parseKeywordValues } from './parse/parse-keyword-values';
 import { parseMsHistogram } from './parse/parse-ms-histogram';
 import { aggregationOrThrow, type HistogramAggregate } from './parse/aggregation-shapes';
 import { buildEdgeOverviewRequest } from './requests/build-edge-overview-request';
-import { buildKeywordValuesRequest, type CompositeAfterKey } from './requests/build-keyword-values-request';
+import { buildKeywordValuesRequest, KEYWORD_VALUES_PAGE_SIZE, type CompositeAfterKey } from './requests/build-keyword-values-request';
 import { buildMsChunkRequest } from './requests/build-ms-histogram';
 import type { ElasticsearchSession } from './session';
 import { summarizeKeywordValues, summarizeNumericValues, type KeywordValueCount, type TimingSummary } from './timing-values';
@@ -27,7 +27,7 @@ async function fetchKeywordValues(session: ElasticsearchSession, plan: TraceSetF
   let after: CompositeAfterKey | null = null;
   do {
     const response = await session.search('edge', 'listing the edge request_time values', buildKeywordValuesRequest(filters, plan.edgeRequestTime.field, after));
-    const page = parseKeywordValues(response);
+    const page = parseKeywordValues(response, KEYWORD_VALUES_PAGE_SIZE);
     values.push(...page.values);
     after = page.after;
   } while (after);

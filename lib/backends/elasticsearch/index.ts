@@ -57,7 +57,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     fetchDistributions: (query, options) => run(options?.signal, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
 
     fetchBucketTraces: (query, selection, page, options) =>
-      run(options?.signal, true, (session, plan) => fetchBucketTraces(session, plan, query, selection, page)),
+      run(options?.signal, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),
 
     fetchTrace: (traceId, options) => run(options?.signal, false, (session, plan) => fetchTrace(session, plan, traceId)),
 

@@ -72,3 +72,12 @@ export function toRepresentativeMs(trace: PartitionTrace, times: ReadonlyMap<str
   const values = times.get(trace.traceId);
   return values && values.length > 0 ? Math.max(...values) : null;
 }
+
+/**
+ * A request started ahead of its use: its failure is observed when it is awaited, not reported
+ * as unhandled in between.
+ */
+export function prefetch<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}

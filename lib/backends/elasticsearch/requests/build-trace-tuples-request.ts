@@ -1,8 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { CompositeAfterKey } from './build-keyword-values-request';
 
-/** Tuples per composite page; a partition's documents usually fit in one. */
-export const TRACE_TUPLES_PAGE_SIZE = 20_000;
+/** Tuples per composite page: a partition's documents usually fit in one, under `search.max_buckets`. */
+export const TRACE_TUPLES_PAGE_SIZE = 40_000;
 
 /** A composite source: its name in the answer and the field it reads. */
 export type TupleSource = { name: string; field: string };

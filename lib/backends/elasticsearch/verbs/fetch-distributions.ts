@@ -11,7 +11,7 @@ import { groupTuplesByTrace } from '../representatives';
 import type { ElasticsearchSession } from '../session';
 import { inRange } from '../timing-values';
 import { ingressCandidateFilters } from '../trace-set-filters';
-import { countPartitions, fetchEdgeRequestTimesByTrace, fetchPartitionTraces, toRepresentativeMs } from '../trace-partitions';
+import { countPartitions, fetchEdgeRequestTimesByTrace, fetchPartitionTraces, prefetch, toRepresentativeMs } from '../trace-partitions';
 
 const INGRESS_TUPLE_FIELDS = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time' };
 
@@ -50,20 +50,35 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
   let traces = 0;
   let sampledTraces = 0;
   let joining = true;
+  let next = prefetch(fetchPartitionTraces(session, plan, query, 0, partitions));
   for (let partition = 0; partition < partitions; partition += 1) {
-    const partitionTraces = await fetchPartitionTraces(session, plan, query, partition, partitions);
+    const partitionTraces = await next;
+    // The next partition's listing runs while this one is joined.
+    if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
     traces += partitionTraces.length;
     joining &&= partition === 0 || sampledTraces + partitionTraces.length <= tuning.sampleThresholdTraces;
 
     const duplicated = partitionTraces.filter((trace) => trace.documents > 1);
     const needsAllTimes = joining && plan.edgeRequestTime.kind === 'keyword';
-    const times = await fetchEdgeRequestTimesByTrace(session, plan, query, (needsAllTimes ? partitionTraces : duplicated).map((t) => t.traceId));
+    const traceIds = partitionTraces.map((trace) => trace.traceId);
+    const [times, tuples] = await Promise.all([
+      fetchEdgeRequestTimesByTrace(session, plan, query, needsAllTimes ? traceIds : duplicated.map((trace) => trace.traceId)),
+      joining && traceIds.length > 0
+        ? fetchTraceTuples(
+            session,
+            'ingress',
+            `joining the ingress lines (partition ${partition + 1} of ${partitions})`,
+            ingressCandidateFilters(plan, query, traceIds),
+            plan.ingressTraceId.name,
+            ingressSources,
+          )
+        : [],
+    ]);
     // A duplicated trace counts once, at its largest request_time: its other lines come off.
     for (const trace of duplicated) {
       const values = times.get(trace.traceId) ?? [];
-      const largest = Math.max(...values);
       for (const valueMs of values) edge.add(valueMs, -1);
-      if (values.length > 0) edge.add(largest, 1);
+      if (values.length > 0) edge.add(Math.max(...values), 1);
     }
     if (!joining) continue;
 
@@ -72,14 +87,6 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
       const ms = toRepresentativeMs(trace, times);
       if (ms !== null) edgeRequestTimeMs.set(trace.traceId, ms);
     }
-    const tuples = await fetchTraceTuples(
-      session,
-      'ingress',
-      `joining the ingress lines (partition ${partition + 1} of ${partitions})`,
-      ingressCandidateFilters(plan, query, [...edgeRequestTimeMs.keys()]),
-      plan.ingressTraceId.name,
-      ingressSources,
-    );
     join.add(edgeRequestTimeMs, groupTuplesByTrace(tuples, 'ingress', INGRESS_TUPLE_FIELDS, plan.fields));
     sampledTraces += partitionTraces.length;
   }
