@@ -51,7 +51,7 @@ export class ElasticsearchSession {
     for (const tier of ['edge', 'ingress'] as const) {
       const index = this.indexOf(tier);
       const response = await this.call(this.context(`opening a point in time on ${index}`, [index]), () =>
-        this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE, ignore_unavailable: true }, this.options()),
+        this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE }, this.options()),
       );
       this.pits[tier] = response.id;
     }

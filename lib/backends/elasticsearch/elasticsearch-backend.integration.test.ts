@@ -1,0 +1,365 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { Client } from '@elastic/elasticsearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { buildHistogram } from '@/lib/domain/histogram';
+import type { TraceQuery } from '@/lib/domain/query';
+import { AppError } from '@/lib/server/errors';
+import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
+import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '.';
+import { edgeLines, HOUR_MS, INGRESS_LINES, T0, toNginxText } from './testing/integration-fixture';
+
+/**
+ * Runs against the real node given by ES_URL: never skipped. Each suite seeds its own uniquely
+ * named indices (deleted afterwards) with the hand-built fixture of testing/integration-fixture.ts,
+ * whose table the expected numbers below are worked out from.
+ */
+const ES_URL = process.env.ES_URL;
+if (!ES_URL) {
+  throw new Error(
+    process.env.CI
+      ? 'ES_URL is not set under CI: the Elasticsearch integration tests must run against a real node (scripts/elasticsearch.sh start)'
+      : 'ES_URL is not set: start a node with `scripts/elasticsearch.sh start` and export the ES_URL=… line it prints',
+  );
+}
+const url: string = ES_URL;
+
+type Seeded = { backend: LatencyBackend; config: ElasticsearchBackendConfig; cleanup: () => Promise<void> };
+
+async function seed(edge: Record<string, unknown>[], ingress: Record<string, unknown>[], extra: Partial<ElasticsearchBackendConfig> = {}): Promise<Seeded> {
+  const client = new Client({ node: url });
+  const run = `hs-it-${randomBytes(4).toString('hex')}`;
+  const edgePrefix = `${run}-nginx-access-`;
+  const ingressPrefix = `${run}-ingress-`;
+  const summary = await seedElasticsearch({
+    client,
+    edge: { indexPrefix: edgePrefix, documents: edge },
+    ingress: { indexPrefix: ingressPrefix, documents: ingress },
+    shards: 2,
+  });
+  expect(summary.errors).toEqual([]);
+  const config: ElasticsearchBackendConfig = {
+    url,
+    edgeIndex: `${edgePrefix}*`,
+    ingressIndex: `${ingressPrefix}*`,
+    fields: DEFAULT_FIELD_NAMES,
+    requestTimeoutMs: 30_000,
+    ...extra,
+  };
+  const backend = createElasticsearchBackend(config);
+  return {
+    backend,
+    config,
+    cleanup: async () => {
+      await backend.close();
+      await deleteSeeded(client, [edgePrefix, ingressPrefix]);
+      await client.close();
+    },
+  };
+}
+
+const WINDOW: TraceQuery = { fromMs: T0, toMs: T0 + HOUR_MS, app: null, path: null, latencyMinMs: null, latencyMaxMs: null };
+const vc = (...pairs: [number, number][]) => pairs.map(([valueMs, count]) => ({ valueMs, count }));
+const ids = (page: { traces: { traceId: string }[] }) => page.traces.map((trace) => trace.traceId);
+
+describe.each([
+  ['edge timings as JSON numbers (32-bit float)', 'numbers'],
+  ['edge timings as keyword strings', 'strings'],
+] as const)('Elasticsearch backend, %s; ingress timings as keyword strings', (_label, timings) => {
+  let seeded: Seeded;
+  let backend: LatencyBackend;
+  beforeAll(async () => {
+    seeded = await seed(edgeLines(timings), INGRESS_LINES);
+    backend = seeded.backend;
+  });
+  afterAll(async () => seeded?.cleanup());
+
+  it('maps the edge request_time as the pipeline left it', async () => {
+    const health = await backend.checkHealth();
+    expect(health.ok).toBe(true);
+    const mappings = health.details.mappings as Record<string, Record<string, string>>;
+    expect(mappings.edge!.requestTime).toBe(timings === 'numbers' ? 'request_time: number' : 'request_time: keyword');
+    expect(mappings.ingress!.requestTime).toBe('request_time: keyword');
+  });
+
+  it('counts traces, duplicates, one-tier traces and every skipped line', async () => {
+    // Window lines E1–E11, E13–E15 (E12 sits at `to`): E10 and E11 lack a trace id, E9 a
+    // request_time, E13's is negative. 11 valid lines, 10 traces (a5 twice). Ingress candidates:
+    // I1 I1b I2 I3 I4 I5a I5b I8 I14 I15 (I7 1 ms too early); valid I1 I2 I3 I4 I5a I5b I8 I14 →
+    // joined a1 a2 a3 a4 a5 a8 a14 = 7, one ingress duplicate (a5); edge only a6 a7 a15.
+    // I1b is unparsable, I15 missing; a3's ingress line has no upstream time.
+    const { counts, sample } = await backend.fetchDistributions(WINDOW);
+    expect(sample).toBeNull();
+    expect(counts).toEqual({
+      edge: 10,
+      joined: 7,
+      edgeOnly: 3,
+      duplicates: { edge: 1, ingress: 1 },
+      skipped: [
+        { tier: 'edge', field: 'requestTime', reason: 'missing', count: 1 },
+        { tier: 'edge', field: 'requestTime', reason: 'negative', count: 1 },
+        { tier: 'edge', field: 'traceId', reason: 'missing', count: 2 },
+        { tier: 'ingress', field: 'requestTime', reason: 'missing', count: 1 },
+        { tier: 'ingress', field: 'requestTime', reason: 'unparsable', count: 1 },
+        { tier: 'ingress', field: 'upstreamResponseTime', reason: 'missing', count: 1 },
+      ],
+    });
+  });
+
+  it('gives the four distributions in exact milliseconds (2.3 s is 2300 ms, 0.1 s is 100 ms)', async () => {
+    const { distributions } = await backend.fetchDistributions(WINDOW);
+    // edge: a14 50, a1 100, a7 200, a8 300, a5 350 (its larger line), a15 600, a4 999, a3 1000, a2 2300, a6 3500
+    expect(distributions.edge).toEqual(vc([50, 1], [100, 1], [200, 1], [300, 1], [350, 1], [600, 1], [999, 1], [1000, 1], [2300, 1], [3500, 1]));
+    // ingress: a14 48, a1 98, a8 299, a5 340 (I5a), a3 1000, a4 1001, a2 2297
+    expect(distributions.ingress).toEqual(vc([48, 1], [98, 1], [299, 1], [340, 1], [1000, 1], [1001, 1], [2297, 1]));
+    // edge − ingress: a4 −2, a3 0, a8 1, a1 2, a14 2, a2 3, a5 10
+    expect(distributions.edgeMinusIngress).toEqual(vc([-2, 1], [0, 1], [1, 1], [2, 2], [3, 1], [10, 1]));
+    // ingress − upstream: a4 1, a14 1, a1 3, a2 2297 − (0 + 2290) = 7, a8 9, a5 340 − 300 = 40
+    expect(distributions.ingressMinusUpstream).toEqual(vc([1, 2], [3, 1], [7, 1], [9, 1], [40, 1]));
+    const edge = buildHistogram(distributions.edge, 100, 3500);
+    expect([edge.p50Ms, edge.p90Ms, edge.p99Ms, edge.overflow]).toEqual([350, 2300, 3500, 1]);
+    expect(edge.buckets.find((bucket) => bucket.fromMs === 1000)?.count).toBe(1);
+    expect(edge.buckets.find((bucket) => bucket.fromMs === 900)?.count).toBe(1);
+  });
+
+  it('applies the latency range to edge lines before choosing representatives', async () => {
+    // [1000, ∞): E2 E3 E6 → a2 a3 a6; joined a2 a3.
+    const slow = await backend.fetchDistributions({ ...WINDOW, latencyMinMs: 1000 });
+    expect(slow.distributions.edge).toEqual(vc([1000, 1], [2300, 1], [3500, 1]));
+    expect([slow.counts.joined, slow.counts.edgeOnly]).toEqual([2, 1]);
+    // [200, 300): E7 200 and E5a 250, so a5 is represented by its 250 ms line, without duplicate.
+    const band = await backend.fetchDistributions({ ...WINDOW, latencyMinMs: 200, latencyMaxMs: 300 });
+    expect(band.distributions.edge).toEqual(vc([200, 1], [250, 1]));
+    expect(band.counts.duplicates.edge).toBe(0);
+    // [300, 351): E8 300 and E5b 350.
+    const edgeOfBand = await backend.fetchDistributions({ ...WINDOW, latencyMinMs: 300, latencyMaxMs: 351 });
+    expect(edgeOfBand.distributions.edge).toEqual(vc([300, 1], [350, 1]));
+  });
+
+  it('filters app and path by phrase (exact on keyword)', async () => {
+    // media: E6 E7 E8 E14 → 50, 200, 300, 3500; joined a8 a14.
+    const media = await backend.fetchDistributions({ ...WINDOW, app: 'media' });
+    expect(media.distributions.edge).toEqual(vc([50, 1], [200, 1], [300, 1], [3500, 1]));
+    expect([media.counts.joined, media.counts.edgeOnly]).toEqual([2, 2]);
+    // /b: E3 E4 E15.
+    const pathB = await backend.fetchDistributions({ ...WINDOW, path: '/b' });
+    expect(pathB.distributions.edge).toEqual(vc([600, 1], [999, 1], [1000, 1]));
+  });
+
+  it('drills down newest first, with cursors, in every histogram', async () => {
+    const page = (histogram: 'edge' | 'ingress' | 'edgeMinusIngress' | 'ingressMinusUpstream', fromMs: number | null, toMs: number | null, limit = 10) =>
+      backend.fetchBucketTraces(WINDOW, { histogram, fromMs, toMs }, { limit, cursor: null });
+    expect(ids(await page('edge', 1000, 1100))).toEqual(['a3']);
+    expect(ids(await page('edge', null, 100))).toEqual(['a14']);
+    expect(ids(await page('edge', 3500, null))).toEqual(['a6']);
+    // ingress 1000 (a3, +30 s) and 1001 (a4, +40 s): newest first.
+    expect(ids(await page('ingress', 1000, 1100))).toEqual(['a4', 'a3']);
+    expect(ids(await page('edgeMinusIngress', null, 0))).toEqual(['a4']);
+    // ingress − upstream in [0, 5): a4 1, a14 1, a1 3.
+    expect(ids(await page('ingressMinusUpstream', 0, 5))).toEqual(['a14', 'a4', 'a1']);
+    // edge − ingress in [0, 3): a14 (+3599.999 s), a3 (+30 s), a1 (+10 s), a8 (+1 s), two per page.
+    const first = await page('edgeMinusIngress', 0, 3, 2);
+    expect(ids(first)).toEqual(['a14', 'a3']);
+    expect(first.nextCursor).toEqual({ timestampMs: T0 + 30_000, traceId: 'a3' });
+    const second = await backend.fetchBucketTraces(WINDOW, { histogram: 'edgeMinusIngress', fromMs: 0, toMs: 3 }, { limit: 2, cursor: first.nextCursor });
+    expect(ids(second)).toEqual(['a1', 'a8']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('builds drill-down rows from the representative lines of both tiers', async () => {
+    const { traces } = await backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: 300, toMs: 400 }, { limit: 10, cursor: null });
+    expect(ids({ traces })).toEqual(['a5', 'a8']);
+    const a5 = traces[0]!;
+    expect(a5).toMatchObject({
+      timestampMs: T0 + 51_000,
+      app: 'shop',
+      path: '/a',
+      edge: { requestTimeMs: 350, connectMs: 1003, responseMs: 340, upstreamAddr: '10.0.0.2:80', host: 'edge-2' },
+      ingress: { requestTimeMs: 340, connectMs: 2, responseMs: 300, upstreamAddr: '10.244.0.2:8080', host: 'ingress-2' },
+      edgeMinusIngressMs: 10,
+      ingressMinusUpstreamMs: 40,
+    });
+  });
+
+  it('reads one trace in full, at any time, and nothing for unknown ids', async () => {
+    const a5 = await backend.fetchTrace('a5');
+    expect([a5?.edge?.requestTimeMs, a5?.ingress?.requestTimeMs, a5?.duplicates]).toEqual([350, 340, { edge: 1, ingress: 1 }]);
+    // I1b is not valid, so it is no duplicate.
+    expect((await backend.fetchTrace('a1'))?.duplicates).toEqual({ edge: 0, ingress: 0 });
+    // a7's ingress line is outside every join window but belongs to the trace.
+    expect((await backend.fetchTrace('a7'))?.ingress?.requestTimeMs).toBe(199);
+    // a9's edge line has no request_time: only its ingress line is valid.
+    const a9 = await backend.fetchTrace('a9');
+    expect([a9?.edge, a9?.ingress?.requestTimeMs]).toEqual([null, 500]);
+    expect(await backend.fetchTrace('nope')).toBeNull();
+  });
+
+  it('bins connect times at the edge @timestamp, largest groups first', async () => {
+    // Edge representatives, 1 min bins: edge-1: a1 1, a2 1, a4 1, a7 1, a8 2 (bin T0), a14 0
+    // (bin T0 + 59 min); edge-2 → (other) with one group kept: a3 2, a5 1003 (bin T0), a6 1
+    // (T0 + 1 min), a15 1 (T0 + 2 min).
+    const edge = await backend.fetchConnectTimeline(WINDOW, { tier: 'edge', groupBy: 'host', binMs: 60_000, maxGroups: 1 });
+    expect(edge.withoutConnectTime).toBe(0);
+    expect(edge.series).toEqual([
+      {
+        group: 'edge-1',
+        count: 6,
+        points: [
+          { binStartMs: T0, count: 5, p50Ms: 1, p99Ms: 2, maxMs: 2 },
+          { binStartMs: T0 + 59 * 60_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+        ],
+      },
+      {
+        group: OTHER_GROUP,
+        count: 4,
+        points: [
+          { binStartMs: T0, count: 2, p50Ms: 2, p99Ms: 1003, maxMs: 1003 },
+          { binStartMs: T0 + 60_000, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+          { binStartMs: T0 + 120_000, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+        ],
+      },
+    ]);
+    // Ingress representatives of joined traces: 10.244.0.1:8080 a1 0, a4 1, a8 1 (bin T0), a14 0
+    // (bin of its edge line, T0 + 59 min); a2's retried pair sums to 1; a5 2; a3 has none.
+    const ingress = await backend.fetchConnectTimeline(WINDOW, { tier: 'ingress', groupBy: 'upstreamAddr', binMs: 60_000, maxGroups: 10 });
+    expect(ingress.withoutConnectTime).toBe(1);
+    expect(ingress.series).toEqual([
+      {
+        group: '10.244.0.1:8080',
+        count: 4,
+        points: [
+          { binStartMs: T0, count: 3, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+          { binStartMs: T0 + 59 * 60_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+        ],
+      },
+      { group: '10.244.0.2:8080', count: 1, points: [{ binStartMs: T0, count: 1, p50Ms: 2, p99Ms: 2, maxMs: 2 }] },
+      { group: '10.244.0.9:8080, 10.244.0.1:8080', count: 1, points: [{ binStartMs: T0, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 }] },
+    ]);
+    expect(ingress.series.map((series) => series.group)).not.toContain(NO_GROUP);
+  });
+
+  it('suggests values by count and reports the extent of the edge pattern', async () => {
+    // shop: E1–E5b, E9–E11, E13, E15 = 11 lines; media: E6 E7 E8 E14 = 4.
+    expect(await backend.fetchSuggestions(WINDOW, 'app', null, 10)).toEqual([
+      { value: 'shop', count: 11 },
+      { value: 'media', count: 4 },
+    ]);
+    expect(await backend.fetchSuggestions({ ...WINDOW, app: 'shop' }, 'path', null, 10)).toEqual([
+      { value: '/a', count: 8 },
+      { value: '/b', count: 3 },
+    ]);
+    expect(await backend.fetchSuggestions(WINDOW, 'path', '/m', 10)).toEqual([{ value: '/m', count: 4 }]);
+    // First line E8 at +1 s, last E12 at +1 h (end exclusive).
+    expect(await backend.fetchExtent()).toEqual({ fromMs: T0 + 1_000, toMs: T0 + HOUR_MS + 1 });
+  });
+
+  it('samples the joined distributions by trace-id hash above the threshold, and keeps the edge exact', async () => {
+    // One trace per partition on average, at most 4 traces joined: the edge side stays exact.
+    const small = createElasticsearchBackend({ ...seeded.config, partitionTraces: 1, sampleThresholdTraces: 4 });
+    try {
+      const first = await small.fetchDistributions(WINDOW);
+      expect(first.sample).not.toBeNull();
+      expect(first.sample!.totalTraces).toBe(10);
+      expect(first.sample!.sampledTraces).toBeGreaterThan(0);
+      expect(first.sample!.sampledTraces).toBeLessThan(10);
+      expect(first.counts.edge).toBe(10);
+      expect(first.counts.duplicates.edge).toBe(1);
+      expect(first.distributions.edge).toEqual((await backend.fetchDistributions(WINDOW)).distributions.edge);
+      expect(first.counts.joined + first.counts.edgeOnly).toBe(first.sample!.sampledTraces);
+      // Repeatable: the same traces every time.
+      expect(await small.fetchDistributions(WINDOW)).toEqual(first);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('32-bit floats and keyword strings land in the millisecond nginx printed', () => {
+  // Every millisecond from 0 to 4 s, and a few large values, once each: as JSON numbers an edge
+  // index keeps them as float (4.095 is stored as 4.0949997902), as strings a keyword index.
+  const milliseconds = [...Array.from({ length: 4_001 }, (_, ms) => ms), 9_999, 65_432, 999_999, 1_234_567, 8_191_999];
+  const lines = (timings: 'numbers' | 'strings') =>
+    milliseconds.map((ms, index) => ({
+      '@timestamp': new Date(T0 + index).toISOString(),
+      trace_id: `f${ms}`,
+      request_time: timings === 'numbers' ? ms / 1000 : toNginxText(ms / 1000),
+    }));
+  const suites: Seeded[] = [];
+  afterAll(async () => {
+    for (const suite of suites) await suite.cleanup();
+  });
+
+  it.each(['numbers', 'strings'] as const)('as %s', async (timings) => {
+    const suite = await seed(lines(timings), []);
+    suites.push(suite);
+    const { distributions, counts } = await suite.backend.fetchDistributions(WINDOW);
+    expect(counts.edge).toBe(milliseconds.length);
+    expect(distributions.edge).toEqual(milliseconds.map((valueMs) => ({ valueMs, count: 1 })));
+    // Ranges are exact at every boundary: [1000, 2000) holds 1000 values.
+    const band = await suite.backend.fetchDistributions({ ...WINDOW, latencyMinMs: 1000, latencyMaxMs: 2000 });
+    expect(band.distributions.edge).toEqual(milliseconds.filter((ms) => ms >= 1000 && ms < 2000).map((valueMs) => ({ valueMs, count: 1 })));
+    const drill = await suite.backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: 2300, toMs: 2301 }, { limit: 5, cursor: null });
+    expect(ids(drill)).toEqual(['f2300']);
+  });
+});
+
+describe('failures, as the API reports them', () => {
+  const config = { url, edgeIndex: 'nginx-*', ingressIndex: 'ingress-*', fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000 };
+
+  it('nothing listening: backend_unavailable', async () => {
+    const backend = createElasticsearchBackend({ ...config, url: 'http://127.0.0.1:1' });
+    await expect(backend.fetchExtent()).rejects.toMatchObject({ code: 'backend_unavailable' });
+    expect((await backend.checkHealth()).ok).toBe(false);
+    await backend.close();
+  });
+
+  it('a concrete index that does not exist: index_not_found', async () => {
+    const backend = createElasticsearchBackend({ ...config, edgeIndex: `hs-it-missing-${randomBytes(4).toString('hex')}` });
+    await expect(backend.fetchExtent()).rejects.toMatchObject({ code: 'index_not_found' });
+    await backend.close();
+  });
+
+  it('no answer within the timeout: backend_timeout naming the query', async () => {
+    // A listener that accepts connections and never answers stands in for an overloaded node.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const backend = createElasticsearchBackend({ ...config, url: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 });
+    try {
+      const error = await backend.fetchExtent().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'backend_timeout' });
+      expect((error as AppError).message).toMatch(/did not answer reading the field mappings of nginx-\* within 300 ms/);
+    } finally {
+      await backend.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('an aborted call rejects with the abort reason', async () => {
+    const backend = createElasticsearchBackend(config);
+    const controller = new AbortController();
+    controller.abort(new Error('browser went away'));
+    await expect(backend.fetchExtent({ signal: controller.signal })).rejects.toThrow('browser went away');
+    await backend.close();
+  });
+
+  it('timings mapped as long are refused, not answered approximately', async () => {
+    const client = new Client({ node: url });
+    const index = `hs-it-long-${randomBytes(4).toString('hex')}`;
+    await client.indices.create({ index, mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'long' } } } });
+    try {
+      const backend = createElasticsearchBackend({ ...config, edgeIndex: index });
+      await expect(backend.fetchDistributions(WINDOW)).rejects.toMatchObject({ code: 'backend_error', message: expect.stringMatching(/whole seconds/) });
+      await backend.close();
+    } finally {
+      await client.indices.delete({ index });
+      await client.close();
+    }
+  });
+});
