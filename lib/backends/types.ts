@@ -6,6 +6,7 @@ import type { TraceQuery } from '@/lib/domain/query';
 import type { TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
 import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
+import type { TriageBackend } from './triage-types';
 
 export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
 
@@ -31,6 +32,8 @@ export type CallOptions = { signal?: AbortSignal };
  */
 export interface LatencyBackend {
   readonly kind: BackendKind;
+  /** The triage verbs (docs/TRIAGE.md) over the same store and trace set; absent where not built yet. */
+  readonly triage?: TriageBackend;
   /** The trace set's counts and the four distributions as per-millisecond counts. */
   fetchDistributions(query: TraceQuery, options?: CallOptions): Promise<Distributions>;
   /** The traces counted in one histogram range, newest first, one page at a time. */

@@ -43,7 +43,9 @@ const withoutBackendName = <T extends { backend?: unknown }>(answer: T) => ({ ..
 describe('DuckDB and Elasticsearch give identical answers on generated data', () => {
   let duck: OpenedBackend;
   let elastic: OpenedBackend;
-  const both = (): [LatencyBackend, LatencyBackend] => [duck.backend, elastic.backend];
+  /** The same call on both stores: [DuckDB's answer, Elasticsearch's answer]. */
+  const askBoth = async <T,>(call: (backend: LatencyBackend) => Promise<T>): Promise<[T, T]> =>
+    Promise.all([call(duck.backend), call(elastic.backend)]);
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-parity-'));
@@ -65,7 +67,7 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
   });
 
   it.each(QUERIES.map((query) => [new URLSearchParams(query).toString(), query]))('histograms for %s', async (_label, query) => {
-    const [fromDuck, fromElastic] = await Promise.all(both().map((backend) => getHistograms(backend, query)));
+    const [fromDuck, fromElastic] = await askBoth((backend) => getHistograms(backend, query));
     expect(fromElastic.sample).toBeNull();
     expect(fromDuck.counts.edge).toBeGreaterThan(0);
     expect(withoutBackendName(fromElastic)).toEqual(withoutBackendName(fromDuck));
@@ -81,11 +83,11 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
     for (const selection of selections) {
       for (const query of [WINDOW, NARROW]) {
         const params = { ...query, ...selection, limit: '25' };
-        const [first, firstElastic] = await Promise.all(both().map((backend) => getBucketTraces(backend, params)));
+        const [first, firstElastic] = await askBoth((backend) => getBucketTraces(backend, params));
         expect(firstElastic, JSON.stringify(params)).toEqual(first);
         if (first.nextCursor) {
           const next = { ...params, cursor: first.nextCursor };
-          const [second, secondElastic] = await Promise.all(both().map((backend) => getBucketTraces(backend, next)));
+          const [second, secondElastic] = await askBoth((backend) => getBucketTraces(backend, next));
           expect(secondElastic, JSON.stringify(next)).toEqual(second);
         }
       }
@@ -103,7 +105,7 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
     const ids = [...duplicated.slice(0, 5), ...edgeOnly.slice(0, 5), ...ingressOnly.slice(0, 5), ...ordinary];
     expect(duplicated.length * edgeOnly.length * ingressOnly.length).toBeGreaterThan(0);
     for (const id of ids) {
-      const [fromDuck, fromElastic] = await Promise.all(both().map((backend) => getTrace(backend, id)));
+      const [fromDuck, fromElastic] = await askBoth((backend) => getTrace(backend, id));
       expect(fromElastic, id).toEqual(fromDuck);
     }
   });
@@ -113,7 +115,7 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
       for (const groupBy of ['host', 'upstreamAddr']) {
         for (const query of [WINDOW, NARROW, { ...WINDOW, latencyMin: '1' }]) {
           const params = { ...query, tier, groupBy };
-          const [fromDuck, fromElastic] = await Promise.all(both().map((backend) => getConnectTimeline(backend, params)));
+          const [fromDuck, fromElastic] = await askBoth((backend) => getConnectTimeline(backend, params));
           expect(fromDuck.series.length).toBeGreaterThan(0);
           expect(fromElastic, JSON.stringify(params)).toEqual(fromDuck);
         }
@@ -123,7 +125,7 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
 
   it('suggestions', async () => {
     for (const params of [{ ...WINDOW, field: 'app' }, { ...WINDOW, field: 'path', app: 'user-api' }, { ...NARROW, field: 'path', prefix: '/app/v1/u' }]) {
-      const [fromDuck, fromElastic] = await Promise.all(both().map((backend) => getSuggestions(backend, params)));
+      const [fromDuck, fromElastic] = await askBoth((backend) => getSuggestions(backend, params));
       expect(fromElastic).toEqual(fromDuck);
     }
   });

@@ -16,6 +16,7 @@ import { buildDistributionsSql } from './sql/build-distributions';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
+import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
 
@@ -42,6 +43,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 
   return {
     kind: 'duckdb',
+    triage: createDuckdbTriage({ run }),
 
     async fetchDistributions(query, options) {
       return parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
