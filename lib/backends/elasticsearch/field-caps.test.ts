@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { estypes } from '@elastic/elasticsearch';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { buildFieldCapsRequest, parseFieldCaps } from './field-caps';
+
+const recorded = (name: string): estypes.FieldCapsResponse =>
+  JSON.parse(readFileSync(path.join(__dirname, 'parse', 'testdata', `${name}.json`), 'utf8')) as estypes.FieldCapsResponse;
+
+describe('field caps', () => {
+  it('asks for each field and its .keyword sub-field', () => {
+    const request = buildFieldCapsRequest('nginx-*', DEFAULT_FIELD_NAMES);
+    expect(request).toEqual({
+      index: 'nginx-*',
+      fields: [
+        '@timestamp', '@timestamp.keyword', 'trace_id', 'trace_id.keyword', 'request_time', 'request_time.keyword',
+        'upstream_connect_time', 'upstream_connect_time.keyword', 'upstream_response_time', 'upstream_response_time.keyword',
+        'upstream_addr', 'upstream_addr.keyword', '@source', '@source.keyword', 'app_name', 'app_name.keyword', 'path', 'path.keyword',
+      ],
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+  });
+
+  it('reads the seeded mappings: edge timings float, ingress timings keyword', () => {
+    const edge = parseFieldCaps(recorded('field-caps-edge-numbers'), DEFAULT_FIELD_NAMES);
+    expect(edge.requestTime).toEqual({ name: 'request_time', kind: 'number', types: ['float'] });
+    expect(edge.traceId).toEqual({ name: 'trace_id', kind: 'keyword', types: ['keyword'] });
+    expect(edge.timestamp).toEqual({ name: '@timestamp', kind: 'date', types: ['date'] });
+    const ingress = parseFieldCaps(recorded('field-caps-ingress'), DEFAULT_FIELD_NAMES);
+    expect(ingress.requestTime).toEqual({ name: 'request_time', kind: 'keyword', types: ['keyword'] });
+    expect(ingress.appName).toEqual({ name: 'app_name', kind: 'unmapped', types: [] });
+  });
+
+  it('text with a .keyword sub-field, integer types and conflicts', () => {
+    const response = {
+      indices: ['a', 'b'],
+      fields: {
+        trace_id: { text: { type: 'text', searchable: true, aggregatable: false } },
+        'trace_id.keyword': { keyword: { type: 'keyword', searchable: true, aggregatable: true } },
+        request_time: { long: { type: 'long', searchable: true, aggregatable: true } },
+        upstream_response_time: {
+          float: { type: 'float', searchable: true, aggregatable: true, indices: ['a'] },
+          keyword: { type: 'keyword', searchable: true, aggregatable: true, indices: ['b'] },
+        },
+        upstream_connect_time: { float: { type: 'float', searchable: true, aggregatable: true }, double: { type: 'double', searchable: true, aggregatable: true } },
+        path: { text: { type: 'text', searchable: true, aggregatable: false } },
+      },
+    } as unknown as estypes.FieldCapsResponse;
+    const types = parseFieldCaps(response, DEFAULT_FIELD_NAMES);
+    expect(types.traceId).toEqual({ name: 'trace_id.keyword', kind: 'keyword', types: ['text'] });
+    expect(types.requestTime.kind).toBe('integer');
+    expect(types.upstreamResponseTime).toEqual({ name: 'upstream_response_time', kind: 'conflict', types: ['float', 'keyword'] });
+    expect(types.upstreamConnectTime).toEqual({ name: 'upstream_connect_time', kind: 'number', types: ['double', 'float'] });
+    expect(types.path).toEqual({ name: 'path', kind: 'text', types: ['text'] });
+  });
+});
