@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { buildFieldCapsRequest, parseFieldCaps } from './field-caps';
+import { recorded } from './parse/testdata/recorded';
 
-const recorded = (name: string): estypes.FieldCapsResponse =>
-  JSON.parse(readFileSync(path.join(__dirname, 'parse', 'testdata', `${name}.json`), 'utf8')) as estypes.FieldCapsResponse;
 
 describe('field caps', () => {
   it('asks for each field and its .keyword sub-field', () => {
@@ -24,11 +21,11 @@ describe('field caps', () => {
   });
 
   it('reads the seeded mappings: edge timings float, ingress timings keyword', () => {
-    const edge = parseFieldCaps(recorded('field-caps-edge-numbers'), DEFAULT_FIELD_NAMES);
+    const edge = parseFieldCaps(recorded<estypes.FieldCapsResponse>('field-caps-edge-numbers'), DEFAULT_FIELD_NAMES);
     expect(edge.requestTime).toEqual({ name: 'request_time', kind: 'number', types: ['float'] });
     expect(edge.traceId).toEqual({ name: 'trace_id', kind: 'keyword', types: ['keyword'] });
     expect(edge.timestamp).toEqual({ name: '@timestamp', kind: 'date', types: ['date'] });
-    const ingress = parseFieldCaps(recorded('field-caps-ingress'), DEFAULT_FIELD_NAMES);
+    const ingress = parseFieldCaps(recorded<estypes.FieldCapsResponse>('field-caps-ingress'), DEFAULT_FIELD_NAMES);
     expect(ingress.requestTime).toEqual({ name: 'request_time', kind: 'keyword', types: ['keyword'] });
     expect(ingress.appName).toEqual({ name: 'app_name', kind: 'unmapped', types: [] });
   });

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocumentsRequest } from './build-documents-request';
-import { buildOrderedEdgeRequest } from './build-ordered-edge-request';
 
-describe('document requests', () => {
+describe('buildDocumentsRequest', () => {
   const filters = [{ terms: { trace_id: ['a1'] } }];
 
   it('whole documents, with the total to tell a cut answer', () => {
     expect(buildDocumentsRequest(filters, 100)).toEqual({ size: 100, track_total_hits: true, query: { bool: { filter: filters } }, _source: true });
-  });
-
-  it('edge lines in drill-down order after a key, sort values only', () => {
-    expect(buildOrderedEdgeRequest(filters, '@timestamp', 'trace_id', [1_605_780_030_000, 'a3'], 200)).toEqual({
-      size: 200,
-      track_total_hits: false,
-      query: { bool: { filter: filters } },
-      _source: false,
-      sort: [{ '@timestamp': { order: 'desc', format: 'epoch_millis' } }, { trace_id: { order: 'asc' } }],
-      search_after: [1_605_780_030_000, 'a3'],
-    });
-    expect(buildOrderedEdgeRequest(filters, '@timestamp', 'trace_id', null, 10)).not.toHaveProperty('search_after');
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildExtentRequest } from './build-extent-request';
 import { buildSuggestionsRequest, toPrefixRegexp } from './build-suggestions-request';
 
-describe('suggestions and extent', () => {
+describe('buildSuggestionsRequest', () => {
   it('counts values by frequency, then name; "" and "-" are no values', () => {
     const filters = [{ match_phrase: { app_name: 'shop' } }];
     expect(buildSuggestionsRequest(filters, 'path', '/app/v1', 10)).toEqual({
@@ -20,13 +19,5 @@ describe('suggestions and extent', () => {
 
   it('matches a prefix literally', () => {
     expect(toPrefixRegexp('a.b*c(d)"e#f@g&h<i>j~k|l+m?n{o}p[q]r\\s')).toBe('a\\.b\\*c\\(d\\)\\"e\\#f\\@g\\&h\\<i\\>j\\~k\\|l\\+m\\?n\\{o\\}p\\[q\\]r\\\\s.*');
-  });
-
-  it('asks for the first and last @timestamp', () => {
-    expect(buildExtentRequest('@timestamp')).toEqual({
-      size: 0,
-      track_total_hits: false,
-      aggs: { first_timestamp: { min: { field: '@timestamp' } }, last_timestamp: { max: { field: '@timestamp' } } },
-    });
   });
 });
