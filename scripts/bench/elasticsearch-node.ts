@@ -1,0 +1,95 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from '@elastic/elasticsearch';
+import { deleteSeeded, seedElasticsearch } from '../seed-elasticsearch';
+import { onCleanup } from './cleanup';
+
+const execFileAsync = promisify(execFile);
+
+/** The benchmark's own index prefixes: never the `nginx-*` / `ingress-*` other suites seed. */
+export const BENCH_EDGE_PREFIX = 'bench-nginx-access-';
+export const BENCH_INGRESS_PREFIX = 'bench-ingress-';
+export const BENCH_EDGE_INDEX = `${BENCH_EDGE_PREFIX}*`;
+export const BENCH_INGRESS_INDEX = `${BENCH_INGRESS_PREFIX}*`;
+
+export type ElasticsearchNode = { url: string; startedByUs: boolean; client: Client };
+
+const urlFrom = (output: string): string | null => /^ES_URL=(\S+)$/m.exec(output)?.[1] ?? null;
+
+/** Credentials from the environment, as the seeding script reads them. */
+function authFromEnv(): { apiKey: string } | { username: string; password: string } | undefined {
+  if (process.env.ES_API_KEY) return { apiKey: process.env.ES_API_KEY };
+  if (process.env.ES_USERNAME) return { username: process.env.ES_USERNAME, password: process.env.ES_PASSWORD ?? '' };
+  return undefined;
+}
+
+/**
+ * ES_URL when set; else the node scripts/elasticsearch.sh already runs (shared: left running);
+ * else one started now and stopped when the benchmark ends (also on Ctrl-C).
+ */
+export async function ensureElasticsearch(repoRoot: string): Promise<ElasticsearchNode> {
+  const script = `${repoRoot}/scripts/elasticsearch.sh`;
+  let url = process.env.ES_URL?.trim() || null;
+  let startedByUs = false;
+  if (!url) {
+    try {
+      url = urlFrom(execFileSync('bash', [script, 'status'], { cwd: repoRoot, encoding: 'utf8' }));
+    } catch {
+      url = null; // exit 3: not running
+    }
+  }
+  if (!url) {
+    console.log('bench: starting Elasticsearch (scripts/elasticsearch.sh start)…');
+    const { stdout } = await execFileAsync('bash', [script, 'start'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    url = urlFrom(stdout);
+    if (!url) throw new Error(`scripts/elasticsearch.sh start did not print ES_URL:\n${stdout}`);
+    startedByUs = true;
+    onCleanup({
+      name: 'Elasticsearch node',
+      run: async () => {
+        console.log('bench: stopping the Elasticsearch node it started');
+        await execFileAsync('bash', [script, 'stop'], { cwd: repoRoot });
+      },
+      runSync: () => execFileSync('bash', [script, 'stop'], { cwd: repoRoot, stdio: 'ignore' }),
+    });
+  }
+  const client = new Client({ node: url, auth: authFromEnv(), requestTimeout: 600_000, maxRetries: 0 });
+  return { url, startedByUs, client };
+}
+
+export type SeedResult = { ms: number; documents: { edge: number; ingress: number }; rejected: number };
+
+/**
+ * Bulk-loads a dataset with the project's seeding (5,000 documents per bulk request, one request
+ * at a time, daily indices by template) into the benchmark's indices, replacing earlier ones.
+ * The indices are deleted when the benchmark ends unless `keep`.
+ */
+export async function seedBenchIndices(node: ElasticsearchNode, files: { edge: string; ingress: string }, shards: number, keep: boolean): Promise<SeedResult> {
+  if (!keep) {
+    onCleanup({
+      name: 'benchmark indices',
+      run: () => deleteSeeded(node.client, [BENCH_EDGE_PREFIX, BENCH_INGRESS_PREFIX]),
+      runSync: () => {
+        for (const pattern of [BENCH_EDGE_INDEX, BENCH_INGRESS_INDEX]) {
+          execFileSync('curl', ['-fsS', '-o', '/dev/null', '-X', 'DELETE', `${node.url}/${pattern}`], { stdio: 'ignore' });
+        }
+      },
+    });
+  }
+  const started = performance.now();
+  const summary = await seedElasticsearch({
+    client: node.client,
+    recreate: true,
+    shards,
+    edge: { indexPrefix: BENCH_EDGE_PREFIX, documents: files.edge },
+    ingress: { indexPrefix: BENCH_INGRESS_PREFIX, documents: files.ingress },
+  });
+  const ms = performance.now() - started;
+  return { ms, documents: { edge: summary.edge.indexed, ingress: summary.ingress.indexed }, rejected: summary.errors.length };
+}
+
+/** The node's version number, e.g. "8.19.18". */
+export async function elasticsearchVersion(node: ElasticsearchNode): Promise<string> {
+  const info = await node.client.info();
+  return info.version.number;
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { measureFirstHistogramPaint } from './browser-paint';
+import type { BenchBackend } from './cli-options';
+import type { Dataset } from './dataset';
+import { ENDPOINTS, investigationPath, type EndpointContext } from './endpoints';
+import { formatDuration, formatSummary } from './format';
+import { measureEndpoint, timedGet, type EndpointResult } from './http-timing';
+import type { LoadSampler } from './machine';
+import { startNextServer } from './next-server';
+import type { BackendRun, IngestResult } from './results';
+import { fetchSlowTracePages } from './slow-trace-pages';
+import { summarize } from './stats';
+
+export type MeasureOptions = {
+  repoRoot: string;
+  logDir: string;
+  runs: number;
+  baselineTraces: number;
+  load: LoadSampler;
+  /** Prefix of every progress line, e.g. "[100,000 · duckdb]". */
+  tag: string;
+};
+
+const describeEndpoint = (result: EndpointResult): string => {
+  if (result.outcome === 'ok' && result.warm) return `cold ${formatDuration(result.coldMs ?? NaN)}, warm ${formatSummary(result.warm)}${result.note ? ` · ${result.note}` : ''}`;
+  return `${result.outcome}${result.note ? `: ${result.note}` : ''}`;
+};
+
+type HealthBody = { ok?: unknown; message?: unknown; details?: { loadMs?: unknown } };
+
+/**
+ * Starts the production server on one backend, then measures in order: the first health check
+ * (for the embedded store: its load), every endpoint cold and warm, the slow traces as drill-down
+ * pages (the baseline's counterpart), and the first histogram painted in Chromium; the server's
+ * memory is sampled throughout. A failing phase is recorded and the next one still runs.
+ */
+export async function measureBackend(
+  backend: BenchBackend,
+  dataset: Dataset,
+  env: Record<string, string>,
+  ingest: IngestResult | null,
+  options: MeasureOptions,
+): Promise<BackendRun> {
+  const { tag, runs } = options;
+  const loadFrom = options.load.count;
+  const run: BackendRun = {
+    backend,
+    traces: dataset.info.traces,
+    ingest,
+    serverReadyMs: null,
+    endpoints: [],
+    memory: null,
+    paint: null,
+    slowPages: null,
+    load: null,
+    errors: [],
+  };
+  const logFile = path.join(options.logDir, `next-${backend}-${dataset.info.traces}.log`);
+  console.log(`${tag} starting next start (log: ${path.relative(options.repoRoot, logFile)})`);
+  const server = await startNextServer(options.repoRoot, env, logFile);
+  run.serverReadyMs = server.readyMs;
+  try {
+    const health = await timedGet(server.baseUrl, '/api/v1/health');
+    const body = health.body as HealthBody;
+    if (health.status !== 200) throw new Error(`health answered ${health.status}: ${String(body?.message ?? JSON.stringify(health.body))}`);
+    if (backend === 'duckdb') {
+      const storeMs = typeof body.details?.loadMs === 'number' ? body.details.loadMs : null;
+      run.ingest = {
+        ms: health.ms,
+        lines: dataset.info.lines.edge + dataset.info.lines.ingress,
+        how: `first /api/v1/health after start (the store loads on first use)${storeMs === null ? '' : `; the store's own load time ${formatDuration(storeMs)}`}`,
+      };
+      console.log(`${tag} embedded store loaded: ${formatDuration(health.ms)} (${String(body.message ?? '')})`);
+    } else {
+      console.log(`${tag} first health check: ${formatDuration(health.ms)}`);
+    }
+
+    const context: EndpointContext = { window: dataset.info.window, cursor: null, traceId: null };
+    for (const [index, spec] of ENDPOINTS.entries()) {
+      try {
+        const result = await measureEndpoint(server.baseUrl, spec, context, runs);
+        run.endpoints.push(result);
+        console.log(`${tag} (${index + 1}/${ENDPOINTS.length}) ${spec.label}: ${describeEndpoint(result)}`);
+      } catch (error) {
+        run.errors.push(`${spec.label}: ${(error as Error).message}`);
+        console.error(`${tag} ${spec.label} failed: ${(error as Error).message}`);
+      }
+    }
+
+    try {
+      const samples: number[] = [];
+      let last = null;
+      for (let i = 0; i < Math.max(1, runs); i += 1) {
+        last = await fetchSlowTracePages(server.baseUrl, dataset.info.window, options.baselineTraces);
+        samples.push(last.ms);
+      }
+      run.slowPages = { pages: last!.pages, traces: last!.traceIds.length, ms: summarize(samples), traceIds: last!.traceIds };
+      console.log(`${tag} ${last!.traceIds.length} slow traces in ${last!.pages} drill-down pages: ${formatSummary(run.slowPages.ms)}`);
+    } catch (error) {
+      run.errors.push(`slow-trace pages: ${(error as Error).message}`);
+      console.error(`${tag} slow-trace pages failed: ${(error as Error).message}`);
+    }
+
+    try {
+      console.log(`${tag} first histogram painted: ${runs + 1} navigations in Chromium…`);
+      run.paint = await measureFirstHistogramPaint(`${server.baseUrl}${investigationPath(dataset.info.window)}`, runs);
+      console.log(`${tag} first histogram painted: cold ${formatDuration(run.paint.coldMs)}, warm ${formatSummary(run.paint.warm)}`);
+    } catch (error) {
+      run.errors.push(`first paint: ${(error as Error).message.split('\n')[0]}`);
+      console.error(`${tag} first paint failed: ${(error as Error).message}`);
+    }
+  } catch (error) {
+    run.errors.push((error as Error).message);
+    console.error(`${tag} ${(error as Error).message}`);
+  } finally {
+    run.memory = await server.stop();
+    run.load = options.load.summary(loadFrom);
+  }
+  return run;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchResults } from './results';
+import { ANALYSIS_END, ANALYSIS_START, extractAnalysis, renderResultsMarkdown } from './results-markdown';
+
+const warm = (medianMs: number, minMs = medianMs, maxMs = medianMs) => ({ runs: 5, medianMs, minMs, maxMs, p25Ms: minMs, p75Ms: maxMs });
+
+const results = (): BenchResults => ({
+  startedAt: '2026-01-02T03:04:05.000Z',
+  finishedAt: '2026-01-02T03:34:05.000Z',
+  totalMs: 1_800_000,
+  command: 'npm run bench',
+  commit: 'abc1234',
+  machine: { cpuModel: 'AMD EPYC', cores: 2, memoryBytes: 24 * 1024 ** 3, kernel: 'Linux 6.1', node: 'v20.20.2', next: '15.5.29', duckdb: 'v1.5.0' },
+  elasticsearch: { version: '8.19.18', startedByUs: false, shards: 1 },
+  load: { samples: 360, min: 3.1, median: 8.4, max: 11.9 },
+  runs: 5,
+  datasets: [
+    { traces: 100_000, seed: 1, lines: { edge: 99_845, ingress: 99_439 }, bytes: 103_277_844, window: { from: 'a', to: 'b' }, generateMs: 19_600 },
+    { traces: 1_000_000, seed: 1, lines: { edge: 998_000, ingress: 994_000 }, bytes: 1_032_778_440, window: { from: 'a', to: 'b' }, generateMs: null },
+  ],
+  backendRuns: [100_000, 1_000_000].map((traces) => ({
+    backend: 'duckdb' as const,
+    traces,
+    ingest: { ms: traces / 20, lines: traces * 2, how: 'first /api/v1/health' },
+    serverReadyMs: 900,
+    endpoints: [
+      {
+        id: 'histograms',
+        label: 'histograms (all four, whole window)',
+        group: 'histograms',
+        path: '/api/v1/histograms',
+        outcome: 'ok' as const,
+        coldMs: traces / 500,
+        warm: warm(traces / 1_000, traces / 1_100, traces / 900),
+        status: 200,
+        bytes: 9_000,
+        note: `${traces} traces, exact`,
+      },
+    ],
+    memory: { peakTreeRssBytes: 700 * 1024 * 1024, peakProcessHwmBytes: 650 * 1024 * 1024 },
+    paint: { coldMs: 2_500, warm: warm(1_500), wallWarm: warm(1_600) },
+    slowPages: null,
+    load: { samples: 10, min: 7, median: 8, max: 9 },
+    errors: [],
+  })),
+  baselines: [
+    {
+      traces: 1_000_000,
+      slowTraces: 3_000,
+      queries: 6_001,
+      totalMs: 24_000,
+      listMs: 40,
+      perQuery: warm(3.9),
+      joined: 2_985,
+      comparisons: [{ backend: 'duckdb', method: 'drill-down pages', hopscopeMs: 2_000, ratio: 12, overlap: 3_000 }],
+    },
+  ],
+  profiles: [],
+});
+
+describe('renderResultsMarkdown', () => {
+  const markdown = renderResultsMarkdown(results(), null);
+
+  it('describes the machine and says the run was under load', () => {
+    expect(markdown).toContain('| CPU | AMD EPYC (/proc/cpuinfo), 2 cores |');
+    expect(markdown).toContain('| Elasticsearch | 8.19.18,');
+    expect(markdown).toContain('**Measured under load.**');
+  });
+
+  it('puts each figure beside its target and verdict', () => {
+    // 1 M traces: warm median 1,000 ms (909–1111), the target is 1 s and the limit itself passes.
+    expect(markdown).toContain('| histograms (all four, whole window) | 2.00 s | 1.00 s (0.91–1.11) | the four histograms ≤ 1 s | met | 1000000 traces, exact |');
+    expect(markdown).toContain('| ingest, 2,000,000 lines | 50.0 s |  | ingest of the dataset ≤ 60 s | met | first /api/v1/health |');
+  });
+
+  it('lists the misses and the baseline ratio with its verdict', () => {
+    expect(markdown).toContain('- duckdb, 1,000,000 traces: baseline ratio (drill-down pages) ≥ 100×');
+    expect(markdown).toMatch(/\| 1,000,000 \| 3,000 traces: 6,001 queries in 24\.0 s .*\| 12× \| missed \| 3,000 of the 3,000 traces identical \|/);
+  });
+
+  it('shows how each cost grows from the smallest to the largest size', () => {
+    // 100 ms → 1,000 ms over ten times the traces: k = 1.
+    expect(markdown).toContain('| embedded store (DuckDB) | histograms (all four, whole window) | 100 ms | 1.00 s | 1.00 |');
+  });
+});
+
+describe('extractAnalysis', () => {
+  it('keeps the hand-written section of the previous file', () => {
+    const previous = `# old\n\n${ANALYSIS_START}\nThe drill-down is slow because …\n${ANALYSIS_END}\n`;
+    expect(renderResultsMarkdown(results(), previous)).toContain(`${ANALYSIS_START}\nThe drill-down is slow because …\n${ANALYSIS_END}`);
+  });
+
+  it('starts a placeholder when there is none', () => {
+    expect(extractAnalysis('# no markers')).toBe(`${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`);
+  });
+});

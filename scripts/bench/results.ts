@@ -1,0 +1,78 @@
+import type { PaintResult } from './browser-paint';
+import type { BenchBackend } from './cli-options';
+import type { DatasetWindow } from './endpoints';
+import type { EndpointResult } from './http-timing';
+import type { LoadSummary, MachineInfo } from './machine';
+import type { TimingSummary } from './stats';
+
+/** Everything one run measured: the input of RESULTS.md (and of bench/data/results.json). */
+
+export type DatasetInfo = {
+  traces: number;
+  seed: number;
+  lines: { edge: number; ingress: number };
+  bytes: number;
+  window: DatasetWindow;
+  /** Null when an earlier run's files were reused. */
+  generateMs: number | null;
+};
+
+export type IngestResult = {
+  ms: number;
+  lines: number;
+  /** How it was measured, for the table. */
+  how: string;
+};
+
+export type BackendRun = {
+  backend: BenchBackend;
+  traces: number;
+  ingest: IngestResult | null;
+  /** spawn of `next start` until its port accepts connections. */
+  serverReadyMs: number | null;
+  endpoints: EndpointResult[];
+  memory: { peakTreeRssBytes: number; peakProcessHwmBytes: number } | null;
+  paint: PaintResult | null;
+  /** hopscope's answer for the baseline's slow traces: drill-down pages of 500, median of the runs. */
+  slowPages: { pages: number; traces: number; ms: TimingSummary; traceIds: string[] } | null;
+  load: LoadSummary | null;
+  errors: string[];
+};
+
+export type BaselineComparison = {
+  backend: BenchBackend;
+  method: string;
+  hopscopeMs: number;
+  ratio: number;
+  /** Baseline traces hopscope listed too (drill-down method), null for the histograms method. */
+  overlap: number | null;
+};
+
+export type BaselineResult = {
+  traces: number;
+  slowTraces: number;
+  queries: number;
+  totalMs: number;
+  listMs: number;
+  perQuery: TimingSummary;
+  joined: number;
+  comparisons: BaselineComparison[];
+};
+
+export type ProfileNote = { traces: number; backend: BenchBackend; endpoint: string; text: string };
+
+export type BenchResults = {
+  startedAt: string;
+  finishedAt: string;
+  totalMs: number;
+  command: string;
+  commit: string;
+  machine: MachineInfo;
+  elasticsearch: { version: string; startedByUs: boolean; shards: number } | null;
+  load: LoadSummary;
+  runs: number;
+  datasets: DatasetInfo[];
+  backendRuns: BackendRun[];
+  baselines: BaselineResult[];
+  profiles: ProfileNote[];
+};

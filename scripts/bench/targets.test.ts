@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { EndpointResult } from './http-timing';
+import type { BackendRun } from './results';
+import { checkBaseline, checkEndpoint, checkRun, listMisses } from './targets';
+
+const warm = (medianMs: number) => ({ runs: 5, medianMs, minMs: medianMs, maxMs: medianMs, p25Ms: medianMs, p75Ms: medianMs });
+
+const endpoint = (group: string, medianMs: number, extra: Partial<EndpointResult> = {}): EndpointResult => ({
+  id: group,
+  label: group,
+  group,
+  path: '/x',
+  outcome: 'ok',
+  coldMs: medianMs,
+  warm: warm(medianMs),
+  status: 200,
+  bytes: 1,
+  note: null,
+  ...extra,
+});
+
+const run = (extra: Partial<BackendRun>): BackendRun => ({
+  backend: 'duckdb',
+  traces: 1_000_000,
+  ingest: null,
+  serverReadyMs: 500,
+  endpoints: [],
+  memory: null,
+  paint: null,
+  slowPages: null,
+  load: null,
+  errors: [],
+  ...extra,
+});
+
+describe('checkEndpoint', () => {
+  it('holds the embedded store to 1 s, 300 ms and 50 ms by endpoint kind (the limit itself passes)', () => {
+    expect(checkEndpoint('duckdb', endpoint('histograms', 1_000))).toEqual([{ target: 'the four histograms ≤ 1 s', verdict: 'met' }]);
+    expect(checkEndpoint('duckdb', endpoint('drill-down', 301))).toEqual([{ target: 'any drill-down page ≤ 300 ms', verdict: 'missed' }]);
+    expect(checkEndpoint('duckdb', endpoint('trace', 49))).toEqual([{ target: 'trace detail ≤ 50 ms', verdict: 'met' }]);
+    expect(checkEndpoint('duckdb', endpoint('timeline', 5_000))).toEqual([]);
+  });
+
+  it('checks the Elasticsearch histograms call against both the per-tier and the gap limit', () => {
+    expect(checkEndpoint('elasticsearch', endpoint('histograms', 2_000))).toEqual([
+      { target: 'per-tier histograms ≤ 1 s', verdict: 'missed' },
+      { target: 'gap histograms ≤ 3 s', verdict: 'met' },
+    ]);
+  });
+
+  it('refuses a gap histogram from a sample smaller than 100,000 traces, however fast', () => {
+    const small = endpoint('histograms', 500, { note: '1,000,000 traces; joined histograms from a sample of 60,000 of 1,000,000 traces' });
+    const large = endpoint('histograms', 500, { note: '1,000,000 traces; joined histograms from a sample of 200,000 of 1,000,000 traces' });
+    expect(checkEndpoint('elasticsearch', small)[1]).toEqual({ target: 'gap histograms ≤ 3 s', verdict: 'missed' });
+    expect(checkEndpoint('elasticsearch', large)[1]).toEqual({ target: 'gap histograms ≤ 3 s', verdict: 'met' });
+  });
+
+  it('says "not implemented" and "not measured" instead of judging a failed endpoint', () => {
+    expect(checkEndpoint('elasticsearch', endpoint('timeline', 0, { outcome: 'not_implemented', warm: null }))[0]?.verdict).toBe('not implemented');
+    expect(checkEndpoint('elasticsearch', endpoint('trace', 0, { outcome: 'error', warm: null }))[0]?.verdict).toBe('not measured');
+  });
+});
+
+describe('checkRun', () => {
+  it('checks ingest (embedded store only), peak memory and first paint', () => {
+    const checks = checkRun(
+      run({
+        ingest: { ms: 61_000, lines: 2_000_000, how: 'first /api/v1/health' },
+        memory: { peakTreeRssBytes: 900_000_000, peakProcessHwmBytes: 1_100_000_000 },
+        paint: { coldMs: 3_000, warm: warm(1_900), wallWarm: warm(2_000) },
+      }),
+    );
+    expect(checks).toEqual([
+      { target: 'ingest of the dataset ≤ 60 s', verdict: 'missed' },
+      { target: 'server RSS ≤ 1 GB', verdict: 'missed' },
+      { target: 'first histogram painted ≤ 2 s', verdict: 'met' },
+    ]);
+    expect(checkRun(run({ backend: 'elasticsearch' })).map((check) => check.verdict)).toEqual(['not measured', 'not measured']);
+  });
+});
+
+describe('checkBaseline and listMisses', () => {
+  it('needs a ratio of at least 100', () => {
+    expect(checkBaseline(100).verdict).toBe('met');
+    expect(checkBaseline(99.9).verdict).toBe('missed');
+  });
+
+  it('lists each miss with backend, size and target', () => {
+    const runs = [run({ endpoints: [endpoint('trace', 80, { label: 'trace detail' })] })];
+    const baselines = [
+      {
+        traces: 1_000_000,
+        slowTraces: 3_000,
+        queries: 6_001,
+        totalMs: 20_000,
+        listMs: 50,
+        perQuery: warm(3),
+        joined: 2_990,
+        comparisons: [{ backend: 'elasticsearch' as const, method: 'drill-down pages', hopscopeMs: 400, ratio: 50, overlap: 3_000 }],
+      },
+    ];
+    // Not measured (no ingest, memory or paint in this run) is not a miss.
+    expect(listMisses(runs, baselines)).toEqual([
+      'duckdb, 1,000,000 traces: trace detail: trace detail ≤ 50 ms',
+      'elasticsearch, 1,000,000 traces: baseline ratio (drill-down pages) ≥ 100×',
+    ]);
+  });
+});
