@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 test.describe('unreachable backend', () => {
   test('the investigation page shows the backend’s error with a working retry', async ({ investigation, page }, testInfo) => {
     await page.goto('/');
+    await investigation.settled();
     const banner = investigation.errorBanner.first();
     await expect(banner).toBeVisible();
     await expect(banner).toHaveAttribute('data-error-code', 'backend_unavailable');

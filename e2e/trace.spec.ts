@@ -46,7 +46,7 @@ test.describe('trace page', () => {
     test('the copy button puts the raw document on the clipboard', async ({ investigation, tracePage, page, sampleWindow }) => {
       await investigation.open({ ...sampleWindow, histogram: 'ingress', fromMs: '1000', toMs: '1100' });
       await investigation.rows.first().getByRole('link').click();
-      await expect(tracePage.waterfall).toBeVisible();
+      await tracePage.ready();
       await page.getByRole('button', { name: 'Copy Edge document (raw)' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
       const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;

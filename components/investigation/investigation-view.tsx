@@ -7,6 +7,7 @@ import { toIsoInstant } from '@/lib/domain/time-expression';
 import { toTraceHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
+import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
 import { SampleNotice } from '@/components/summary/sample-notice';
@@ -37,6 +38,7 @@ export type InvestigationPrefetched = {
  */
 export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
   const { state, update } = useInvestigationState();
+  const hydrated = useHydrated();
   const requests = useMemo(() => investigationRequests(state), [state]);
   const histograms = useApiResource(requests.histograms.url, prefetched.histograms);
   const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow);
@@ -53,7 +55,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-hydrated={hydrated}>
       <header className="flex flex-wrap items-center justify-between gap-3">
         <WindowHeading response={response} loading={histograms.loading} timeZoneMode={state.timeZone} />
         <CopyPermalinkButton

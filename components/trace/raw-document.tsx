@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { BUTTON_CLASS } from '@/components/filters/field-styles';
+import { useHydrated } from '@/components/use-hydrated';
 
 type RawDocumentProps = { title: string; document: Record<string, unknown>; testId: string };
 
@@ -9,6 +10,7 @@ type RawDocumentProps = { title: string; document: Record<string, unknown>; test
 export function RawDocument({ title, document, testId }: RawDocumentProps) {
   const json = JSON.stringify(document, null, 2);
   const [status, setStatus] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(json);
@@ -18,7 +20,7 @@ export function RawDocument({ title, document, testId }: RawDocumentProps) {
     }
   };
   return (
-    <section className="min-w-0 space-y-1" aria-label={title}>
+    <section className="min-w-0 space-y-1" aria-label={title} data-hydrated={hydrated}>
       <div className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">{title}</h3>
         <span className="flex items-center gap-2">

@@ -41,6 +41,8 @@ export class InvestigationPage {
   async settled(): Promise<void> {
     const answered = this.page.locator('[data-testid="histogram-edge"], [data-testid="empty-state"], [data-testid="error-banner"]');
     await expect(answered.first()).toBeVisible();
+    // Server HTML is visible before React hydrates it; clicks before that would be lost.
+    await expect(this.page.locator('[data-hydrated="true"]').first()).toBeAttached();
     await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
   }
 

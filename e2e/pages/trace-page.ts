@@ -10,6 +10,12 @@ export class TracePage {
     this.backLink = page.getByRole('link', { name: /Back to the investigation/ });
   }
 
+  /** The page is visible and hydrated (its buttons respond). */
+  async ready(): Promise<void> {
+    await expect(this.waterfall).toBeVisible();
+    await expect(this.page.locator('[data-hydrated="true"]').first()).toBeAttached();
+  }
+
   segment(id: string): Locator {
     return this.page.getByTestId(`segment-${id}`);
   }
