@@ -35,6 +35,35 @@ export async function fetchPartitionTraces(
   return parseTraceIds(await session.search('edge', `listing the traces (partition ${partition + 1} of ${partitions})`, request));
 }
 
+/** Partitions of the search for duplicated traces hold about this many traces (DUPLICATES_SHARD_SIZE / 2.5). */
+export const DUPLICATES_PARTITION_TRACES = 100_000;
+
+/**
+ * The traces with several valid edge lines, over the whole trace set: a few passes with large
+ * partitions, whose answers list only the duplicated traces.
+ */
+export async function fetchDuplicatedTraces(
+  session: ElasticsearchSession,
+  plan: TraceSetFields,
+  query: TraceQuery,
+  validDocuments: number,
+): Promise<PartitionTrace[]> {
+  const partitions = countPartitions(validDocuments, DUPLICATES_PARTITION_TRACES);
+  const duplicated: PartitionTrace[] = [];
+  for (let partition = 0; partition < partitions; partition += 1) {
+    const request = buildTraceIdsRequest({
+      filters: edgeTraceFilters(plan, query),
+      traceIdField: plan.edgeTraceId.name,
+      partition,
+      partitions,
+      maxRequestTimeField: null,
+      duplicatesOnly: true,
+    });
+    duplicated.push(...parseTraceIds(await session.search('edge', `looking for duplicated traces (part ${partition + 1} of ${partitions})`, request)));
+  }
+  return duplicated;
+}
+
 /** Each trace's valid edge request times in milliseconds (one entry per document). */
 export async function fetchEdgeRequestTimesByTrace(
   session: ElasticsearchSession,

@@ -9,6 +9,13 @@ import type { estypes } from '@elastic/elasticsearch';
  */
 export const TRACE_IDS_SIZE = 50_000;
 
+/**
+ * Looking for duplicated traces only, each shard still hands over every trace of the partition
+ * (a trace may have one line on each of two shards), but the answer holds only those with two
+ * lines or more: partitions can be this large.
+ */
+export const DUPLICATES_SHARD_SIZE = 250_000;
+
 export type TraceIdsRequestOptions = {
   filters: estypes.QueryDslQueryContainer[];
   traceIdField: string;
@@ -16,11 +23,13 @@ export type TraceIdsRequestOptions = {
   partitions: number;
   /** Numeric request_time: also the largest value of each trace (its representative's). */
   maxRequestTimeField: string | null;
+  /** Only traces with more than one line. */
+  duplicatesOnly?: boolean;
 };
 
 /** The trace ids of one partition with their document counts. */
 export function buildTraceIdsRequest(options: TraceIdsRequestOptions): estypes.SearchRequest {
-  const { filters, traceIdField, partition, partitions, maxRequestTimeField } = options;
+  const { filters, traceIdField, partition, partitions, maxRequestTimeField, duplicatesOnly = false } = options;
   return {
     size: 0,
     track_total_hits: false,
@@ -30,7 +39,8 @@ export function buildTraceIdsRequest(options: TraceIdsRequestOptions): estypes.S
         terms: {
           field: traceIdField,
           size: TRACE_IDS_SIZE,
-          shard_size: TRACE_IDS_SIZE,
+          shard_size: duplicatesOnly ? DUPLICATES_SHARD_SIZE : TRACE_IDS_SIZE,
+          ...(duplicatesOnly ? { min_doc_count: 2 } : {}),
           order: { _key: 'asc' },
           include: { partition, num_partitions: partitions },
         },

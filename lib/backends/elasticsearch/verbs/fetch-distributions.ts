@@ -11,19 +11,40 @@ import { groupTuplesByTrace } from '../representatives';
 import type { ElasticsearchSession } from '../session';
 import { inRange } from '../timing-values';
 import { ingressCandidateFilters } from '../trace-set-filters';
-import { countPartitions, fetchEdgeRequestTimesByTrace, fetchPartitionTraces, prefetch, toRepresentativeMs } from '../trace-partitions';
+import type { PartitionTrace } from '../parse/parse-trace-ids';
+import {
+  countPartitions,
+  fetchDuplicatedTraces,
+  fetchEdgeRequestTimesByTrace,
+  fetchPartitionTraces,
+  prefetch,
+  toRepresentativeMs,
+} from '../trace-partitions';
 
 const INGRESS_TUPLE_FIELDS = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time' };
+
+/** A duplicated trace counts once, at its largest request_time: its other lines come off. */
+function removeDuplicateLines(counts: MsCounts, duplicated: readonly PartitionTrace[], times: ReadonlyMap<string, number[]>): void {
+  for (const trace of duplicated) {
+    const values = times.get(trace.traceId) ?? [];
+    for (const valueMs of values) counts.add(valueMs, -1);
+    if (values.length > 0) counts.add(Math.max(...values), 1);
+  }
+}
 
 /**
  * The trace set's counts and four distributions.
  * - Edge (exact, always): the 1 ms histogram (or distinct strings) of the valid edge lines,
- *   aggregated in the store, less the non-representative lines of duplicated traces, which the
- *   partitioned trace listing finds (a trace's lines may sit in different indices and shards).
- * - Joined (ingress, both gaps): per partition, the traces' ingress lines come back as distinct
+ *   aggregated in the store, less the non-representative lines of duplicated traces (a trace's
+ *   lines may sit in different indices and shards, so these are found by trace id).
+ * - Joined (ingress, both gaps): traces are listed partition by partition (a hash of the trace id,
+ *   see build-trace-ids-request); each partition's ingress lines come back as distinct
  *   (trace, @timestamp, request_time, upstream_response_time) tuples, and the domain's rules pick
- *   the representative. Above `sampleThresholdTraces` traces only the first partitions are
- *   joined: a uniform sample by trace-id hash, reported with the exact total.
+ *   the representatives.
+ * - Above `sampleThresholdTraces` valid lines, partitions are joined in order while their traces
+ *   stay within the threshold: a uniform, repeatable sample of traces, reported with the exact
+ *   total. The rest is not listed; duplicated traces are then found in a few large passes, so the
+ *   edge side stays exact at a cost that grows linearly with the window.
  */
 export async function fetchDistributions(session: ElasticsearchSession, fieldPlan: FieldPlan, tuning: TuningConfig, query: TraceQuery): Promise<Distributions> {
   const { plan, traceIdMissing, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
@@ -47,40 +68,36 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
   ];
   const join = new JoinAccumulator(plan.fields, skipped);
   const partitions = countPartitions(validDocuments, tuning.partitionTraces);
-  let traces = 0;
-  let sampledTraces = 0;
-  let joining = true;
+  const sampling = validDocuments > tuning.sampleThresholdTraces;
+  const listed: PartitionTrace[] = [];
+  const listedTimes = new Map<string, number[]>();
+  let joinedTraces = 0;
+  let listedAll = true;
   let next = prefetch(fetchPartitionTraces(session, plan, query, 0, partitions));
   for (let partition = 0; partition < partitions; partition += 1) {
     const partitionTraces = await next;
+    if (sampling && partition > 0 && joinedTraces + partitionTraces.length > tuning.sampleThresholdTraces) {
+      listedAll = false;
+      break;
+    }
     // The next partition's listing runs while this one is joined.
     if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
-    traces += partitionTraces.length;
-    joining &&= partition === 0 || sampledTraces + partitionTraces.length <= tuning.sampleThresholdTraces;
 
-    const duplicated = partitionTraces.filter((trace) => trace.documents > 1);
-    const needsAllTimes = joining && plan.edgeRequestTime.kind === 'keyword';
     const traceIds = partitionTraces.map((trace) => trace.traceId);
+    const duplicated = partitionTraces.filter((trace) => trace.documents > 1);
     const [times, tuples] = await Promise.all([
-      fetchEdgeRequestTimesByTrace(session, plan, query, needsAllTimes ? traceIds : duplicated.map((trace) => trace.traceId)),
-      joining && traceIds.length > 0
-        ? fetchTraceTuples(
-            session,
-            'ingress',
-            `joining the ingress lines (partition ${partition + 1} of ${partitions})`,
-            ingressCandidateFilters(plan, query, traceIds),
-            plan.ingressTraceId.name,
-            ingressSources,
-          )
-        : [],
+      fetchEdgeRequestTimesByTrace(session, plan, query, plan.edgeRequestTime.kind === 'keyword' ? traceIds : duplicated.map((trace) => trace.traceId)),
+      fetchTraceTuples(
+        session,
+        'ingress',
+        `joining the ingress lines (partition ${partition + 1} of ${partitions})`,
+        ingressCandidateFilters(plan, query, traceIds),
+        plan.ingressTraceId.name,
+        ingressSources,
+      ),
     ]);
-    // A duplicated trace counts once, at its largest request_time: its other lines come off.
-    for (const trace of duplicated) {
-      const values = times.get(trace.traceId) ?? [];
-      for (const valueMs of values) edge.add(valueMs, -1);
-      if (values.length > 0) edge.add(Math.max(...values), 1);
-    }
-    if (!joining) continue;
+    listed.push(...duplicated);
+    for (const trace of duplicated) listedTimes.set(trace.traceId, times.get(trace.traceId) ?? []);
 
     const edgeRequestTimeMs = new Map<string, number>();
     for (const trace of partitionTraces) {
@@ -88,15 +105,23 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
       if (ms !== null) edgeRequestTimeMs.set(trace.traceId, ms);
     }
     join.add(edgeRequestTimeMs, groupTuplesByTrace(tuples, 'ingress', INGRESS_TUPLE_FIELDS, plan.fields));
-    sampledTraces += partitionTraces.length;
+    joinedTraces += partitionTraces.length;
   }
 
-  const sampled = sampledTraces < traces;
+  if (listedAll) {
+    removeDuplicateLines(edge, listed, listedTimes);
+  } else {
+    const duplicated = await fetchDuplicatedTraces(session, plan, query, validDocuments);
+    const times = await fetchEdgeRequestTimesByTrace(session, plan, query, duplicated.map((trace) => trace.traceId));
+    removeDuplicateLines(edge, duplicated, times);
+    listed.splice(0, listed.length, ...duplicated);
+  }
+  const traces = validDocuments - listed.reduce((sum, trace) => sum + trace.documents - 1, 0);
   return {
     counts: {
       edge: traces,
       joined: join.joined,
-      edgeOnly: (sampled ? sampledTraces : traces) - join.joined,
+      edgeOnly: joinedTraces - join.joined,
       duplicates: { edge: validDocuments - traces, ingress: join.ingressValid - join.joined },
       skipped: skipped.toSorted(),
     },
@@ -106,6 +131,6 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
       edgeMinusIngress: join.edgeMinusIngress.toValueCounts(),
       ingressMinusUpstream: join.ingressMinusUpstream.toValueCounts(),
     },
-    sample: sampled ? { sampledTraces, totalTraces: traces } : null,
+    sample: listedAll ? null : { sampledTraces: joinedTraces, totalTraces: traces },
   };
 }
