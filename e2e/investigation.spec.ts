@@ -146,6 +146,25 @@ test.describe('investigation page', () => {
     expect(seen.size).toBe(count);
   });
 
+  test('a newer selection aborts the request of the older one, whose answer never shows', async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    // Hold the first drill-down request back so that it is still running when the second click comes.
+    await page.route('**/api/v1/traces?**', async (route) => {
+      if (route.request().url().includes('histogram=ingress')) await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue().catch(() => {});
+    });
+    const aborted = page.waitForEvent('requestfailed', (request) => request.url().includes('histogram=ingress'));
+    await investigation.bar('ingress', '1000–1100 ms').click();
+    await expect(page).toHaveURL(/histogram=ingress/);
+    await investigation.bar('edge', '0–100 ms').click();
+    expect((await aborted).failure()?.errorText).toContain('ABORTED');
+    await expect(page).toHaveURL(/histogram=edge&fromMs=0&toMs=100/);
+    await page.waitForTimeout(2_500);
+    await investigation.settled();
+    await expect(investigation.drillDown.getByRole('heading')).toContainText('Edge request_time: 0–100 ms');
+    for (const ms of await investigation.columnMs('cell-edge')) expect(ms).toBeLessThan(100);
+  });
+
   test('the trace list sorts by a column', async ({ investigation, page, sampleWindow }) => {
     await investigation.open({ ...sampleWindow, histogram: 'edge', fromMs: '1000', toMs: '1100' });
     await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();

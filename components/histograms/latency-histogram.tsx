@@ -136,7 +136,12 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
           <span data-testid={`p99-${name}`}>{formatMs(histogram.p99Ms)}</span>
         </p>
       </header>
-      <div ref={chartRef} className="h-52 text-slate-500 dark:text-slate-400" role="group" aria-label={`${title} histogram bars`}>
+      <div
+        ref={chartRef}
+        className="h-52 text-slate-500 dark:text-slate-400 [&_.recharts-reference-line]:pointer-events-none"
+        role="group"
+        aria-label={`${title} histogram bars`}
+      >
         <HistogramBarContext.Provider value={barContext}>
             {chart}
         </HistogramBarContext.Provider>

@@ -19,7 +19,10 @@ export function SlowSummaryLine({ summary, thresholdMs }: SlowSummaryLineProps) 
   }
   const { slowCount, shares, withoutIngress } = summary;
   return (
-    <p data-testid="slow-summary" className="text-base leading-relaxed" title="Shares of the slow requests; one request can count in more than one.">
+    <p
+      data-testid="slow-summary"
+      className="rounded-md border-l-4 border-rose-500 bg-rose-50/60 px-3 py-1.5 text-base leading-relaxed dark:bg-rose-950/40"
+      title="Shares of the slow requests; one request can count in more than one.">
       Of <strong className="tabular-nums">{formatCount(slowCount)}</strong> requests with edge request_time ≥ {threshold}:{' '}
       {shares.map((share, index) => (
         <Fragment key={share.label}>

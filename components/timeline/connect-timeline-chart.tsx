@@ -50,7 +50,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush }: 
 
   return (
     <div className="space-y-2">
-      <div className="h-64 text-slate-500 dark:text-slate-400">
+      <div className="h-64 text-slate-500 dark:text-slate-400 [&_.recharts-reference-line]:pointer-events-none">
         <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 520, height: 256 }}>
           <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="currentColor" strokeOpacity={0.2} />
