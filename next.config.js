@@ -4,6 +4,10 @@ const nextConfig = {
   serverExternalPackages: ['@duckdb/node-api', '@duckdb/node-bindings', '@elastic/elasticsearch'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` runs tsc and eslint as stages of their own; repeating both inside `next build`
+  // doubled the build's time on two cores without finding anything new.
+  eslint: { ignoreDuringBuilds: true },
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = nextConfig;

@@ -3,6 +3,7 @@
 # dependencies, generates the sample, builds and serves on http://localhost:${PORT:-3000}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 source scripts/lib.sh
 
 ensure_node_modules

@@ -4,6 +4,7 @@
 # Uses ES_URL when set; otherwise starts a local node (scripts/elasticsearch.sh) and stops it after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 source scripts/lib.sh
 
 step() {

@@ -38,6 +38,8 @@ export function jsonRoute<Params = Record<string, never>, Result = unknown>(
       const result = await handler(backend, request, await context.params);
       return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
+      // The browser went away (a superseded query): nobody reads the answer, and it is no error.
+      if (request.signal.aborted) return new NextResponse(null, { status: 499 });
       return toErrorResponse(error);
     }
   };
