@@ -10,8 +10,6 @@ import type { SkipReason } from '@/lib/domain/trace-counts';
 
 export type MsRange = { minMs: number | null; maxMs: number | null };
 
-export const UNBOUNDED: MsRange = { minMs: null, maxMs: null };
-
 /** A distinct raw string of a keyword-mapped timing and how many documents carry it. */
 export type KeywordValueCount = { value: string; count: number };
 

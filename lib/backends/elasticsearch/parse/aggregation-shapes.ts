@@ -1,5 +1,5 @@
-import { UnexpectedAnswerError } from '../answer-errors';
 import type { estypes } from '@elastic/elasticsearch';
+import { UnexpectedAnswerError } from '../answer-errors';
 
 /** The parts of aggregation answers the parsers read (the client's union types are too wide to walk). */
 export type CountAggregate = { doc_count: number };

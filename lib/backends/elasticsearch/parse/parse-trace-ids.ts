@@ -1,6 +1,6 @@
-import { UnexpectedAnswerError } from '../answer-errors';
 import type { estypes } from '@elastic/elasticsearch';
 import { toTraceId } from '@/lib/domain/tier-document';
+import { UnexpectedAnswerError } from '../answer-errors';
 import { aggregationOrThrow, type TermsAggregate, type ValueAggregate } from './aggregation-shapes';
 
 export type PartitionTrace = {

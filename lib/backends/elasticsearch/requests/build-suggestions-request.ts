@@ -12,7 +12,7 @@ export function toPrefixRegexp(prefix: string): string {
 const NO_VALUE_REGEXP = '-?';
 
 /** Shards return this many candidates each so the most frequent values are counted exactly. */
-export const SUGGESTIONS_SHARD_SIZE = 10_000;
+const SUGGESTIONS_SHARD_SIZE = 10_000;
 
 /**
  * The most frequent values of a field among the filtered documents: count desc, then value asc;

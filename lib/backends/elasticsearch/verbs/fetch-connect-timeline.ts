@@ -14,15 +14,20 @@ import { groupTuplesByTrace, type TupleFields } from '../representatives';
 import type { TupleSource } from '../requests/build-trace-tuples-request';
 import type { ElasticsearchSession } from '../session';
 import { inRange } from '../timing-values';
-import { edgeTraceFilters, ingressCandidateFilters } from '../trace-set-filters';
 import { termsFilter } from '../filters';
-import { countPartitions, fetchPartitionTraces } from '../trace-partitions';
+import { edgeTraceFilters, ingressCandidateFilters } from '../trace-set-filters';
+import { countPartitions, fetchPartitionTraces, prefetch } from '../trace-partitions';
 
-/** Sources that choose a representative, and those the timeline plots. */
+/** Sources that choose a representative; the plotted ones are added when the tier is plotted. */
 const CHOICE_FIELDS: TupleFields = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time' };
-const PLOT_FIELDS: TupleFields = { upstreamConnectTime: 'upstream_connect_time', upstreamAddr: 'upstream_addr', host: 'host' };
 
-function tupleSources(plan: FieldPlan, tier: Tier, timestampField: string, withPlot: boolean, groupBy: 'upstreamAddr' | 'host'): { sources: TupleSource[]; fields: TupleFields } {
+function tupleSources(
+  plan: FieldPlan,
+  tier: Tier,
+  timestampField: string,
+  withPlot: boolean,
+  groupBy: 'upstreamAddr' | 'host',
+): { sources: TupleSource[]; fields: TupleFields } {
   const sources: TupleSource[] = [
     { name: 'timestamp', field: timestampField },
     { name: 'request_time', field: timingFieldOrThrow(plan, tier, 'requestTime').name },
@@ -32,7 +37,7 @@ function tupleSources(plan: FieldPlan, tier: Tier, timestampField: string, withP
   sources.push({ name: 'upstream_connect_time', field: timingFieldOrThrow(plan, tier, 'upstreamConnectTime').name });
   const group = groupBy === 'host' ? 'host' : 'upstream_addr';
   sources.push({ name: group, field: groupFieldOrThrow(plan, tier, groupBy).name });
-  return { sources, fields: { ...CHOICE_FIELDS, upstreamConnectTime: PLOT_FIELDS.upstreamConnectTime, [groupBy]: group } };
+  return { sources, fields: { ...CHOICE_FIELDS, upstreamConnectTime: 'upstream_connect_time', [groupBy]: group } };
 }
 
 const groupOf = (document: TierDocument, groupBy: 'upstreamAddr' | 'host'): string | null =>
@@ -60,37 +65,31 @@ export async function fetchConnectTimeline(
   const binOf = (timestampMs: number) => Math.floor(timestampMs / timeline.binMs) * timeline.binMs;
 
   const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
+  let next = partitions > 0 ? prefetch(fetchPartitionTraces(session, plan, query, 0, partitions)) : null;
   for (let partition = 0; partition < partitions; partition += 1) {
-    const traceIds = (await fetchPartitionTraces(session, plan, query, partition, partitions)).map((trace) => trace.traceId);
+    const traceIds = (await next!).map((trace) => trace.traceId);
+    if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
     if (traceIds.length === 0) continue;
     const edgeFilters = [...edgeTraceFilters(plan, query), ...termsFilter(plan.edgeTraceId.name, traceIds)];
-    const edgeRepresentatives = toRepresentatives(
-      groupTuplesByTrace(
-        await fetchTraceTuples(session, 'edge', 'reading edge lines for the connect timeline', edgeFilters, plan.edgeTraceId.name, edgeTuples.sources),
-        'edge',
-        edgeTuples.fields,
-        plan.fields,
-      ),
-    );
+    const [edgeTuplesRead, ingressTuplesRead] = await Promise.all([
+      fetchTraceTuples(session, 'edge', 'reading edge lines for the connect timeline', edgeFilters, plan.edgeTraceId.name, edgeTuples.sources),
+      timeline.tier === 'ingress'
+        ? fetchTraceTuples(
+            session,
+            'ingress',
+            'reading ingress lines for the connect timeline',
+            ingressCandidateFilters(plan, query, traceIds),
+            plan.ingressTraceId.name,
+            ingressTuples.sources,
+          )
+        : [],
+    ]);
+    const edgeRepresentatives = toRepresentatives(groupTuplesByTrace(edgeTuplesRead, 'edge', edgeTuples.fields, plan.fields));
     if (timeline.tier === 'edge') {
       for (const edge of edgeRepresentatives.values()) builder.add(groupOf(edge, timeline.groupBy), binOf(edge.timestampMs), edge.connectTotalMs);
       continue;
     }
-    const ingressRepresentatives = toRepresentatives(
-      groupTuplesByTrace(
-        await fetchTraceTuples(
-          session,
-          'ingress',
-          'reading ingress lines for the connect timeline',
-          ingressCandidateFilters(plan, query, traceIds),
-          plan.ingressTraceId.name,
-          ingressTuples.sources,
-        ),
-        'ingress',
-        ingressTuples.fields,
-        plan.fields,
-      ),
-    );
+    const ingressRepresentatives = toRepresentatives(groupTuplesByTrace(ingressTuplesRead, 'ingress', ingressTuples.fields, plan.fields));
     for (const [traceId, ingress] of ingressRepresentatives) {
       const edge = edgeRepresentatives.get(traceId);
       if (edge) builder.add(groupOf(ingress, timeline.groupBy), binOf(edge.timestampMs), ingress.connectTotalMs);
