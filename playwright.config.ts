@@ -53,7 +53,7 @@ const config: PlaywrightTestConfig = defineConfig({
   testDir: './e2e',
   outputDir: 'test-results',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 90_000,
+  timeout: 180_000,
   expect: { timeout: 20_000 },
   workers: 2,
   retries: 0,

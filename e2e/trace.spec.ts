@@ -26,6 +26,7 @@ test.describe('trace page', () => {
 
     await tracePage.backLink.click();
     await expect(page).toHaveURL(listUrl);
+    await investigation.settled();
     await expect(investigation.drillDown).toBeVisible();
   });
 

@@ -37,13 +37,17 @@ export class InvestigationPage {
     await this.settled();
   }
 
-  /** Every resource of the view has answered (no skeleton, nothing dimmed while loading). */
+  /**
+   * Every resource of the view has answered (no skeleton, nothing dimmed while loading). Backend
+   * answers get a minute: a loaded CI machine running Elasticsearch beside the browser is slow.
+   */
   async settled(): Promise<void> {
+    const timeout = 60_000;
     const answered = this.page.locator('[data-testid="histogram-edge"], [data-testid="empty-state"], [data-testid="error-banner"]');
-    await expect(answered.first()).toBeVisible();
+    await expect(answered.first()).toBeVisible({ timeout });
     // Server HTML is visible before React hydrates it; clicks before that would be lost.
-    await expect(this.page.locator('[data-hydrated="true"]').first()).toBeAttached();
-    await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(this.page.locator('[data-hydrated="true"]').first()).toBeAttached({ timeout });
+    await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout });
   }
 
   histogram(name: HistogramName): Locator {
