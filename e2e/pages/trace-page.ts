@@ -12,7 +12,7 @@ export class TracePage {
 
   /** The page is visible and hydrated (its buttons respond). */
   async ready(): Promise<void> {
-    await expect(this.waterfall).toBeVisible();
+    await expect(this.waterfall).toBeVisible({ timeout: 60_000 });
     await expect(this.page.locator('[data-hydrated="true"]').first()).toBeAttached();
   }
 
@@ -22,7 +22,7 @@ export class TracePage {
 
   /** Ids of the segments flagged slow. */
   async slowSegments(): Promise<string[]> {
-    await expect(this.waterfall).toBeVisible();
+    await expect(this.waterfall).toBeVisible({ timeout: 60_000 });
     return this.waterfall
       .locator('tr[data-slow="true"]')
       .evaluateAll((rows) => rows.map((row) => (row.getAttribute('data-testid') ?? '').replace(/^segment-/, '')));
