@@ -5,17 +5,20 @@ import { summarize, type TimingSummary } from './stats';
 /** Debian's Chromium: the harness never downloads a browser. */
 const CHROMIUM = process.env.HOPSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const FIRST_BAR = '[data-testid="histogram-edge"] [data-bar-index]';
+const HISTOGRAM = '[data-testid="histogram-edge"]';
+const FIRST_BAR = `${HISTOGRAM} [data-bar-index]`;
 const NAVIGATION_TIMEOUT_MS = 600_000;
 
 /**
- * Runs in the page before any of its scripts: when the first bar of the edge histogram enters the
- * DOM, waits two animation frames (the frame that paints it has then been produced) and records
- * performance.now(), which counts from the navigation's start.
+ * Runs in the page before any of its scripts, on the page's clock (performance.now() counts from
+ * the navigation's start): when the edge histogram's section arrives in the DOM (the server's
+ * answer, streamed), and when its first bar does (drawn in the browser), two animation frames
+ * later, so the frame that paints it has been produced.
  */
 const RECORD_FIRST_BAR = `(() => {
   let seen = false;
   const check = () => {
+    if (window.__hopscopeSectionMs === undefined && document.querySelector(${JSON.stringify(HISTOGRAM)})) window.__hopscopeSectionMs = performance.now();
     if (seen || !document.querySelector(${JSON.stringify(FIRST_BAR)})) return;
     seen = true;
     observer.disconnect();
@@ -32,9 +35,13 @@ export type PaintResult = {
   warm: TimingSummary;
   /** The same seen from outside: page.goto until Playwright sees the bar visible. */
   wallWarm: TimingSummary;
+  /** Where the time goes (warm medians): first byte of the page, histogram section streamed in, DOMContentLoaded. */
+  phases: { firstByte: TimingSummary; histogramSection: TimingSummary; domContentLoaded: TimingSummary };
 };
 
-async function navigateOnce(browser: Browser, url: string): Promise<{ paintedMs: number; wallMs: number }> {
+type Navigation = { paintedMs: number; wallMs: number; firstByteMs: number; sectionMs: number; domContentLoadedMs: number };
+
+async function navigateOnce(browser: Browser, url: string): Promise<Navigation> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' });
   try {
     const page = await context.newPage();
@@ -43,10 +50,18 @@ async function navigateOnce(browser: Browser, url: string): Promise<{ paintedMs:
     await page.goto(url, { waitUntil: 'commit', timeout: NAVIGATION_TIMEOUT_MS });
     await page.locator(FIRST_BAR).first().waitFor({ state: 'visible', timeout: NAVIGATION_TIMEOUT_MS });
     const wallMs = performance.now() - started;
-    const paintedMs = await page.waitForFunction(() => (window as unknown as { __hopscopeFirstBarMs?: number }).__hopscopeFirstBarMs, undefined, {
-      timeout: 30_000,
+    await page.waitForFunction(() => (window as unknown as { __hopscopeFirstBarMs?: number }).__hopscopeFirstBarMs, undefined, { timeout: 30_000 });
+    const marks = await page.evaluate(() => {
+      const recorded = window as unknown as { __hopscopeFirstBarMs: number; __hopscopeSectionMs?: number };
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        paintedMs: recorded.__hopscopeFirstBarMs,
+        sectionMs: recorded.__hopscopeSectionMs ?? recorded.__hopscopeFirstBarMs,
+        firstByteMs: navigation?.responseStart ?? Number.NaN,
+        domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+      };
     });
-    return { paintedMs: Number(await paintedMs.jsonValue()), wallMs };
+    return { ...marks, wallMs };
   } finally {
     await context.close();
   }
@@ -63,14 +78,15 @@ export async function measureFirstHistogramPaint(url: string, runs: number): Pro
   });
   try {
     const cold = await navigateOnce(browser, url);
-    const painted: number[] = [];
-    const wall: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      const result = await navigateOnce(browser, url);
-      painted.push(result.paintedMs);
-      wall.push(result.wallMs);
-    }
-    return { coldMs: cold.paintedMs, warm: summarize(painted), wallWarm: summarize(wall) };
+    const warm: Navigation[] = [];
+    for (let run = 0; run < runs; run += 1) warm.push(await navigateOnce(browser, url));
+    const of = (key: keyof Navigation) => summarize(warm.map((navigation) => navigation[key]));
+    return {
+      coldMs: cold.paintedMs,
+      warm: of('paintedMs'),
+      wallWarm: of('wallMs'),
+      phases: { firstByte: of('firstByteMs'), histogramSection: of('sectionMs'), domContentLoaded: of('domContentLoadedMs') },
+    };
   } finally {
     await forget();
   }

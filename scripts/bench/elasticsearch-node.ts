@@ -88,8 +88,14 @@ export async function seedBenchIndices(node: ElasticsearchNode, files: { edge: s
   return { ms, documents: { edge: summary.edge.indexed, ingress: summary.ingress.indexed }, rejected: summary.errors.length };
 }
 
-/** The node's version number, e.g. "8.19.18". */
-export async function elasticsearchVersion(node: ElasticsearchNode): Promise<string> {
-  const info = await node.client.info();
-  return info.version.number;
+/**
+ * The nodes' version and heap, e.g. "8.19.18, 1 node, heap 1.00 GiB". Read from the nodes info
+ * API: the minimal distribution scripts/elasticsearch.sh runs has no root endpoint (`GET /`).
+ */
+export async function describeElasticsearch(node: ElasticsearchNode): Promise<{ version: string; nodes: number; heapBytes: number }> {
+  const info = await node.client.nodes.info({ metric: ['jvm'], filter_path: ['nodes.*.version', 'nodes.*.jvm.mem.heap_max_in_bytes'] });
+  const nodes = Object.values(info.nodes ?? {});
+  const versions = [...new Set(nodes.map((item) => item.version))];
+  const heapBytes = nodes.reduce((sum, item) => sum + (item.jvm?.mem?.heap_max_in_bytes ?? 0), 0);
+  return { version: versions.join(', ') || 'unknown', nodes: nodes.length, heapBytes };
 }

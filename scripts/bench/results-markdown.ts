@@ -75,7 +75,9 @@ function runTable(run: BackendRun, runs: number): string {
       formatSummary(run.paint.warm),
       targetText(checks),
       verdictText(checks),
-      `navigation start → first edge bar painted; seen from Playwright: ${formatSummary(run.paint.wallWarm)}`,
+      `navigation start → first edge bar painted; medians: first byte ${formatDuration(run.paint.phases.firstByte.medianMs)}, ` +
+        `histogram section streamed in ${formatDuration(run.paint.phases.histogramSection.medianMs)}, DOMContentLoaded ${formatDuration(run.paint.phases.domContentLoaded.medianMs)}; ` +
+        `seen from Playwright: ${formatSummary(run.paint.wallWarm)}`,
     ]);
   }
   if (run.slowPages) {
@@ -158,7 +160,8 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
   const { machine } = results;
   const loadText = `${results.load.min.toFixed(1)}–${results.load.max.toFixed(1)} (median ${results.load.median.toFixed(1)}, ${results.load.samples} samples every 5 s)`;
   const es = results.elasticsearch
-    ? `${results.elasticsearch.version}, one local node (heap as scripts/elasticsearch.sh sets it), ${results.elasticsearch.shards} primary shard(s) per daily index, no replica${results.elasticsearch.startedByUs ? '' : '; a node already running, shared with other test suites'}`
+    ? `${results.elasticsearch.version}, ${results.elasticsearch.nodes} local node(s) (scripts/elasticsearch.sh), heap ${formatBytes(results.elasticsearch.heapBytes)}, ` +
+      `${results.elasticsearch.shards} primary shard(s) per daily index, no replica${results.elasticsearch.startedByUs ? '' : '; a node already running when the benchmark started'}`
     : 'not measured in this run';
   const machineTable = markdownTable(
     ['', ''],

@@ -15,7 +15,7 @@ import { runCleanup } from './cleanup';
 import {
   BENCH_EDGE_INDEX,
   BENCH_INGRESS_INDEX,
-  elasticsearchVersion,
+  describeElasticsearch,
   ensureElasticsearch,
   seedBenchIndices,
   type ElasticsearchNode,
@@ -24,7 +24,8 @@ import { formatBytes, formatCount, formatDuration, formatRatio } from './format'
 import { describeMachine, LoadSampler } from './machine';
 import { measureBackend, type MeasureOptions } from './measure-backend';
 import { overlap, runPerTraceBaseline } from './per-trace-baseline';
-import type { BackendRun, BaselineResult, BenchResults } from './results';
+import { profileDuckdbMisses, profileElasticsearchMisses } from './profile-misses';
+import type { BackendRun, BaselineResult, BenchResults, ProfileNote } from './results';
 import { renderResultsMarkdown } from './results-markdown';
 import { speedup } from './stats';
 import { listMisses } from './targets';
@@ -50,7 +51,13 @@ async function buildOnce(logFile: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function measureElasticsearch(node: ElasticsearchNode, dataset: Dataset, options: BenchOptions, measure: MeasureOptions): Promise<BackendRun> {
+async function measureElasticsearch(
+  node: ElasticsearchNode,
+  dataset: Dataset,
+  options: BenchOptions,
+  measure: MeasureOptions,
+  profiles: ProfileNote[],
+): Promise<BackendRun> {
   console.log(`${measure.tag} bulk-loading ${formatCount(dataset.info.lines.edge + dataset.info.lines.ingress)} lines into ${BENCH_EDGE_INDEX}, ${BENCH_INGRESS_INDEX}…`);
   const seed = await seedBenchIndices(node, dataset.files, options.esShards, options.keepIndices);
   const lines = seed.documents.edge + seed.documents.ingress;
@@ -65,7 +72,16 @@ async function measureElasticsearch(node: ElasticsearchNode, dataset: Dataset, o
     const value = process.env[name];
     if (value) Object.assign(env, { [name]: value });
   }
-  return measureBackend('elasticsearch', dataset, env, ingest, measure);
+  const run = await measureBackend('elasticsearch', dataset, env, ingest, measure);
+  if (options.profiles) {
+    console.log(`${measure.tag} profiling the endpoints that missed a target (requests recorded through a proxy, profile API)…`);
+    try {
+      profiles.push(...(await profileElasticsearchMisses(repoRoot, measure.logDir, node, env, run)));
+    } catch (error) {
+      console.error(`${measure.tag} profiling failed: ${(error as Error).message}`);
+    }
+  }
+  return run;
 }
 
 async function baselineFor(node: ElasticsearchNode, dataset: Dataset, runs: BackendRun[], count: number, tag: string): Promise<BaselineResult> {
@@ -139,8 +155,12 @@ async function main(): Promise<number> {
   }
 
   const node = options.backends.includes('elasticsearch') ? await ensureElasticsearch(repoRoot) : null;
-  const esVersion = node ? await elasticsearchVersion(node) : null;
-  if (node) console.log(`bench: Elasticsearch ${esVersion} at ${node.url}${node.startedByUs ? ' (started for this run)' : ' (already running: left running)'}`);
+  const es = node ? await describeElasticsearch(node) : null;
+  if (node && es) {
+    console.log(
+      `bench: Elasticsearch ${es.version} at ${node.url}, ${es.nodes} node(s), heap ${formatBytes(es.heapBytes)}${node.startedByUs ? ' (started for this run)' : ' (already running: left running)'}`,
+    );
+  }
 
   const results: BenchResults = {
     startedAt,
@@ -149,7 +169,7 @@ async function main(): Promise<number> {
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     commit: gitCommit(),
     machine,
-    elasticsearch: node && esVersion ? { version: esVersion, startedByUs: node.startedByUs, shards: options.esShards } : null,
+    elasticsearch: node && es ? { ...es, startedByUs: node.startedByUs, shards: options.esShards } : null,
     load: load.summary(),
     runs: options.runs,
     datasets: [],
@@ -182,8 +202,16 @@ async function main(): Promise<number> {
                 null,
                 measure,
               )
-            : await measureElasticsearch(node!, dataset, options, measure);
+            : await measureElasticsearch(node!, dataset, options, measure, results.profiles);
         sizeRuns.push(run);
+        if (backend === 'duckdb' && options.profiles) {
+          console.log(`${measure.tag} profiling the endpoints that missed a target (EXPLAIN ANALYZE)…`);
+          try {
+            results.profiles.push(...(await profileDuckdbMisses(repoRoot, dataDir, dataset, run)));
+          } catch (error) {
+            console.error(`${measure.tag} profiling failed: ${(error as Error).message}`);
+          }
+        }
         console.log(`${measure.tag} peak memory ${formatBytes(Math.max(run.memory?.peakTreeRssBytes ?? 0, run.memory?.peakProcessHwmBytes ?? 0))}`);
       } catch (error) {
         console.error(`${measure.tag} failed: ${(error as Error).message}`);
