@@ -15,8 +15,8 @@
  * - ingress: timings mapped as `keyword` strings ("1.288", "0.000, 1.002", "-"), as ingress-nginx
  *   ships them and as many clusters keep them.
  *
- * Lines are streamed and sent in batches (5,000 per bulk request), so memory stays bounded
- * whatever the file size. Every rejected document is counted with its reason; the command exits
+ * Lines are streamed and sent in batches (5,000 per bulk request, one in flight while the next
+ * is read), so memory stays bounded whatever the file size. Every rejected document is counted with its reason; the command exits
  * non-zero when any was rejected. `seedElasticsearch` is importable (the integration tests seed
  * their own indices with it).
  */
@@ -135,6 +135,8 @@ async function seedTier(client: Client, tier: Tier, source: TierSource, fields: 
   const summary: TierSeedSummary = { indexed: 0, failed: 0, indices: [] };
   const indices = new Set<string>();
   let batch: Pending[] = [];
+  // One bulk request in flight while the next batch is read: reading and indexing overlap.
+  let inFlight: Promise<void> = Promise.resolve();
   let line = 0;
   for await (const item of documentsOf(source.documents)) {
     line += 1;
@@ -153,10 +155,14 @@ async function seedTier(client: Client, tier: Tier, source: TierSource, fields: 
     indices.add(index);
     batch.push({ line, index, document: item });
     if (batch.length >= batchSize) {
-      await sendBatch(client, tier, batch, summary, errors);
+      await inFlight;
+      inFlight = sendBatch(client, tier, batch, summary, errors);
+      // Its failure surfaces at the next await, not as an unhandled rejection meanwhile.
+      inFlight.catch(() => undefined);
       batch = [];
     }
   }
+  await inFlight;
   if (batch.length > 0) await sendBatch(client, tier, batch, summary, errors);
   summary.indices = [...indices].sort();
   return summary;
