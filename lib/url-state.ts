@@ -34,6 +34,7 @@ export const TRACE_SORT_KEYS = [
   'ingressMinusUpstream',
   'edgeConnect',
   'ingressConnect',
+  'ingressUpstream',
   'status',
 ] as const;
 export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];

@@ -10,6 +10,7 @@ export const TRACE_SORT_VALUE: Record<TraceSortKey, (trace: TraceSummary) => num
   ingressMinusUpstream: (trace) => trace.ingressMinusUpstreamMs,
   edgeConnect: (trace) => trace.edge.connectMs,
   ingressConnect: (trace) => trace.ingress?.connectMs ?? null,
+  ingressUpstream: (trace) => trace.ingress?.responseMs ?? null,
   status: (trace) => trace.edge.status,
 };
 

@@ -19,15 +19,16 @@ type TraceTableProps = {
 /** Times at or above this are drawn attention to: one TCP SYN retransmission. */
 const SLOW_MS = 1_000;
 
-type MsColumn = { key: TraceSortKey; label: string; testId: string; value: (trace: TraceSummary) => number | null };
+type MsColumn = { key: TraceSortKey; label: string; hint: string; testId: string; value: (trace: TraceSummary) => number | null };
 
 const MS_COLUMNS: MsColumn[] = [
-  { key: 'edge', label: 'Edge', testId: 'cell-edge', value: (t) => t.edge.requestTimeMs },
-  { key: 'ingress', label: 'Ingress', testId: 'cell-ingress', value: (t) => t.ingress?.requestTimeMs ?? null },
-  { key: 'edgeMinusIngress', label: 'Edge − ingress', testId: 'cell-edge-minus-ingress', value: (t) => t.edgeMinusIngressMs },
-  { key: 'ingressMinusUpstream', label: 'Ingress − upstream', testId: 'cell-ingress-minus-upstream', value: (t) => t.ingressMinusUpstreamMs },
-  { key: 'edgeConnect', label: 'Edge connect', testId: 'cell-edge-connect', value: (t) => t.edge.connectMs },
-  { key: 'ingressConnect', label: 'Ingress connect', testId: 'cell-ingress-connect', value: (t) => t.ingress?.connectMs ?? null },
+  { key: 'edge', label: 'Edge', hint: 'edge request_time', testId: 'cell-edge', value: (t) => t.edge.requestTimeMs },
+  { key: 'ingress', label: 'Ingress', hint: 'ingress request_time', testId: 'cell-ingress', value: (t) => t.ingress?.requestTimeMs ?? null },
+  { key: 'edgeMinusIngress', label: 'Edge − ingress', hint: 'edge request_time − ingress request_time: time between the tiers', testId: 'cell-edge-minus-ingress', value: (t) => t.edgeMinusIngressMs },
+  { key: 'ingressMinusUpstream', label: 'Ingress − upstream', hint: 'ingress request_time − ingress upstream_response_time: time inside ingress-nginx', testId: 'cell-ingress-minus-upstream', value: (t) => t.ingressMinusUpstreamMs },
+  { key: 'edgeConnect', label: 'Edge connect', hint: 'edge upstream_connect_time (edge → ingress), summed over attempts', testId: 'cell-edge-connect', value: (t) => t.edge.connectMs },
+  { key: 'ingressConnect', label: 'Ingress connect', hint: 'ingress upstream_connect_time (ingress → app), summed over attempts', testId: 'cell-ingress-connect', value: (t) => t.ingress?.connectMs ?? null },
+  { key: 'ingressUpstream', label: 'Ingress upstream', hint: 'ingress upstream_response_time (ingress → app, connect included), summed over attempts', testId: 'cell-ingress-upstream', value: (t) => t.ingress?.responseMs ?? null },
 ];
 
 const headerClass = 'px-2 py-1.5 text-left font-medium whitespace-nowrap';
@@ -75,7 +76,7 @@ export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }
               Request
             </th>
             {MS_COLUMNS.map((column) => (
-              <th key={column.key} scope="col" className={`${headerClass} text-right`} aria-sort={ariaSort(column.key)}>
+              <th key={column.key} scope="col" className={`${headerClass} text-right`} aria-sort={ariaSort(column.key)} title={column.hint}>
                 {sortButton(column.key, column.label)}
               </th>
             ))}
