@@ -78,7 +78,14 @@ const config: PlaywrightTestConfig = defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${ports.unreachable}` },
     },
     ...(esUrl
-      ? [{ name: 'elasticsearch', testMatch: browserSpecs, use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearch}` } }]
+      ? [
+          {
+            name: 'elasticsearch',
+            testMatch: browserSpecs,
+            grepInvert: /@ui/,
+            use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearch}` },
+          },
+        ]
       : []),
   ],
 });

@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { InvestigationPage, parseCount } from './pages/investigation-page';
+import { UI_ONLY } from './tags';
 
 /** Share in percent written in the summary after a label, e.g. "ingress request_time ≥ 1 s in 72 %". */
 const shareOf = (summary: string, label: string) => Number(new RegExp(`${label} in (\\d+) %`).exec(summary)?.[1] ?? NaN);
@@ -146,7 +147,7 @@ test.describe('investigation page', () => {
     expect(seen.size).toBe(count);
   });
 
-  test('a newer selection aborts the request of the older one, whose answer never shows', async ({ investigation, page, sampleWindow }) => {
+  test('a newer selection aborts the request of the older one, whose answer never shows', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await investigation.open(sampleWindow);
     // Hold the first drill-down request back so that it is still running when the second click comes.
     await page.route('**/api/v1/traces?**', async (route) => {
@@ -165,7 +166,7 @@ test.describe('investigation page', () => {
     for (const ms of await investigation.columnMs('cell-edge')) expect(ms).toBeLessThan(100);
   });
 
-  test('the trace list sorts by a column', async ({ investigation, page, sampleWindow }) => {
+  test('the trace list sorts by a column', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await investigation.open({ ...sampleWindow, histogram: 'edge', fromMs: '1000', toMs: '1100' });
     await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();
     await expect(page).toHaveURL(/sort=ingress\.desc/);
@@ -177,7 +178,7 @@ test.describe('investigation page', () => {
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
   });
 
-  test('histogram bars work from the keyboard', async ({ investigation, page, sampleWindow }) => {
+  test('histogram bars work from the keyboard', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await investigation.open(sampleWindow);
     await investigation.bar('ingress', '< 0 ms').focus();
     for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
@@ -213,7 +214,7 @@ test.describe('investigation page', () => {
     expect(groups.every((group) => group !== null && !/^\d+\.\d+\.\d+\.\d+:\d+$/.test(group))).toBe(true);
   });
 
-  test('back and forward move through views', async ({ investigation, page, sampleWindow }) => {
+  test('back and forward move through views', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await investigation.open(sampleWindow);
     const start = page.url();
     await investigation.bar('ingress', '1000–1100 ms').click();
@@ -266,14 +267,14 @@ test.describe('investigation page', () => {
     });
   });
 
-  test('an invalid parameter is named in the error banner', async ({ investigation, page, sampleWindow }) => {
+  test('an invalid parameter is named in the error banner', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await page.goto(`/?${new URLSearchParams({ ...sampleWindow, latencyMin: 'abc' })}`);
     const banner = investigation.errorBanner.first();
     await expect(banner).toContainText('latencyMin');
     await expect(banner).toHaveAttribute('data-error-code', 'invalid_parameter');
   });
 
-  test('fits 800 px and follows the dark color scheme', async ({ investigation, page, sampleWindow }, testInfo) => {
+  test('fits 800 px and follows the dark color scheme', UI_ONLY, async ({ investigation, page, sampleWindow }, testInfo) => {
     await page.setViewportSize({ width: 800, height: 900 });
     await page.emulateMedia({ colorScheme: 'dark' });
     await investigation.open({ ...sampleWindow, histogram: 'ingress', fromMs: '1000', toMs: '1100' });

@@ -1,3 +1,4 @@
+import { UI_ONLY } from './tags';
 import { expect, test } from './fixtures';
 
 test.describe('trace page', () => {
@@ -44,7 +45,7 @@ test.describe('trace page', () => {
   test.describe('copy', () => {
     test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-    test('the copy button puts the raw document on the clipboard', async ({ investigation, tracePage, page, sampleWindow }) => {
+    test('the copy button puts the raw document on the clipboard', UI_ONLY, async ({ investigation, tracePage, page, sampleWindow }) => {
       await investigation.open({ ...sampleWindow, histogram: 'ingress', fromMs: '1000', toMs: '1100' });
       await investigation.rows.first().getByRole('link').click();
       await tracePage.ready();
