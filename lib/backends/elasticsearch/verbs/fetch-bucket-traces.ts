@@ -104,7 +104,7 @@ async function scanInPageOrder(
     const request = buildOrderedEdgeRequest(filters, plan.edgeTimestamp, plan.edgeTraceId.name, after, batch);
     const { documents } = parseDocuments(await session.search('edge', 'scanning the edge lines of a drill-down', request));
     if (documents.length === 0) return { rows, after, exhausted: true };
-    const keys = documents.map((document) => [Number(document.sort[0]), String(document.sort[1])] as EdgeSortKey);
+    const keys = documents.map((document) => [Math.trunc(Number(document.sort[0])), String(document.sort[1])] as EdgeSortKey);
     rows.push(...(await rowsOf(session, plan, query, selection, keys, seen)));
     after = keys.at(-1)!;
     read += documents.length;
