@@ -60,8 +60,14 @@ export function suggestionsUrl(query: QueryParams, field: 'app' | 'path', prefix
   return `/api/v1/suggestions?${params}`;
 }
 
+/** The first-screen triage verdict (docs/TRIAGE.md) for the query. */
+export function triageSummaryRequest(query: QueryParams): ApiRequest {
+  return request('triage/summary', toQuerySearchParams(query));
+}
+
 export type InvestigationRequests = {
   histograms: ApiRequest;
+  triage: ApiRequest;
   slow: ApiRequest | null;
   edgeTimeline: ApiRequest;
   ingressTimeline: ApiRequest;
@@ -71,6 +77,7 @@ export type InvestigationRequests = {
 export function investigationRequests(state: InvestigationState): InvestigationRequests {
   return {
     histograms: histogramsRequest(state.query),
+    triage: triageSummaryRequest(state.query),
     slow: slowHistogramsRequest(state.query),
     edgeTimeline: timelineRequest(state, 'edge'),
     ingressTimeline: timelineRequest(state, 'ingress'),

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import type { ConnectTimelineResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
+import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
 import { toTraceHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
@@ -17,6 +18,7 @@ import { TraceCountsLine } from '@/components/summary/trace-counts-line';
 import { HistogramGrid } from '@/components/histograms/histogram-grid';
 import { DrillDownPanel } from '@/components/drill-down/drill-down-panel';
 import { TimelineSection } from '@/components/timeline/timeline-section';
+import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
 import { investigationRequests, type Prefetched } from './investigation-requests';
@@ -25,6 +27,7 @@ import { WindowHeading } from './window-heading';
 
 export type InvestigationPrefetched = {
   histograms: Prefetched<HistogramsResponse>;
+  triage: Prefetched<TriageSummaryResponse>;
   slow: Prefetched<HistogramsResponse> | null;
   timelines: Record<Tier, Prefetched<ConnectTimelineResponse>>;
   traces: Prefetched<TracesResponse> | null;
@@ -41,6 +44,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   const hydrated = useHydrated();
   const requests = useMemo(() => investigationRequests(state), [state]);
   const histograms = useApiResource(requests.histograms.url, prefetched.histograms);
+  const triage = useApiResource(requests.triage.url, prefetched.triage);
   const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow);
   const edgeTimeline = useApiResource(requests.edgeTimeline.url, prefetched.timelines.edge);
   const ingressTimeline = useApiResource(requests.ingressTimeline.url, prefetched.timelines.ingress);
@@ -77,6 +81,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
       {isEmpty && <InvestigationEmptyState query={state.query} onChange={(patch) => setState((current) => withQuery(current, patch))} />}
       {response && !isEmpty && (
         <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
+          <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} />
           <div className="space-y-1">
             {slow.error ? (
               <ErrorBanner error={slow.error} what="the slow-request summary" onRetry={slow.retry} />
