@@ -118,3 +118,8 @@ export function slowTracesPagePath(window: DatasetWindow, limit: number, cursor:
   if (cursor !== null) params.cursor = cursor;
   return withWindow('/api/v1/traces', window, params);
 }
+
+/** The four histograms of the slow traces of a window (edge request_time ≥ 1 s). */
+export function slowHistogramsPath(window: DatasetWindow): string {
+  return withWindow('/api/v1/histograms', window, { latencyMin: String(SLOW_SECONDS) });
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { measureFirstHistogramPaint } from './browser-paint';
 import type { BenchBackend } from './cli-options';
 import type { Dataset } from './dataset';
-import { ENDPOINTS, investigationPath, type EndpointContext } from './endpoints';
+import { ENDPOINTS, investigationPath, slowHistogramsPath, type EndpointContext } from './endpoints';
 import { formatDuration, formatSummary } from './format';
 import { measureEndpoint, timedGet, type EndpointResult } from './http-timing';
 import type { LoadSampler } from './machine';
@@ -52,6 +52,7 @@ export async function measureBackend(
     memory: null,
     paint: null,
     slowPages: null,
+    slowHistograms: null,
     load: null,
     errors: [],
   };
@@ -87,15 +88,31 @@ export async function measureBackend(
       }
     }
 
+    // The baseline's traces: the newest slow ones, as one histograms answer and as drill-down pages.
+    const slowWindow = dataset.info.slowWindow ?? dataset.info.window;
+    try {
+      const samples: number[] = [];
+      let traces = 0;
+      for (let i = 0; i < Math.max(1, runs); i += 1) {
+        const answer = await timedGet(server.baseUrl, slowHistogramsPath(slowWindow));
+        if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
+        traces = Number((answer.body as { counts?: { edge?: unknown } }).counts?.edge ?? Number.NaN);
+        samples.push(answer.ms);
+      }
+      run.slowHistograms = { traces, ms: summarize(samples) };
+      console.log(`${tag} histograms of the ${traces} newest slow traces: ${formatSummary(run.slowHistograms.ms)}`);
+    } catch (error) {
+      run.errors.push(`slow-trace histograms: ${(error as Error).message}`);
+    }
     try {
       const samples: number[] = [];
       let last = null;
       for (let i = 0; i < Math.max(1, runs); i += 1) {
-        last = await fetchSlowTracePages(server.baseUrl, dataset.info.window, options.baselineTraces);
+        last = await fetchSlowTracePages(server.baseUrl, slowWindow, options.baselineTraces);
         samples.push(last.ms);
       }
       run.slowPages = { pages: last!.pages, traces: last!.traceIds.length, ms: summarize(samples), traceIds: last!.traceIds };
-      console.log(`${tag} ${last!.traceIds.length} slow traces in ${last!.pages} drill-down pages: ${formatSummary(run.slowPages.ms)}`);
+      console.log(`${tag} the same traces in ${last!.pages} drill-down pages: ${formatSummary(run.slowPages.ms)}`);
     } catch (error) {
       run.errors.push(`slow-trace pages: ${(error as Error).message}`);
       console.error(`${tag} slow-trace pages failed: ${(error as Error).message}`);

@@ -77,7 +77,18 @@ function runTable(run: BackendRun, runs: number): string {
       verdictText(checks),
       `navigation start → first edge bar painted; medians: first byte ${formatDuration(run.paint.phases.firstByte.medianMs)}, ` +
         `histogram section streamed in ${formatDuration(run.paint.phases.histogramSection.medianMs)}, DOMContentLoaded ${formatDuration(run.paint.phases.domContentLoaded.medianMs)}; ` +
-        `seen from Playwright: ${formatSummary(run.paint.wallWarm)}`,
+        `seen from Playwright: ${formatSummary(run.paint.wallWarm)}` +
+        (run.paint.warm.runs < runs ? `; ${run.paint.warm.runs} warm runs only: the first navigation took over a minute` : ''),
+    ]);
+  }
+  if (run.slowHistograms) {
+    rows.push([
+      "histograms of the baseline's traces (its window, latencyMin=1)",
+      '',
+      formatSummary(run.slowHistograms.ms),
+      '',
+      '',
+      `${formatCount(run.slowHistograms.traces)} traces: the baseline's answer in one request`,
     ]);
   }
   if (run.slowPages) {
@@ -109,7 +120,7 @@ function baselineTable(baselines: readonly BaselineResult[]): string {
       formatDuration(comparison.hopscopeMs),
       formatRatio(comparison.ratio),
       checkBaseline(comparison.ratio).verdict,
-      comparison.overlap === null ? 'all slow traces of the window (a superset)' : `${formatCount(comparison.overlap)} of the ${formatCount(baseline.slowTraces)} traces identical`,
+      comparison.overlap === null ? 'the same window and threshold' : `${formatCount(comparison.overlap)} of the ${formatCount(baseline.slowTraces)} trace ids identical`,
     ]),
   );
   return markdownTable(['traces', 'one query per trace and tier (sequential)', 'hopscope', 'hopscope time', 'ratio', '≥ 100×', 'same traces?'], rows, [
@@ -177,16 +188,17 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
     ],
   );
   const datasets = markdownTable(
-    ['traces', 'edge lines', 'ingress lines', 'NDJSON size', 'window (edge @timestamp)', 'generated in'],
+    ['traces', 'edge lines', 'ingress lines', 'NDJSON size', 'window (edge @timestamp)', "baseline's window (newest slow traces)", 'generated in'],
     results.datasets.map((dataset) => [
       formatCount(dataset.traces),
       formatCount(dataset.lines.edge),
       formatCount(dataset.lines.ingress),
       formatBytes(dataset.bytes),
       `${dataset.window.from} – ${dataset.window.to}`,
+      dataset.slowWindow ? `from ${dataset.slowWindow.from}: ${formatCount(dataset.slowWindow.traces)} traces` : 'fewer slow traces than asked: the whole window',
       dataset.generateMs === null ? 'reused from an earlier run' : formatDuration(dataset.generateMs),
     ]),
-    ['right', 'right', 'right', 'right', 'left', 'right'],
+    ['right', 'right', 'right', 'right', 'left', 'left', 'right'],
   );
   const misses = listMisses(results.backendRuns, results.baselines);
   const sections: string[] = [
@@ -213,8 +225,8 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
   }
   sections.push(
     '## Baseline: one query per trace and tier',
-    'The method used before hopscope: list the slow requests (edge `request_time` ≥ 1 s, newest first), then for each trace id one `term` query on the edge index and one on the ingress index, one after the other, and pair the lines in the script. ' +
-      "hopscope's answer for the same traces is the edge drill-down from 1 s up, newest first, in pages of 500 rows with both tiers joined (the same traces, checked id by id), and, for scale, the histograms endpoint with `latencyMin=1`, which covers every slow trace of the window.",
+    "The method used before hopscope: list the slow requests (edge `request_time` ≥ 1 s) of the baseline's window (the window that holds exactly the newest N slow traces, found in the edge file; see Datasets), then for each trace id one `term` query on the edge index and one on the ingress index, one after the other, and pair the two lines in the script. " +
+      "hopscope's answers for the same traces: the histograms endpoint on that window with `latencyMin=1` (the four histograms of exactly those traces; its trace count is shown), and the edge drill-down from 1 s up on that window, newest first, in pages of 500 rows with both tiers joined (checked id by id against the baseline's list).",
     results.baselines.length > 0 ? baselineTable(results.baselines) : '_Not measured in this run (it needs the Elasticsearch backend)._',
   );
   const growth = growthTable(results.backendRuns);

@@ -13,6 +13,11 @@ export type DatasetInfo = {
   lines: { edge: number; ingress: number };
   bytes: number;
   window: DatasetWindow;
+  /**
+   * The baseline's window: the newest `traces` slow traces (edge request_time ≥ 1 s), read from
+   * the edge file. Null when the dataset has fewer slow traces than the baseline asks for.
+   */
+  slowWindow: (DatasetWindow & { traces: number }) | null;
   /** Null when an earlier run's files were reused. */
   generateMs: number | null;
 };
@@ -35,6 +40,8 @@ export type BackendRun = {
   paint: PaintResult | null;
   /** hopscope's answer for the baseline's slow traces: drill-down pages of 500, median of the runs. */
   slowPages: { pages: number; traces: number; ms: TimingSummary; traceIds: string[] } | null;
+  /** The four histograms of exactly the baseline's traces (slow window, latencyMin=1). */
+  slowHistograms: { traces: number; ms: TimingSummary } | null;
   load: LoadSummary | null;
   errors: string[];
 };

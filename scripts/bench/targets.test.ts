@@ -28,6 +28,7 @@ const run = (extra: Partial<BackendRun>): BackendRun => ({
   memory: null,
   paint: null,
   slowPages: null,
+  slowHistograms: null,
   load: null,
   errors: [],
   ...extra,
