@@ -192,7 +192,7 @@ test.describe('investigation page', () => {
     await investigation.open(sampleWindow);
     const before = await investigation.total('edge');
     await investigation.brush('ingress', 0.3, 0.6);
-    await expect.poll(() => investigation.params().from).not.toBe(sampleWindow.from);
+    await expect.poll(() => investigation.params().from, { timeout: 30_000 }).not.toBe(sampleWindow.from);
     await investigation.settled();
     const { from, to } = investigation.params();
     expect(Date.parse(from!)).toBeGreaterThan(Date.parse(sampleWindow.from));
@@ -201,6 +201,15 @@ test.describe('investigation page', () => {
     const after = await investigation.total('edge');
     expect(after).toBeLessThan(before * 0.6);
     expect(after).toBeGreaterThan(before * 0.1);
+  });
+
+  test('the brush works from the keyboard too', UI_ONLY, async ({ investigation, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    await investigation.brushWithKeyboard('edge', 'end', -20);
+    await expect.poll(() => investigation.params().to, { timeout: 30_000 }).not.toBe(sampleWindow.to);
+    await investigation.settled();
+    expect(Date.parse(investigation.params().to!)).toBeLessThan(Date.parse(sampleWindow.to));
+    expect(investigation.params().from).toBe(new Date(Date.parse(sampleWindow.from)).toISOString());
   });
 
   test('timeline grouping switches and stays in the URL', async ({ investigation, page, sampleWindow }) => {

@@ -18,7 +18,7 @@ type ConnectTimelineChartProps = {
   onBrush: (range: { fromMs: number; toMs: number }) => void;
 };
 
-/** The brush commits this long after the last handle movement, so dragging does not fire a query per pixel. */
+/** The brush commits this long after the last keyboard move, so moving a handle does not fire a query per step. */
 const BRUSH_SETTLE_MS = 500;
 
 /** SYN retransmission times: a connect held up by a lost SYN takes 1 s, then 3 s. */
@@ -40,12 +40,21 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush }: 
   const spanMs = timeline.toMs - timeline.fromMs;
   const tickText = (ms: number) => formatInstant(ms, timeZone, { withSeconds: spanMs < 600_000 }).slice(spanMs < 86_400_000 ? 11 : 5);
 
+  // Keyboard moves (and pauses while dragging) commit after the brush settles; releasing the
+  // mouse commits at once.
+  const pendingRange = useRef<{ fromMs: number; toMs: number } | null>(null);
+  const commit = () => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
+    if (pendingRange.current) onBrush(pendingRange.current);
+    pendingRange.current = null;
+  };
   const onBrushChange = ({ startIndex, endIndex }: { startIndex?: number; endIndex?: number }) => {
     if (pending.current) clearTimeout(pending.current);
     if (startIndex === undefined || endIndex === undefined) return;
-    if (startIndex === 0 && endIndex === rows.length - 1) return;
-    const range = brushRange(rows, startIndex, endIndex, timeline);
-    if (range) pending.current = setTimeout(() => onBrush(range), BRUSH_SETTLE_MS);
+    const whole = startIndex === 0 && endIndex === rows.length - 1;
+    pendingRange.current = whole ? null : brushRange(rows, startIndex, endIndex, timeline);
+    if (pendingRange.current) pending.current = setTimeout(commit, BRUSH_SETTLE_MS);
   };
 
   return (
@@ -105,6 +114,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush }: 
               fill="transparent"
               tickFormatter={(ms: number) => tickText(ms)}
               onChange={onBrushChange}
+              onDragEnd={commit}
               ariaLabel="Time range brush: move the handles to narrow the time range"
             />
           </LineChart>

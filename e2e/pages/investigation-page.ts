@@ -87,24 +87,39 @@ export class InvestigationPage {
     return this.page.getByTestId(`timeline-${tier}`);
   }
 
-  /** Drags a timeline's brush handles to the given fractions of its width. */
+  /** Drags a timeline's brush handles with the mouse to the given fractions of its width. */
   async brush(tier: 'edge' | 'ingress', fromFraction: number, toFraction: number): Promise<void> {
-    const travellers = this.timeline(tier).locator('.recharts-brush-traveller');
+    const brush = this.timeline(tier).locator('.recharts-brush');
+    const travellers = brush.locator('.recharts-brush-traveller');
     await expect(travellers).toHaveCount(2);
-    await this.timeline(tier).locator('.recharts-brush').scrollIntoViewIfNeeded();
-    const brushBox = await this.timeline(tier).locator('.recharts-brush > rect').first().boundingBox();
-    if (!brushBox) throw new Error('brush not visible');
+    await brush.scrollIntoViewIfNeeded();
     const drag = async (traveller: Locator, fraction: number) => {
-      const box = await traveller.boundingBox();
-      if (!box) throw new Error('brush handle not visible');
-      const y = box.y + box.height / 2;
-      await this.page.mouse.move(box.x + box.width / 2, y);
-      await this.page.mouse.down();
-      await this.page.mouse.move(brushBox.x + brushBox.width * fraction, y, { steps: 8 });
-      await this.page.mouse.up();
+      // A loaded machine can drop the first mouse moves of a drag; try again until the handle moved.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const area = await brush.locator(':scope > rect').first().boundingBox();
+        const box = await traveller.boundingBox();
+        if (!area || !box) throw new Error('brush not visible');
+        const targetX = area.x + area.width * fraction;
+        const y = box.y + box.height / 2;
+        await this.page.mouse.move(box.x + box.width / 2, y);
+        await this.page.mouse.down();
+        await this.page.mouse.move((box.x + targetX) / 2, y, { steps: 5 });
+        await this.page.mouse.move(targetX, y, { steps: 5 });
+        await this.page.mouse.up();
+        const moved = await traveller.boundingBox();
+        if (moved && Math.abs(moved.x + moved.width / 2 - targetX) < area.width * 0.05) return;
+      }
+      throw new Error(`the brush handle did not move to ${fraction}`);
     };
     await drag(travellers.nth(1), toFraction);
     await drag(travellers.nth(0), fromFraction);
+  }
+
+  /** Moves a timeline's brush handle with the keyboard: focus it, press the arrow key `steps` times. */
+  async brushWithKeyboard(tier: 'edge' | 'ingress', handle: 'start' | 'end', steps: number): Promise<void> {
+    const traveller = this.timeline(tier).locator('.recharts-brush-traveller').nth(handle === 'start' ? 0 : 1);
+    await traveller.focus();
+    for (let i = 0; i < Math.abs(steps); i++) await this.page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
 
   async numbers(): Promise<ViewNumbers> {
