@@ -1,15 +1,14 @@
 import 'server-only';
 import type { ValueCount } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
+import { fetchDistinctValues } from './fetch-distinct-values';
 import { parseEdgeOverview } from './parse/parse-edge-overview';
-import { parseKeywordValues } from './parse/parse-keyword-values';
 import { parseMsHistogram } from './parse/parse-ms-histogram';
 import { aggregationOrThrow, type HistogramAggregate } from './parse/aggregation-shapes';
 import { buildEdgeOverviewRequest } from './requests/build-edge-overview-request';
-import { buildKeywordValuesRequest, KEYWORD_VALUES_PAGE_SIZE, type CompositeAfterKey } from './requests/build-keyword-values-request';
 import { buildMsChunkRequest } from './requests/build-ms-histogram';
 import type { ElasticsearchSession } from './session';
-import { summarizeKeywordValues, summarizeNumericValues, type KeywordValueCount, type TimingSummary } from './timing-values';
+import { summarizeKeywordValues, summarizeNumericValues, type TimingSummary } from './timing-values';
 import { edgeTraceIdPresentFilters, edgeWindowFilters, type TraceSetFields } from './trace-set-filters';
 
 export type EdgeRequestTimes = {
@@ -20,19 +19,6 @@ export type EdgeRequestTimes = {
   /** Request times of the window's lines with a trace id, per document. */
   requestTimes: TimingSummary;
 };
-
-async function fetchKeywordValues(session: ElasticsearchSession, plan: TraceSetFields, query: TraceQuery): Promise<KeywordValueCount[]> {
-  const values: KeywordValueCount[] = [];
-  const filters = [...edgeWindowFilters(plan, query), ...edgeTraceIdPresentFilters(plan)];
-  let after: CompositeAfterKey | null = null;
-  do {
-    const response = await session.search('edge', 'listing the edge request_time values', buildKeywordValuesRequest(filters, plan.edgeRequestTime.field, after));
-    const page = parseKeywordValues(response, KEYWORD_VALUES_PAGE_SIZE);
-    values.push(...page.values);
-    after = page.after;
-  } while (after);
-  return values;
-}
 
 async function fetchOtherChunks(session: ElasticsearchSession, plan: TraceSetFields, query: TraceQuery, chunks: readonly number[]): Promise<ValueCount[]> {
   const byMs: ValueCount[] = [];
@@ -59,7 +45,8 @@ export async function fetchEdgeRequestTimes(session: ElasticsearchSession, plan:
     });
     return { plan, traceIdMissing: overview.traceIdMissing, requestTimes };
   }
-  const values = await fetchKeywordValues(session, plan, query);
+  const filters = [...edgeWindowFilters(plan, query), ...edgeTraceIdPresentFilters(plan)];
+  const values = (await fetchDistinctValues(session, 'edge', 'listing the edge request_time values', filters, plan.edgeRequestTime.field, Infinity)) ?? [];
   return {
     plan: { ...plan, edgeRequestTime: { kind: 'keyword', field: plan.edgeRequestTime.field, values } },
     traceIdMissing: overview.traceIdMissing,

@@ -24,6 +24,7 @@ export async function fetchPartitionTraces(
   query: TraceQuery,
   partition: number,
   partitions: number,
+  options: { withTimestamp?: boolean } = {},
 ): Promise<PartitionTrace[]> {
   const request = buildTraceIdsRequest({
     filters: edgeTraceFilters(plan, query),
@@ -31,6 +32,7 @@ export async function fetchPartitionTraces(
     partition,
     partitions,
     maxRequestTimeField: plan.edgeRequestTime.kind === 'number' ? plan.edgeRequestTime.field : null,
+    ...(options.withTimestamp ? { maxTimestampField: plan.edgeTimestamp } : {}),
   });
   return parseTraceIds(await session.search('edge', `listing the traces (partition ${partition + 1} of ${partitions})`, request));
 }

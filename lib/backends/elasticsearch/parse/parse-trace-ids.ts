@@ -9,9 +9,11 @@ export type PartitionTrace = {
   documents: number;
   /** The largest request_time in seconds, when asked for (numeric request_time). */
   maxRequestTimeSeconds: number | null;
+  /** The latest @timestamp, when asked for. */
+  maxTimestampMs: number | null;
 };
 
-type TraceBucket = { key: string | number; doc_count: number; request_time_max?: ValueAggregate };
+type TraceBucket = { key: string | number; doc_count: number; request_time_max?: ValueAggregate; timestamp_max?: ValueAggregate };
 
 /**
  * The traces of one partition. A partition that did not fit the aggregation's size would make
@@ -26,5 +28,6 @@ export function parseTraceIds(response: estypes.SearchResponse): PartitionTrace[
     traceId: toTraceId(bucket.key) ?? String(bucket.key),
     documents: bucket.doc_count,
     maxRequestTimeSeconds: bucket.request_time_max?.value ?? null,
+    maxTimestampMs: bucket.timestamp_max?.value ?? null,
   }));
 }

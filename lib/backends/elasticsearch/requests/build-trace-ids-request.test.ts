@@ -26,4 +26,29 @@ describe('buildTraceIdsRequest', () => {
       },
     });
   });
+
+  it('with the latest @timestamp, and only duplicated traces', () => {
+    const request = buildTraceIdsRequest({
+      filters,
+      traceIdField: 'trace_id',
+      partition: 1,
+      partitions: 3,
+      maxRequestTimeField: null,
+      maxTimestampField: '@timestamp',
+      duplicatesOnly: true,
+    });
+    expect(request.aggs).toEqual({
+      trace_ids: {
+        terms: {
+          field: 'trace_id',
+          size: 50_000,
+          shard_size: 250_000,
+          min_doc_count: 2,
+          order: { _key: 'asc' },
+          include: { partition: 1, num_partitions: 3 },
+        },
+        aggs: { timestamp_max: { max: { field: '@timestamp' } } },
+      },
+    });
+  });
 });

@@ -23,13 +23,18 @@ export type TraceIdsRequestOptions = {
   partitions: number;
   /** Numeric request_time: also the largest value of each trace (its representative's). */
   maxRequestTimeField: string | null;
+  /** Also the latest @timestamp: a trace with one line is represented by it. */
+  maxTimestampField?: string;
   /** Only traces with more than one line. */
   duplicatesOnly?: boolean;
 };
 
 /** The trace ids of one partition with their document counts. */
 export function buildTraceIdsRequest(options: TraceIdsRequestOptions): estypes.SearchRequest {
-  const { filters, traceIdField, partition, partitions, maxRequestTimeField, duplicatesOnly = false } = options;
+  const { filters, traceIdField, partition, partitions, maxRequestTimeField, maxTimestampField, duplicatesOnly = false } = options;
+  const metrics: Record<string, estypes.AggregationsAggregationContainer> = {};
+  if (maxRequestTimeField) metrics.request_time_max = { max: { field: maxRequestTimeField } };
+  if (maxTimestampField) metrics.timestamp_max = { max: { field: maxTimestampField } };
   return {
     size: 0,
     track_total_hits: false,
@@ -44,7 +49,7 @@ export function buildTraceIdsRequest(options: TraceIdsRequestOptions): estypes.S
           order: { _key: 'asc' },
           include: { partition, num_partitions: partitions },
         },
-        ...(maxRequestTimeField ? { aggs: { request_time_max: { max: { field: maxRequestTimeField } } } } : {}),
+        ...(Object.keys(metrics).length > 0 ? { aggs: metrics } : {}),
       },
     },
   };

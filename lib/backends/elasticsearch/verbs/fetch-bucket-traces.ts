@@ -1,21 +1,23 @@
 import 'server-only';
+import type { estypes } from '@elastic/elasticsearch';
 import type { BucketSelection, TracePage, TracePageRequest } from '@/lib/domain/drill-down';
 import { isAfterCursor, selectionContains } from '@/lib/domain/drill-down';
 import type { HistogramName } from '@/lib/domain/histogram-names';
-import type { TraceQuery } from '@/lib/domain/query';
+import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { toTraceSummary, type TraceSummary } from '@/lib/domain/trace';
 import type { TuningConfig } from '../backend-config';
 import { fetchEdgeRequestTimes } from '../edge-request-times';
 import { fetchDocumentsOfTraces, groupDocumentsByTrace, toRepresentatives } from '../fetch-documents';
 import { fetchTraceTuples } from '../fetch-tuples';
-import { termsFilter } from '../filters';
+import { fetchDistinctValues } from '../fetch-distinct-values';
+import { keywordValuesFilter, numericMsRangeFilter, termsFilter, timeRangeFilter } from '../filters';
 import { parseDocuments } from '../parse/parse-documents';
 import { timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
 import { buildOrderedEdgeRequest, type EdgeSortKey } from '../requests/build-ordered-edge-request';
 import type { TupleSource } from '../requests/build-trace-tuples-request';
 import { groupTuplesByTrace, type TupleFields } from '../representatives';
 import type { ElasticsearchSession } from '../session';
-import { inRange } from '../timing-values';
+import { inRange, partitionKeywordValues } from '../timing-values';
 import { edgeTraceFilters, ingressCandidateFilters, type TraceSetFields } from '../trace-set-filters';
 import { countPartitions, fetchPartitionTraces, prefetch } from '../trace-partitions';
 import { PageKeys } from './page-keys';
@@ -41,6 +43,8 @@ type Context = {
   query: TraceQuery;
   selection: BucketSelection;
   sources: { edge: TupleSource[]; ingress: TupleSource[] };
+  /** The edge lines the page-order scan reads: those that can represent a trace of the selection. */
+  streamFilters: estypes.QueryDslQueryContainer[];
 };
 
 /**
@@ -68,16 +72,13 @@ async function selectTraces(context: Context, traceIds: readonly string[], accep
 type Scan = { keys: EdgeSortKey[]; after: EdgeSortKey | null; exhausted: boolean };
 
 /**
- * Reads edge lines in page order (for the edge histogram only those in its range, so each one
- * read is a candidate) until `wanted` traces are found, the lines run out, or `budget` lines were
+ * Reads edge lines in page order (only those that can represent a trace of the selection) until `wanted` traces are found, the lines run out, or `budget` lines were
  * read. A trace is found at its representative's key, so each is kept once; lines with the same
  * key as the last one read belong to a trace already handled, and `search_after` on that key
  * loses nothing.
  */
 async function scanInPageOrder(context: Context, start: EdgeSortKey | null, wanted: number, budget: number): Promise<Scan> {
-  const { session, plan, query, selection } = context;
-  const filters =
-    selection.histogram === 'edge' ? edgeTraceFilters(plan, query, { minMs: selection.fromMs, maxMs: selection.toMs }) : edgeTraceFilters(plan, query);
+  const { session, plan, streamFilters: filters } = context;
   const found = new PageKeys(wanted);
   const handled = new Set<string>();
   let after = start;
@@ -121,6 +122,54 @@ async function findByPartitions(context: Context, after: EdgeSortKey | null, wan
   return best.keys();
 }
 
+/** A gap or ingress bucket is rare enough to list its candidate traces when they are at most this many. */
+const MAX_CANDIDATE_TRACES = 20_000;
+
+/**
+ * Traces that can be in an ingress-side selection, when few: an ingress value in [a, b) needs an
+ * ingress line with request_time in [a, b); ingress − upstream ≥ a > 0 needs request_time ≥ a
+ * (upstream times are not negative). Null when the selection allows no such bound or too many
+ * traces meet it.
+ */
+async function fetchIngressCandidates(context: Context, fieldPlan: FieldPlan): Promise<string[] | null> {
+  const { session, plan, query, selection } = context;
+  const range =
+    selection.histogram === 'ingress'
+      ? { minMs: selection.fromMs, maxMs: selection.toMs }
+      : selection.histogram === 'ingressMinusUpstream' && selection.fromMs !== null && selection.fromMs > 0
+        ? { minMs: selection.fromMs, maxMs: null }
+        : null;
+  if (range === null) return null;
+  const requestTime = timingFieldOrThrow(fieldPlan, 'ingress', 'requestTime');
+  const window = timeRangeFilter(plan.ingressTimestamp, query.fromMs - JOIN_WINDOW_MARGIN_MS, query.toMs + JOIN_WINDOW_MARGIN_MS);
+  let rangeFilters = numericMsRangeFilter(requestTime.name, range.minMs, range.maxMs);
+  if (requestTime.kind === 'keyword') {
+    const values = await fetchDistinctValues(session, 'ingress', 'listing the ingress request_time values', window, requestTime.name, Number.POSITIVE_INFINITY);
+    const { wanted, unwanted } = partitionKeywordValues(values ?? [], range);
+    rangeFilters = keywordValuesFilter(requestTime.name, wanted, unwanted);
+  }
+  const candidates = await fetchDistinctValues(
+    session,
+    'ingress',
+    'listing the candidate traces of a drill-down',
+    [...window, ...rangeFilters],
+    plan.ingressTraceId.name,
+    MAX_CANDIDATE_TRACES,
+  );
+  return candidates === null ? null : candidates.map(({ value }) => value);
+}
+
+/** The edge lines that can represent a trace of the selection. */
+async function toStreamFilters(context: Omit<Context, 'streamFilters'>, fieldPlan: FieldPlan): Promise<{ filters: estypes.QueryDslQueryContainer[]; narrowed: boolean }> {
+  const { plan, query, selection } = context;
+  if (selection.histogram === 'edge') return { filters: edgeTraceFilters(plan, query, { minMs: selection.fromMs, maxMs: selection.toMs }), narrowed: true };
+  // edge − ingress ≥ a > 0 needs an edge request_time ≥ a (ingress times are not negative).
+  const edgeRange = selection.histogram === 'edgeMinusIngress' && selection.fromMs !== null && selection.fromMs > 0 ? { minMs: selection.fromMs, maxMs: null } : undefined;
+  const candidates = await fetchIngressCandidates({ ...context, streamFilters: [] }, fieldPlan);
+  const filters = [...edgeTraceFilters(plan, query, edgeRange), ...(candidates ? termsFilter(plan.edgeTraceId.name, candidates) : [])];
+  return { filters, narrowed: candidates !== null };
+}
+
 /** The rows of these traces, in page order, from their whole lines in both tiers. */
 async function fetchRows(context: Context, keys: readonly EdgeSortKey[]): Promise<{ key: EdgeSortKey; summary: TraceSummary }[]> {
   const { session, plan, query } = context;
@@ -147,9 +196,11 @@ async function fetchRows(context: Context, keys: readonly EdgeSortKey[]): Promis
 /**
  * One page of the traces counted in a histogram range, newest first (edge @timestamp desc, then
  * trace id), after the cursor; one trace beyond the page tells whether another page follows.
- * Edge lines are read in page order first, which finds the traces of common buckets (and of any
- * edge bucket) at once; a rare bucket's remaining traces are found partition by partition. Only
- * the page's traces are read as whole documents.
+ * Edge lines are read in page order, narrowed to those that can represent a trace of the bucket
+ * (its edge range; a lower bound on edge request_time for edge − ingress; the traces with a
+ * matching ingress line, when few). That finds common buckets and narrowed ones at once; for a
+ * rare bucket without such a bound the rest is found partition by partition. Only the page's
+ * traces are read as whole documents.
  */
 export async function fetchBucketTraces(
   session: ElasticsearchSession,
@@ -165,16 +216,19 @@ export async function fetchBucketTraces(
     { name: 'request_time', field: timingFieldOrThrow(fieldPlan, tier, 'requestTime').name },
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, tier, 'upstreamResponseTime').name },
   ];
-  const context: Context = {
+  const base = {
     session,
     plan,
     query,
     selection,
     sources: { edge: sourcesOf('edge', plan.edgeTimestamp), ingress: sourcesOf('ingress', plan.ingressTimestamp) },
   };
+  const stream = await toStreamFilters(base, fieldPlan);
+  const context: Context = { ...base, streamFilters: stream.filters };
   const wanted = page.limit + 1;
   const start: EdgeSortKey | null = page.cursor ? [page.cursor.timestampMs, page.cursor.traceId] : null;
-  const budget = selection.histogram === 'edge' ? Number.POSITIVE_INFINITY : SCAN_BUDGET;
+  // When only candidate lines are read, reading them all is the cheapest way.
+  const budget = stream.narrowed ? Number.POSITIVE_INFINITY : SCAN_BUDGET;
   const scan = await scanInPageOrder(context, start, wanted, budget);
   let keys = scan.keys;
   if (keys.length < wanted && !scan.exhausted) {

@@ -65,15 +65,29 @@ export async function fetchConnectTimeline(
   const binOf = (timestampMs: number) => Math.floor(timestampMs / timeline.binMs) * timeline.binMs;
 
   const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
-  let next = partitions > 0 ? prefetch(fetchPartitionTraces(session, plan, query, 0, partitions)) : null;
+  const onIngress = timeline.tier === 'ingress';
+  // For the ingress tier only the edge @timestamp is needed: the listing's latest one is the
+  // representative's for traces with one edge line; duplicated traces are read as tuples.
+  const list = (partition: number) => prefetch(fetchPartitionTraces(session, plan, query, partition, partitions, { withTimestamp: onIngress }));
+  let next = partitions > 0 ? list(0) : null;
   for (let partition = 0; partition < partitions; partition += 1) {
-    const traceIds = (await next!).map((trace) => trace.traceId);
-    if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
-    if (traceIds.length === 0) continue;
-    const edgeFilters = [...edgeTraceFilters(plan, query), ...termsFilter(plan.edgeTraceId.name, traceIds)];
+    const traces = await next!;
+    if (partition + 1 < partitions) next = list(partition + 1);
+    if (traces.length === 0) continue;
+    const traceIds = traces.map((trace) => trace.traceId);
+    const edgeIds = onIngress ? traces.filter((trace) => trace.documents > 1 || trace.maxTimestampMs === null).map((trace) => trace.traceId) : traceIds;
     const [edgeTuplesRead, ingressTuplesRead] = await Promise.all([
-      fetchTraceTuples(session, 'edge', 'reading edge lines for the connect timeline', edgeFilters, plan.edgeTraceId.name, edgeTuples.sources),
-      timeline.tier === 'ingress'
+      edgeIds.length === 0
+        ? []
+        : fetchTraceTuples(
+            session,
+            'edge',
+            'reading edge lines for the connect timeline',
+            [...edgeTraceFilters(plan, query), ...termsFilter(plan.edgeTraceId.name, edgeIds)],
+            plan.edgeTraceId.name,
+            edgeTuples.sources,
+          ),
+      onIngress
         ? fetchTraceTuples(
             session,
             'ingress',
@@ -85,14 +99,17 @@ export async function fetchConnectTimeline(
         : [],
     ]);
     const edgeRepresentatives = toRepresentatives(groupTuplesByTrace(edgeTuplesRead, 'edge', edgeTuples.fields, plan.fields));
-    if (timeline.tier === 'edge') {
+    if (!onIngress) {
       for (const edge of edgeRepresentatives.values()) builder.add(groupOf(edge, timeline.groupBy), binOf(edge.timestampMs), edge.connectTotalMs);
       continue;
     }
+    const edgeTimestampMs = new Map<string, number>();
+    for (const trace of traces) if (trace.maxTimestampMs !== null) edgeTimestampMs.set(trace.traceId, trace.maxTimestampMs);
+    for (const [traceId, edge] of edgeRepresentatives) edgeTimestampMs.set(traceId, edge.timestampMs);
     const ingressRepresentatives = toRepresentatives(groupTuplesByTrace(ingressTuplesRead, 'ingress', ingressTuples.fields, plan.fields));
     for (const [traceId, ingress] of ingressRepresentatives) {
-      const edge = edgeRepresentatives.get(traceId);
-      if (edge) builder.add(groupOf(ingress, timeline.groupBy), binOf(edge.timestampMs), ingress.connectTotalMs);
+      const timestampMs = edgeTimestampMs.get(traceId);
+      if (timestampMs !== undefined) builder.add(groupOf(ingress, timeline.groupBy), binOf(timestampMs), ingress.connectTotalMs);
     }
   }
   return {
