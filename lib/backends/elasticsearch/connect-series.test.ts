@@ -40,4 +40,22 @@ describe('ConnectSeriesBuilder', () => {
     ]);
     expect(builder.build(10).map((series) => series.group)).toEqual(['a', 'b', 'c', NO_GROUP]);
   });
+
+  it('takes lines back out (a duplicated trace counts at its representative only)', () => {
+    const builder = new ConnectSeriesBuilder();
+    // Both lines of a trace were counted; its representative is the 1003 ms line on edge-2.
+    builder.add('edge-1', 0, 1, 2);
+    builder.add('edge-2', 0, 1003);
+    builder.add('edge-1', 0, 1, -1);
+    builder.add('edge-3', 0, 7);
+    builder.add('edge-3', 0, 7, -1);
+    builder.add(null, 0, null, 2);
+    builder.add(null, 0, null, -1);
+    expect(builder.withoutConnectTime).toBe(1);
+    // edge-3 lost its only line: no series for it.
+    expect(builder.build(10)).toEqual([
+      { group: 'edge-1', count: 1, points: [{ binStartMs: 0, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 }] },
+      { group: 'edge-2', count: 1, points: [{ binStartMs: 0, count: 1, p50Ms: 1003, p99Ms: 1003, maxMs: 1003 }] },
+    ]);
+  });
 });

@@ -11,21 +11,22 @@ export class ConnectSeriesBuilder {
   private readonly groups = new Map<string, Map<number, MsCounts>>();
   withoutConnectTime = 0;
 
-  add(group: string | null, binStartMs: number, connectMs: number | null): void {
+  /** `count` lines with this group, bin and connect time (negative to take lines back out). */
+  add(group: string | null, binStartMs: number, connectMs: number | null, count = 1): void {
     if (connectMs === null) {
-      this.withoutConnectTime += 1;
+      this.withoutConnectTime += count;
       return;
     }
     const name = group ?? NO_GROUP;
     const bins = this.groups.get(name) ?? new Map<number, MsCounts>();
     const counts = bins.get(binStartMs) ?? new MsCounts();
-    counts.add(connectMs);
+    counts.add(connectMs, count);
     bins.set(binStartMs, counts);
     this.groups.set(name, bins);
   }
 
   build(maxGroups: number): ConnectSeries[] {
-    const sized = [...this.groups.entries()].map(([group, bins]) => ({ group, bins, count: countOf(bins) }));
+    const sized = [...this.groups.entries()].map(([group, bins]) => ({ group, bins, count: countOf(bins) })).filter((entry) => entry.count > 0);
     sized.sort(bySizeThenName);
     const kept = sized.slice(0, maxGroups);
     const rest = sized.slice(maxGroups);
