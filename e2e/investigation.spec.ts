@@ -191,16 +191,17 @@ test.describe('investigation page', () => {
   test('brushing a timeline narrows the time range in the URL and the histograms', async ({ investigation, page, sampleWindow }) => {
     await investigation.open(sampleWindow);
     const before = await investigation.total('edge');
-    await investigation.brush('ingress', 0.3, 0.6);
+    await investigation.brush('ingress', 'start', 0.5);
     await expect.poll(() => investigation.params().from, { timeout: 30_000 }).not.toBe(sampleWindow.from);
     await investigation.settled();
     const { from, to } = investigation.params();
     expect(Date.parse(from!)).toBeGreaterThan(Date.parse(sampleWindow.from));
-    expect(Date.parse(to!)).toBeLessThan(Date.parse(sampleWindow.to));
+    expect(Date.parse(to!)).toBe(Date.parse(sampleWindow.to));
     await expect(page.getByTestId('window')).toHaveAttribute('data-from', new Date(Date.parse(from!)).toISOString());
+    // About the second half of the window is left (traffic is not perfectly even over time).
     const after = await investigation.total('edge');
-    expect(after).toBeLessThan(before * 0.6);
-    expect(after).toBeGreaterThan(before * 0.1);
+    expect(after).toBeLessThan(before * 0.7);
+    expect(after).toBeGreaterThan(before * 0.3);
   });
 
   test('the brush works from the keyboard too', UI_ONLY, async ({ investigation, sampleWindow }) => {

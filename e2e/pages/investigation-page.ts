@@ -87,32 +87,34 @@ export class InvestigationPage {
     return this.page.getByTestId(`timeline-${tier}`);
   }
 
-  /** Drags a timeline's brush handles with the mouse to the given fractions of its width. */
-  async brush(tier: 'edge' | 'ingress', fromFraction: number, toFraction: number): Promise<void> {
+  /**
+   * Drags one brush handle of a timeline with the mouse to a fraction of its width. Releasing it
+   * narrows the page's range at once (and the brush then shows the new, narrower range).
+   */
+  async brush(tier: 'edge' | 'ingress', handle: 'start' | 'end', fraction: number): Promise<void> {
     const brush = this.timeline(tier).locator('.recharts-brush');
     const travellers = brush.locator('.recharts-brush-traveller');
     await expect(travellers).toHaveCount(2);
     await brush.scrollIntoViewIfNeeded();
-    const drag = async (traveller: Locator, fraction: number) => {
-      // A loaded machine can drop the first mouse moves of a drag; try again until the handle moved.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const area = await brush.locator(':scope > rect').first().boundingBox();
-        const box = await traveller.boundingBox();
-        if (!area || !box) throw new Error('brush not visible');
-        const targetX = area.x + area.width * fraction;
-        const y = box.y + box.height / 2;
-        await this.page.mouse.move(box.x + box.width / 2, y);
-        await this.page.mouse.down();
-        await this.page.mouse.move((box.x + targetX) / 2, y, { steps: 5 });
-        await this.page.mouse.move(targetX, y, { steps: 5 });
-        await this.page.mouse.up();
-        const moved = await traveller.boundingBox();
-        if (moved && Math.abs(moved.x + moved.width / 2 - targetX) < area.width * 0.05) return;
-      }
-      throw new Error(`the brush handle did not move to ${fraction}`);
-    };
-    await drag(travellers.nth(1), toFraction);
-    await drag(travellers.nth(0), fromFraction);
+    const traveller = travellers.nth(handle === 'start' ? 0 : 1);
+    // A loaded machine can drop the first mouse moves of a drag; try again until the URL changed.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const area = await brush.locator(':scope > rect').first().boundingBox();
+      const box = await traveller.boundingBox();
+      if (!area || !box) throw new Error('brush not visible');
+      const targetX = area.x + area.width * fraction;
+      const y = box.y + box.height / 2;
+      const url = this.page.url();
+      await this.page.mouse.move(box.x + box.width / 2, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move((box.x + targetX) / 2, y, { steps: 5 });
+      await this.page.mouse.move(targetX, y, { steps: 5 });
+      await this.page.mouse.up();
+      if (this.page.url() !== url) return;
+      await this.page.waitForTimeout(500);
+      if (this.page.url() !== url) return;
+    }
+    throw new Error(`dragging the ${handle} handle of the ${tier} brush changed nothing`);
   }
 
   /** Moves a timeline's brush handle with the keyboard: focus it, press the arrow key `steps` times. */
