@@ -256,6 +256,18 @@ describe.each([
     expect(await backend.fetchExtent()).toEqual({ fromMs: T0 + 1_000, toMs: T0 + HOUR_MS + 1 });
   });
 
+  it('answers an empty window with zeros, not errors', async () => {
+    const empty = { ...WINDOW, fromMs: T0 - 10 * HOUR_MS, toMs: T0 - 9 * HOUR_MS };
+    expect(await backend.fetchDistributions(empty)).toEqual({
+      counts: { edge: 0, joined: 0, edgeOnly: 0, duplicates: { edge: 0, ingress: 0 }, skipped: [] },
+      distributions: { edge: [], ingress: [], edgeMinusIngress: [], ingressMinusUpstream: [] },
+      sample: null,
+    });
+    expect(await backend.fetchBucketTraces(empty, { histogram: 'ingress', fromMs: null, toMs: null }, { limit: 5, cursor: null })).toEqual({ traces: [], nextCursor: null });
+    const timeline = await backend.fetchConnectTimeline(empty, { tier: 'ingress', groupBy: 'host', binMs: 60_000, maxGroups: 5 });
+    expect([timeline.series, timeline.withoutConnectTime]).toEqual([[], 0]);
+  });
+
   it('samples the joined distributions by trace-id hash above the threshold, and keeps the edge exact', async () => {
     // One trace per partition on average, at most 4 traces joined: the edge side stays exact.
     const small = createElasticsearchBackend({ ...seeded.config, partitionTraces: 1, sampleThresholdTraces: 4 });

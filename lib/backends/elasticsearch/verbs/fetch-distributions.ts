@@ -67,15 +67,15 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'upstreamResponseTime').name },
   ];
   const join = new JoinAccumulator(plan.fields, skipped);
-  const partitions = countPartitions(validDocuments, tuning.partitionTraces);
+  const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
   const listed: PartitionTrace[] = [];
   const listedTimes = new Map<string, number[]>();
   let joinedTraces = 0;
   let listedAll = true;
-  let next = prefetch(fetchPartitionTraces(session, plan, query, 0, partitions));
+  let next = partitions > 0 ? prefetch(fetchPartitionTraces(session, plan, query, 0, partitions)) : null;
   for (let partition = 0; partition < partitions; partition += 1) {
-    const partitionTraces = await next;
+    const partitionTraces = await next!;
     if (sampling && partition > 0 && joinedTraces + partitionTraces.length > tuning.sampleThresholdTraces) {
       listedAll = false;
       break;
