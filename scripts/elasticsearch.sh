@@ -103,7 +103,12 @@ running_pid() {
 }
 
 port_in_use() {
-  ss -Htln "sport = :$1" | grep -q .
+  if command -v ss >/dev/null; then
+    ss -Htln "sport = :$1" | grep -q .
+  else
+    # Without iproute2: something accepts connections there.
+    (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null
+  fi
 }
 
 free_port_from() {
