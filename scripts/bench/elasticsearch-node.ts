@@ -57,7 +57,7 @@ export async function ensureElasticsearch(repoRoot: string): Promise<Elasticsear
   return { url, startedByUs, client };
 }
 
-export type SeedResult = { ms: number; documents: { edge: number; ingress: number }; rejected: number };
+export type SeedResult = { ms: number; documents: { edge: number; ingress: number }; rejected: number; storeBytes: number | null };
 
 /**
  * Bulk-loads a dataset with the project's seeding (5,000 documents per bulk request, one request
@@ -85,7 +85,9 @@ export async function seedBenchIndices(node: ElasticsearchNode, files: { edge: s
     ingress: { indexPrefix: BENCH_INGRESS_PREFIX, documents: files.ingress },
   });
   const ms = performance.now() - started;
-  return { ms, documents: { edge: summary.edge.indexed, ingress: summary.ingress.indexed }, rejected: summary.errors.length };
+  const stats = await node.client.indices.stats({ index: `${BENCH_EDGE_INDEX},${BENCH_INGRESS_INDEX}`, metric: ['store'] });
+  const storeBytes = stats._all.primaries?.store?.size_in_bytes ?? null;
+  return { ms, documents: { edge: summary.edge.indexed, ingress: summary.ingress.indexed }, rejected: summary.errors.length, storeBytes };
 }
 
 /**

@@ -36,8 +36,8 @@ function byKind(requests: readonly RecordedRequest[]): string[] {
  * answer was spent waiting on Elasticsearch (union of the request intervals), by kind of
  * request, and the slowest search re-run with the profile API (query versus aggregation time).
  */
-export async function profileElasticsearchEndpoint(baseUrl: string, path: string, proxy: RecordingProxy, client: Client): Promise<string> {
-  await timedGet(baseUrl, path);
+export async function profileElasticsearchEndpoint(baseUrl: string, path: string, proxy: RecordingProxy, client: Client, warmUp: boolean): Promise<string> {
+  if (warmUp) await timedGet(baseUrl, path);
   proxy.take();
   const answer = await timedGet(baseUrl, path);
   const requests = proxy.take();

@@ -11,7 +11,7 @@ const results = (): BenchResults => ({
   command: 'npm run bench',
   commit: 'abc1234',
   machine: { cpuModel: 'AMD EPYC', cores: 2, memoryBytes: 24 * 1024 ** 3, kernel: 'Linux 6.1', node: 'v20.20.2', next: '15.5.29', duckdb: 'v1.5.0' },
-  elasticsearch: { version: '8.19.18', nodes: 1, heapBytes: 1024 ** 3, startedByUs: false, shards: 1 },
+  elasticsearch: { version: '8.19.18', nodes: 1, heapBytes: 1024 ** 3, startedByUs: false, shards: 1, requestTimeoutMs: 300_000 },
   load: { samples: 360, min: 3.1, median: 8.4, max: 11.9 },
   runs: 5,
   datasets: [

@@ -26,7 +26,7 @@ const verdictText = (checks: readonly TargetCheck[]): string =>
   checks.length === 0 ? '' : checks.map((check) => (checks.length > 1 ? `${check.target.replace(/^.*? (≤|≥)/, '$1')}: ${check.verdict}` : check.verdict)).join('; ');
 const targetText = (checks: readonly TargetCheck[]): string => checks.map((check) => check.target).join('; ');
 
-function endpointRow(backend: BackendRun['backend'], endpoint: EndpointResult): string[] {
+function endpointRow(backend: BackendRun['backend'], endpoint: EndpointResult, runs: number): string[] {
   const checks = checkEndpoint(backend, endpoint);
   const warm =
     endpoint.outcome === 'ok' && endpoint.warm
@@ -36,10 +36,11 @@ function endpointRow(backend: BackendRun['backend'], endpoint: EndpointResult): 
         : endpoint.outcome === 'skipped'
           ? 'skipped'
           : 'error';
+  const fewer = endpoint.warm && endpoint.warm.runs < runs ? ` [${endpoint.warm.runs} runs: first answer over a minute]` : '';
   return [
     endpoint.label,
     endpoint.coldMs === null ? '—' : formatDuration(endpoint.coldMs),
-    warm,
+    `${warm}${fewer}`,
     targetText(checks),
     verdictText(checks),
     endpoint.note ?? '',
@@ -55,7 +56,7 @@ function runTable(run: BackendRun, runs: number): string {
     rows.push([`ingest, ${formatCount(run.ingest.lines)} lines`, formatDuration(run.ingest.ms), '', targetText(checks), verdictText(checks), run.ingest.how]);
   }
   if (run.serverReadyMs !== null) rows.push(['`next start` until its port accepts connections', formatDuration(run.serverReadyMs), '', '', '', '']);
-  for (const endpoint of run.endpoints) rows.push(endpointRow(run.backend, endpoint));
+  for (const endpoint of run.endpoints) rows.push(endpointRow(run.backend, endpoint, runs));
   if (run.memory) {
     const checks = check('server RSS');
     rows.push([
@@ -172,7 +173,8 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
   const loadText = `${results.load.min.toFixed(1)}–${results.load.max.toFixed(1)} (median ${results.load.median.toFixed(1)}, ${results.load.samples} samples every 5 s)`;
   const es = results.elasticsearch
     ? `${results.elasticsearch.version}, ${results.elasticsearch.nodes} local node(s) (scripts/elasticsearch.sh), heap ${formatBytes(results.elasticsearch.heapBytes)}, ` +
-      `${results.elasticsearch.shards} primary shard(s) per daily index, no replica${results.elasticsearch.startedByUs ? '' : '; a node already running when the benchmark started'}`
+      `${results.elasticsearch.shards} primary shard(s) per daily index, no replica${results.elasticsearch.startedByUs ? '' : '; a node already running when the benchmark started'}; ` +
+      `hopscope's per-request timeout (HOPSCOPE_ES_TIMEOUT_MS) raised to ${formatDuration(results.elasticsearch.requestTimeoutMs)} so slow requests are measured, not cut off`
     : 'not measured in this run';
   const machineTable = markdownTable(
     ['', ''],

@@ -75,7 +75,7 @@ export type BenchResults = {
   command: string;
   commit: string;
   machine: MachineInfo;
-  elasticsearch: { version: string; nodes: number; heapBytes: number; startedByUs: boolean; shards: number } | null;
+  elasticsearch: { version: string; nodes: number; heapBytes: number; startedByUs: boolean; shards: number; requestTimeoutMs: number } | null;
   load: LoadSummary;
   runs: number;
   datasets: DatasetInfo[];
