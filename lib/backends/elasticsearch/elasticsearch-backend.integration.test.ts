@@ -315,7 +315,8 @@ describe('32-bit floats and keyword strings land in the millisecond nginx printe
     expect(band.distributions.edge).toEqual(milliseconds.filter((ms) => ms >= 1000 && ms < 2000).map((valueMs) => ({ valueMs, count: 1 })));
     const drill = await suite.backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: 2300, toMs: 2301 }, { limit: 5, cursor: null });
     expect(ids(drill)).toEqual(['f2300']);
-  });
+    // Seeding 4,006 lines and three passes over them: a minute on a loaded two-core machine.
+  }, 120_000);
 });
 
 describe('failures, as the API reports them', () => {
