@@ -1,21 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { EDGE_DOCS, INGRESS_DOCS } from '@/lib/backends/contract/fixture';
+import { useTierFilesAsProcessBackend, writeTierFiles } from './ndjson-files';
 
 /**
  * Points the process backend at the contract fixture on the embedded store, so route handlers
  * can be called as Next.js would call them.
  */
 export function useFixtureBackend(): void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-routes-'));
-  const toNdjson = (docs: object[]) => docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n';
-  writeFileSync(path.join(dir, 'edge.ndjson'), toNdjson(EDGE_DOCS));
-  writeFileSync(path.join(dir, 'ingress.ndjson'), toNdjson(INGRESS_DOCS));
-  process.env.HOPSCOPE_BACKEND = 'duckdb';
-  process.env.HOPSCOPE_EDGE_FILES = path.join(dir, 'edge.ndjson');
-  process.env.HOPSCOPE_INGRESS_FILES = path.join(dir, 'ingress.ndjson');
-  delete (globalThis as { hopscopeBackend?: unknown }).hopscopeBackend;
+  useTierFilesAsProcessBackend(writeTierFiles(EDGE_DOCS, INGRESS_DOCS));
 }
 
 /** Calls a route's GET handler with a URL and optional dynamic params; returns status and JSON. */

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
@@ -12,6 +9,7 @@ import { getHistograms } from '@/lib/services/get-histograms';
 import { getSuggestions } from '@/lib/services/get-suggestions';
 import { getTrace } from '@/lib/services/get-trace';
 import { seedElasticsearchBackend } from '@/lib/testing/elasticsearch-node';
+import { writeTierFiles } from '@/lib/testing/ndjson-files';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import type { OpenedBackend } from './backend-contract';
 
@@ -48,15 +46,8 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
     Promise.all([call(duck.backend), call(elastic.backend)]);
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-parity-'));
-    const toNdjson = (docs: object[]) => docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n';
-    writeFileSync(path.join(dir, 'edge.ndjson'), toNdjson(edge));
-    writeFileSync(path.join(dir, 'ingress.ndjson'), toNdjson(ingress));
-    const backend = createDuckdbBackend({
-      edgeFiles: [path.join(dir, 'edge.ndjson')],
-      ingressFiles: [path.join(dir, 'ingress.ndjson')],
-      fields: DEFAULT_FIELD_NAMES,
-    });
+    const { edgeFile, ingressFile } = writeTierFiles(edge, ingress);
+    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
     duck = { backend, cleanup: () => backend.close() };
     elastic = await seedElasticsearchBackend(edge, ingress, { shards: 3 });
   });

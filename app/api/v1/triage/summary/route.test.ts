@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useTierFilesAsProcessBackend, writeTierFiles } from '@/lib/testing/ndjson-files';
 import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import { GET } from './route';
@@ -29,14 +27,7 @@ describe('GET /api/v1/triage/summary on the sample incident', () => {
   beforeAll(() => {
     // The process backend on a generated incident (20,000 requests, seed 1), as `npm run demo` serves it.
     const { edge, ingress } = generateIncident({ scenario: 'incident', traces: 20_000, seed: 1 });
-    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-summary-'));
-    const toNdjson = (docs: object[]) => docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n';
-    writeFileSync(path.join(dir, 'edge.ndjson'), toNdjson(edge));
-    writeFileSync(path.join(dir, 'ingress.ndjson'), toNdjson(ingress));
-    process.env.HOPSCOPE_BACKEND = 'duckdb';
-    process.env.HOPSCOPE_EDGE_FILES = path.join(dir, 'edge.ndjson');
-    process.env.HOPSCOPE_INGRESS_FILES = path.join(dir, 'ingress.ndjson');
-    delete (globalThis as { hopscopeBackend?: unknown }).hopscopeBackend;
+    useTierFilesAsProcessBackend(writeTierFiles(edge, ingress));
   });
 
   it('names the node and the 1 s retransmission first, without parameters', async () => {
