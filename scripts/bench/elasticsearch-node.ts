@@ -1,7 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from '@elastic/elasticsearch';
-import { deleteSeeded, seedElasticsearch } from '../seed-elasticsearch';
+import { seedElasticsearch } from '../seed-elasticsearch';
 import { onCleanup } from './cleanup';
 
 const execFileAsync = promisify(execFile);
@@ -15,6 +15,17 @@ export const BENCH_INGRESS_INDEX = `${BENCH_INGRESS_PREFIX}*`;
 export type ElasticsearchNode = { url: string; startedByUs: boolean; client: Client };
 
 const urlFrom = (output: string): string | null => /^ES_URL=(\S+)$/m.exec(output)?.[1] ?? null;
+
+/** Runs a command in a new process group; resolves with its standard output, rejects on failure. */
+function startDetached(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
 
 /** Credentials from the environment, as the seeding script reads them. */
 function authFromEnv(): { apiKey: string } | { username: string; password: string } | undefined {
@@ -40,7 +51,9 @@ export async function ensureElasticsearch(repoRoot: string): Promise<Elasticsear
   }
   if (!url) {
     console.log('bench: starting Elasticsearch (scripts/elasticsearch.sh start)…');
-    const { stdout } = await execFileAsync('bash', [script, 'start'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    // In its own process group: a Ctrl-C of the benchmark must not reach the node before the
+    // cleanup has deleted the benchmark's indices and stopped it.
+    const stdout = await startDetached('bash', [script, 'start'], repoRoot);
     url = urlFrom(stdout);
     if (!url) throw new Error(`scripts/elasticsearch.sh start did not print ES_URL:\n${stdout}`);
     startedByUs = true;
@@ -57,6 +70,41 @@ export async function ensureElasticsearch(repoRoot: string): Promise<Elasticsear
   return { url, startedByUs, client };
 }
 
+/** curl's options for the node's credentials (the synchronous cleanup runs curl). */
+function curlAuth(): string[] {
+  if (process.env.ES_API_KEY) return ['-H', `Authorization: ApiKey ${process.env.ES_API_KEY}`];
+  if (process.env.ES_USERNAME) return ['-u', `${process.env.ES_USERNAME}:${process.env.ES_PASSWORD ?? ''}`];
+  return [];
+}
+
+/** Index templates seed-elasticsearch.ts puts for the benchmark's prefixes. */
+const BENCH_TEMPLATES = [BENCH_EDGE_PREFIX, BENCH_INGRESS_PREFIX].map((prefix) => `hopscope-${prefix.replace(/[^a-z0-9_-]/gi, '_')}template`);
+const registered = new Set<string>();
+
+/**
+ * Deletes the benchmark's indices (by name: clusters with action.destructive_requires_name
+ * refuse wildcards) and templates when the benchmark ends, also on Ctrl-C. Once per node.
+ */
+function registerIndexCleanup(node: ElasticsearchNode): void {
+  if (registered.has(node.url)) return;
+  registered.add(node.url);
+  const patterns = `${BENCH_EDGE_INDEX},${BENCH_INGRESS_INDEX}`;
+  onCleanup({
+    name: 'benchmark indices',
+    run: async () => {
+      const indices = Object.keys(await node.client.indices.get({ index: patterns, allow_no_indices: true, ignore_unavailable: true }));
+      if (indices.length > 0) await node.client.indices.delete({ index: indices.join(',') });
+      for (const name of BENCH_TEMPLATES) await node.client.indices.deleteIndexTemplate({ name }, { ignore: [404] });
+    },
+    runSync: () => {
+      const listed = execFileSync('curl', [...curlAuth(), '-fsS', `${node.url}/_cat/indices/${patterns}?h=index&allow_no_indices=true`], { encoding: 'utf8' });
+      const indices = listed.split('\n').map((line) => line.trim()).filter(Boolean);
+      if (indices.length > 0) execFileSync('curl', [...curlAuth(), '-fsS', '-o', '/dev/null', '-X', 'DELETE', `${node.url}/${indices.join(',')}`]);
+      for (const name of BENCH_TEMPLATES) execFileSync('curl', [...curlAuth(), '-sS', '-o', '/dev/null', '-X', 'DELETE', `${node.url}/_index_template/${name}`]);
+    },
+  });
+}
+
 export type SeedResult = { ms: number; documents: { edge: number; ingress: number }; rejected: number; storeBytes: number | null };
 
 /**
@@ -65,17 +113,7 @@ export type SeedResult = { ms: number; documents: { edge: number; ingress: numbe
  * The indices are deleted when the benchmark ends unless `keep`.
  */
 export async function seedBenchIndices(node: ElasticsearchNode, files: { edge: string; ingress: string }, shards: number, keep: boolean): Promise<SeedResult> {
-  if (!keep) {
-    onCleanup({
-      name: 'benchmark indices',
-      run: () => deleteSeeded(node.client, [BENCH_EDGE_PREFIX, BENCH_INGRESS_PREFIX]),
-      runSync: () => {
-        for (const pattern of [BENCH_EDGE_INDEX, BENCH_INGRESS_INDEX]) {
-          execFileSync('curl', ['-fsS', '-o', '/dev/null', '-X', 'DELETE', `${node.url}/${pattern}`], { stdio: 'ignore' });
-        }
-      },
-    });
-  }
+  if (!keep) registerIndexCleanup(node);
   const started = performance.now();
   const summary = await seedElasticsearch({
     client: node.client,
