@@ -1,0 +1,9 @@
+import { seedElasticsearchBackend } from '@/lib/testing/elasticsearch-node';
+import { describeTriageContract } from './triage-contract';
+
+// The same assertions as on DuckDB, on the real node: edge timings stored as 32-bit floats
+// (dynamic mapping), ingress timings as keyword strings, two shards per daily index.
+describeTriageContract('Elasticsearch', async (docs) => {
+  const { backend, cleanup } = await seedElasticsearchBackend(docs.edge as Record<string, unknown>[], docs.ingress as Record<string, unknown>[], { shards: 2 });
+  return { triage: backend.triage!, close: cleanup };
+});
