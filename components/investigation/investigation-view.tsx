@@ -6,6 +6,7 @@ import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
 import { toTraceHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { toTriageHrefFor } from '@/lib/triage-url-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
 import { useHydrated } from '@/components/use-hydrated';
@@ -81,7 +82,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
       {isEmpty && <InvestigationEmptyState query={state.query} onChange={(patch) => setState((current) => withQuery(current, patch))} />}
       {response && !isEmpty && (
         <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
-          <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} />
+          <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} detailsHref={toTriageHrefFor(state)} />
           <div className="space-y-1">
             {slow.error ? (
               <ErrorBanner error={slow.error} what="the slow-request summary" onRetry={slow.retry} />

@@ -4,7 +4,8 @@ import type { HistogramsResponse } from '@/lib/domain/api-responses';
 import type { TimeZoneMode } from '@/lib/url-state';
 import { Instant } from '@/components/time/instant';
 
-type WindowHeadingProps = { response: HistogramsResponse | null; loading: boolean; timeZoneMode: TimeZoneMode };
+/** Any answer that carries the resolved window (histograms, a triage answer). */
+type WindowHeadingProps = { response: Pick<HistogramsResponse, 'backend' | 'query'> | null; loading: boolean; timeZoneMode: TimeZoneMode };
 
 function formatSpan(ms: number): string {
   const minutes = Math.round(ms / 60_000);

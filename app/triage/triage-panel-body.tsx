@@ -1,0 +1,33 @@
+import 'server-only';
+import type { ReactNode } from 'react';
+import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import { toErrorResponse } from '@/lib/server/route-handler';
+import { EmptyState } from '@/components/states/empty-state';
+import { PageError } from '@/components/states/page-error';
+
+type TriagePanelBodyProps<T> = {
+  /** What the panel shows, for the error banner ("the correlations"). */
+  what: string;
+  load: () => Promise<T>;
+  /** True when the answer holds no requests: the panel shows the empty state instead. */
+  isEmpty: (data: T) => boolean;
+  render: (data: T) => ReactNode;
+};
+
+const EMPTY_HINTS = ['Widen the time range', 'Remove the app, path or latency filters', 'Go back to the investigation to see what the window holds'];
+
+/**
+ * One panel's answer, computed on the server inside its own Suspense boundary. A failure is kept
+ * to this panel (with the API's error body and a retry) so the other panels still show.
+ */
+export async function TriagePanelBody<T>({ what, load, isEmpty, render }: TriagePanelBodyProps<T>) {
+  let data: T;
+  try {
+    data = await load();
+  } catch (error) {
+    const body = (await toErrorResponse(error).json()) as ApiErrorBody;
+    return <PageError error={body.error} what={what} />;
+  }
+  if (isEmpty(data)) return <EmptyState title={`No requests for ${what} in this window`} hints={EMPTY_HINTS} />;
+  return <>{render(data)}</>;
+}
