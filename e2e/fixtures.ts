@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { InvestigationPage } from './pages/investigation-page';
 import { TracePage } from './pages/trace-page';
+import { TriagePage } from './pages/triage-page';
 import { readSampleWindow, type SampleWindow } from './sample-window';
 
 type Fixtures = {
@@ -8,6 +9,7 @@ type Fixtures = {
   sampleWindow: SampleWindow;
   investigation: InvestigationPage;
   tracePage: TracePage;
+  triage: TriagePage;
 };
 
 /** The suite's test function: typed page objects and the seeded sample's window. */
@@ -20,6 +22,9 @@ export const test = base.extend<Fixtures>({
   },
   tracePage: async ({ page }, provide) => {
     await provide(new TracePage(page));
+  },
+  triage: async ({ page }, provide) => {
+    await provide(new TriagePage(page));
   },
 });
 

@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { parseTriageState, toTriageHref, withTriage } from '@/lib/triage-url-state';
+import { useHydrated } from '@/components/use-hydrated';
 
 type CompareWindowControlProps = {
   /** The compared window shown now, as the URL or the default wrote it. */
@@ -24,6 +25,7 @@ const buttonClass =
 export function CompareWindowControl({ compareFrom, compareTo, previous }: CompareWindowControlProps) {
   const router = useRouter();
   const searchParams = useSearchParams();
+  const hydrated = useHydrated();
   const [from, setFrom] = useState(compareFrom);
   const [to, setTo] = useState(compareTo);
 
@@ -37,7 +39,7 @@ export function CompareWindowControl({ compareFrom, compareTo, previous }: Compa
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Compared window">
+    <form onSubmit={submit} data-hydrated={hydrated} className="flex flex-wrap items-end gap-2" aria-label="Compared window">
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
         Compare from
         <input name="compareFrom" value={from} onChange={(event) => setFrom(event.target.value)} className={inputClass} />
