@@ -102,7 +102,9 @@ test.describe('triage page', () => {
     await triage.panel('compare').getByRole('button', { name: 'Previous period' }).click();
     await expect(page).toHaveURL(/compareFrom=/);
     const url = new URL(page.url());
-    expect(Date.parse(url.searchParams.get('compareFrom')!)).toBe(Date.parse(sampleWindow.from));
+    // The period of the same length just before the window (the first half, to the millisecond of the split).
+    const spanMs = Date.parse(second.to) - Date.parse(second.from);
+    expect(Date.parse(url.searchParams.get('compareFrom')!)).toBe(Date.parse(second.from) - spanMs);
     expect(Date.parse(url.searchParams.get('compareTo')!)).toBe(Date.parse(second.from));
     await triage.settled();
     await expect(triage.panel('compare')).not.toContainText('previous period of the same length (default)');
