@@ -54,8 +54,9 @@ const queryArbitrary = (window: { from: string; to: string }) =>
   fc
     .array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMETERS), fc.string({ maxLength: 12 }).map(encode)), valueArbitrary(window)), { maxLength: 8 })
     .chain((pairs) =>
-      // Half of the requests keep a valid window, so the other parameters reach the backend.
-      fc.boolean().map((withWindow) => [...(withWindow ? [['from', encode(window.from)], ['to', encode(window.to)]] : []), ...pairs]),
+      // A fifth of the requests keep a valid window, so the other parameters reach the backend
+      // (more would spend the time budget on answering valid queries, not on malformed ones).
+      fc.integer({ min: 0, max: 4 }).map((draw) => draw === 0).map((withWindow) => [...(withWindow ? [['from', encode(window.from)], ['to', encode(window.to)]] : []), ...pairs]),
     )
     .map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join('&'));
 
@@ -145,8 +146,8 @@ test('1,000 random malformed requests: no 5xx, no hang, API errors in the JSON s
   console.log(`fuzz: ${summary}`);
   expect(failures, `${summary}\n${failures.slice(0, 20).join('\n')}`).toEqual([]);
   // The run reached the backend, not only the validation: some requests were answered with data.
-  expect(statuses.get(200) ?? 0, summary).toBeGreaterThan(50);
-  expect(statuses.get(400) ?? 0, summary).toBeGreaterThan(50);
+  expect(statuses.get(200) ?? 0, summary).toBeGreaterThan(20);
+  expect(statuses.get(400) ?? 0, summary).toBeGreaterThan(200);
 
   // And the server is still well afterwards.
   const health = await send(baseURL!, { method: 'GET', path: '/api/v1/health' });
