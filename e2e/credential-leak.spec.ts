@@ -69,8 +69,8 @@ test.describe('credentials never reach the browser', () => {
     const paths = routes.flatMap((route) =>
       route.includes('[traceId]')
         ? [route.replace('[traceId]', encodeURIComponent(traceId)), route.replace('[traceId]', 'no-such-trace')]
-        : route.includes('[...path]')
-          ? [route.replace('[...path]', 'v1/no-such-endpoint')]
+        : route.includes('[[...path]]')
+          ? [route.replace('[[...path]]', 'v1/no-such-endpoint')]
           : [route],
     );
     const compare = { compareFrom: sampleWindow.from, compareTo: sampleWindow.to };

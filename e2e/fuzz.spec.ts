@@ -78,11 +78,12 @@ const requestArbitrary = (window: { from: string; to: string }): fc.Arbitrary<Fu
   const method = fc.oneof({ weight: 8, arbitrary: fc.constant('GET') }, { weight: 2, arbitrary: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') });
   const query = queryArbitrary(window);
   const path = fc.oneof(
-    { weight: 12, arbitrary: fc.tuple(fc.constantFrom(...API_PATHS), query).map(([base, q]) => `${base}?${q}`) },
+    { weight: 16, arbitrary: fc.tuple(fc.constantFrom(...API_PATHS), query).map(([base, q]) => `${base}?${q}`) },
     { weight: 4, arbitrary: fc.tuple(traceIdArbitrary, query).map(([id, q]) => `/api/v1/traces/${id}?${q}`) },
     // Pages render every panel server-side: the costliest requests, so fewer of them.
     { weight: 1, arbitrary: query.map((q) => `/?${q}`) },
     { weight: 1, arbitrary: fc.tuple(traceIdArbitrary, query).map(([id, q]) => `/traces/${id}?${q}`) },
+    { weight: 1, arbitrary: fc.constantFrom('/api', '/api/', '/api/v1', '/api/v1/traces/..', '/api/v1/traces/.%2E', '/api/v1/traces/%2E%2E') },
     { weight: 2, arbitrary: fc.constantFrom('/api/v1/../../etc/passwd', '/api/v1/%2e%2e/%2e%2e/package.json', '/api/v2/histograms', '/api/v1/traces/a/b/c', '/.env', '/.next/server/app/page.js', '/_next/static/../../.env') },
   );
   return fc.record({ method, path });

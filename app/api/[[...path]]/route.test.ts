@@ -8,6 +8,10 @@ describe('GET /api/<unknown>', () => {
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'no API endpoint at /api/v2/histograms; see docs/API.md' } });
   });
 
+  it('covers the API roots too', async () => {
+    expect((await GET(new Request('http://127.0.0.1/api/v1')).json()).error.message).toBe('no API endpoint at /api/v1; see docs/API.md');
+  });
+
   it('cuts a huge path short in its message', async () => {
     const body = await GET(new Request(`http://127.0.0.1/api/${'x'.repeat(5_000)}`)).json();
     expect(body.error.message.length).toBeLessThan(300);
