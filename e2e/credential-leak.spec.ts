@@ -79,7 +79,8 @@ test.describe('credentials never reach the browser', () => {
       const base = serverUrl(server);
       for (const apiPath of paths) {
         const extra = new URLSearchParams({ ...(EXTRA_PARAMS[apiPath] ?? {}), ...(apiPath.endsWith('/compare') ? compare : {}) }).toString();
-        for (const query of [`${window}${extra ? `&${extra}` : ''}`, '', 'from=not-a-time&limit=-1', `${window}&latencyMin=zzz`]) {
+        // With data, then two invalid queries (the unreachable server fails every valid one).
+        for (const query of [`${window}${extra ? `&${extra}` : ''}`, 'from=not-a-time&limit=-1', `${window}&latencyMin=zzz`]) {
           results.push(await scan(request, `${base}${apiPath}${query ? `?${query}` : ''}`));
         }
       }
@@ -100,7 +101,7 @@ test.describe('credentials never reach the browser', () => {
       expect(first?.status, apiPath).toBe(200);
     }
     expect(results.find((result) => result.url.startsWith(`${serverUrl('unreachable')}/api/v1/histograms?`))?.status).toBe(503);
-    expect(results.find((result) => result.url === `${serverUrl('unreachable')}/api/v1/health`)?.status).toBe(503);
+    expect(results.find((result) => result.url.startsWith(`${serverUrl('unreachable')}/api/v1/health?`))?.status).toBe(503);
   });
 
   test('nor does anything the browser receives or keeps while using the pages', async ({ page, sampleWindow }) => {
