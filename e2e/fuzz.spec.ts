@@ -112,6 +112,10 @@ function problem(request: FuzzRequest, answer: Answer): string | null {
   if (answer.status >= 500 || answer.status < 100) return `status ${answer.status}`;
   // Node's HTTP parser refuses a request line and headers over 16 KiB before any hopscope code runs.
   if (answer.status === 431) return null;
+  // Next.js answers `.`/`..` segments (also `%2E`) with its HTML 404 before middleware or a route
+  // runs; hopscope cannot give those the JSON shape. Exempt exactly that: 404, dot segment.
+  const dotSegment = request.path.split('?')[0]!.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+  if (dotSegment && answer.status === 404) return null;
   const isApi = new URL(request.path, 'http://x').pathname.startsWith('/api/');
   if (!isApi || request.method === 'HEAD' || answer.status < 400) {
     if (isApi && answer.status < 300 && request.method !== 'HEAD' && !answer.contentType.startsWith('application/json')) return `success without JSON (${answer.contentType})`;

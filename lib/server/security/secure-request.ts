@@ -29,24 +29,6 @@ function methodNotAllowed(kind: RequestKind, https: boolean): Response {
   return response;
 }
 
-/**
- * `.` and `..` segments (also as `%2E`): Next.js answers them with its HTML 404 page before any
- * route runs, so the API answers them here, in its own JSON shape. No path is ever read from disk.
- */
-function hasDotSegment(url: string): boolean {
-  const rawPath = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
-  return rawPath.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
-}
-
-function dotSegmentNotFound(https: boolean): Response {
-  const response = NextResponse.json(
-    { error: { code: 'not_found', message: "no API endpoint at a path with '.' or '..' segments; see docs/API.md" } },
-    { status: 404, headers: { 'Cache-Control': 'no-store' } },
-  );
-  applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
-  return response;
-}
-
 export type SecureRequestOptions = {
   /** The validated access control, or the error that made it invalid (then every request is refused). */
   accessControl: AccessControl | Error;
@@ -70,7 +52,6 @@ export function secureRequest(request: NextRequest, options: SecureRequestOption
     return response;
   }
   if (!READ_METHODS.has(request.method)) return methodNotAllowed(kind, https);
-  if (kind === 'api' && hasDotSegment(request.url)) return dotSegmentNotFound(https);
   if (kind !== 'asset') {
     const decision = checkAccess(request.headers, accessControl);
     if (!decision.allowed) {
