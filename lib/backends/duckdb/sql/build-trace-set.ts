@@ -2,18 +2,14 @@ import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
 import type { SqlStatement } from './sql-statement';
 
-const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
+/** Which of a trace's valid lines in a tier represents it: the largest request_time, then the latest. */
+export const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
 
+/** A query's edge-line filters: the window (time, app, path) and validity (trace id, request_time, latency range). */
+export type TraceSetFilters = { windowFilters: string[]; validFilters: string[]; params: SqlStatement['params'] };
 
-/**
- * The CTEs that define a query's trace set, shared by every query over it:
- * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
- * - edge_valid: those with a trace id and a request_time, within the latency range;
- * - edge_rep: one line per trace, the representative (largest request_time, then latest);
- * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
- * - ingress_rep: one valid ingress line per joined trace.
- */
-export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
+/** The filters behind edge_window and edge_valid, with the join window's parameters. */
+export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
   const params: SqlStatement['params'] = {
     fromMs: query.fromMs,
     toMs: query.toMs,
@@ -38,6 +34,19 @@ export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
     validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
     params.latencyMaxMs = query.latencyMaxMs;
   }
+  return { windowFilters, validFilters, params };
+}
+
+/**
+ * The CTEs that define a query's trace set, shared by every query over it:
+ * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
+ * - edge_valid: those with a trace id and a request_time, within the latency range;
+ * - edge_rep: one line per trace, the representative (largest request_time, then latest);
+ * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
+ * - ingress_rep: one valid ingress line per joined trace.
+ */
+export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
+  const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
   // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
   // the window function runs only over the others.
   const representative = (source: string) => `
