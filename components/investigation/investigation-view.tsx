@@ -21,23 +21,28 @@ import { TimelineSection } from '@/components/timeline/timeline-section';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
-import { investigationRequests, type Prefetched } from './investigation-requests';
+import { investigationRequests, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { useApiResource } from './use-api-resource';
 import { WindowHeading } from './window-heading';
 
+/**
+ * The server page's answers: the histograms are there when the view first renders; the rest may
+ * still be on their way (they stream in after the histograms, see app/page.tsx).
+ */
 export type InvestigationPrefetched = {
   histograms: Prefetched<HistogramsResponse>;
-  triage: Prefetched<TriageSummaryResponse>;
-  slow: Prefetched<HistogramsResponse> | null;
-  timelines: Record<Tier, Prefetched<ConnectTimelineResponse>>;
-  traces: Prefetched<TracesResponse> | null;
+  triage: PrefetchedOrDeferred<TriageSummaryResponse>;
+  slow: PrefetchedOrDeferred<HistogramsResponse> | null;
+  timelines: Record<Tier, PrefetchedOrDeferred<ConnectTimelineResponse>>;
+  traces: PrefetchedOrDeferred<TracesResponse> | null;
 };
 
 /**
  * The investigation page's interactive part. It follows the URL: every control writes the URL,
  * and each resource (histograms, slow-request summary, timelines, drill-down page) is fetched for
  * the URL's state, superseded requests aborted. The server page hands over its answers for the
- * URL it rendered, so the first paint needs no request from the browser.
+ * URL it rendered (the histograms at once, the others as they arrive), so the first paint needs no
+ * request from the browser.
  */
 export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
   const { state, update } = useInvestigationState();

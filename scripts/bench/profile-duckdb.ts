@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       console.error(`profile-duckdb: ${target.label} done`);
     }
   } finally {
-    store.instance.closeSync();
+    store.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);

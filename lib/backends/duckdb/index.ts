@@ -117,7 +117,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     async close() {
       const current = loading;
       loading = null;
-      if (current) (await current.catch(() => null))?.instance.closeSync();
+      if (current) (await current.catch(() => null))?.close();
     },
   };
 }

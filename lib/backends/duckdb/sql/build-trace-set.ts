@@ -5,6 +5,9 @@ import type { SqlStatement } from './sql-statement';
 /** Which of a trace's valid lines in a tier represents it: the largest request_time, then the latest. */
 export const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
 
+/** The columns the trace set's own CTEs read (filters, representative order, join key). */
+const TRACE_SET_COLUMNS = ['trace_key', 'trace_id', 'ts_ms', 'rt_ms', 'rt_state', 'response_ms', 'doc_id', 'dup_count'];
+
 /** A query's edge-line filters: the window (time, app, path) and validity (trace id, request_time, latency range). */
 export type TraceSetFilters = { windowFilters: string[]; validFilters: string[]; params: SqlStatement['params'] };
 
@@ -44,9 +47,12 @@ export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
  * - edge_rep: one line per trace, the representative (largest request_time, then latest);
  * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
  * - ingress_rep: one valid ingress line per joined trace.
+ * The CTEs are materialized, so they carry only the columns the trace set needs plus `columns`
+ * (all of the tier tables' columns when absent): every copied column costs time and memory.
  */
-export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
+export function buildTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
   const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
+  const selected = columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
   // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
   // the window function runs only over the others.
   const representative = (source: string) => `
@@ -55,7 +61,7 @@ export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
     QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
   const sql = `
 edge_window AS MATERIALIZED (
-  SELECT * FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
+  SELECT ${selected} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
 ),
 edge_valid AS MATERIALIZED (
   SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
@@ -63,7 +69,7 @@ edge_valid AS MATERIALIZED (
 edge_rep AS MATERIALIZED (${representative('edge_valid')}
 ),
 ingress_candidates AS MATERIALIZED (
-  SELECT * FROM ${tierTable('ingress')}
+  SELECT ${selected} FROM ${tierTable('ingress')}
   WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_key IN (SELECT trace_key FROM edge_rep)
 ),
 ingress_valid AS (
