@@ -63,7 +63,10 @@ export function useApiResource<T>(
   useEffect(() => {
     if (!missing || url === null) return;
     const controller = new AbortController();
-    const answer = deferred ? deferred.catch(() => fetchApi<T>(url, controller.signal)) : fetchApi<T>(url, controller.signal);
+    // Promise.resolve: what React hands over is a thenable whose then() returns nothing, not a Promise.
+    const answer = deferred
+      ? Promise.resolve(deferred).catch(() => fetchApi<T>(url, controller.signal))
+      : fetchApi<T>(url, controller.signal);
     answer.then(
       (result) => {
         if (controller.signal.aborted) return;
