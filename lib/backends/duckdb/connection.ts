@@ -1,5 +1,5 @@
 import 'server-only';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -40,12 +40,37 @@ function removeOnExit(dir: string): void {
   });
 }
 
+const FOLDER_PREFIX = 'hopscope-store-';
+
+/**
+ * A server killed by a signal runs no exit hook: its folder (as large as the data) is removed by
+ * the next store that starts, once no process with the pid in its name is alive.
+ */
+function removeAbandonedFolders(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^hopscope-store-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The database file and its spill directory: the configured file, or one in a fresh temporary folder. */
 function storeFiles(config: DuckdbConfig): { databasePath: string; tempDirectory: string; cleanup: () => void } {
   if (config.databasePath) {
     return { databasePath: config.databasePath, tempDirectory: `${config.databasePath}.tmp`, cleanup: () => {} };
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-store-'));
+  removeAbandonedFolders();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
   removeOnExit(dir);
   const cleanup = () => {
     temporaryFolders.delete(dir);
