@@ -14,6 +14,7 @@ import { ingressCandidateFilters } from '../trace-set-filters';
 import type { PartitionTrace } from '../parse/parse-trace-ids';
 import {
   countPartitions,
+  countSamplePartitions,
   edgeDuplicateSearch,
   fetchDuplicatedTraces,
   fetchEdgeRequestTimesByTrace,
@@ -68,8 +69,13 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'upstreamResponseTime').name },
   ];
   const join = new JoinAccumulator(plan.fields, skipped);
-  const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
+  const partitions =
+    validDocuments === 0
+      ? 0
+      : sampling
+        ? countSamplePartitions(validDocuments, tuning.sampleThresholdTraces, tuning.partitionTraces)
+        : countPartitions(validDocuments, tuning.partitionTraces);
   const listed: PartitionTrace[] = [];
   const listedTimes = new Map<string, number[]>();
   let joinedTraces = 0;
