@@ -48,7 +48,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     } catch (error) {
       throw toAnswerError(error);
     } finally {
-      await session.close();
+      // Not awaited: closing is a courtesy (points in time expire), and the answer need not wait for it.
+      void session.close();
     }
   };
 

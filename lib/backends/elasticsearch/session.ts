@@ -48,13 +48,16 @@ export class ElasticsearchSession {
 
   /** Reads both tiers from one point in time each until `close`. */
   async openSnapshot(): Promise<void> {
-    for (const tier of ['edge', 'ingress'] as const) {
-      const index = this.indexOf(tier);
-      const response = await this.call(this.context(`opening a point in time on ${index}`, [index]), () =>
-        this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE }, this.options()),
-      );
-      this.pits[tier] = response.id;
-    }
+    // Both at once: a fixed cost of every answer, which small windows notice.
+    await Promise.all(
+      (['edge', 'ingress'] as const).map(async (tier) => {
+        const index = this.indexOf(tier);
+        const response = await this.call(this.context(`opening a point in time on ${index}`, [index]), () =>
+          this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE }, this.options()),
+        );
+        this.pits[tier] = response.id;
+      }),
+    );
   }
 
   /** Runs one search on a tier's index pattern (or its point in time); `what` names it in errors. */

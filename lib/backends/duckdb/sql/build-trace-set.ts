@@ -4,6 +4,15 @@ import type { SqlStatement } from './sql-statement';
 
 const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
 
+/**
+ * One line per trace of `source` (valid lines of one tier), the representative. Lines whose trace
+ * has one valid line in the whole tier need no de-duplication (nearly all of them); the window
+ * function runs only over the others.
+ */
+export const representativeSql = (source: string) => `
+  SELECT * FROM ${source} WHERE dup_count = 1
+  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
+    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
 
 /**
  * The CTEs that define a query's trace set, shared by every query over it:
@@ -38,12 +47,6 @@ export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
     validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
     params.latencyMaxMs = query.latencyMaxMs;
   }
-  // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
-  // the window function runs only over the others.
-  const representative = (source: string) => `
-  SELECT * FROM ${source} WHERE dup_count = 1
-  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
-    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
   const sql = `
 edge_window AS MATERIALIZED (
   SELECT * FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
@@ -51,7 +54,7 @@ edge_window AS MATERIALIZED (
 edge_valid AS MATERIALIZED (
   SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
 ),
-edge_rep AS MATERIALIZED (${representative('edge_valid')}
+edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
 ),
 ingress_candidates AS MATERIALIZED (
   SELECT * FROM ${tierTable('ingress')}
@@ -60,7 +63,7 @@ ingress_candidates AS MATERIALIZED (
 ingress_valid AS (
   SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
 ),
-ingress_rep AS MATERIALIZED (${representative('ingress_valid')}
+ingress_rep AS MATERIALIZED (${representativeSql('ingress_valid')}
 )`;
   return { sql, params };
 }
