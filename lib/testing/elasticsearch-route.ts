@@ -43,7 +43,7 @@ export function testBackendConfig(config: Pick<ElasticsearchBackendConfig, 'url'
 }
 
 /** Makes a backend of this config the process backend (lib/server/backend.ts) and returns it. */
-export function useElasticsearchAsProcessBackend(config: ElasticsearchBackendConfig): LatencyBackend {
+export function installProcessBackend(config: ElasticsearchBackendConfig): LatencyBackend {
   const backend = createElasticsearchBackend(config);
   (globalThis as { hopscopeBackend?: Promise<LatencyBackend> }).hopscopeBackend = Promise.resolve(backend);
   return backend;

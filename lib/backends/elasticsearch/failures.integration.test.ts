@@ -11,7 +11,7 @@ import { GET as getHistograms } from '@/app/api/v1/histograms/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
 import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
 import { startElasticsearchProxy, type ElasticsearchProxy } from '@/lib/testing/elasticsearch-proxy';
-import { seedFixtureIndices, testBackendConfig, useElasticsearchAsProcessBackend, type SeededIndices } from '@/lib/testing/elasticsearch-route';
+import { seedFixtureIndices, testBackendConfig, installProcessBackend, type SeededIndices } from '@/lib/testing/elasticsearch-route';
 import { callRoute } from '@/lib/testing/route-fixture';
 import type { ElasticsearchBackendConfig } from '.';
 
@@ -31,7 +31,7 @@ const opened: { close(): Promise<void> }[] = [];
 
 /** The histograms route answered by a backend of this config. */
 async function histogramsWith(config: Partial<ElasticsearchBackendConfig>, query = HISTOGRAMS) {
-  const backend = useElasticsearchAsProcessBackend(testBackendConfig({ url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex, ...config }));
+  const backend = installProcessBackend(testBackendConfig({ url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex, ...config }));
   opened.push(backend);
   return callRoute(getHistograms, query);
 }
@@ -234,7 +234,7 @@ describe('indices and mappings that cannot answer', () => {
 
   it('the health check reports the same mapping problem', async () => {
     const index = created.find((name) => name.startsWith('hs-fail-notrace-'))!;
-    useElasticsearchAsProcessBackend(testBackendConfig({ url, edgeIndex: index, ingressIndex: seeded.ingressIndex }));
+    installProcessBackend(testBackendConfig({ url, edgeIndex: index, ingressIndex: seeded.ingressIndex }));
     const response = await getHealth(new Request('http://localhost/api/v1/health'));
     expect(response.status).toBe(503);
     expect(((await response.json()) as { message: string }).message).toMatch(/no edge index maps the field trace_id/);
