@@ -28,6 +28,9 @@ export async function checkHealth(session: ElasticsearchSession, url: string, fe
     toTraceSetFields(plan);
     timingFieldOrThrow(plan, 'ingress', 'requestTime');
     timingFieldOrThrow(plan, 'ingress', 'upstreamResponseTime');
+    if (plan.matchedIndices?.edge === 0) {
+      return { backend: 'elasticsearch', ok: false, message: `no Elasticsearch index matches the edge index pattern ${session.indexOf('edge')}`, details };
+    }
     const ok = health.status !== 'red';
     return { backend: 'elasticsearch', ok, message: `cluster ${health.cluster_name} is ${health.status}`, details };
   } catch (caught) {
