@@ -185,6 +185,29 @@ describe('slow answers', () => {
   });
 });
 
+describe('a query the browser abandons', () => {
+  it('is cancelled all the way: the route answers 499 at once, the request to Elasticsearch is closed, no further query is sent', async () => {
+    // The proxy holds the searches, so the abort reliably lands while one is in flight. A request
+    // closed by its client is what Elasticsearch cancels (its search tasks are cancelled when the
+    // HTTP connection closes); the proxy closes its own request to the node in turn.
+    proxy.setDelayMs(20_000, (request) => request.path.includes('_search'));
+    installProcessBackend(testBackendConfig({ url: proxy.url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex }));
+    const before = proxy.requests.length;
+    const controller = new AbortController();
+    const started = Date.now();
+    const answer = getHistograms(new Request(`http://localhost${HISTOGRAMS}`, { signal: controller.signal }), { params: Promise.resolve({}) });
+    const search = await proxy.waitForRequest((request) => proxy.requests.indexOf(request) >= before && request.path.includes('_search'));
+    controller.abort(new Error('the browser went away'));
+    const response = await answer;
+    expect(response.status).toBe(499);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await vi.waitFor(() => expect(search.abandoned).toBe(true), { timeout: 10_000, interval: 50 });
+    // After the abandoned search only the points in time of the answer are closed.
+    const after = () => proxy.requests.slice(proxy.requests.indexOf(search) + 1).map((request) => `${request.method} ${request.path}`);
+    await vi.waitFor(() => expect(after()).toEqual(['DELETE /_pit', 'DELETE /_pit']), { timeout: 10_000, interval: 50 });
+  });
+});
+
 describe('indices and mappings that cannot answer', () => {
   const client = new Client({ node: url });
   const created: string[] = [];
