@@ -28,9 +28,13 @@ function reasonOf(body: unknown): { type: string; reason: string } {
   return { type: cause?.type ?? error?.type ?? 'unknown', reason: cause?.reason ?? error?.reason ?? '' };
 }
 
-/** Statuses worth another try after a pause: the node is busy (429) or not ready (503). */
+/**
+ * Worth another try after a pause: the node is busy (429) or not ready (503), or a kept-alive
+ * connection was closed under the request (reset), which the client's own retry used to cover.
+ */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof errors.ResponseError && (error.statusCode === 429 || error.statusCode === 503);
+  if (error instanceof errors.ResponseError) return error.statusCode === 429 || error.statusCode === 503;
+  return error instanceof errors.ConnectionError && /ECONNRESET|socket hang up|other side closed/i.test(error.message);
 }
 
 function fromResponseError(error: errors.ResponseError, context: RequestContext): AppError {

@@ -48,6 +48,22 @@ describe('retries of 429 and 503', () => {
     expect(calls).toBe(1);
   });
 
+  it('tries a reset connection again, never a refused one', async () => {
+    let calls = 0;
+    const reset = [new errors.ConnectionError('read ECONNRESET')];
+    expect(
+      await withRetries(quick, async () => {
+        calls += 1;
+        const failure = reset.shift();
+        if (failure) throw failure;
+        return 'answer';
+      }),
+    ).toBe('answer');
+    expect(calls).toBe(2);
+    const refused = new errors.ConnectionError('connect ECONNREFUSED 127.0.0.1:1');
+    await expect(withRetries(quick, () => Promise.reject(refused))).rejects.toBe(refused);
+  });
+
   it('never retries other failures', async () => {
     let calls = 0;
     const unauthorized = refusal(401);
