@@ -19,7 +19,7 @@ export function InvestigationEmptyState({ query, unmatchedEdgePattern = null, on
         title={`No Elasticsearch index matches the edge index pattern ${unmatchedEdgePattern}.`}
         hints={[
           'Set HOPSCOPE_EDGE_INDEX to a pattern that matches the edge nginx indices (GET _cat/indices lists them).',
-          'Check that the API key may see those indices: without view_index_metadata they do not match.',
+          'Check that the API key or user may read those indices (read and view_index_metadata): indices it may not read do not match the pattern.',
         ]}
       />
     );
