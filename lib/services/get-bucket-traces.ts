@@ -1,5 +1,6 @@
 import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { TracesResponse } from '@/lib/domain/api-responses';
 import { bucketSelectionSchema, decodeCursor, DEFAULT_TRACE_PAGE_SIZE, encodeCursor } from '@/lib/domain/drill-down';
 import { AppError } from '@/lib/server/errors';
@@ -19,11 +20,14 @@ export async function getBucketTraces(backend: LatencyBackend, input: ParamsInpu
   }
   const query = await resolveQueryOrThrow(backend, record, signal);
   const bucket = { histogram: selection.histogram, fromMs: selection.fromMs ?? null, toMs: selection.toMs ?? null };
-  const page = await backend.fetchBucketTraces(query, bucket, { limit: selection.limit ?? DEFAULT_TRACE_PAGE_SIZE, cursor }, { signal });
+  const notices: AnswerNotice[] = [];
+  const onNotice = (notice: AnswerNotice) => void notices.push(notice);
+  const page = await backend.fetchBucketTraces(query, bucket, { limit: selection.limit ?? DEFAULT_TRACE_PAGE_SIZE, cursor }, { signal, onNotice });
   return {
     query,
     ...bucket,
     traces: page.traces,
     ...(page.nextCursor ? { nextCursor: encodeCursor(page.nextCursor) } : {}),
+    notices,
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { ConnectTimelineResponse } from '@/lib/domain/api-responses';
 import { chooseTimelineBinMs, DEFAULT_TIMELINE_MAX_GROUPS, TIMELINE_GROUP_BYS } from '@/lib/domain/connect-timeline';
 import { TIERS } from '@/lib/domain/tiers';
@@ -17,10 +18,11 @@ export async function getConnectTimeline(backend: LatencyBackend, input: ParamsI
   const record = toParamRecord(input);
   const options = parseOrThrow(timelineSchema, { tier: record.tier, groupBy: record.groupBy } as Record<string, string>);
   const query = await resolveQueryOrThrow(backend, record, signal);
+  const notices: AnswerNotice[] = [];
   const timeline = await backend.fetchConnectTimeline(
     query,
     { ...options, binMs: chooseTimelineBinMs(query.toMs - query.fromMs), maxGroups: DEFAULT_TIMELINE_MAX_GROUPS },
-    { signal },
+    { signal, onNotice: (notice) => void notices.push(notice) },
   );
-  return { ...timeline, query };
+  return { ...timeline, query, notices };
 }

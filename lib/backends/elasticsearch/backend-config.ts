@@ -1,5 +1,6 @@
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { ElasticsearchConnection } from './client';
+import type { RetryPolicy } from './retry';
 
 /** Everything the Elasticsearch backend needs; tests build it directly to point at their own indices. */
 export type ElasticsearchBackendConfig = ElasticsearchConnection & {
@@ -11,6 +12,8 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   sampleThresholdTraces?: number;
   /** Traces per partition of the trace pass (default and most: 55,000). */
   partitionTraces?: number;
+  /** How 429 and 503 answers are retried (default DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
 };
 
 export type TuningConfig = { sampleThresholdTraces: number; partitionTraces: number };

@@ -342,7 +342,7 @@ describe('failures, as the API reports them', () => {
       const error = await backend.fetchExtent().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'backend_timeout' });
-      expect((error as AppError).message).toMatch(/did not answer reading the field mappings of nginx-\* within 300 ms/);
+      expect((error as AppError).message).toMatch(/timed out after 0.3 s on reading the field mappings of nginx-\* \(HOPSCOPE_ES_TIMEOUT_MS=300\)/);
     } finally {
       await backend.close();
       for (const socket of sockets) socket.destroy();
