@@ -4,6 +4,12 @@ import { GET as getHealth } from '@/app/api/v1/health/route';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
 import { GET as getSuggestions } from '@/app/api/v1/suggestions/route';
 import { GET as getTrace } from '@/app/api/v1/traces/[traceId]/route';
+import { GET as getAttribution } from '@/app/api/v1/triage/attribution/route';
+import { GET as getWindowComparison } from '@/app/api/v1/triage/compare/route';
+import { GET as getConnectionReuse } from '@/app/api/v1/triage/connection-reuse/route';
+import { GET as getCorrelations } from '@/app/api/v1/triage/correlations/route';
+import { GET as getRetransmissions } from '@/app/api/v1/triage/retransmissions/route';
+import { GET as getTriageSummary } from '@/app/api/v1/triage/summary/route';
 import { GET as getTraces } from '@/app/api/v1/traces/route';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
@@ -15,8 +21,7 @@ import { callRoute } from '@/lib/testing/route-fixture';
  * hopscope only reads: every backend verb, called through the API as the pages call it, sends
  * the real node nothing but the read calls below (recorded by the proxy in front of it). These
  * are the calls the minimal privileges of docs/API.md ("Elasticsearch privileges") must allow.
- * The triage verbs are not built for Elasticsearch yet (lib/services/triage/triage-backend.ts):
- * when they are, their routes belong in this list of calls.
+ * The triage routes are called too: their joins read the same way.
  */
 const READ_CALLS: { method: string; path: RegExp; why: string }[] = [
   { method: 'POST', path: /^\/[^/_][^/]*\/_field_caps(\?|$)/, why: 'the mappings of a tier (view_index_metadata or read)' },
@@ -62,6 +67,12 @@ describe('hopscope only reads from Elasticsearch', () => {
       await callRoute(getConnectTimeline, `/api/v1/connect-timeline?${WINDOW}&tier=ingress&groupBy=upstreamAddr`),
       await callRoute(getSuggestions, `/api/v1/suggestions?${WINDOW}&field=app&prefix=sh`),
       await callRoute(getSuggestions, `/api/v1/suggestions?${WINDOW}&field=path`),
+      await callRoute(getTriageSummary, `/api/v1/triage/summary?${WINDOW}`),
+      await callRoute(getAttribution, `/api/v1/triage/attribution?${WINDOW}&slow=0.2`),
+      await callRoute(getCorrelations, `/api/v1/triage/correlations?${WINDOW}`),
+      await callRoute(getRetransmissions, `/api/v1/triage/retransmissions?${WINDOW}`),
+      await callRoute(getConnectionReuse, `/api/v1/triage/connection-reuse?${WINDOW}`),
+      await callRoute(getWindowComparison, `/api/v1/triage/compare?${WINDOW}&compareFrom=2020-11-19T10:00:00Z&compareTo=2020-11-19T10:30:00Z`),
     ];
     // Each call answered (a refused call would prove nothing about what a working one sends).
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
