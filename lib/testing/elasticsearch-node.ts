@@ -29,7 +29,7 @@ export function requireElasticsearchUrl(): string {
 export async function seedElasticsearchBackend(
   edgeDocuments: Iterable<Record<string, unknown>>,
   ingressDocuments: Iterable<Record<string, unknown>>,
-  options: { shards?: number } = {},
+  options: { shards?: number; keywordTimings?: boolean } = {},
 ): Promise<OpenedBackend> {
   const url = requireElasticsearchUrl();
   const client = new Client({ node: url });
@@ -41,6 +41,7 @@ export async function seedElasticsearchBackend(
     edge: { indexPrefix: edgePrefix, documents: edgeDocuments },
     ingress: { indexPrefix: ingressPrefix, documents: ingressDocuments },
     shards: options.shards ?? 2,
+    keywordTimings: options.keywordTimings ?? false,
   });
   if (summary.errors.length > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   const backend = createElasticsearchBackend({

@@ -86,3 +86,36 @@ describe('DuckDB: unreadable lines', () => {
     expect(health.details).toMatchObject({ lines: { edge: 4, ingress: 1 }, unreadableLines: { edge: 5, ingress: 1 } });
   });
 });
+
+/**
+ * trace_id objects and arrays: Elasticsearch refuses an object in a keyword field at index time
+ * (dirty-documents.integration.test.ts); the embedded store reads any JSON, so it counts both as
+ * trace_id missing rather than guessing an id.
+ */
+describe('DuckDB: trace ids that are objects or arrays', () => {
+  let backend: LatencyBackend;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-trace-ids-'));
+    const edgeFile = path.join(dir, 'edge.ndjson');
+    const ingressFile = path.join(dir, 'ingress.ndjson');
+    const docs = [
+      { '@timestamp': at(1), trace_id: { id: 'a' }, request_time: '0.100' },
+      { '@timestamp': at(2), trace_id: ['b', 'c'], request_time: '0.200' },
+      { '@timestamp': at(3), trace_id: [], request_time: '0.300' },
+      { '@timestamp': at(4), trace_id: false, request_time: '0.400' },
+      { '@timestamp': at(5), trace_id: 'd', request_time: '0.500' },
+    ];
+    writeFileSync(edgeFile, Buffer.concat(docs.map(line)));
+    writeFileSync(ingressFile, '');
+    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+  });
+  afterAll(() => backend.close());
+
+  it('counts them as trace_id missing and keeps the string id', async () => {
+    const { counts } = await backend.fetchDistributions({
+      fromMs: T0, toMs: T0 + 60_000, app: null, path: null, latencyMinMs: null, latencyMaxMs: null,
+    });
+    expect(counts.edge).toBe(1);
+    expect(counts.skipped).toEqual([{ tier: 'edge', field: 'traceId', reason: 'missing', count: 4 }]);
+  });
+});
