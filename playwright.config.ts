@@ -47,7 +47,7 @@ const embeddedEnv = {
   HOPSCOPE_INGRESS_FILES: path.join(sampleDir, 'ingress.ndjson'),
 };
 
-const browserSpecs = /(investigation|trace|bad-permalinks)\.spec\.ts$/;
+const browserSpecs = /(investigation|trace|bad-input)\.spec\.ts$/;
 
 const config: PlaywrightTestConfig = defineConfig({
   testDir: './e2e',

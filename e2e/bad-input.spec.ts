@@ -51,3 +51,13 @@ test.describe('bad permalinks', () => {
     await expect(page.getByTestId('error-banner')).toContainText('traceId: trace id is longer than 512 characters');
   });
 });
+
+test.describe('lines left out of the answer', () => {
+  test('are listed with their reasons beside the counts, not only on hover', async ({ investigation, sampleWindow }) => {
+    // The sample's ingress tier prints upstream_response_time "-" where no pod answered (21 lines).
+    await investigation.open(sampleWindow);
+    const list = investigation.page.getByTestId('skipped-lines');
+    await expect(list).toBeVisible();
+    await expect(list.getByRole('listitem').filter({ hasText: /^\d[\d,]* ingress documents? skipped: upstream_response_time missing$/ })).toHaveCount(1);
+  });
+});
