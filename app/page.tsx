@@ -8,7 +8,6 @@ import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
 import { InvestigationView } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
@@ -55,7 +54,7 @@ async function PrefetchedInvestigation({ state }: { state: InvestigationState })
   const requests = investigationRequests(state);
   const [histograms, triage, slow, edge, ingress, traces] = await Promise.all([
     prefetch(requests.histograms, getHistograms),
-    prefetch(requests.triage, async (backend, params) => getTriageSummary(backend, await getTriageBackend(backend), params)),
+    prefetch(requests.triage, async (backend, params) => getTriageSummary(backend, params)),
     requests.slow ? prefetch(requests.slow, getHistograms) : null,
     prefetch(requests.edgeTimeline, getConnectTimeline),
     prefetch(requests.ingressTimeline, getConnectTimeline),

@@ -32,8 +32,8 @@ export type CallOptions = { signal?: AbortSignal };
  */
 export interface LatencyBackend {
   readonly kind: BackendKind;
-  /** The triage verbs (docs/TRIAGE.md) over the same store and trace set; absent where not built yet. */
-  readonly triage?: TriageBackend;
+  /** The triage verbs (docs/TRIAGE.md) over the same store and trace set. */
+  readonly triage: TriageBackend;
   /** The trace set's counts and the four distributions as per-millisecond counts. */
   fetchDistributions(query: TraceQuery, options?: CallOptions): Promise<Distributions>;
   /** The traces counted in one histogram range, newest first, one page at a time. */

@@ -4,6 +4,7 @@ import { toTuning, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
 import type { FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
+import { createElasticsearchTriage, type RunVerb } from './triage';
 import { checkHealth } from './verbs/check-health';
 import { fetchBucketTraces } from './verbs/fetch-bucket-traces';
 import { fetchConnectTimeline } from './verbs/fetch-connect-timeline';
@@ -38,7 +39,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
   };
 
   /** Runs a verb in a session; `snapshot` reads one point in time per tier across its requests. */
-  const run = async <T>(signal: AbortSignal | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => {
+  const run: RunVerb = async (signal, snapshot, verb) => {
     const session = new ElasticsearchSession(client, config, signal);
     try {
       const plan = await fieldPlan(session);
@@ -53,6 +54,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
   return {
     kind: 'elasticsearch',
+
+    triage: createElasticsearchTriage({ run, tuning }),
 
     fetchDistributions: (query, options) => run(options?.signal, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
 

@@ -16,7 +16,7 @@ export type FieldPlan = { fields: FieldNames; edge: TierFieldTypes; ingress: Tie
 export type AggregatedField = { name: string; kind: FieldKind };
 
 export type TimingLogicalField = 'requestTime' | 'upstreamResponseTime' | 'upstreamConnectTime';
-export type GroupLogicalField = 'upstreamAddr' | 'host' | 'appName' | 'path';
+export type GroupLogicalField = 'upstreamAddr' | 'host' | 'appName' | 'path' | 'method' | 'status' | 'proxyUpstreamName';
 
 const describe = (tier: Tier, field: ResolvedField): string => `the ${tier} field ${field.name} is mapped as ${field.types.join(' and ')}`;
 

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import type { AttributionResponse } from '@/lib/domain/triage/triage-responses';
@@ -11,7 +10,6 @@ import { parseTriageParams } from './triage-params';
 /** How the slow requests' time divides among the five segments. */
 export async function getAttribution(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<AttributionResponse> {
@@ -19,6 +17,6 @@ export async function getAttribution(
   const { slow } = parseTriageParams(slowParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const stats = await triage.fetchSegmentStats(query, slowMs, { signal });
+  const stats = await backend.triage.fetchSegmentStats(query, slowMs, { signal });
   return { backend: backend.kind, query, ...buildAttribution(stats, slowMs) };
 }
