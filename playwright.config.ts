@@ -51,7 +51,7 @@ const embeddedEnv = {
   HOPSCOPE_INGRESS_FILES: path.join(sampleDir, 'ingress.ndjson'),
 };
 
-const browserSpecs = /(investigation|trace)\.spec\.ts$/;
+const browserSpecs = /(investigation|trace|bad-input)\.spec\.ts$/;
 
 const config: PlaywrightTestConfig = defineConfig({
   testDir: './e2e',

@@ -13,9 +13,11 @@ const timelineSchema = z.object({
   groupBy: z.enum(TIMELINE_GROUP_BYS, { message: `groupBy must be one of ${TIMELINE_GROUP_BYS.join(', ')}` }).default('host'),
 });
 
+const TIMELINE_PARAMETERS = Object.keys(timelineSchema.shape);
+
 /** A tier's upstream_connect_time over the query window, binned so a chart stays small. */
 export async function getConnectTimeline(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<ConnectTimelineResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, TIMELINE_PARAMETERS);
   const options = parseOrThrow(timelineSchema, { tier: record.tier, groupBy: record.groupBy } as Record<string, string>);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const notices: AnswerNotice[] = [];

@@ -1,14 +1,20 @@
 import 'server-only';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldNames } from '@/lib/domain/field-names';
-import { TIERS } from '@/lib/domain/tiers';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
-import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, tierTable } from './sql/build-load';
+import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import type { SqlStatement } from './sql/sql-statement';
 
-export type LoadedStore = { instance: DuckDBInstance; lineCounts: Record<'edge' | 'ingress', number>; loadMs: number };
+export type LoadedStore = {
+  instance: DuckDBInstance;
+  lineCounts: Record<Tier, number>;
+  /** Lines skipped at load because they are not JSON objects or not UTF-8; they have no time. */
+  unreadableLines: Record<Tier, number>;
+  loadMs: number;
+};
 
 /**
  * Opens DuckDB and loads both tiers' files, normalizing them in SQL. Loading happens once per
@@ -37,7 +43,12 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
     );
     const row = counts.getRowObjects()[0];
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
-    return { instance, lineCounts, loadMs: Math.round(performance.now() - started) };
+    const unreadableLines = { edge: 0, ingress: 0 };
+    for (const tier of TIERS) {
+      const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(tier));
+      unreadableLines[tier] = Number(unreadable.getRowObjects()[0]?.n ?? 0);
+    }
+    return { instance, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started) };
   } finally {
     connection.closeSync();
   }
