@@ -8,7 +8,6 @@ import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
 import { InvestigationView, type InvestigationPrefetched } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
@@ -69,7 +68,7 @@ async function PrefetchedInvestigation({ state }: { state: InvestigationState })
     histograms,
     slow: requests.slow ? defer(requests.slow, getHistograms) : null,
     traces: requests.traces ? defer(requests.traces, getBucketTraces) : null,
-    triage: defer(requests.triage, async (backend, params) => getTriageSummary(backend, await getTriageBackend(backend), params)),
+    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params)),
     timelines: { edge: defer(requests.edgeTimeline, getConnectTimeline), ingress: defer(requests.ingressTimeline, getConnectTimeline) },
   };
   return <InvestigationView prefetched={prefetched} />;

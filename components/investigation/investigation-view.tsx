@@ -11,6 +11,7 @@ import { useInvestigationState } from '@/components/url/use-investigation-state'
 import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
+import { AnswerNotices } from '@/components/states/answer-notices';
 import { SampleNotice } from '@/components/summary/sample-notice';
 import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
 import { slowThresholdMs, summarizeSlow } from '@/components/summary/slow-summary';
@@ -75,6 +76,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
       </header>
       <FilterBar resolved={resolvedMs} />
       {histograms.error && <ErrorBanner error={histograms.error} what="the histograms" onRetry={histograms.retry} />}
+      {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
 
       {!response && !histograms.error && (
@@ -83,7 +85,13 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
           <HistogramGridSkeleton />
         </>
       )}
-      {isEmpty && <InvestigationEmptyState query={state.query} onChange={(patch) => setState((current) => withQuery(current, patch))} />}
+      {isEmpty && (
+        <InvestigationEmptyState
+          query={state.query}
+          unmatchedEdgePattern={response.notices.find((notice) => notice.code === 'no_matching_index' && notice.tier === 'edge')?.indexPattern ?? null}
+          onChange={(patch) => setState((current) => withQuery(current, patch))}
+        />
+      )}
       {response && !isEmpty && (
         <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
           <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} />

@@ -29,7 +29,7 @@ const envSchema = z.object({
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(200_000),
+  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,

@@ -4,16 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldNames } from '@/lib/domain/field-names';
-import { TIERS } from '@/lib/domain/tiers';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
-import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, tierTable } from './sql/build-load';
+import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import type { SqlStatement } from './sql/sql-statement';
 
 export type LoadedStore = {
   instance: DuckDBInstance;
-  lineCounts: Record<'edge' | 'ingress', number>;
+  lineCounts: Record<Tier, number>;
+  /** Lines skipped at load because they are not JSON objects or not UTF-8; they have no time. */
+  unreadableLines: Record<Tier, number>;
   loadMs: number;
   /** Closes the database and removes the temporary folder the store created, if any. */
   close: () => void;
@@ -125,8 +127,13 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
     );
     const row = counts.getRowObjects()[0];
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
+    const unreadableLines = { edge: 0, ingress: 0 };
+    for (const tier of TIERS) {
+      const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(tier));
+      unreadableLines[tier] = Number(unreadable.getRowObjects()[0]?.n ?? 0);
+    }
     loaded = true;
-    return { instance, lineCounts, loadMs: Math.round(performance.now() - started), close };
+    return { instance, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started), close };
   } finally {
     connection.closeSync();
     if (!loaded) close();

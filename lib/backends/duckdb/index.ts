@@ -47,7 +47,10 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     triage: createDuckdbTriage({ run }),
 
     async fetchDistributions(query, options) {
-      return parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+      const result = parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+      const { unreadableLines } = await store();
+      if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
+      return { ...result, counts: { ...result.counts, unreadableLines } };
     },
 
     async fetchBucketTraces(query, selection, page, options) {
@@ -107,7 +110,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
           backend: 'duckdb',
           ok: true,
           message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
-          details: { lines: loaded.lineCounts, loadMs: loaded.loadMs },
+          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs },
         };
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };

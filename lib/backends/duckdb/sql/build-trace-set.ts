@@ -8,6 +8,16 @@ export const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_m
 /** The columns the trace set's own CTEs read (filters, representative order, join key). */
 const TRACE_SET_COLUMNS = ['trace_key', 'trace_id', 'ts_ms', 'rt_ms', 'rt_state', 'response_ms', 'doc_id', 'dup_count'];
 
+/**
+ * One line per trace of `source` (valid lines of one tier), the representative. Lines whose trace
+ * has one valid line in the whole tier need no de-duplication (nearly all of them); the window
+ * function runs only over the others.
+ */
+export const representativeSql = (source: string) => `
+  SELECT * FROM ${source} WHERE dup_count = 1
+  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
+    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
+
 /** A query's edge-line filters: the window (time, app, path) and validity (trace id, request_time, latency range). */
 export type TraceSetFilters = { windowFilters: string[]; validFilters: string[]; params: SqlStatement['params'] };
 
@@ -53,12 +63,6 @@ export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
 export function buildTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
   const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
   const selected = columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
-  // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
-  // the window function runs only over the others.
-  const representative = (source: string) => `
-  SELECT * FROM ${source} WHERE dup_count = 1
-  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
-    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
   const sql = `
 edge_window AS MATERIALIZED (
   SELECT ${selected} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
@@ -66,7 +70,7 @@ edge_window AS MATERIALIZED (
 edge_valid AS MATERIALIZED (
   SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
 ),
-edge_rep AS MATERIALIZED (${representative('edge_valid')}
+edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
 ),
 ingress_candidates AS MATERIALIZED (
   SELECT ${selected} FROM ${tierTable('ingress')}
@@ -75,7 +79,7 @@ ingress_candidates AS MATERIALIZED (
 ingress_valid AS (
   SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
 ),
-ingress_rep AS MATERIALIZED (${representative('ingress_valid')}
+ingress_rep AS MATERIALIZED (${representativeSql('ingress_valid')}
 )`;
   return { sql, params };
 }
