@@ -11,11 +11,13 @@ import { E2E_PORTS } from './e2e/servers';
  * - unreachable: Elasticsearch backend pointed at a closed loopback port, for the error states;
  * - elasticsearch: only when ES_URL is set (the test command starts a node): the same specs as
  *   the embedded project, on the sample seeded into that node by the global setup;
+ * - elasticsearch-failures: with ES_URL, the same node read through an edge index pattern that
+ *   matches no index, for the empty state that names it;
  * - accessControl: embedded, with HTTP basic auth switched on (access-control.spec.ts).
  * The first three run with canary Elasticsearch credentials in their environment
  * (e2e/canary-credentials.ts), which credential-leak.spec.ts looks for in every answer.
  *
- * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next three).
+ * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next four).
  */
 
 const ports = E2E_PORTS;
@@ -23,6 +25,8 @@ const sampleDir = path.resolve(__dirname, '.data/sample');
 const esUrl = process.env.ES_URL?.trim() || null;
 /** Nothing listens on port 1 (tcpmux) on a loopback interface: connections are refused at once. */
 const CLOSED_PORT_URL = 'http://127.0.0.1:1';
+/** An edge index pattern that matches nothing on the node (e2e/elasticsearch-failures.spec.ts reads the same name). */
+const NO_SUCH_EDGE_INDEX = 'hopscope-e2e-no-such-index-*';
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -51,7 +55,7 @@ const embeddedEnv = {
   HOPSCOPE_INGRESS_FILES: path.join(sampleDir, 'ingress.ndjson'),
 };
 
-const browserSpecs = /(investigation|trace)\.spec\.ts$/;
+const browserSpecs = /(investigation|trace|bad-input)\.spec\.ts$/;
 
 /** The canary user info in a URL: the closed-port server must not echo it in its errors either. */
 const withUserInfo = (url: string) => {
@@ -80,7 +84,12 @@ const config: PlaywrightTestConfig = defineConfig({
   webServer: [
     server('embedded', { ...embeddedEnv, ...CANARY_ENV }),
     server('unreachable', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: withUserInfo(CLOSED_PORT_URL), HOPSCOPE_ES_TIMEOUT_MS: '3000', ...CANARY_ENV }),
-    ...(esUrl ? [server('elasticsearch', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, ...CANARY_ENV })] : []),
+    ...(esUrl
+      ? [
+          server('elasticsearch', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, ...CANARY_ENV }),
+          server('elasticsearchFailures', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, HOPSCOPE_EDGE_INDEX: NO_SUCH_EDGE_INDEX }),
+        ]
+      : []),
     server('accessControl', {
       ...embeddedEnv,
       HOPSCOPE_BASIC_AUTH_USER: ACCESS_CONTROL_CREDENTIALS.username,
@@ -113,6 +122,11 @@ const config: PlaywrightTestConfig = defineConfig({
             testMatch: browserSpecs,
             grepInvert: /@ui/,
             use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearch}` },
+          },
+          {
+            name: 'elasticsearch-failures',
+            testMatch: /elasticsearch-failures\.spec\.ts$/,
+            use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearchFailures}` },
           },
         ]
       : []),

@@ -11,6 +11,11 @@ test.describe('investigation page', () => {
   test('opens on the sample incident: the 1 s cluster, the summary, the slow ingress node', async ({ investigation, page, sampleWindow }, testInfo) => {
     await investigation.open(sampleWindow);
 
+    // The verdict leads, on either backend: the 1 s SYN retransmission through the slow ingress node.
+    await expect(investigation.verdict.locator('p').first()).toContainText(
+      /ingress→app connect of 1\.00–1\.10 s.*through ingress-node-2: a SYN or SYN-ACK was retransmitted/,
+    );
+
     // The incident: a cluster at 1.0–1.1 s in ingress request_time, a smaller one between the tiers.
     const ingressCluster = await investigation.barCount('ingress', '1000–1100 ms');
     expect(ingressCluster).toBeGreaterThan(5 * Math.max(1, await investigation.barCount('ingress', '800–900 ms')));

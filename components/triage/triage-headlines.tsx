@@ -1,10 +1,12 @@
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
+import { SampleNotice } from '@/components/summary/sample-notice';
 
-type TriageHeadlinesProps = { summary: Pick<TriageSummaryResponse, 'headlines' | 'retransmissions' | 'correlations'> };
+type TriageHeadlinesProps = { summary: Pick<TriageSummaryResponse, 'headlines' | 'retransmissions' | 'correlations' | 'attribution'> };
 
 /**
  * The first-screen verdict: the sentences that name a culprit (retransmission findings, the top
- * flagged value) above the attribution, each as the API words it.
+ * flagged value) above the attribution, each as the API words it, and whether they were drawn
+ * from a sample of the traces (Elasticsearch above its threshold).
  */
 export function TriageHeadlines({ summary }: TriageHeadlinesProps) {
   const culprits = summary.retransmissions.findings.length + (summary.correlations.flaggedCount > 0 ? 1 : 0);
@@ -22,6 +24,7 @@ export function TriageHeadlines({ summary }: TriageHeadlinesProps) {
           {headline}
         </p>
       ))}
+      <SampleNotice sample={summary.attribution.sample} subject="these findings" />
     </section>
   );
 }

@@ -12,19 +12,11 @@ type TriageVerdictProps = {
 };
 
 /**
- * The first screen's verdict above the histograms: who is to blame and why, in words. A backend
- * without the triage verbs says so quietly; the histograms below stay usable either way.
+ * The first screen's verdict above the histograms: who is to blame and why, in words. When it
+ * fails, the histograms below stay usable.
  */
 export function TriageVerdict({ summary, error, loading, onRetry }: TriageVerdictProps) {
-  if (error) {
-    return error.message.includes('not implemented') ? (
-      <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="triage-unavailable">
-        Triage (culprit, retransmission signature, attribution) is not available on this backend yet.
-      </p>
-    ) : (
-      <ErrorBanner error={error} what="the triage summary" onRetry={onRetry} />
-    );
-  }
+  if (error) return <ErrorBanner error={error} what="the triage summary" onRetry={onRetry} />;
   if (!summary) return loading ? <Skeleton className="h-6 w-2/3" label="Loading the triage summary" /> : null;
   return <TriageHeadlines summary={summary} />;
 }

@@ -22,12 +22,14 @@ export class InvestigationPage {
   readonly drillDown: Locator;
   readonly rows: Locator;
   readonly summary: Locator;
+  readonly verdict: Locator;
   readonly errorBanner: Locator;
 
   constructor(readonly page: Page) {
     this.drillDown = page.getByTestId('drill-down');
     this.rows = page.getByTestId('trace-row');
     this.summary = page.getByTestId('slow-summary');
+    this.verdict = page.getByTestId('triage-headlines');
     this.errorBanner = page.getByTestId('error-banner');
   }
 

@@ -19,11 +19,17 @@ const envSchema = z.object({
   HOPSCOPE_EDGE_FILES: optionalText,
   HOPSCOPE_INGRESS_FILES: optionalText,
   HOPSCOPE_DUCKDB_PATH: optionalText,
+  HOPSCOPE_DUCKDB_MEMORY_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'HOPSCOPE_DUCKDB_MEMORY_LIMIT must be a size such as 512MB or 1GiB')
+    .optional(),
+  HOPSCOPE_DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HOPSCOPE_FIELDS: optionalText,
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(200_000),
+  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,
@@ -95,8 +101,12 @@ export type DuckdbConfig = {
   /** File paths or globs of NDJSON documents, one ELK _source object a line. */
   edgeFiles: string[];
   ingressFiles: string[];
-  /** Optional database file; in-memory when absent. */
+  /** The store's database file (rebuilt at every start); a file in a fresh temporary folder when absent. */
   databasePath?: string;
+  /** DuckDB's memory_limit (e.g. "512MB"); beyond it the store spills to disk. */
+  memoryLimit?: string;
+  /** DuckDB's worker threads. */
+  threads?: number;
 };
 
 export type ServerConfig = {
@@ -166,6 +176,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       edgeFiles: splitList(vars.HOPSCOPE_EDGE_FILES, path.join(SAMPLE_DIR, 'edge.ndjson')),
       ingressFiles: splitList(vars.HOPSCOPE_INGRESS_FILES, path.join(SAMPLE_DIR, 'ingress.ndjson')),
       databasePath: vars.HOPSCOPE_DUCKDB_PATH,
+      memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
+      threads: vars.HOPSCOPE_DUCKDB_THREADS,
     },
     elasticsearch: vars.ES_URL
       ? {

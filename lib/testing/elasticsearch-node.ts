@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
-import { createElasticsearchBackend } from '@/lib/backends/elasticsearch';
+import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { OpenedBackend } from '@/lib/backends/contract/backend-contract';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 
@@ -24,12 +24,17 @@ export function requireElasticsearchUrl(): string {
 
 /**
  * Seeds both tiers into fresh, uniquely named daily indices (edge timings under dynamic mapping,
- * i.e. 32-bit floats; ingress timings as keyword strings) and returns a backend reading them.
+ * i.e. 32-bit floats; ingress timings as keyword strings) and returns a backend reading them
+ * (`tuning`: a low sampling threshold, to exercise sampling on small data).
  */
 export async function seedElasticsearchBackend(
   edgeDocuments: Iterable<Record<string, unknown>>,
   ingressDocuments: Iterable<Record<string, unknown>>,
-  options: { shards?: number } = {},
+  options: {
+    shards?: number;
+    keywordTimings?: boolean;
+    tuning?: Pick<ElasticsearchBackendConfig, 'sampleThresholdTraces' | 'partitionTraces'>;
+  } = {},
 ): Promise<OpenedBackend> {
   const url = requireElasticsearchUrl();
   const client = new Client({ node: url });
@@ -41,6 +46,7 @@ export async function seedElasticsearchBackend(
     edge: { indexPrefix: edgePrefix, documents: edgeDocuments },
     ingress: { indexPrefix: ingressPrefix, documents: ingressDocuments },
     shards: options.shards ?? 2,
+    keywordTimings: options.keywordTimings ?? false,
   });
   if (summary.errors.length > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   const backend = createElasticsearchBackend({
@@ -49,6 +55,7 @@ export async function seedElasticsearchBackend(
     edgeIndex: `${edgePrefix}*`,
     ingressIndex: `${ingressPrefix}*`,
     fields: DEFAULT_FIELD_NAMES,
+    ...options.tuning,
   });
   return {
     backend,

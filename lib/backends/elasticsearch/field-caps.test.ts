@@ -14,6 +14,7 @@ describe('field caps', () => {
         '@timestamp', '@timestamp.keyword', 'trace_id', 'trace_id.keyword', 'request_time', 'request_time.keyword',
         'upstream_connect_time', 'upstream_connect_time.keyword', 'upstream_response_time', 'upstream_response_time.keyword',
         'upstream_addr', 'upstream_addr.keyword', '@source', '@source.keyword', 'app_name', 'app_name.keyword', 'path', 'path.keyword',
+        'request_method', 'request_method.keyword', 'status', 'status.keyword', 'proxy_upstream_name', 'proxy_upstream_name.keyword',
       ],
       ignore_unavailable: true,
       allow_no_indices: true,

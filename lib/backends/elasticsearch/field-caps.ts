@@ -17,6 +17,10 @@ export const RESOLVED_FIELDS = [
   'host',
   'appName',
   'path',
+  // Read by triage only (its correlations compare them between slow requests and the rest).
+  'method',
+  'status',
+  'proxyUpstreamName',
 ] as const;
 export type ResolvedLogicalField = (typeof RESOLVED_FIELDS)[number];
 

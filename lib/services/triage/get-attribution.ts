@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import type { AttributionResponse } from '@/lib/domain/triage/triage-responses';
@@ -11,14 +10,13 @@ import { parseTriageParams } from './triage-params';
 /** How the slow requests' time divides among the five segments. */
 export async function getAttribution(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<AttributionResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(slowParamsSchema.shape));
   const { slow } = parseTriageParams(slowParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const stats = await triage.fetchSegmentStats(query, slowMs, { signal });
+  const stats = await backend.triage.fetchSegmentStats(query, slowMs, { signal });
   return { backend: backend.kind, query, ...buildAttribution(stats, slowMs) };
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { summarizeConnectionReuse } from '@/lib/domain/triage/connection-reuse';
 import type { ConnectionReuseResponse } from '@/lib/domain/triage/triage-responses';
@@ -10,11 +9,10 @@ import { resolveQueryOrThrow } from '../resolve-query';
 /** Per hop and per host / upstream address: new versus reused connections and the new ones' connect times. */
 export async function getConnectionReuse(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<ConnectionReuseResponse> {
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
-  const connects = await triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal });
+  const connects = await backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal });
   return { backend: backend.kind, query, ...summarizeConnectionReuse(connects) };
 }

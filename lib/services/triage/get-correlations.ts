@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
@@ -12,14 +11,13 @@ import { parseTriageParams } from './triage-params';
 /** Field values over-represented among the slow requests, ranked and tested. */
 export async function getCorrelations(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<CorrelationsResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(correlationParamsSchema.shape));
   const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const counts = await triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal });
+  const counts = await backend.triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal });
   return { backend: backend.kind, query, ...rankCorrelations(counts, slowMs) };
 }

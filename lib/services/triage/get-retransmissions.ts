@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import type { RetransmissionsResponse } from '@/lib/domain/triage/triage-responses';
@@ -14,14 +13,13 @@ import { resolveQueryOrThrow } from '../resolve-query';
  */
 export async function getRetransmissions(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<RetransmissionsResponse> {
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
   const [connects, stats] = await Promise.all([
-    triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
-    triage.fetchSegmentStats(query, DEFAULT_SLOW_MS, { signal }),
+    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
+    backend.triage.fetchSegmentStats(query, DEFAULT_SLOW_MS, { signal }),
   ]);
   return { backend: backend.kind, query, ...detectRetransmissions({ connects, edgeToIngressGap: stats.segments.edgeToIngress.all }) };
 }

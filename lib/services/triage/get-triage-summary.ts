@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
@@ -18,18 +17,17 @@ import { parseTriageParams } from './triage-params';
  */
 export async function getTriageSummary(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<TriageSummaryResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(correlationParamsSchema.shape));
   const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const [stats, counts, connects] = await Promise.all([
-    triage.fetchSegmentStats(query, slowMs, { signal }),
-    triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
-    triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
+    backend.triage.fetchSegmentStats(query, slowMs, { signal }),
+    backend.triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
+    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
   ]);
   const attribution = buildAttribution(stats, slowMs);
   const correlations = rankCorrelations(counts, slowMs);

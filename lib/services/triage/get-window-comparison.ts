@@ -1,5 +1,4 @@
 import 'server-only';
-import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { WindowComparisonResponse } from '@/lib/domain/triage/triage-responses';
 import { comparisonParamsSchema, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
@@ -18,11 +17,10 @@ const COMPARED_PARAMETER: Record<string, string> = { from: 'compareFrom', to: 'c
  */
 export async function getWindowComparison(
   backend: LatencyBackend,
-  triage: TriageBackend,
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<WindowComparisonResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(comparisonParamsSchema.shape));
   const { slow, compareFrom, compareTo } = parseTriageParams(comparisonParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compareQuery = await resolveQueryOrThrow(backend, { ...record, from: compareFrom, to: compareTo }, signal).catch((error: unknown) => {
@@ -35,9 +33,9 @@ export async function getWindowComparison(
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const [baseDistributions, baseStats, compareDistributions, compareStats] = await Promise.all([
     backend.fetchDistributions(query, { signal }),
-    triage.fetchSegmentStats(query, slowMs, { signal }),
+    backend.triage.fetchSegmentStats(query, slowMs, { signal }),
     backend.fetchDistributions(compareQuery, { signal }),
-    triage.fetchSegmentStats(compareQuery, slowMs, { signal }),
+    backend.triage.fetchSegmentStats(compareQuery, slowMs, { signal }),
   ]);
   const comparison = compareWindows(
     { edge: baseDistributions.distributions.edge, stats: baseStats },

@@ -1,9 +1,8 @@
 import { getAttribution } from '@/lib/services/triage/get-attribution';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { jsonRoute } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute(async (backend, request) =>
-  getAttribution(backend, await getTriageBackend(backend), new URL(request.url).searchParams, request.signal),
+  getAttribution(backend, new URL(request.url).searchParams, request.signal),
 );

@@ -1,9 +1,8 @@
 import { getWindowComparison } from '@/lib/services/triage/get-window-comparison';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { jsonRoute } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute(async (backend, request) =>
-  getWindowComparison(backend, await getTriageBackend(backend), new URL(request.url).searchParams, request.signal),
+  getWindowComparison(backend, new URL(request.url).searchParams, request.signal),
 );

@@ -1,9 +1,8 @@
 import { getConnectionReuse } from '@/lib/services/triage/get-connection-reuse';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { jsonRoute } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute(async (backend, request) =>
-  getConnectionReuse(backend, await getTriageBackend(backend), new URL(request.url).searchParams, request.signal),
+  getConnectionReuse(backend, new URL(request.url).searchParams, request.signal),
 );

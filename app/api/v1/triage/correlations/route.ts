@@ -1,9 +1,8 @@
 import { getCorrelations } from '@/lib/services/triage/get-correlations';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { jsonRoute } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute(async (backend, request) =>
-  getCorrelations(backend, await getTriageBackend(backend), new URL(request.url).searchParams, request.signal),
+  getCorrelations(backend, new URL(request.url).searchParams, request.signal),
 );

@@ -1,9 +1,8 @@
 import { getRetransmissions } from '@/lib/services/triage/get-retransmissions';
-import { getTriageBackend } from '@/lib/services/triage/triage-backend';
 import { jsonRoute } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = jsonRoute(async (backend, request) =>
-  getRetransmissions(backend, await getTriageBackend(backend), new URL(request.url).searchParams, request.signal),
+  getRetransmissions(backend, new URL(request.url).searchParams, request.signal),
 );

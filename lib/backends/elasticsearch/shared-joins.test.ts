@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { SharedJoins } from './shared-joins';
+
+/** A join that settles when told to, recording the thresholds it was started with. */
+function controlledStarts() {
+  const started: number[] = [];
+  const settle: (() => void)[] = [];
+  const start = (slowMs: number) => {
+    started.push(slowMs);
+    return new Promise<string>((resolve) => settle.push(() => resolve(`join at ${slowMs}`)));
+  };
+  return { started, settle, start };
+}
+
+describe('SharedJoins', () => {
+  it('shares a join in flight between calls on the same query, threshold and signal', async () => {
+    const joins = new SharedJoins<string>();
+    const { started, settle, start } = controlledStarts();
+    const signal = new AbortController().signal;
+    const first = joins.share('q', 1000, 1000, signal, start);
+    const second = joins.share('q', 1000, 1000, signal, start);
+    const anyThreshold = joins.share('q', null, 500, signal, start);
+    expect(started).toEqual([1000]);
+    settle[0]!();
+    expect(await Promise.all([first, second, anyThreshold])).toEqual(['join at 1000', 'join at 1000', 'join at 1000']);
+  });
+
+  it('starts separate joins for another query, threshold or signal', () => {
+    const joins = new SharedJoins<string>();
+    const { started, start } = controlledStarts();
+    const signal = new AbortController().signal;
+    joins.share('q', 1000, 1000, signal, start);
+    joins.share('other', 1000, 1000, signal, start);
+    joins.share('q', 2000, 1000, signal, start);
+    joins.share('q', 1000, 1000, new AbortController().signal, start);
+    joins.share('q', 1000, 1000, undefined, start);
+    joins.share('q', null, 3000, undefined, start);
+    joins.share('fresh', null, 3000, undefined, start);
+    expect(started).toEqual([1000, 1000, 2000, 1000, 1000, 3000]);
+  });
+
+  it('keeps nothing once a join settled, failed or not', async () => {
+    const joins = new SharedJoins<string>();
+    let calls = 0;
+    const failing = () => {
+      calls += 1;
+      return Promise.reject(new Error('store down'));
+    };
+    await expect(joins.share('q', 1000, 1000, undefined, failing)).rejects.toThrow('store down');
+    await expect(joins.share('q', 1000, 1000, undefined, failing)).rejects.toThrow('store down');
+    const { started, settle, start } = controlledStarts();
+    const done = joins.share('q', 1000, 1000, undefined, start);
+    settle[0]!();
+    await done;
+    joins.share('q', 1000, 1000, undefined, start);
+    expect([calls, started]).toEqual([2, [1000, 1000]]);
+  });
+});

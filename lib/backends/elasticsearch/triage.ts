@@ -1,0 +1,50 @@
+import 'server-only';
+import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { CallOptions } from '@/lib/backends/types';
+import type { TraceQuery } from '@/lib/domain/query';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import type { TuningConfig } from './backend-config';
+import type { FieldPlan } from './query-plan';
+import type { ElasticsearchSession } from './session';
+import { SharedJoins } from './shared-joins';
+import { joinTriageTraces, type TriageJoin } from './verbs/join-triage-traces';
+
+/** Runs a verb in a session of the backend (index.ts); `snapshot` reads one point in time per tier. */
+export type RunVerb = <T>(options: CallOptions | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => Promise<T>;
+
+export type ElasticsearchTriageConfig = { run: RunVerb; tuning: TuningConfig };
+
+/**
+ * The triage verbs on Elasticsearch. The store cannot join the tiers, so each answer is a view
+ * of one join of the trace set (verbs/join-triage-traces): the representatives of every trace go
+ * through the domain's TriageAccumulator, which the DuckDB SQL is checked against. Calls made
+ * together on the same query share that join (SharedJoins).
+ */
+export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageConfig): TriageBackend {
+  const joins = new SharedJoins<TriageJoin>();
+  /** `slowMs` null: the connect distributions, which do not depend on the slow threshold. */
+  const join = (query: TraceQuery, slowMs: number | null, signal: AbortSignal | undefined) =>
+    joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold) =>
+      // A shared join has several callers, so its notices reach none of them (see docs/TRIAGE.md).
+      run({ signal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+    );
+
+  return {
+    kind: 'elasticsearch',
+
+    async fetchSegmentStats(query, slowMs, options) {
+      const { accumulator, sample } = await join(query, slowMs, options?.signal);
+      return accumulator.segmentStats(sample);
+    },
+
+    async fetchFieldValueCounts(query, slowMs, fields, limitPerField, options) {
+      const { accumulator, sample } = await join(query, slowMs, options?.signal);
+      return accumulator.fieldValueCounts(fields, limitPerField, sample);
+    },
+
+    async fetchConnectDistributions(query, maxGroups, options) {
+      const { accumulator, sample } = await join(query, null, options?.signal);
+      return accumulator.connectDistributions(maxGroups, sample);
+    },
+  };
+}
