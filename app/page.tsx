@@ -9,9 +9,9 @@ import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
 import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
-import { InvestigationView } from '@/components/investigation/investigation-view';
+import { InvestigationView, type InvestigationPrefetched } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
-import { investigationRequests, type ApiRequest, type Prefetched } from '@/components/investigation/investigation-requests';
+import { investigationRequests, type ApiRequest, type DeferredPrefetch, type Prefetched } from '@/components/investigation/investigation-requests';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'hopscope · investigation' };
@@ -50,15 +50,26 @@ export default async function InvestigationPage({ searchParams }: { searchParams
   );
 }
 
+/** Starts a request's service and hands over its URL with the promise of its answer, to stream in when ready. */
+function defer<T>(request: ApiRequest, service: Service<T>): DeferredPrefetch<T> {
+  return { url: request.url, result: prefetch(request, service).then((answer) => answer.result) };
+}
+
+/**
+ * The histograms are awaited alone and rendered first; the other requests (triage verdict,
+ * slow-request summary, timelines, drill-down page) start only then and stream in after. Run side
+ * by side they would compete with the histograms for the same CPUs, the same DuckDB instance or
+ * the same Elasticsearch node, and the first paint would wait for the slowest of them.
+ */
 async function PrefetchedInvestigation({ state }: { state: InvestigationState }) {
   const requests = investigationRequests(state);
-  const [histograms, triage, slow, edge, ingress, traces] = await Promise.all([
-    prefetch(requests.histograms, getHistograms),
-    prefetch(requests.triage, async (backend, params) => getTriageSummary(backend, params)),
-    requests.slow ? prefetch(requests.slow, getHistograms) : null,
-    prefetch(requests.edgeTimeline, getConnectTimeline),
-    prefetch(requests.ingressTimeline, getConnectTimeline),
-    requests.traces ? prefetch(requests.traces, getBucketTraces) : null,
-  ]);
-  return <InvestigationView prefetched={{ histograms, triage, slow, timelines: { edge, ingress }, traces }} />;
+  const histograms = await prefetch(requests.histograms, getHistograms);
+  const prefetched: InvestigationPrefetched = {
+    histograms,
+    slow: requests.slow ? defer(requests.slow, getHistograms) : null,
+    traces: requests.traces ? defer(requests.traces, getBucketTraces) : null,
+    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params)),
+    timelines: { edge: defer(requests.edgeTimeline, getConnectTimeline), ingress: defer(requests.ingressTimeline, getConnectTimeline) },
+  };
+  return <InvestigationView prefetched={prefetched} />;
 }

@@ -9,6 +9,9 @@ test.describe('unreachable backend', () => {
     await expect(banner).toBeVisible();
     await expect(banner).toHaveAttribute('data-error-code', 'backend_unavailable');
     await expect(banner).toContainText('Could not load the histograms');
+    await expect(banner).toContainText(
+      "cannot reach Elasticsearch at http://127.0.0.1:1: connection refused (ECONNREFUSED); is the node running, and is ES_URL's port right?",
+    );
     await expect(investigation.histogram('edge')).toHaveCount(0);
     await testInfo.attach('backend-unreachable', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 

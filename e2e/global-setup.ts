@@ -10,6 +10,9 @@ const sampleDir = path.join(root, '.data/sample');
 const edgeFile = path.join(sampleDir, 'edge.ndjson');
 const ingressFile = path.join(sampleDir, 'ingress.ndjson');
 
+/** Projects whose servers are broken on purpose: they only need to answer. */
+const UNHEALTHY_BY_DESIGN = new Set(['backend-unreachable', 'elasticsearch-failures']);
+
 const nonEmpty = (file: string) => existsSync(file) && statSync(file).size > 0;
 
 /** First and last edge @timestamp of the sample, read from the file itself, not through hopscope. */
@@ -68,6 +71,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 
   for (const project of config.projects) {
     const baseURL = project.use.baseURL;
-    if (baseURL) await waitForHealth(baseURL, project.name !== 'backend-unreachable');
+    // The access-control server refuses the health check without credentials; its spec waits itself.
+    if (baseURL && project.name !== 'access-control') await waitForHealth(baseURL, !UNHEALTHY_BY_DESIGN.has(project.name));
   }
 }

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HISTOGRAM_NAMES } from '@/lib/domain/histogram-names';
+import { TIMELINE_GROUP_BYS } from '@/lib/domain/connect-timeline';
 import {
+  COUNT_SCALES,
   DEFAULT_STATE,
+  QUERY_KEYS,
+  TIME_ZONE_MODES,
+  TIMELINE_STATS,
+  TRACE_SORT_KEYS,
   findQueryIssues,
   hasRelativeRange,
   parseInvestigationState,
@@ -162,5 +170,67 @@ describe('permalinks', () => {
   it('keeps all view state in the permalink', () => {
     const pinned = parseInvestigationState(toSearchParams(toPermalinkState(FULL_STATE, resolved)));
     expect(pinned).toEqual(FULL_STATE);
+  });
+});
+
+describe('properties: the permalink', () => {
+  /** Query text as the controls write it: trimmed, non-empty, any characters (URL encoding is the codec's job). */
+  const text = fc.string({ minLength: 1, maxLength: 20 }).map((value) => value.trim()).filter((value) => value.length > 0);
+  const query = fc.record(Object.fromEntries(QUERY_KEYS.map((key) => [key, text])) as Record<(typeof QUERY_KEYS)[number], fc.Arbitrary<string>>, {
+    requiredKeys: [],
+  });
+  const bound = fc.option(fc.integer({ min: -999_999_999, max: 999_999_999 }), { nil: null });
+  const drill = fc.option(
+    fc
+      .record({ histogram: fc.constantFrom(...HISTOGRAM_NAMES), fromMs: bound, toMs: bound })
+      .filter((d) => d.fromMs === null || d.toMs === null || d.fromMs < d.toMs),
+    { nil: null },
+  );
+  const state: fc.Arbitrary<InvestigationState> = fc
+    .record({
+      query,
+      timeZone: fc.constantFrom(...TIME_ZONE_MODES),
+      scale: fc.constantFrom(...COUNT_SCALES),
+      drill,
+      cursor: fc.option(fc.base64String({ minLength: 4, maxLength: 40 }).map((c) => c.replace(/=+$/, '') || 'AAAA'), { nil: null }),
+      sort: fc.record({ key: fc.constantFrom(...TRACE_SORT_KEYS), order: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }),
+      groupBy: fc.record({ edge: fc.constantFrom(...TIMELINE_GROUP_BYS), ingress: fc.constantFrom(...TIMELINE_GROUP_BYS) }),
+      timelineStat: fc.constantFrom(...TIMELINE_STATS),
+    })
+    // A cursor belongs to a drill-down page; without one the state has none.
+    .map((s) => ({ ...s, cursor: s.drill ? s.cursor : null }));
+
+  it('parse(serialize(state)) = state, through the URL text too', () => {
+    fc.assert(
+      fc.property(state, (s) => {
+        expect(parseInvestigationState(toSearchParams(s))).toEqual(s);
+        const href = toInvestigationHref(s);
+        expect(parseInvestigationState(new URL(href, 'http://localhost').searchParams)).toEqual(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every problem found in the query names one of the query parameters', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        for (const issue of findQueryIssues(q)) {
+          expect(QUERY_KEYS).toContain(issue.parameter);
+          expect(issue.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('arbitrary URL parameters never throw and always give a state the URL can hold', () => {
+    const key = fc.constantFrom(...QUERY_KEYS, 'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'edgeGroupBy', 'ingressGroupBy', 'stat', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.string({ maxLength: 12 })), { maxLength: 12 }), (pairs) => {
+        const parsed = parseInvestigationState(new URLSearchParams(pairs));
+        expect(parseInvestigationState(toSearchParams(parsed))).toEqual(parsed);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

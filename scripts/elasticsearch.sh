@@ -12,6 +12,8 @@
 #   ES_PORT        first HTTP port to probe (default 9250)
 #   ES_USER        system user that runs the node when this script runs as root (default hopscope-es)
 #   ES_START_TIMEOUT_S  seconds to wait for yellow health (default 180)
+#   ES_HOME        node home (default below); a second node of the same repository needs its own,
+#                  e.g. the test that stops its node mid-suite (lib/testing/own-elasticsearch-node.ts)
 #
 # It uses the minimal distribution Elastic publishes on Maven Central
 # (org.elasticsearch.distribution.integ-test-zip:elasticsearch:<version>:zip): the real server
@@ -70,6 +72,10 @@ ensure_user() {
 
 # The node home: inside the repository when the node's user can reach it, else under /var/tmp.
 node_home() {
+  if [[ -n "${ES_HOME:-}" ]]; then
+    echo "$ES_HOME"
+    return 0
+  fi
   local in_repo="${REPO_ROOT}/.data/elasticsearch/${ES_VERSION}"
   if ! is_root || ! id -u "$ES_USER" >/dev/null 2>&1 || runuser -u "$ES_USER" -- test -x "$REPO_ROOT"; then
     echo "$in_repo"

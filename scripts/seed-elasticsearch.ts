@@ -51,6 +51,11 @@ export type SeedOptions = {
   shards?: number;
   fields?: FieldNames;
   batchSize?: number;
+  /**
+   * Map trace_id and the timings of both tiers as `keyword`, as clusters that keep nginx's text
+   * do: then "-", "abc" or "-0.5" are stored as written instead of refusing the document.
+   */
+  keywordTimings?: boolean;
 };
 
 export type DocumentError = { tier: Tier; line: number; reason: string };
@@ -72,15 +77,22 @@ const stringsAsKeyword: Record<string, estypes.MappingDynamicTemplate> = {
 };
 
 /** The index template of a tier: edge timings dynamic (float), ingress timings keyword. */
-export function buildTierTemplate(tier: Tier, indexPrefix: string, shards: number, fields: FieldNames): estypes.IndicesPutIndexTemplateRequest {
+export function buildTierTemplate(
+  tier: Tier,
+  indexPrefix: string,
+  shards: number,
+  fields: FieldNames,
+  keywordTimings = false,
+): estypes.IndicesPutIndexTemplateRequest {
   const timingNames = TIMING_FIELDS.map((field) => fields[field]);
   const dynamicTemplates: Record<string, estypes.MappingDynamicTemplate>[] =
-    tier === 'edge'
+    tier === 'edge' && !keywordTimings
       ? timingNames.map((name) => ({ [`integer_${name}_as_float`]: { path_match: name, match_mapping_type: 'long', mapping: { type: 'float' } } }))
       : [];
   dynamicTemplates.push(stringsAsKeyword);
   const properties: Record<string, estypes.MappingProperty> = { [fields.timestamp]: { type: 'date' } };
-  if (tier === 'ingress') for (const name of timingNames) properties[name] = { type: 'keyword' };
+  if (tier === 'ingress' || keywordTimings) for (const name of timingNames) properties[name] = { type: 'keyword' };
+  if (keywordTimings) properties[fields.traceId] = { type: 'keyword' };
   return {
     name: templateName(indexPrefix),
     index_patterns: [`${indexPrefix}*`],
@@ -173,14 +185,14 @@ async function seedTier(client: Client, tier: Tier, source: TierSource, fields: 
  * indices and refreshes them. Rejected documents are returned, not thrown.
  */
 export async function seedElasticsearch(options: SeedOptions): Promise<SeedSummary> {
-  const { client, recreate = false, shards = 1, fields = DEFAULT_FIELD_NAMES, batchSize = BULK_BATCH_SIZE } = options;
+  const { client, recreate = false, shards = 1, fields = DEFAULT_FIELD_NAMES, batchSize = BULK_BATCH_SIZE, keywordTimings = false } = options;
   const tiers: [Tier, TierSource][] = [
     ['edge', options.edge],
     ['ingress', options.ingress],
   ];
   for (const [tier, source] of tiers) {
     if (recreate) await client.indices.delete({ index: `${source.indexPrefix}*`, ignore_unavailable: true, allow_no_indices: true });
-    await client.indices.putIndexTemplate(buildTierTemplate(tier, source.indexPrefix, shards, fields));
+    await client.indices.putIndexTemplate(buildTierTemplate(tier, source.indexPrefix, shards, fields, keywordTimings));
   }
   const errors: DocumentError[] = [];
   const edge = await seedTier(client, 'edge', options.edge, fields, batchSize, errors);

@@ -37,7 +37,11 @@ export ES_URL
 echo "hopscope: Elasticsearch at $ES_URL"
 
 step "unit, embedded-store and Elasticsearch suites (vitest)" npx vitest run
-step "production build" npx next build
+# Built with the canary Elasticsearch credentials of e2e/canary-credentials.ts in the environment:
+# e2e/credential-leak.spec.ts then fails if anything inlined them into the client bundle.
+canary_env=$(npx tsx e2e/canary-credentials.ts)
+# shellcheck disable=SC2086
+step "production build" env $canary_env npx next build
 step "end-to-end suite (Playwright, Chromium)" npx playwright test
 echo
 echo "hopscope: all test stages passed"

@@ -66,7 +66,7 @@ async function TriageContent({ state }: { state: TriageState }) {
   let query: NormalizedQuery;
   try {
     backend = await getBackend();
-    query = await resolveQueryOrThrow(backend, toTriageServiceParams(state));
+    query = await resolveQueryOrThrow(backend, toTriageServiceParams(withTriage(state, { slow: null })));
   } catch (error) {
     const body = (await toErrorResponse(error).json()) as ApiErrorBody;
     return (
@@ -78,6 +78,8 @@ async function TriageContent({ state }: { state: TriageState }) {
   }
   // Links from the panels keep the page's own relative range (now-1h) as written; only the comparison's permalink pins both windows.
   const params = toTriageServiceParams(state);
+  // Retransmissions and connection reuse look at every request: they take no slow threshold and refuse one.
+  const queryParams = toTriageServiceParams(withTriage(state, { slow: null }));
   const previous = previousPeriod(query);
   const compare = state.triage.compareFrom && state.triage.compareTo ? { compareFrom: state.triage.compareFrom, compareTo: state.triage.compareTo } : previous;
   const frame = (section: TriageSection, children: ReactNode) => (
@@ -117,7 +119,7 @@ async function TriageContent({ state }: { state: TriageState }) {
         <Suspense fallback={panelSkeleton('the retransmission signature')}>
           <TriagePanelBody
             what="the retransmission signature"
-            load={() => getRetransmissions(backend, params)}
+            load={() => getRetransmissions(backend, queryParams)}
             isEmpty={(data) => data.checks.length === 0 && data.findings.length === 0}
             render={(data) => <RetransmissionFindings retransmissions={data} hrefFor={(finding) => retransmissionFindingHref(state.investigation, finding)} />}
           />
@@ -128,7 +130,7 @@ async function TriageContent({ state }: { state: TriageState }) {
         <Suspense fallback={panelSkeleton('the connection reuse')}>
           <TriagePanelBody
             what="the connection reuse"
-            load={() => getConnectionReuse(backend, params)}
+            load={() => getConnectionReuse(backend, queryParams)}
             isEmpty={(data) => data.hops.every((hop) => hop.all.lines === 0)}
             render={(data) => <ConnectionReuseTables reuse={data} />}
           />

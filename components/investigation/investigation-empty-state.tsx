@@ -4,10 +4,26 @@ import type { QueryParams } from '@/lib/url-state';
 import { BUTTON_CLASS } from '@/components/filters/field-styles';
 import { EmptyState } from '@/components/states/empty-state';
 
-type InvestigationEmptyStateProps = { query: QueryParams; onChange: (patch: QueryParams) => void };
+type InvestigationEmptyStateProps = {
+  query: QueryParams;
+  /** The edge index pattern when it matched no index at all: then no window or filter helps. */
+  unmatchedEdgePattern?: string | null;
+  onChange: (patch: QueryParams) => void;
+};
 
 /** No edge request matched: what to try, with one-click ways out. */
-export function InvestigationEmptyState({ query, onChange }: InvestigationEmptyStateProps) {
+export function InvestigationEmptyState({ query, unmatchedEdgePattern = null, onChange }: InvestigationEmptyStateProps) {
+  if (unmatchedEdgePattern) {
+    return (
+      <EmptyState
+        title={`No Elasticsearch index matches the edge index pattern ${unmatchedEdgePattern}.`}
+        hints={[
+          'Set HOPSCOPE_EDGE_INDEX to a pattern that matches the edge nginx indices (GET _cat/indices lists them).',
+          'Check that the API key or user may read those indices (read and view_index_metadata): indices it may not read do not match the pattern.',
+        ]}
+      />
+    );
+  }
   const filtered = Boolean(query.app || query.path || query.latencyMin || query.latencyMax);
   const hints = [
     'Widen the time range, or go back to the default window (the loaded data’s extent for the embedded store, the last hour for Elasticsearch).',

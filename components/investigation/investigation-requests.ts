@@ -16,6 +16,12 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorB
 /** An answer the server page already fetched, keyed by the request URL. */
 export type Prefetched<T> = { url: string; result: ApiResult<T> };
 
+/** An answer the server page is still fetching: it streams to the browser when ready. */
+export type DeferredPrefetch<T> = { url: string; result: Promise<ApiResult<T>> };
+
+/** What the server page hands over for one request: its answer, or the promise of it. */
+export type PrefetchedOrDeferred<T> = Prefetched<T> | DeferredPrefetch<T>;
+
 /** Rows per drill-down page. */
 export const TRACE_PAGE_LIMIT = 100;
 

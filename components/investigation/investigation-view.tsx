@@ -12,6 +12,7 @@ import { useInvestigationState } from '@/components/url/use-investigation-state'
 import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
+import { AnswerNotices } from '@/components/states/answer-notices';
 import { SampleNotice } from '@/components/summary/sample-notice';
 import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
 import { slowThresholdMs, summarizeSlow } from '@/components/summary/slow-summary';
@@ -22,23 +23,28 @@ import { TimelineSection } from '@/components/timeline/timeline-section';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
-import { investigationRequests, type Prefetched } from './investigation-requests';
+import { investigationRequests, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { useApiResource } from './use-api-resource';
 import { WindowHeading } from './window-heading';
 
+/**
+ * The server page's answers: the histograms are there when the view first renders; the rest may
+ * still be on their way (they stream in after the histograms, see app/page.tsx).
+ */
 export type InvestigationPrefetched = {
   histograms: Prefetched<HistogramsResponse>;
-  triage: Prefetched<TriageSummaryResponse>;
-  slow: Prefetched<HistogramsResponse> | null;
-  timelines: Record<Tier, Prefetched<ConnectTimelineResponse>>;
-  traces: Prefetched<TracesResponse> | null;
+  triage: PrefetchedOrDeferred<TriageSummaryResponse>;
+  slow: PrefetchedOrDeferred<HistogramsResponse> | null;
+  timelines: Record<Tier, PrefetchedOrDeferred<ConnectTimelineResponse>>;
+  traces: PrefetchedOrDeferred<TracesResponse> | null;
 };
 
 /**
  * The investigation page's interactive part. It follows the URL: every control writes the URL,
  * and each resource (histograms, slow-request summary, timelines, drill-down page) is fetched for
  * the URL's state, superseded requests aborted. The server page hands over its answers for the
- * URL it rendered, so the first paint needs no request from the browser.
+ * URL it rendered (the histograms at once, the others as they arrive), so the first paint needs no
+ * request from the browser.
  */
 export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
   const { state, update } = useInvestigationState();
@@ -71,6 +77,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
       </header>
       <FilterBar resolved={resolvedMs} />
       {histograms.error && <ErrorBanner error={histograms.error} what="the histograms" onRetry={histograms.retry} />}
+      {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
 
       {!response && !histograms.error && (
@@ -79,7 +86,13 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
           <HistogramGridSkeleton />
         </>
       )}
-      {isEmpty && <InvestigationEmptyState query={state.query} onChange={(patch) => setState((current) => withQuery(current, patch))} />}
+      {isEmpty && (
+        <InvestigationEmptyState
+          query={state.query}
+          unmatchedEdgePattern={response.notices.find((notice) => notice.code === 'no_matching_index' && notice.tier === 'edge')?.indexPattern ?? null}
+          onChange={(patch) => setState((current) => withQuery(current, patch))}
+        />
+      )}
       {response && !isEmpty && (
         <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
           <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} detailsHref={toTriageHrefFor(state)} />

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { fetchApi } from './fetch-api';
-import type { ApiResult, Prefetched } from './investigation-requests';
+import type { ApiResult, DeferredPrefetch, Prefetched, PrefetchedOrDeferred } from './investigation-requests';
 
 /** Answers kept per resource, so back and forward show what was seen without asking again. */
 const MAX_CACHED = 30;
@@ -14,6 +14,15 @@ function withEntry<T>(map: ReadonlyMap<string, ApiResult<T>>, url: string, resul
   next.set(url, result);
   while (next.size > MAX_CACHED) next.delete(next.keys().next().value!);
   return next;
+}
+
+function isDeferred<T>(prefetched: PrefetchedOrDeferred<T>): prefetched is DeferredPrefetch<T> {
+  return typeof (prefetched.result as { then?: unknown }).then === 'function';
+}
+
+/** The entry of an answer already there; a deferred one arrives later, through the effect. */
+function readyEntries<T>(prefetched: PrefetchedOrDeferred<T> | null): Map<string, ApiResult<T>> {
+  return prefetched && !isDeferred(prefetched) ? new Map([[prefetched.url, prefetched.result]]) : new Map();
 }
 
 export type ApiResource<T> = {
@@ -27,32 +36,38 @@ export type ApiResource<T> = {
 /**
  * One API resource that follows a URL. A new URL aborts the request of the previous one, and an
  * answer that arrives after its URL was left is dropped, so a slow stale response can never
- * overwrite a newer one. `prefetched` is the server page's answer for its URL.
+ * overwrite a newer one. `prefetched` is the server page's answer for its URL, or the promise of
+ * it: a deferred answer is awaited, not asked for again (the server is already computing it),
+ * unless the user retries or the stream breaks.
  */
 export function useApiResource<T>(
   url: string | null,
-  prefetched: Prefetched<T> | null,
+  prefetched: PrefetchedOrDeferred<T> | null,
   { keepPrevious = true }: { keepPrevious?: boolean } = {},
 ): ApiResource<T> {
-  const [results, setResults] = useState<ReadonlyMap<string, ApiResult<T>>>(() =>
-    prefetched ? new Map([[prefetched.url, prefetched.result]]) : new Map(),
-  );
-  const [lastData, setLastData] = useState<T | null>(prefetched?.result.ok ? prefetched.result.data : null);
+  const [results, setResults] = useState<ReadonlyMap<string, ApiResult<T>>>(() => readyEntries(prefetched));
+  const ready = prefetched && !isDeferred(prefetched) ? (prefetched as Prefetched<T>) : null;
+  const [lastData, setLastData] = useState<T | null>(ready?.result.ok ? ready.result.data : null);
   const [seenPrefetched, setSeenPrefetched] = useState(prefetched);
   const [attempt, setAttempt] = useState(0);
 
   if (prefetched !== seenPrefetched) {
     setSeenPrefetched(prefetched);
-    if (prefetched) setResults((map) => withEntry(map, prefetched.url, prefetched.result));
+    if (ready) setResults((map) => withEntry(map, ready.url, ready.result));
   }
 
   const current = url === null ? undefined : results.get(url);
   const missing = url !== null && current === undefined;
+  const deferred = prefetched && isDeferred(prefetched) && prefetched.url === url && attempt === 0 ? prefetched.result : null;
 
   useEffect(() => {
     if (!missing || url === null) return;
     const controller = new AbortController();
-    fetchApi<T>(url, controller.signal).then(
+    // Promise.resolve: what React hands over is a thenable whose then() returns nothing, not a Promise.
+    const answer = deferred
+      ? Promise.resolve(deferred).catch(() => fetchApi<T>(url, controller.signal))
+      : fetchApi<T>(url, controller.signal);
+    answer.then(
       (result) => {
         if (controller.signal.aborted) return;
         setResults((map) => withEntry(map, url, result));
@@ -61,7 +76,7 @@ export function useApiResource<T>(
       () => {},
     );
     return () => controller.abort();
-  }, [url, missing, attempt]);
+  }, [url, missing, attempt, deferred]);
 
   return {
     data: current ? (current.ok ? current.data : null) : url === null || !keepPrevious ? null : lastData,

@@ -44,6 +44,7 @@ describe('summarizeSlow', () => {
       counts: { edge: 30, joined: 28, edgeOnly: 2, duplicates: { edge: 0, ingress: 0 }, skipped: [] },
       histograms: { edge: histogram(30, 30), ingress: histogram(28, 19), edgeMinusIngress: histogram(28, 9), ingressMinusUpstream: histogram(27, 0) },
       sample: null,
+      notices: [],
     } satisfies HistogramsResponse;
     expect(summarizeSlow(response, 1000)).toEqual({
       thresholdMs: 1000,

@@ -6,6 +6,7 @@ import type { TraceQuery } from '@/lib/domain/query';
 import type { TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
 import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
+import type { NoticeSink } from '@/lib/domain/answer-notices';
 import type { TriageBackend } from './triage-types';
 
 export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
@@ -22,8 +23,11 @@ export type TimeExtent = { fromMs: number; toMs: number };
 
 export type BackendHealth = { backend: BackendKind; ok: boolean; message: string; details: Record<string, unknown> };
 
-/** Options every call accepts: an abort signal tied to the browser request. */
-export type CallOptions = { signal?: AbortSignal };
+/**
+ * Options every call accepts: an abort signal tied to the browser request, and where to report
+ * what makes the answer incomplete (failed shards, an index pattern matching nothing).
+ */
+export type CallOptions = { signal?: AbortSignal; onNotice?: NoticeSink };
 
 /**
  * The one interface both stores implement, in domain types only. Each implementation builds a

@@ -1,3 +1,4 @@
+import type { AnswerNotice } from './answer-notices';
 import type { ConnectTimeline } from './connect-timeline';
 import type { HistogramName } from './histogram-names';
 import type { Histogram } from './histogram';
@@ -21,6 +22,8 @@ export type HistogramsResponse = {
   counts: TraceCounts;
   histograms: Record<HistogramName, Histogram>;
   sample: SampleInfo | null;
+  /** What makes this answer incomplete; empty when it is complete. */
+  notices: AnswerNotice[];
 };
 
 export type TracesResponse = {
@@ -30,11 +33,12 @@ export type TracesResponse = {
   toMs: number | null;
   traces: TraceSummary[];
   nextCursor?: string;
+  notices: AnswerNotice[];
 };
 
 export type TraceResponse = TraceDetail;
 
-export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery };
+export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery; notices: AnswerNotice[] };
 
 export type SuggestionsResponse = { field: SuggestionField; values: Suggestion[] };
 

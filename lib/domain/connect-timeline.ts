@@ -2,9 +2,10 @@ import type { Tier } from './tiers';
 
 /**
  * Time-binned upstream_connect_time of one tier (edge: the edge→ingress connect; ingress: the
- * ingress→app connect), one series per upstream address or host. Points are placed at the
- * trace's edge @timestamp so they line up with the query window. The connect value of a line is
- * the sum over its attempts; lines without one are counted, not plotted.
+ * ingress→app connect), one series per upstream address or host, one line per trace placed at
+ * its own @timestamp within the query window (edge: the trace set's representatives; ingress: the
+ * window's ingress lines, only the trace set's under app or a latency range; docs/API.md). The
+ * connect value of a line is the sum over its attempts; lines without one are counted, not plotted.
  */
 export const TIMELINE_GROUP_BYS = ['upstreamAddr', 'host'] as const;
 export type TimelineGroupBy = (typeof TIMELINE_GROUP_BYS)[number];

@@ -320,3 +320,94 @@ describe('properties', () => {
     );
   });
 });
+
+describe('properties: round-trips and invariants', () => {
+  const attemptMs = fc.integer({ min: 0, max: 9_999_999 });
+  const attempt = fc.option(attemptMs, { nil: null });
+  const separator = fc.constantFrom(', ', ' : ', ',', ' , ');
+
+  it('leading and trailing zeros do not change a value ("0.1" = "0.100" = "00.1000")', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999 }), fc.nat(3), fc.nat(3), (whole, thousandths, lead, trail) => {
+        const fraction = String(thousandths).padStart(3, '0');
+        const canonical = `${whole}.${fraction}`;
+        const padded = `${'0'.repeat(lead)}${whole}.${fraction}${'0'.repeat(trail)}`;
+        expect(parseNginxTime(padded)).toEqual(parseNginxTime(canonical));
+        expect(toTotalMs(parseNginxTime(canonical))).toBe(whole * 1000 + thousandths);
+      }),
+    );
+  });
+
+  it('a list reads the same as a string, as an array of strings and as an array of numbers', () => {
+    fc.assert(
+      fc.property(fc.array(attemptMs, { minLength: 1, maxLength: 8 }), separator, (list, sep) => {
+        const fromString = parseNginxTime(list.map(asNginxSeconds).join(sep));
+        expect(parseNginxTime(list.map(asNginxSeconds))).toEqual(fromString);
+        expect(parseNginxTime(list.map((ms) => ms / 1000))).toEqual(fromString);
+      }),
+    );
+  });
+
+  it('the total is the integer sum of the attempts, with no floating-point drift however many', () => {
+    fc.assert(
+      fc.property(fc.array(attempt, { minLength: 1, maxLength: 40 }), (attempts) => {
+        const result = parseNginxTime(attempts.map((ms) => (ms === null ? '-' : asNginxSeconds(ms))).join(', '));
+        const present = attempts.filter((ms): ms is number => ms !== null);
+        // Summed in thousandths of a second as BigInt: independent of the parser's arithmetic.
+        const exact = present.reduce((sum, ms) => sum + BigInt(ms), 0n);
+        if (exact > BigInt(MAX_TIME_MS)) {
+          expect(result).toEqual(invalid('out-of-range'));
+          return;
+        }
+        // A lone "-" is no value at all; several are attempts that never got one.
+        if (attempts.length === 1 && attempts[0] === null) expect(result).toEqual(ABSENT);
+        else expect(result).toEqual(value(attempts, present.length === 0 ? null : Number(exact)));
+        if (result.kind === 'value' && result.totalMs !== null) expect(Number.isSafeInteger(result.totalMs)).toBe(true);
+      }),
+    );
+  });
+
+  it('"-" alone is absent; several "-" are attempts without a total; "-" never becomes 0', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), separator, (n, sep) => {
+        expect(parseNginxTime('-')).toEqual(ABSENT);
+        expect(parseNginxTime(Array.from({ length: n }, () => '-').join(sep))).toEqual(value(Array.from({ length: n }, () => null), null));
+        expect(parseNginxTime(['-', '0.000'])).toEqual(value([null, 0], 0));
+      }),
+    );
+  });
+
+  it('one bad token makes the whole value invalid, whatever its position', () => {
+    const bad = fc.constantFrom<[string, 'unparsable' | 'negative' | 'out-of-range']>(
+      ['abc', 'unparsable'],
+      ['1.2.3', 'unparsable'],
+      ['NaN', 'unparsable'],
+      ['-0.5', 'negative'],
+      ['1000000.000', 'out-of-range'],
+    );
+    fc.assert(
+      fc.property(fc.array(attemptMs, { maxLength: 5 }), fc.nat(5), bad, (list, at, [token, reason]) => {
+        const tokens = list.map(asNginxSeconds);
+        tokens.splice(Math.min(at, tokens.length), 0, token);
+        expect(parseNginxTime(tokens.join(', '))).toEqual(invalid(reason));
+      }),
+    );
+  });
+
+  it('upstream address lists round-trip through formatNginxList', () => {
+    const address = fc.option(
+      fc.oneof(
+        fc.tuple(fc.nat(255), fc.nat(255), fc.integer({ min: 1, max: 65_535 })).map(([a, b, port]) => `10.${a}.${b}.1:${port}`),
+        fc.constant('unix:/run/app.sock'),
+      ),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.array(address, { minLength: 1, maxLength: 6 }), (items) => {
+        const text = formatNginxList(items);
+        expect(text).not.toBeNull();
+        expect(parseNginxList(text)).toEqual(items);
+      }),
+    );
+  });
+});

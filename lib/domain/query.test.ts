@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publicQuerySchema, resolveQuery, type NormalizedQuery, type QueryResolution } from './query';
+import { MAX_BUCKETS, MAX_SPAN_MS, publicQuerySchema, QUERY_PARAMETERS, resolveQuery, type NormalizedQuery, type QueryResolution } from './query';
 
 /** 2020-11-19T10:00:00Z: 18,585 days (50 years with 12 leap days, then 305 + 18 days) plus 10 h. */
 const NOW_MS = (18_585 * 86_400 + 10 * 3_600) * 1_000;
@@ -212,6 +212,79 @@ describe('properties', () => {
         const parsed = publicQuerySchema.safeParse({ bucket: text });
         expect(parsed.success && parsed.data.bucket).toBe(expectedMs(text));
       }),
+    );
+  });
+});
+
+describe('properties: normalization', () => {
+  /** Text in the shapes users paste: valid instants and offsets, relative times, seconds, and noise. */
+  const instant = fc
+    .integer({ min: NOW_MS - 60 * DAY, max: NOW_MS + DAY })
+    .chain((ms) => fc.constantFrom(new Date(ms).toISOString(), new Date(ms).toISOString().replace('Z', '+00:00'), new Date(ms).toISOString().slice(0, 19)));
+  const relative = fc.tuple(fc.integer({ min: 0, max: 1_000 }), fc.constantFrom('s', 'm', 'h', 'd', 'w')).map(([n, unit]) => `now-${n}${unit}`);
+  const time = fc.oneof(instant, relative, fc.constant('now'), fc.string({ maxLength: 12 }));
+  const secondsText = fc.oneof(
+    fc.stringMatching(/^\d{1,7}(\.\d{0,4})?$/),
+    fc.constantFrom('-1', '0', '0.000', '1e3', 'abc', ' 1 ', ''),
+    fc.string({ maxLength: 6 }),
+  );
+  const params = fc.record(
+    {
+      from: time,
+      to: time,
+      app: fc.string({ maxLength: 5 }),
+      latencyMin: secondsText,
+      latencyMax: secondsText,
+      bucket: secondsText,
+      upper: secondsText,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('any input is either normalized into a valid query or refused naming a query parameter', () => {
+    fc.assert(
+      fc.property(params, (input) => {
+        const parsed = publicQuerySchema.safeParse(input);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) expect(QUERY_PARAMETERS).toContain(String(issue.path[0]));
+          return;
+        }
+        const resolution = resolveQuery(parsed.data, NOW_MS, LAST_HOUR);
+        if (!resolution.ok) {
+          expect(QUERY_PARAMETERS).toContain(resolution.issue.parameter);
+          expect(resolution.issue.message.length).toBeGreaterThan(0);
+          return;
+        }
+        const q = resolution.query;
+        for (const ms of [q.fromMs, q.toMs, q.bucketMs, q.upperMs]) expect(Number.isSafeInteger(ms)).toBe(true);
+        expect(q.fromMs).toBeLessThan(q.toMs);
+        expect(q.toMs - q.fromMs).toBeLessThanOrEqual(MAX_SPAN_MS);
+        expect(q.bucketMs).toBeGreaterThanOrEqual(1);
+        expect(Math.ceil(q.upperMs / q.bucketMs)).toBeLessThanOrEqual(MAX_BUCKETS);
+        if (q.latencyMinMs !== null && q.latencyMaxMs !== null) expect(q.latencyMinMs).toBeLessThan(q.latencyMaxMs);
+        expect([Date.parse(q.from), Date.parse(q.to)]).toEqual([q.fromMs, q.toMs]);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('a normalized query, written back as parameters, normalizes to itself', () => {
+    const toSeconds = (ms: number) => `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}`;
+    fc.assert(
+      fc.property(params, (input) => {
+        const parsed = publicQuerySchema.safeParse(input);
+        if (!parsed.success) return;
+        const first = resolveQuery(parsed.data, NOW_MS, LAST_HOUR);
+        if (!first.ok) return;
+        const q = first.query;
+        const written: Record<string, string> = { from: q.from, to: q.to, bucket: toSeconds(q.bucketMs), upper: toSeconds(q.upperMs) };
+        if (q.app !== null) written.app = q.app;
+        if (q.latencyMinMs !== null) written.latencyMin = toSeconds(q.latencyMinMs);
+        if (q.latencyMaxMs !== null) written.latencyMax = toSeconds(q.latencyMaxMs);
+        // The default window must not matter: the written query is absolute.
+        expect(resolveOk(written, { fromMs: 0, toMs: 1 })).toEqual(q);
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

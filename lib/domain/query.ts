@@ -48,6 +48,8 @@ export const publicQuerySchema = z.object({
   upper: seconds('upper').optional(),
 });
 export type PublicQuery = z.infer<typeof publicQuerySchema>;
+/** The shared query parameters every endpoint accepts. */
+export const QUERY_PARAMETERS = Object.keys(publicQuerySchema.shape) as (keyof PublicQuery)[];
 
 /** The filters that select a trace set; times are epoch milliseconds, `[fromMs, toMs)`. */
 export type TraceQuery = {
@@ -68,6 +70,8 @@ export type QueryIssue = { parameter: string; message: string };
 
 export type QueryResolution = { ok: true; query: NormalizedQuery } | { ok: false; issue: QueryIssue };
 
+const formatDays = (ms: number): string => String(Math.round((ms / 86_400_000) * 10) / 10);
+
 const fail = (parameter: string, message: string): QueryResolution => ({ ok: false, issue: { parameter, message } });
 
 /**
@@ -80,7 +84,7 @@ export function resolveQuery(input: PublicQuery, nowMs: number, defaultRange: { 
   if (fromMs === null) return fail('from', 'from is not a valid time');
   if (toMs === null) return fail('to', 'to is not a valid time');
   if (fromMs >= toMs) return fail('from', `from must be before to (got from=${toIsoInstant(fromMs)}, to=${toIsoInstant(toMs)})`);
-  if (toMs - fromMs > MAX_SPAN_MS) return fail('to', `the time range may span at most ${MAX_SPAN_MS / 86_400_000} days`);
+  if (toMs - fromMs > MAX_SPAN_MS) return fail('to', `the time range may span at most ${MAX_SPAN_MS / 86_400_000} days (got ${formatDays(toMs - fromMs)} days)`);
 
   const bucketMs = input.bucket ?? DEFAULT_BUCKET_MS;
   const upperMs = input.upper ?? DEFAULT_UPPER_MS;

@@ -220,6 +220,12 @@ describe('toTraceId and toTimestampMs', () => {
     expect(toTraceId(42)).toBe('42');
     expect(toTraceId(Number.NaN)).toBeNull();
     expect(toTraceId('')).toBeNull();
+    // nginx prints "-" for an unset variable: no id, not one trace of every such line.
+    expect(toTraceId('-')).toBeNull();
+    expect(toTraceId(' - ')).toBeNull();
+    expect(toTraceId('-1')).toBe('-1');
+    expect(toTraceId({ id: 'a' })).toBeNull();
+    expect(toTraceId(['a'])).toBeNull();
     expect(toTraceId(true)).toBeNull();
   });
 

@@ -35,9 +35,13 @@ export type TierDocumentResult =
   | { ok: true; document: TierDocument }
   | { ok: false; field: LogicalField; reason: InvalidReason | 'missing' };
 
-/** trace_id as a string; numbers are accepted (shippers sometimes coerce), anything else is missing. */
+/**
+ * trace_id as a string; numbers are accepted (shippers sometimes coerce), anything else is missing,
+ * and so is "-": nginx prints it for an unset variable, and taking it as an id would join every
+ * such line into one trace.
+ */
 export function toTraceId(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'string') return value.trim() === '' || value.trim() === '-' ? null : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }

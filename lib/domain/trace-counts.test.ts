@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSkipped, sortSkipped, type SkippedCount } from './trace-counts';
+import { describeSkipped, describeUnreadable, sortSkipped, type SkippedCount } from './trace-counts';
 
 describe('sortSkipped', () => {
   it('orders by tier (edge first), then field, then reason, and drops zero counts', () => {
@@ -62,5 +62,20 @@ describe('describeSkipped', () => {
     expect(describeSkipped({ tier: 'ingress', field: 'requestTime', reason: 'out-of-range', count: 1_000_000 }, 'request_time')).toBe(
       '1,000,000 ingress documents skipped: request_time out-of-range',
     );
+  });
+});
+
+describe('describeUnreadable', () => {
+  it('says nothing when every line was readable', () => {
+    expect(describeUnreadable(undefined)).toEqual([]);
+    expect(describeUnreadable({ edge: 0, ingress: 0 })).toEqual([]);
+  });
+
+  it('gives one sentence per tier with unreadable lines', () => {
+    expect(describeUnreadable({ edge: 1, ingress: 0 })).toEqual(['1 edge line unreadable (not JSON or not UTF-8)']);
+    expect(describeUnreadable({ edge: 2, ingress: 1_500 })).toEqual([
+      '2 edge lines unreadable (not JSON or not UTF-8)',
+      '1,500 ingress lines unreadable (not JSON or not UTF-8)',
+    ]);
   });
 });

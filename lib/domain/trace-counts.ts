@@ -19,6 +19,12 @@ export type TraceCounts = {
   edgeOnly: number;
   duplicates: { edge: number; ingress: number };
   skipped: SkippedCount[];
+  /**
+   * Lines of the loaded files that are not JSON objects or not UTF-8 (embedded store only; present
+   * when any). They have no time, so they are reported with every window's answer. Elasticsearch
+   * never holds such lines: the node refuses invalid UTF-8 and the shippers replace it (docs/API.md).
+   */
+  unreadableLines?: Record<Tier, number>;
 };
 
 const TIER_ORDER: Record<Tier, number> = { edge: 0, ingress: 1 };
@@ -36,4 +42,12 @@ export function sortSkipped(skipped: readonly SkippedCount[]): SkippedCount[] {
 /** "137 edge documents skipped: request_time unparsable" */
 export function describeSkipped(entry: SkippedCount, fieldName: string): string {
   return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${entry.reason}`;
+}
+
+/** "3 edge lines unreadable (not JSON or not UTF-8)", one sentence per tier that has any. */
+export function describeUnreadable(unreadable: Record<Tier, number> | undefined): string[] {
+  if (!unreadable) return [];
+  return (['edge', 'ingress'] as const)
+    .filter((tier) => unreadable[tier] > 0)
+    .map((tier) => `${unreadable[tier].toLocaleString('en-US')} ${tier} line${unreadable[tier] === 1 ? '' : 's'} unreadable (not JSON or not UTF-8)`);
 }

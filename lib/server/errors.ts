@@ -3,7 +3,9 @@ import 'server-only';
 /** Error codes of API v1 and the HTTP status each one maps to. */
 export const ERROR_STATUS = {
   invalid_parameter: 400,
+  unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   backend_unavailable: 503,
   backend_unauthorized: 502,
   backend_timeout: 504,

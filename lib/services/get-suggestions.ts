@@ -8,12 +8,18 @@ import { resolveQueryOrThrow } from './resolve-query';
 const suggestionSchema = z.object({
   field: z.enum(['app', 'path'], { message: 'field must be app or path' }),
   prefix: z.string().max(200, 'prefix is longer than 200 characters').optional(),
-  limit: z.coerce.number().int().min(1).max(100, 'limit must be between 1 and 100').default(20),
+  limit: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'limit must be a whole number between 1 and 100')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100, 'limit must be between 1 and 100')
+    .default(20),
 });
 
 /** Frequent app or path values in the window, for the filter bar. */
 export async function getSuggestions(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<SuggestionsResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(suggestionSchema.shape));
   const { field, prefix, limit } = parseOrThrow(suggestionSchema, {
     ...(record.field !== undefined ? { field: record.field } : {}),
     ...(record.prefix !== undefined ? { prefix: record.prefix } : {}),

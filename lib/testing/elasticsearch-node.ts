@@ -30,7 +30,11 @@ export function requireElasticsearchUrl(): string {
 export async function seedElasticsearchBackend(
   edgeDocuments: Iterable<Record<string, unknown>>,
   ingressDocuments: Iterable<Record<string, unknown>>,
-  options: { shards?: number; tuning?: Pick<ElasticsearchBackendConfig, 'sampleThresholdTraces' | 'partitionTraces'> } = {},
+  options: {
+    shards?: number;
+    keywordTimings?: boolean;
+    tuning?: Pick<ElasticsearchBackendConfig, 'sampleThresholdTraces' | 'partitionTraces'>;
+  } = {},
 ): Promise<OpenedBackend> {
   const url = requireElasticsearchUrl();
   const client = new Client({ node: url });
@@ -42,6 +46,7 @@ export async function seedElasticsearchBackend(
     edge: { indexPrefix: edgePrefix, documents: edgeDocuments },
     ingress: { indexPrefix: ingressPrefix, documents: ingressDocuments },
     shards: options.shards ?? 2,
+    keywordTimings: options.keywordTimings ?? false,
   });
   if (summary.errors.length > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   const backend = createElasticsearchBackend({

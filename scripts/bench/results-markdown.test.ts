@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from './results';
+import { LOAD_END, LOAD_START } from './load-section';
 import { ANALYSIS_END, ANALYSIS_START, extractAnalysis, renderResultsMarkdown } from './results-markdown';
 
 const warm = (medianMs: number, minMs = medianMs, maxMs = medianMs) => ({ runs: 5, medianMs, minMs, maxMs, p25Ms: minMs, p75Ms: maxMs });
@@ -89,6 +90,15 @@ describe('extractAnalysis', () => {
   it('keeps the hand-written section of the previous file', () => {
     const previous = `# old\n\n${ANALYSIS_START}\nThe drill-down is slow because …\n${ANALYSIS_END}\n`;
     expect(renderResultsMarkdown(results(), previous)).toContain(`${ANALYSIS_START}\nThe drill-down is slow because …\n${ANALYSIS_END}`);
+  });
+
+  it("keeps the load test's section, after the analysis", () => {
+    const load = `${LOAD_START}\n## Load\n| embedded | 1 |\n${LOAD_END}`;
+    const previous = `# old\n\n${ANALYSIS_START}\nwhy\n${ANALYSIS_END}\n\n${load}\n`;
+    const rendered = renderResultsMarkdown(results(), previous);
+    expect(rendered).toContain(load);
+    expect(rendered.indexOf(load)).toBeGreaterThan(rendered.indexOf(ANALYSIS_END));
+    expect(renderResultsMarkdown(results(), '# old')).not.toContain(LOAD_START);
   });
 
   it('starts a placeholder when there is none', () => {

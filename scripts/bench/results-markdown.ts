@@ -1,12 +1,14 @@
 import { formatBytes, formatCount, formatDuration, formatRatio, formatSummary, markdownTable } from './format';
 import type { EndpointResult } from './http-timing';
 import type { BackendRun, BaselineResult, BenchResults } from './results';
+import { extractLoadSection } from './load-section';
 import { growthExponent } from './stats';
 import { checkBaseline, checkEndpoint, checkRun, listMisses, TARGET_TRACES, type TargetCheck } from './targets';
 
 /**
  * RESULTS.md from a run's results. Everything is generated except the hand-written analysis
- * between the ANALYSIS markers, which is carried over from the previous file.
+ * between the ANALYSIS markers and the load test's section (its own command writes it), which are
+ * carried over from the previous file.
  */
 
 export const ANALYSIS_START = '<!-- analysis:start (hand-written; kept when the benchmark rewrites this file) -->';
@@ -239,6 +241,6 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
       sections.push(`### ${BACKEND_NAMES[profile.backend]}, ${formatCount(profile.traces)} traces: ${profile.endpoint}`, '```text\n' + profile.text.trimEnd() + '\n```');
     }
   }
-  sections.push('## Analysis of the misses', extractAnalysis(previous));
+  sections.push('## Analysis of the misses', extractAnalysis(previous), extractLoadSection(previous) ?? '');
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }

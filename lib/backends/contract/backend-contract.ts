@@ -163,8 +163,10 @@ export function describeBackendContract(name: string, openBackend: () => Promise
 
     it('bins the ingress connect time by host with exact percentiles', async () => {
       const timeline = await backend.fetchConnectTimeline(query, { tier: 'ingress', groupBy: 'host', binMs: 30_000, maxGroups: 10 });
-      // Ingress representatives binned by the edge @timestamp: node-1 t2 (1 ms, bin 0), t12 (0, bin 90 s);
-      // node-2 t1 (1, bin 0), t7 (995, bin 60 s); node-3 t11 (1, bin 90 s), t8 (0, bin 3570 s); t5 has "-".
+      // The window's valid ingress lines, one per trace, binned by their own @timestamp: node-1 t2
+      // (1 ms, bin 0; shipped twice, counted once), t12 (0, bin 90 s); node-2 t1 (1, bin 0; its "-"
+      // line is not valid), t7 (995, bin 60 s); node-3 t99 (0, bin 90 s; ingress only), t8 (0, bin
+      // 3570 s). t5 has "-"; t10 and t11 lie before the window.
       expect(timeline.withoutConnectTime).toBe(1);
       expect(timeline.series).toEqual([
         { group: 'ingress-node-1', count: 2, points: [
@@ -176,9 +178,26 @@ export function describeBackendContract(name: string, openBackend: () => Promise
           { binStartMs: T0 + 60_000, count: 1, p50Ms: 995, p99Ms: 995, maxMs: 995 },
         ] },
         { group: 'ingress-node-3', count: 2, points: [
-          { binStartMs: T0 + 90_000, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+          { binStartMs: T0 + 90_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 },
           { binStartMs: T0 + 3_570_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 },
         ] },
+      ]);
+    });
+
+    it('restricts the ingress connect time to the trace set when app is given', async () => {
+      const timeline = await backend.fetchConnectTimeline({ ...query, app: 'shop' }, { tier: 'ingress', groupBy: 'host', binMs: 30_000, maxGroups: 10 });
+      // The shop traces' ingress lines of the window: t5 (media) and t99 (no edge line) drop out.
+      expect(timeline.withoutConnectTime).toBe(0);
+      expect(timeline.series).toEqual([
+        { group: 'ingress-node-1', count: 2, points: [
+          { binStartMs: T0, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+          { binStartMs: T0 + 90_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+        ] },
+        { group: 'ingress-node-2', count: 2, points: [
+          { binStartMs: T0, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+          { binStartMs: T0 + 60_000, count: 1, p50Ms: 995, p99Ms: 995, maxMs: 995 },
+        ] },
+        { group: 'ingress-node-3', count: 1, points: [{ binStartMs: T0 + 3_570_000, count: 1, p50Ms: 0, p99Ms: 0, maxMs: 0 }] },
       ]);
     });
 

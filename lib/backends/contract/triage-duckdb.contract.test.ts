@@ -14,6 +14,6 @@ describeTriageContract('DuckDB', async (docs) => {
   const store = await openStore({ edgeFiles: [path.join(dir, 'edge.ndjson')], ingressFiles: [path.join(dir, 'ingress.ndjson')] }, DEFAULT_FIELD_NAMES);
   return {
     triage: createDuckdbTriage({ run: (statement, signal) => runStatement(store.instance, statement, signal) }),
-    close: async () => store.instance.closeSync(),
+    close: async () => store.close(),
   };
 });

@@ -1,23 +1,113 @@
 import 'server-only';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldNames } from '@/lib/domain/field-names';
-import { TIERS } from '@/lib/domain/tiers';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
-import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, tierTable } from './sql/build-load';
+import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import type { SqlStatement } from './sql/sql-statement';
 
-export type LoadedStore = { instance: DuckDBInstance; lineCounts: Record<'edge' | 'ingress', number>; loadMs: number };
+export type LoadedStore = {
+  instance: DuckDBInstance;
+  lineCounts: Record<Tier, number>;
+  /** Lines skipped at load because they are not JSON objects or not UTF-8; they have no time. */
+  unreadableLines: Record<Tier, number>;
+  loadMs: number;
+  /** Closes the database and removes the temporary folder the store created, if any. */
+  close: () => void;
+};
+
+/**
+ * DuckDB's memory for the store: with the Next.js server (about 200 MB) the process stays under
+ * 1 GB whatever the data's size; what does not fit spills to the temporary directory.
+ */
+export const DEFAULT_MEMORY_LIMIT = '512MB';
+/** Worker threads: each holds its own buffers, so more threads mean more memory as well. */
+export const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
+
+/** Temporary store folders still in use; a server stopped without closing its backend still leaves none behind. */
+const temporaryFolders = new Set<string>();
+let exitHookInstalled = false;
+
+function removeOnExit(dir: string): void {
+  temporaryFolders.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+  });
+}
+
+const FOLDER_PREFIX = 'hopscope-store-';
+
+/**
+ * A server killed by a signal runs no exit hook: its folder (as large as the data) is removed by
+ * the next store that starts, once no process with the pid in its name is alive.
+ */
+function removeAbandonedFolders(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^hopscope-store-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The database file and its spill directory: the configured file, or one in a fresh temporary folder. */
+function storeFiles(config: DuckdbConfig): { databasePath: string; tempDirectory: string; cleanup: () => void } {
+  if (config.databasePath) {
+    return { databasePath: config.databasePath, tempDirectory: `${config.databasePath}.tmp`, cleanup: () => {} };
+  }
+  removeAbandonedFolders();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
+  removeOnExit(dir);
+  const cleanup = () => {
+    temporaryFolders.delete(dir);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { databasePath: path.join(dir, 'store.duckdb'), tempDirectory: path.join(dir, 'spill'), cleanup };
+}
 
 /**
  * Opens DuckDB and loads both tiers' files, normalizing them in SQL. Loading happens once per
- * process; every query then opens a short-lived connection of its own.
+ * process; every query then opens a short-lived connection of its own. The store lives in a
+ * database file with a memory limit, so its memory is bounded by the settings, not by the data:
+ * the raw lines (read only for drill-down pages and trace details) stay on disk, and large
+ * intermediate results spill.
  */
 export async function openStore(config: DuckdbConfig, fields: FieldNames): Promise<LoadedStore> {
   const started = performance.now();
-  const instance = await DuckDBInstance.create(config.databasePath ?? ':memory:');
+  const files = storeFiles(config);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(files.databasePath, {
+      memory_limit: config.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+      threads: String(config.threads ?? DEFAULT_THREADS),
+      temp_directory: files.tempDirectory,
+    });
+  } catch (error) {
+    files.cleanup();
+    throw new AppError('config_error', `could not open the embedded store at ${files.databasePath}: ${firstLine(error)}`, undefined, { cause: error });
+  }
+  const close = () => {
+    instance.closeSync();
+    files.cleanup();
+  };
   const connection = await instance.connect();
+  let loaded = false;
   try {
     await connection.run("SET TimeZone = 'UTC'");
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
@@ -37,9 +127,16 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
     );
     const row = counts.getRowObjects()[0];
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
-    return { instance, lineCounts, loadMs: Math.round(performance.now() - started) };
+    const unreadableLines = { edge: 0, ingress: 0 };
+    for (const tier of TIERS) {
+      const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(tier));
+      unreadableLines[tier] = Number(unreadable.getRowObjects()[0]?.n ?? 0);
+    }
+    loaded = true;
+    return { instance, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started), close };
   } finally {
     connection.closeSync();
+    if (!loaded) close();
   }
 }
 

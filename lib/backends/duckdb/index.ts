@@ -16,6 +16,7 @@ import { buildDistributionsSql } from './sql/build-distributions';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
+import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
@@ -46,11 +47,22 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     triage: createDuckdbTriage({ run }),
 
     async fetchDistributions(query, options) {
-      return parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+      const result = parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+      const { unreadableLines } = await store();
+      if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
+      return { ...result, counts: { ...result.counts, unreadableLines } };
     },
 
     async fetchBucketTraces(query, selection, page, options) {
-      const rows = await run(buildBucketTracesSql(query, selection, page), options?.signal);
+      // One extra row tells whether another page follows. Rows at the cursor's own millisecond
+      // may still follow it (by trace id), so the walk starts just above it.
+      const wanted = page.limit + 1;
+      const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
+      const rows: Record<string, unknown>[] = [];
+      for (const slice of timeSlices(query.fromMs, upperMs)) {
+        rows.push(...(await run(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
+        if (rows.length >= wanted) break;
+      }
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
         const edge = parseTierDocument(row.edge_doc, 'edge', config.fields);
@@ -98,7 +110,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
           backend: 'duckdb',
           ok: true,
           message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
-          details: { lines: loaded.lineCounts, loadMs: loaded.loadMs },
+          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs },
         };
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };
@@ -108,7 +120,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     async close() {
       const current = loading;
       loading = null;
-      if (current) (await current.catch(() => null))?.instance.closeSync();
+      if (current) (await current.catch(() => null))?.close();
     },
   };
 }

@@ -11,7 +11,7 @@ describe('buildClientOptions', () => {
       auth: { apiKey: 'a2V5' },
       tls: undefined,
       requestTimeout: 30_000,
-      maxRetries: 1,
+      maxRetries: 0,
       sniffOnStart: false,
       sniffInterval: false,
       sniffOnConnectionFault: false,

@@ -13,7 +13,10 @@ export type ElasticsearchConnection = {
   requestTimeoutMs: number;
 };
 
-/** Client options: one node URL, no sniffing (proxies and cloud endpoints hide the nodes), one retry. */
+/**
+ * Client options: one node URL, no sniffing (proxies and cloud endpoints hide the nodes), and no
+ * retries of the client's own: the session retries 429 and 503 with backoff (retry.ts).
+ */
 export function buildClientOptions(connection: ElasticsearchConnection, readCa: (path: string) => Buffer = readFileSync): ClientOptions {
   const auth = connection.apiKey
     ? { apiKey: connection.apiKey }
@@ -33,7 +36,7 @@ export function buildClientOptions(connection: ElasticsearchConnection, readCa: 
     auth,
     tls: ca ? { ca } : undefined,
     requestTimeout: connection.requestTimeoutMs,
-    maxRetries: 1,
+    maxRetries: 0,
     sniffOnStart: false,
     sniffInterval: false,
     sniffOnConnectionFault: false,

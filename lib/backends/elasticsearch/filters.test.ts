@@ -35,15 +35,15 @@ describe('filters', () => {
     expect(notTermsFilter('x', ['-'])).toEqual([{ bool: { must_not: [{ terms: { x: ['-'] } }] } }]);
   });
 
-  it('a usable trace id: present, and for strings not blank', () => {
+  it('a usable trace id: present, and for strings neither blank nor "-"', () => {
     expect(traceIdPresentFilter('trace_id', false)).toEqual([{ exists: { field: 'trace_id' } }]);
     const [exists, notBlank] = traceIdPresentFilter('trace_id', true);
     expect(exists).toEqual({ exists: { field: 'trace_id' } });
     const pattern = (notBlank as { bool: { must_not: { regexp: { trace_id: { value: string } } }[] } }).bool.must_not[0]!.regexp.trace_id.value;
     // The regexp matches exactly the strings trim() empties: "", spaces, tabs, no-break spaces…
     const lucene = new RegExp(`^${pattern}$`);
-    for (const blank of ['', ' ', '\t \n', '\u00a0', '\u3000\ufeff']) expect(lucene.test(blank)).toBe(true);
-    for (const id of ['a', ' a ', '0']) expect(lucene.test(id)).toBe(false);
+    for (const blank of ['', ' ', '\t \n', '\u00a0', '\u3000\ufeff', '-', ' - ']) expect(lucene.test(blank)).toBe(true);
+    for (const id of ['a', ' a ', '0', '--', '-1', 'a-b']) expect(lucene.test(id)).toBe(false);
     expect(traceIdMissingFilter('trace_id', false)).toEqual([{ bool: { must_not: [{ bool: { filter: [{ exists: { field: 'trace_id' } }] } }] } }]);
   });
 

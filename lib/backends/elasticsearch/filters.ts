@@ -47,11 +47,12 @@ export function existsFilter(field: string): Query[] {
   return [{ exists: { field } }];
 }
 
-/** A usable trace id: present and, when a string, not blank. */
+/** A usable trace id: present and, when a string, neither blank nor nginx's "-" (toTraceId). */
 export function traceIdPresentFilter(field: string, isKeyword: boolean): Query[] {
   const present = existsFilter(field);
   if (!isKeyword) return present;
-  return [...present, { bool: { must_not: [{ regexp: { [field]: { value: `[${JS_WHITESPACE}]*` } } }] } }];
+  const blankOrDash = `[${JS_WHITESPACE}]*(\\-[${JS_WHITESPACE}]*)?`;
+  return [...present, { bool: { must_not: [{ regexp: { [field]: { value: blankOrDash } } }] } }];
 }
 
 /** A usable trace id is absent (the complement of traceIdPresentFilter). */

@@ -1,8 +1,10 @@
 import 'server-only';
-import type { LatencyBackend } from '@/lib/backends/types';
+import type { CallOptions, LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import { TIERS } from '@/lib/domain/tiers';
 import { toTuning, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
-import type { FieldPlan } from './query-plan';
+import { requiredFieldsOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { createElasticsearchTriage, type RunVerb } from './triage';
 import { checkHealth } from './verbs/check-health';
@@ -17,6 +19,18 @@ export type { ElasticsearchBackendConfig } from './backend-config';
 
 /** Mappings are read again after this long, so a new daily index with another mapping is noticed. */
 const FIELD_PLAN_TTL_MS = 60_000;
+
+const ENV_OF_TIER = { edge: 'HOPSCOPE_EDGE_INDEX', ingress: 'HOPSCOPE_INGRESS_INDEX' } as const;
+
+/** A tier whose pattern matched no index: said so, naming the pattern, rather than an unexplained empty answer. */
+function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerNotice[] {
+  return TIERS.flatMap((tier) => {
+    if (plan.matchedIndices?.[tier] !== 0) return [];
+    const indexPattern = session.indexOf(tier);
+    const message = `No Elasticsearch index matches the ${tier} index pattern ${indexPattern} (${ENV_OF_TIER[tier]}).`;
+    return [{ code: 'no_matching_index' as const, tier, indexPattern, message }];
+  });
+}
 
 /**
  * The production backend: the users' own Elasticsearch, read-only. Every verb builds its
@@ -38,17 +52,26 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     return plan;
   };
 
-  /** Runs a verb in a session; `snapshot` reads one point in time per tier across its requests. */
-  const run: RunVerb = async (signal, snapshot, verb) => {
-    const session = new ElasticsearchSession(client, config, signal);
+  /**
+   * Runs a verb in a session; `snapshot` reads one point in time per tier across its requests.
+   * What makes the answer incomplete (an index pattern matching nothing, failed shards) goes to
+   * the caller's `onNotice`; a tier whose indices lack a required field is refused.
+   */
+  const run: RunVerb = async <T>(options: CallOptions | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => {
+    const session = new ElasticsearchSession(client, config, options?.signal);
     try {
       const plan = await fieldPlan(session);
+      for (const notice of noMatchNotices(plan, session)) options?.onNotice?.(notice);
+      for (const tier of TIERS) requiredFieldsOrThrow(plan, tier);
       if (snapshot) await session.openSnapshot();
-      return await verb(session, plan);
+      const answer = await verb(session, plan);
+      for (const notice of session.notices()) options?.onNotice?.(notice);
+      return answer;
     } catch (error) {
-      throw toAnswerError(error);
+      throw toAnswerError(error, (tier) => session.indexOf(tier));
     } finally {
-      await session.close();
+      // Not awaited: closing is a courtesy (points in time expire), and the answer need not wait for it.
+      void session.close();
     }
   };
 
@@ -57,20 +80,20 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
     triage: createElasticsearchTriage({ run, tuning }),
 
-    fetchDistributions: (query, options) => run(options?.signal, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
+    fetchDistributions: (query, options) => run(options, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
 
     fetchBucketTraces: (query, selection, page, options) =>
-      run(options?.signal, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),
+      run(options, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),
 
-    fetchTrace: (traceId, options) => run(options?.signal, false, (session, plan) => fetchTrace(session, plan, traceId)),
+    fetchTrace: (traceId, options) => run(options, false, (session, plan) => fetchTrace(session, plan, traceId)),
 
     fetchConnectTimeline: (query, timeline, options) =>
-      run(options?.signal, true, (session, plan) => fetchConnectTimeline(session, plan, tuning, query, timeline)),
+      run(options, true, (session, plan) => fetchConnectTimeline(session, plan, tuning, query, timeline)),
 
     fetchSuggestions: (query, field, prefix, limit, options) =>
-      run(options?.signal, false, (session, plan) => fetchSuggestions(session, plan, query, field, prefix, limit)),
+      run(options, false, (session, plan) => fetchSuggestions(session, plan, query, field, prefix, limit)),
 
-    fetchExtent: (options) => run(options?.signal, false, (session, plan) => fetchExtent(session, plan)),
+    fetchExtent: (options) => run(options, false, (session, plan) => fetchExtent(session, plan)),
 
     checkHealth: async (options) => {
       const session = new ElasticsearchSession(client, config, options?.signal);

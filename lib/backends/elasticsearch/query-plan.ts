@@ -10,7 +10,13 @@ import type { QueryField, TraceSetFields } from './trace-set-filters';
  * approximately.
  */
 
-export type FieldPlan = { fields: FieldNames; edge: TierFieldTypes; ingress: TierFieldTypes };
+export type FieldPlan = {
+  fields: FieldNames;
+  edge: TierFieldTypes;
+  ingress: TierFieldTypes;
+  /** How many indices each tier's pattern matched, when known (plans built in unit tests leave it out). */
+  matchedIndices?: Record<Tier, number>;
+};
 
 /** A field as aggregated (composite sources, terms); absent fields form missing buckets. */
 export type AggregatedField = { name: string; kind: FieldKind };
@@ -25,17 +31,17 @@ export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingL
   const field = plan[tier][logical];
   if (field.kind === 'number' || field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, kind: field.kind };
   if (field.kind === 'integer') {
-    throw new MappingError(`${describe(tier, field)}: Elasticsearch kept whole seconds only; map timings as float, double or keyword`);
+    throw new MappingError(`${describe(tier, field)}: Elasticsearch kept whole seconds only; map timings as float, double or keyword`, tier);
   }
-  if (field.kind === 'conflict') throw new MappingError(`${describe(tier, field)} in different indices; give it one type in all indices`);
-  throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map timings as float, double or keyword`);
+  if (field.kind === 'conflict') throw new MappingError(`${describe(tier, field)} in different indices; give it one type in all indices`, tier);
+  throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map timings as float, double or keyword`, tier);
 }
 
 /** A text-like field grouped or suggested by its values. */
 export function groupFieldOrThrow(plan: FieldPlan, tier: Tier, logical: GroupLogicalField): AggregatedField {
   const field = plan[tier][logical];
   if (field.kind === 'text' || field.kind === 'conflict') {
-    throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map it as keyword (or add a .keyword sub-field)`);
+    throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map it as keyword (or add a .keyword sub-field)`, tier);
   }
   return { name: field.name, kind: field.kind };
 }
@@ -44,13 +50,13 @@ export function traceIdFieldOrThrow(plan: FieldPlan, tier: Tier): QueryField {
   const field = plan[tier].traceId;
   if (field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, isKeyword: true };
   if (field.kind === 'number' || field.kind === 'integer') return { name: field.name, isKeyword: false };
-  throw new MappingError(`${describe(tier, field)}; trace ids must be keyword (or text with a .keyword sub-field)`);
+  throw new MappingError(`${describe(tier, field)}; trace ids must be keyword (or text with a .keyword sub-field)`, tier);
 }
 
 export function timestampFieldOrThrow(plan: FieldPlan, tier: Tier): string {
   const field = plan[tier].timestamp;
   if (field.kind === 'date' || field.kind === 'unmapped') return field.name;
-  throw new MappingError(`${describe(tier, field)}; @timestamp must be a date`);
+  throw new MappingError(`${describe(tier, field)}; @timestamp must be a date`, tier);
 }
 
 /**
@@ -68,4 +74,26 @@ export function toTraceSetFields(plan: FieldPlan): TraceSetFields {
     edgeRequestTime:
       requestTime.kind === 'keyword' ? { kind: 'keyword', field: requestTime.name, values: [] } : { kind: 'number', field: requestTime.name },
   };
+}
+
+/** The fields without which a tier cannot be read at all: its lines' time and trace id, and the edge request_time. */
+const REQUIRED_FIELDS: Record<Tier, readonly ('timestamp' | 'traceId' | 'requestTime')[]> = {
+  edge: ['timestamp', 'traceId', 'requestTime'],
+  ingress: ['timestamp', 'traceId'],
+};
+
+/**
+ * Refuses a tier whose indices exist but map none of a required field: every line would be
+ * skipped or fall outside the window, and an empty answer would hide a wrong field name.
+ */
+export function requiredFieldsOrThrow(plan: FieldPlan, tier: Tier): void {
+  if (!plan.matchedIndices || plan.matchedIndices[tier] === 0) return;
+  for (const logical of REQUIRED_FIELDS[tier]) {
+    if (plan[tier][logical].kind === 'unmapped') {
+      throw new MappingError(
+        `no ${tier} index maps the field ${plan[tier][logical].name} (${logical}); check the field name (HOPSCOPE_FIELDS) and the index mapping`,
+        tier,
+      );
+    }
+  }
 }

@@ -1,24 +1,31 @@
 import 'server-only';
-import type { Client, estypes } from '@elastic/elasticsearch';
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { Tier } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/errors';
 import type { ElasticsearchBackendConfig } from './backend-config';
-import { assertCompleteResponse, toBackendError, type RequestContext } from './errors';
+import { formatSeconds, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
 import { buildFieldCapsRequest, parseFieldCaps } from './field-caps';
 import { MappingError, UnexpectedAnswerError } from './answer-errors';
 import type { FieldPlan } from './query-plan';
+import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries } from './retry';
 
 /** How long a point in time survives between two requests of one answer. */
 const SNAPSHOT_KEEP_ALIVE = '2m';
 
+/** Elasticsearch refuses a point in time over a shard without a live copy; searches still answer from the others. */
+const isMissingShards = (error: unknown) => error instanceof errors.ResponseError && /missing shards/i.test(JSON.stringify(error.body ?? ''));
+
 /**
  * One answer's conversation with Elasticsearch: every request carries the caller's abort signal
- * and the configured timeout, failures become AppErrors naming the query, and partial answers
- * (failed shards) are refused. Answers built from several requests read one point in time per
- * tier, so documents arriving meanwhile cannot make their numbers disagree.
+ * and the configured timeout, 429 and 503 are retried with backoff (retry.ts), failures become
+ * AppErrors naming the query, and shard failures are remembered as notices of the answer.
+ * Answers built from several requests read one point in time per tier, so documents arriving
+ * meanwhile cannot make their numbers disagree.
  */
 export class ElasticsearchSession {
   private readonly pits: Partial<Record<Tier, string>> = {};
+  private readonly shardFailures: Partial<Record<Tier, ShardFailure>> = {};
 
   constructor(
     private readonly client: Client,
@@ -40,21 +47,35 @@ export class ElasticsearchSession {
 
   private async call<T>(context: RequestContext, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await withRetries(this.config.retry ?? DEFAULT_RETRY_POLICY, run, this.signal);
     } catch (error) {
+      if (error instanceof RetriesExhausted) {
+        const mapped = toBackendError(error.last, context, this.signal);
+        if (!(mapped instanceof AppError)) throw mapped;
+        const { tries, elapsedMs } = error.outcome;
+        throw new AppError(mapped.code, `${mapped.message}; gave up after ${tries} tries in ${formatSeconds(elapsedMs)}`, undefined, { cause: error.last });
+      }
       throw toBackendError(error, context, this.signal);
     }
   }
 
   /** Reads both tiers from one point in time each until `close`. */
   async openSnapshot(): Promise<void> {
-    for (const tier of ['edge', 'ingress'] as const) {
-      const index = this.indexOf(tier);
-      const response = await this.call(this.context(`opening a point in time on ${index}`, [index]), () =>
-        this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE }, this.options()),
-      );
-      this.pits[tier] = response.id;
-    }
+    // Both at once: a fixed cost of every answer, which small windows notice.
+    await Promise.all(
+      (['edge', 'ingress'] as const).map(async (tier) => {
+        const index = this.indexOf(tier);
+        // Without a point in time a tier is read from the live indices, whose searches report a
+        // shard that has no copy as a failed shard (a notice of the answer, not an error).
+        const id = await this.call(this.context(`opening a point in time on ${index}`, [index]), () =>
+          this.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE }, this.options()).then(
+            (response) => response.id,
+            (error: unknown) => (isMissingShards(error) ? null : Promise.reject(error)),
+          ),
+        );
+        if (id) this.pits[tier] = id;
+      }),
+    );
   }
 
   /** Runs one search on a tier's index pattern (or its point in time); `what` names it in errors. */
@@ -64,12 +85,35 @@ export class ElasticsearchSession {
     const pit = this.pits[tier];
     const body: estypes.SearchRequest = pit ? { ...request, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...request, index };
     const response = await this.call(context, () => this.client.search(body, this.options()));
-    assertCompleteResponse(response, context);
+    const failure = shardFailureOf(response, context);
+    const worst = this.shardFailures[tier];
+    if (failure && (!worst || failure.failed > worst.failed)) this.shardFailures[tier] = failure;
     if (pit && response.pit_id) this.pits[tier] = response.pit_id;
     return response;
   }
 
-  /** Each tier's field mappings, as the query plan needs them. */
+  /** What makes this session's answer incomplete: the most shards any request of a tier lost. */
+  notices(): AnswerNotice[] {
+    return (['edge', 'ingress'] as const).flatMap((tier) => {
+      const failure = this.shardFailures[tier];
+      if (!failure) return [];
+      const indexPattern = this.indexOf(tier);
+      return [
+        {
+          code: 'partial_shards' as const,
+          tier,
+          indexPattern,
+          failedShards: failure.failed,
+          totalShards: failure.total,
+          message:
+            `Partial answer: ${failure.failed} of ${failure.total} shards of the ${tier} indices (${indexPattern}) failed ` +
+            `(${failure.reason}); documents on those shards are not counted.`,
+        },
+      ];
+    });
+  }
+
+  /** Each tier's field mappings, as the query plan needs them, and how many indices each pattern matched. */
   async fetchFieldPlan(): Promise<FieldPlan> {
     const [edge, ingress] = await Promise.all(
       (['edge', 'ingress'] as const).map((tier) => {
@@ -79,7 +123,14 @@ export class ElasticsearchSession {
         );
       }),
     );
-    return { fields: this.config.fields, edge: parseFieldCaps(edge!, this.config.fields), ingress: parseFieldCaps(ingress!, this.config.fields) };
+    // An index whose shards have no live copy is listed under failures, not indices: it exists.
+    const matched = (response: estypes.FieldCapsResponse & { failed_indices?: number }) => response.indices.length + (response.failed_indices ?? 0);
+    return {
+      fields: this.config.fields,
+      edge: parseFieldCaps(edge!, this.config.fields),
+      ingress: parseFieldCaps(ingress!, this.config.fields),
+      matchedIndices: { edge: matched(edge!), ingress: matched(ingress!) },
+    };
   }
 
   /** Cluster status for the health check. */
@@ -97,10 +148,15 @@ export class ElasticsearchSession {
   }
 }
 
-/** A mapping problem or an unusable answer as the API's error; anything else passes unchanged. */
-export function toAnswerError(error: unknown): unknown {
-  if (error instanceof MappingError || error instanceof UnexpectedAnswerError) {
-    return new AppError('backend_error', error.message, undefined, { cause: error });
+/**
+ * A mapping problem or an unusable answer as the API's error, naming the index pattern of the
+ * tier at fault; anything else passes unchanged.
+ */
+export function toAnswerError(error: unknown, indexOf: (tier: Tier) => string): unknown {
+  if (error instanceof MappingError) {
+    const where = error.tier ? ` (index pattern ${indexOf(error.tier)})` : '';
+    return new AppError('backend_error', `${error.message}${where}`, undefined, { cause: error });
   }
+  if (error instanceof UnexpectedAnswerError) return new AppError('backend_error', error.message, undefined, { cause: error });
   return error;
 }

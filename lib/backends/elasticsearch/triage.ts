@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { CallOptions } from '@/lib/backends/types';
 import type { TraceQuery } from '@/lib/domain/query';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
 import type { TuningConfig } from './backend-config';
@@ -9,7 +10,7 @@ import { SharedJoins } from './shared-joins';
 import { joinTriageTraces, type TriageJoin } from './verbs/join-triage-traces';
 
 /** Runs a verb in a session of the backend (index.ts); `snapshot` reads one point in time per tier. */
-export type RunVerb = <T>(signal: AbortSignal | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => Promise<T>;
+export type RunVerb = <T>(options: CallOptions | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => Promise<T>;
 
 export type ElasticsearchTriageConfig = { run: RunVerb; tuning: TuningConfig };
 
@@ -24,7 +25,8 @@ export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageCo
   /** `slowMs` null: the connect distributions, which do not depend on the slow threshold. */
   const join = (query: TraceQuery, slowMs: number | null, signal: AbortSignal | undefined) =>
     joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold) =>
-      run(signal, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+      // A shared join has several callers, so its notices reach none of them (see docs/TRIAGE.md).
+      run({ signal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
     );
 
   return {

@@ -38,10 +38,15 @@ export const correlationParamsSchema = slowParamsSchema.extend({
     .optional(),
 });
 
+const requiredTime = (name: string) =>
+  z
+    .string({ message: `${name} is required: an ISO-8601 instant with offset (2020-11-19T10:00:00Z) or now, now-1h…` })
+    .pipe(publicQuerySchema.shape.from.unwrap());
+
 /** `compareFrom`, `compareTo`: the other window, same forms as from/to; both required. */
 export const comparisonParamsSchema = slowParamsSchema.extend({
-  compareFrom: publicQuerySchema.shape.from.unwrap(),
-  compareTo: publicQuerySchema.shape.to.unwrap(),
+  compareFrom: requiredTime('compareFrom'),
+  compareTo: requiredTime('compareTo'),
 });
 
 /** The URL parameters triage adds to the shared query, for permalinks. */

@@ -13,7 +13,7 @@ export async function getAttribution(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<AttributionResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(slowParamsSchema.shape));
   const { slow } = parseTriageParams(slowParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;

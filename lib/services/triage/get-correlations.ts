@@ -14,7 +14,7 @@ export async function getCorrelations(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<CorrelationsResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(correlationParamsSchema.shape));
   const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;

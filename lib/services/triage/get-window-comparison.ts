@@ -20,7 +20,7 @@ export async function getWindowComparison(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<WindowComparisonResponse> {
-  const record = toParamRecord(input);
+  const record = toParamRecord(input, Object.keys(comparisonParamsSchema.shape));
   const { slow, compareFrom, compareTo } = parseTriageParams(comparisonParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compareQuery = await resolveQueryOrThrow(backend, { ...record, from: compareFrom, to: compareTo }, signal).catch((error: unknown) => {

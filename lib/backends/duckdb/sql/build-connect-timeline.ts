@@ -1,28 +1,52 @@
 import type { ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
 import type { TraceQuery } from '@/lib/domain/query';
-import { buildTraceSetCtes } from './build-trace-set';
+import { tierTable } from './build-load';
+import { buildTraceSetCtes, representativeSql } from './build-trace-set';
 import { sqlString } from './field-access';
 import type { SqlStatement } from './sql-statement';
 
 /**
- * A tier's upstream_connect_time binned by the trace's edge @timestamp and grouped, with exact
+ * The ingress lines an ingress timeline counts, one per trace (`line_rep`): the window's valid
+ * lines by their own @timestamp and path; with app or a latency range (edge fields), only the
+ * edge trace set's traces. Without those, no join and no edge CTE at all.
+ */
+function buildIngressLineCtes(query: TraceQuery): SqlStatement {
+  const joined = query.app !== null || query.latencyMinMs !== null || query.latencyMaxMs !== null;
+  const traceSet = joined ? buildTraceSetCtes(query) : { sql: '', params: {} };
+  const params: SqlStatement['params'] = { ...traceSet.params, fromMs: query.fromMs, toMs: query.toMs };
+  const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', 'trace_id IS NOT NULL', "rt_state = 'ok'"];
+  if (query.path !== null) {
+    filters.push('path = $path');
+    params.path = query.path;
+  }
+  if (joined) filters.push('trace_key IN (SELECT trace_key FROM edge_valid)');
+  const sql = `${joined ? `${traceSet.sql},` : ''}
+ingress_lines AS MATERIALIZED (
+  SELECT * FROM ${tierTable('ingress')} WHERE ${filters.join(' AND ')}
+),
+line_rep AS MATERIALIZED (${representativeSql('ingress_lines')}
+)`;
+  return { sql, params };
+}
+
+/**
+ * A tier's upstream_connect_time binned by each line's own @timestamp and grouped, with exact
  * nearest-rank p50/p99 per bin and group: the smallest value whose cumulative count reaches
  * p·n/100 (at_most·100 ≥ p·n), computed over per-millisecond counts, not rows. The largest
  * `maxGroups` groups keep their names, the rest become one "(other)" series. A row with
  * label NULL carries the count of lines without a connect time.
  */
 export function buildConnectTimelineSql(query: TraceQuery, options: ConnectTimelineOptions): SqlStatement {
-  const traceSet = buildTraceSetCtes(query);
-  const line = options.tier === 'edge' ? 'e' : 'i';
-  const join = options.tier === 'edge' ? '' : 'JOIN ingress_rep i USING (trace_key)';
+  const traceSet = options.tier === 'edge' ? buildTraceSetCtes(query) : buildIngressLineCtes(query);
+  const source = options.tier === 'edge' ? 'edge_rep' : 'line_rep';
   const groupColumn = options.groupBy === 'host' ? 'host' : 'upstream_addr';
   const sql = `
 WITH ${traceSet.sql},
 lines AS MATERIALIZED (
-  SELECT (e.ts_ms // $binMs::BIGINT) * $binMs::BIGINT AS bin_start_ms, ${line}.connect_ms AS value_ms,
-    ${line}.connect_state AS state, coalesce(${line}.${groupColumn}, ${sqlString(NO_GROUP)}) AS grp
-  FROM edge_rep e ${join}
+  SELECT (r.ts_ms // $binMs::BIGINT) * $binMs::BIGINT AS bin_start_ms, r.connect_ms AS value_ms,
+    r.connect_state AS state, coalesce(r.${groupColumn}, ${sqlString(NO_GROUP)}) AS grp
+  FROM ${source} r
 ),
 measured AS (SELECT * FROM lines WHERE state = 'ok'),
 group_sizes AS (SELECT grp, count(*) AS n FROM measured GROUP BY grp),

@@ -7,7 +7,7 @@ import type { SqlStatement } from './sql-statement';
  * four distributions, the trace counts, and skipped lines by field and reason.
  */
 export function buildDistributionsSql(query: TraceQuery): SqlStatement {
-  const traceSet = buildTraceSetCtes(query);
+  const traceSet = buildTraceSetCtes(query, ['response_state']);
   const sql = `
 WITH ${traceSet.sql},
 joined AS MATERIALIZED (

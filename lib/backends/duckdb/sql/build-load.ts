@@ -19,6 +19,10 @@ const LOADED_FIELDS: readonly LogicalField[] = [
  * one SQL pass: each line is parsed once (one json_extract of all the paths), then the macros
  * turn values into integer milliseconds. File paths come from server configuration, never from a
  * request. The narrow table is sorted by time so window filters skip whole row groups.
+ *
+ * A line that is not JSON or not UTF-8 would make DuckDB's reader refuse the whole file; with
+ * `ignore_errors` it becomes a raw row whose doc is NULL (as does a JSON line that is no object), left out of the normalized table and
+ * counted by buildUnreadableCountSql (such a line has no time, so no window can own it).
  */
 export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: FieldNames): string[] {
   const fileList = `[${files.map(sqlString).join(', ')}]`;
@@ -38,11 +42,11 @@ export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: F
   const value = (field: LogicalField) => valueOf.get(field)!;
   return [
     `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
-SELECT row_number() OVER () AS doc_id, json AS doc
-FROM read_ndjson_objects(${fileList}, format = 'newline_delimited')`,
+SELECT row_number() OVER () AS doc_id, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS doc
+FROM read_ndjson_objects(${fileList}, format = 'newline_delimited', ignore_errors = true)`,
     `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS
 WITH extracted AS (
-  SELECT doc_id, json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${rawTable(tier)}
+  SELECT doc_id, json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${rawTable(tier)} WHERE doc IS NOT NULL
 ),
 normalized AS (
   SELECT doc_id,
@@ -100,4 +104,9 @@ ORDER BY s.ts_ms`,
 /** Point lookups by trace id (trace details) use an ART index instead of a scan. */
 export function buildTraceIndexSql(tier: Tier): string {
   return `CREATE INDEX IF NOT EXISTS ${tier}_trace_id_idx ON ${tierTable(tier)} (trace_id)`;
+}
+
+/** Lines of the tier's files that could not be read as a JSON object (invalid JSON or invalid UTF-8). */
+export function buildUnreadableCountSql(tier: Tier): string {
+  return `SELECT count(*) AS n FROM ${rawTable(tier)} WHERE doc IS NULL`;
 }

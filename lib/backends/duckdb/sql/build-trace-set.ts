@@ -2,18 +2,27 @@ import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
 import type { SqlStatement } from './sql-statement';
 
-const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
+/** Which of a trace's valid lines in a tier represents it: the largest request_time, then the latest. */
+export const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
 
+/** The columns the trace set's own CTEs read (filters, representative order, join key). */
+const TRACE_SET_COLUMNS = ['trace_key', 'trace_id', 'ts_ms', 'rt_ms', 'rt_state', 'response_ms', 'doc_id', 'dup_count'];
 
 /**
- * The CTEs that define a query's trace set, shared by every query over it:
- * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
- * - edge_valid: those with a trace id and a request_time, within the latency range;
- * - edge_rep: one line per trace, the representative (largest request_time, then latest);
- * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
- * - ingress_rep: one valid ingress line per joined trace.
+ * One line per trace of `source` (valid lines of one tier), the representative. Lines whose trace
+ * has one valid line in the whole tier need no de-duplication (nearly all of them); the window
+ * function runs only over the others.
  */
-export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
+export const representativeSql = (source: string) => `
+  SELECT * FROM ${source} WHERE dup_count = 1
+  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
+    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
+
+/** A query's edge-line filters: the window (time, app, path) and validity (trace id, request_time, latency range). */
+export type TraceSetFilters = { windowFilters: string[]; validFilters: string[]; params: SqlStatement['params'] };
+
+/** The filters behind edge_window and edge_valid, with the join window's parameters. */
+export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
   const params: SqlStatement['params'] = {
     fromMs: query.fromMs,
     toMs: query.toMs,
@@ -38,29 +47,39 @@ export function buildTraceSetCtes(query: TraceQuery): SqlStatement {
     validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
     params.latencyMaxMs = query.latencyMaxMs;
   }
-  // Lines whose trace has one valid line in the tier need no de-duplication (nearly all of them);
-  // the window function runs only over the others.
-  const representative = (source: string) => `
-  SELECT * FROM ${source} WHERE dup_count = 1
-  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
-    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
+  return { windowFilters, validFilters, params };
+}
+
+/**
+ * The CTEs that define a query's trace set, shared by every query over it:
+ * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
+ * - edge_valid: those with a trace id and a request_time, within the latency range;
+ * - edge_rep: one line per trace, the representative (largest request_time, then latest);
+ * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
+ * - ingress_rep: one valid ingress line per joined trace.
+ * The CTEs are materialized, so they carry only the columns the trace set needs plus `columns`
+ * (all of the tier tables' columns when absent): every copied column costs time and memory.
+ */
+export function buildTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
+  const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
+  const selected = columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
   const sql = `
 edge_window AS MATERIALIZED (
-  SELECT * FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
+  SELECT ${selected} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
 ),
 edge_valid AS MATERIALIZED (
   SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
 ),
-edge_rep AS MATERIALIZED (${representative('edge_valid')}
+edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
 ),
 ingress_candidates AS MATERIALIZED (
-  SELECT * FROM ${tierTable('ingress')}
+  SELECT ${selected} FROM ${tierTable('ingress')}
   WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_key IN (SELECT trace_key FROM edge_rep)
 ),
 ingress_valid AS (
   SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
 ),
-ingress_rep AS MATERIALIZED (${representative('ingress_valid')}
+ingress_rep AS MATERIALIZED (${representativeSql('ingress_valid')}
 )`;
   return { sql, params };
 }

@@ -76,7 +76,7 @@ export const MACRO_STATEMENTS: readonly string[] = [
     END`,
   `CREATE OR REPLACE MACRO hs_trace_id(j) AS
     CASE
-      WHEN json_type(j) = 'VARCHAR' THEN CASE WHEN trim(j ->> '$') = '' THEN NULL ELSE j ->> '$' END
+      WHEN json_type(j) = 'VARCHAR' THEN CASE WHEN trim(j ->> '$') IN ('', '-') THEN NULL ELSE j ->> '$' END
       WHEN json_type(j) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN (j ->> '$')
       ELSE NULL
     END`,

@@ -24,7 +24,19 @@ export function parseTraceIds(response: estypes.SearchResponse): PartitionTrace[
   if ((terms.sum_other_doc_count ?? 0) > 0) {
     throw new UnexpectedAnswerError(`a trace partition held more traces than one answer carries (${terms.sum_other_doc_count} documents left out)`);
   }
-  return terms.buckets.map((bucket) => ({
+  return toPartitionTraces(terms.buckets);
+}
+
+/**
+ * The duplicated traces of a `shard_min_doc_count: 2` search (build-duplicated-traces-request):
+ * its `sum_other_doc_count` counts the traces with one document, so it is no sign of a cut.
+ */
+export function parseDuplicatedTraces(response: estypes.SearchResponse): PartitionTrace[] {
+  return toPartitionTraces(aggregationOrThrow<TermsAggregate<TraceBucket>>(response, ['trace_ids']).buckets);
+}
+
+function toPartitionTraces(buckets: readonly TraceBucket[]): PartitionTrace[] {
+  return buckets.map((bucket) => ({
     traceId: toTraceId(bucket.key) ?? String(bucket.key),
     documents: bucket.doc_count,
     maxRequestTimeSeconds: bucket.request_time_max?.value ?? null,

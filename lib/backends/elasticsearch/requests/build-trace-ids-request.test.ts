@@ -11,7 +11,7 @@ describe('buildTraceIdsRequest', () => {
       query: { bool: { filter: filters } },
       aggs: {
         trace_ids: {
-          terms: { field: 'trace_id', size: 50_000, shard_size: 50_000, order: { _key: 'asc' }, include: { partition: 2, num_partitions: 7 } },
+          terms: { field: 'trace_id', size: 60_000, shard_size: 60_000, order: { _key: 'asc' }, include: { partition: 2, num_partitions: 7 } },
           aggs: { request_time_max: { max: { field: 'request_time' } } },
         },
       },
@@ -22,7 +22,7 @@ describe('buildTraceIdsRequest', () => {
     const request = buildTraceIdsRequest({ filters, traceIdField: 'trace_id.keyword', partition: 0, partitions: 1, maxRequestTimeField: null });
     expect(request.aggs).toEqual({
       trace_ids: {
-        terms: { field: 'trace_id.keyword', size: 50_000, shard_size: 50_000, order: { _key: 'asc' }, include: { partition: 0, num_partitions: 1 } },
+        terms: { field: 'trace_id.keyword', size: 60_000, shard_size: 60_000, order: { _key: 'asc' }, include: { partition: 0, num_partitions: 1 } },
       },
     });
   });
@@ -41,7 +41,7 @@ describe('buildTraceIdsRequest', () => {
       trace_ids: {
         terms: {
           field: 'trace_id',
-          size: 50_000,
+          size: 60_000,
           shard_size: 250_000,
           min_doc_count: 2,
           order: { _key: 'asc' },

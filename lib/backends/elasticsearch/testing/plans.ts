@@ -40,7 +40,8 @@ export const TRACE_ID_PRESENT = [
   {
     bool: {
       must_not: [
-        { regexp: { trace_id: { value: '[ \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*' } } },
+        // Blank, or nginx's "-" with optional blanks around it.
+        { regexp: { trace_id: { value: '[ \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*(\\-[ \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)?' } } },
       ],
     },
   },

@@ -2,7 +2,8 @@ import 'server-only';
 import type { BackendHealth } from '@/lib/backends/types';
 import { AppError } from '@/lib/server/errors';
 import { redactUrl } from '../errors';
-import { timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
+import { requiredFieldsOrThrow, timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
+import { toAnswerError } from '../session';
 import type { ElasticsearchSession } from '../session';
 
 const describePlan = (plan: FieldPlan) =>
@@ -21,12 +22,19 @@ export async function checkHealth(session: ElasticsearchSession, url: string, fe
     details.cluster = { name: health.cluster_name, status: health.status };
     const plan = await fetchPlan();
     details.mappings = describePlan(plan);
+    details.matchedIndices = plan.matchedIndices;
+    requiredFieldsOrThrow(plan, 'edge');
+    requiredFieldsOrThrow(plan, 'ingress');
     toTraceSetFields(plan);
     timingFieldOrThrow(plan, 'ingress', 'requestTime');
     timingFieldOrThrow(plan, 'ingress', 'upstreamResponseTime');
+    if (plan.matchedIndices?.edge === 0) {
+      return { backend: 'elasticsearch', ok: false, message: `no Elasticsearch index matches the edge index pattern ${session.indexOf('edge')}`, details };
+    }
     const ok = health.status !== 'red';
     return { backend: 'elasticsearch', ok, message: `cluster ${health.cluster_name} is ${health.status}`, details };
-  } catch (error) {
+  } catch (caught) {
+    const error = toAnswerError(caught, (tier) => session.indexOf(tier));
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error);
     return { backend: 'elasticsearch', ok: false, message, details };
   }

@@ -1,7 +1,9 @@
 import 'server-only';
+import type { estypes } from '@elastic/elasticsearch';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { TraceQuery } from '@/lib/domain/query';
 import { toTierDocument, type TierDocument } from '@/lib/domain/tier-document';
+import type { Tier } from '@/lib/domain/tiers';
 import { toTierHopTimes } from '@/lib/domain/trace';
 import type { ConnectSeriesBuilder } from '../connect-series';
 import { fetchTraceTuples } from '../fetch-tuples';
@@ -13,7 +15,7 @@ import type { CompositeAfterKey } from '../requests/build-keyword-values-request
 import { groupTuplesByTrace, pickRepresentative } from '../representatives';
 import type { ElasticsearchSession } from '../session';
 import { edgeTraceFilters, type TraceSetFields } from '../trace-set-filters';
-import { fetchDuplicatedTraces } from '../trace-partitions';
+import { edgeDuplicateSearch, fetchDuplicatedTraces, prefetch, type DuplicateSearch } from '../trace-partitions';
 
 export type GroupBy = 'upstreamAddr' | 'host';
 
@@ -32,12 +34,73 @@ function toPlottedLine(fields: FieldNames, groupBy: GroupBy, group: unknown, con
   return result.ok ? { group: groupOf(result.document, groupBy), connectMs: result.document.connectTotalMs } : { group: null, connectMs: null };
 }
 
+/** The lines of one tier a timeline counts: those matching `filters`, one per trace. */
+export type TimelineLines = { tier: Tier; filters: estypes.QueryDslQueryContainer[]; timestampField: string; traceIdField: string; requestTimeField: string };
+
 /**
- * The edge tier's timeline without reading traces: every valid edge line counted per bin, group
- * and connect time by a composite aggregation, then the non-representative lines of duplicated
- * traces (found by trace id, as for the distributions) taken back out.
+ * A tier's timeline without reading traces: every matching line counted per bin, group and
+ * connect time by a composite aggregation, then the other lines of duplicated traces (found by
+ * trace id, see fetchDuplicatedTraces) taken back out, so each trace counts once, by its
+ * representative. `documents`: how many lines match, when known beforehand.
  */
-export async function addEdgeConnectLines(
+export async function addConnectLinesPerLine(
+  session: ElasticsearchSession,
+  fieldPlan: FieldPlan,
+  fields: FieldNames,
+  lines: TimelineLines,
+  options: { groupBy: GroupBy; binMs: number; documents?: number },
+  builder: ConnectSeriesBuilder,
+): Promise<void> {
+  const { tier, filters, timestampField, traceIdField, requestTimeField } = lines;
+  const { groupBy, binMs } = options;
+  const connectField = timingFieldOrThrow(fieldPlan, tier, 'upstreamConnectTime').name;
+  const groupField = groupFieldOrThrow(fieldPlan, tier, groupBy).name;
+  const binned = (async () => {
+    let after: CompositeAfterKey | null = null;
+    let documents = 0;
+    do {
+      const request = buildConnectBinsRequest({ filters, timestampField, binMs, groupField, connectField, after });
+      const page = parseConnectBins(await session.search(tier, `binning the ${tier} connect times`, request), CONNECT_BINS_PAGE_SIZE);
+      for (const bin of page.bins) {
+        const line = toPlottedLine(fields, groupBy, bin.group, bin.connect);
+        builder.add(line.group, bin.binStartMs, line.connectMs, bin.count);
+        documents += bin.count;
+      }
+      after = page.after;
+    } while (after);
+    return documents;
+  })();
+  // The search for duplicates runs meanwhile; only its fallback needs the number of lines.
+  const search: DuplicateSearch = { tier, traceIdField, filters, documents: options.documents ?? prefetch(binned) };
+  const [duplicated] = await Promise.all([prefetch(fetchDuplicatedTraces(session, search)), binned]);
+  if (duplicated.length === 0) return;
+  const group = groupBy === 'host' ? 'host' : 'upstream_addr';
+  const tuples = await fetchTraceTuples(
+    session,
+    tier,
+    `reading duplicated ${tier} lines for the connect timeline`,
+    [...filters, ...termsFilter(traceIdField, duplicated.map((trace) => trace.traceId))],
+    traceIdField,
+    [
+      { name: 'timestamp', field: timestampField },
+      { name: 'request_time', field: requestTimeField },
+      { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, tier, 'upstreamResponseTime').name },
+      { name: 'upstream_connect_time', field: connectField },
+      { name: group, field: groupField },
+    ],
+  );
+  const tupleFields = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time', upstreamConnectTime: 'upstream_connect_time', [groupBy]: group };
+  const binOf = (timestampMs: number) => Math.floor(timestampMs / binMs) * binMs;
+  for (const trace of groupTuplesByTrace(tuples, tier, tupleFields, fields).values()) {
+    const representative = pickRepresentative(trace.valid);
+    if (!representative) continue;
+    for (const { document, count } of trace.valid) builder.add(groupOf(document, groupBy), binOf(document.timestampMs), document.connectTotalMs, -count);
+    builder.add(groupOf(representative, groupBy), binOf(representative.timestampMs), representative.connectTotalMs, 1);
+  }
+}
+
+/** The edge tier's timeline: the trace set's valid edge lines, one per trace. */
+export function addEdgeConnectLines(
   session: ElasticsearchSession,
   fieldPlan: FieldPlan,
   plan: TraceSetFields,
@@ -45,44 +108,13 @@ export async function addEdgeConnectLines(
   options: { groupBy: GroupBy; binMs: number; validDocuments: number },
   builder: ConnectSeriesBuilder,
 ): Promise<void> {
-  const { groupBy, binMs, validDocuments } = options;
-  const connectField = timingFieldOrThrow(fieldPlan, 'edge', 'upstreamConnectTime').name;
-  const groupField = groupFieldOrThrow(fieldPlan, 'edge', groupBy).name;
-  const filters = edgeTraceFilters(plan, query);
-  let after: CompositeAfterKey | null = null;
-  do {
-    const request = buildConnectBinsRequest({ filters, timestampField: plan.edgeTimestamp, binMs, groupField, connectField, after });
-    const page = parseConnectBins(await session.search('edge', 'binning the edge connect times', request), CONNECT_BINS_PAGE_SIZE);
-    for (const bin of page.bins) {
-      const line = toPlottedLine(plan.fields, groupBy, bin.group, bin.connect);
-      builder.add(line.group, bin.binStartMs, line.connectMs, bin.count);
-    }
-    after = page.after;
-  } while (after);
-
-  const duplicated = await fetchDuplicatedTraces(session, plan, query, validDocuments);
-  if (duplicated.length === 0) return;
-  const group = groupBy === 'host' ? 'host' : 'upstream_addr';
-  const tuples = await fetchTraceTuples(
-    session,
-    'edge',
-    'reading duplicated edge lines for the connect timeline',
-    [...filters, ...termsFilter(plan.edgeTraceId.name, duplicated.map((trace) => trace.traceId))],
-    plan.edgeTraceId.name,
-    [
-      { name: 'timestamp', field: plan.edgeTimestamp },
-      { name: 'request_time', field: plan.edgeRequestTime.field },
-      { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'edge', 'upstreamResponseTime').name },
-      { name: 'upstream_connect_time', field: connectField },
-      { name: group, field: groupField },
-    ],
-  );
-  const fields = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time', upstreamConnectTime: 'upstream_connect_time', [groupBy]: group };
-  const binOf = (timestampMs: number) => Math.floor(timestampMs / binMs) * binMs;
-  for (const trace of groupTuplesByTrace(tuples, 'edge', fields, plan.fields).values()) {
-    const representative = pickRepresentative(trace.valid);
-    if (!representative) continue;
-    for (const { document, count } of trace.valid) builder.add(groupOf(document, groupBy), binOf(document.timestampMs), document.connectTotalMs, -count);
-    builder.add(groupOf(representative, groupBy), binOf(representative.timestampMs), representative.connectTotalMs, 1);
-  }
+  const search = edgeDuplicateSearch(plan, query, options.validDocuments);
+  const lines: TimelineLines = {
+    tier: 'edge',
+    filters: edgeTraceFilters(plan, query),
+    timestampField: plan.edgeTimestamp,
+    traceIdField: search.traceIdField,
+    requestTimeField: plan.edgeRequestTime.field,
+  };
+  return addConnectLinesPerLine(session, fieldPlan, plan.fields, lines, { groupBy: options.groupBy, binMs: options.binMs, documents: options.validDocuments }, builder);
 }

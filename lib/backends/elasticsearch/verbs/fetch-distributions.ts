@@ -14,6 +14,8 @@ import { ingressCandidateFilters } from '../trace-set-filters';
 import type { PartitionTrace } from '../parse/parse-trace-ids';
 import {
   countPartitions,
+  countSamplePartitions,
+  edgeDuplicateSearch,
   fetchDuplicatedTraces,
   fetchEdgeRequestTimesByTrace,
   fetchPartitionTraces,
@@ -41,9 +43,9 @@ function removeDuplicateLines(counts: MsCounts, duplicated: readonly PartitionTr
  *   see build-trace-ids-request); each partition's ingress lines come back as distinct
  *   (trace, @timestamp, request_time, upstream_response_time) tuples, and the domain's rules pick
  *   the representatives.
- * - Above `sampleThresholdTraces` valid lines, partitions are joined in order while their traces
- *   stay within the threshold: a uniform, repeatable sample of traces, reported with the exact
- *   total. The rest is not listed; duplicated traces are then found in a few large passes, so the
+ * - Above `sampleThresholdTraces` valid lines, partitions are joined in order until their traces
+ *   reach the threshold: a uniform, repeatable sample of at least that many traces, reported with
+ *   the exact total. The rest is not listed; duplicated traces are then found in a few large passes, so the
  *   edge side stays exact at a cost that grows linearly with the window.
  */
 export async function fetchDistributions(session: ElasticsearchSession, fieldPlan: FieldPlan, tuning: TuningConfig, query: TraceQuery): Promise<Distributions> {
@@ -67,8 +69,13 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'upstreamResponseTime').name },
   ];
   const join = new JoinAccumulator(plan.fields, skipped);
-  const partitions = validDocuments === 0 ? 0 : countPartitions(validDocuments, tuning.partitionTraces);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
+  const partitions =
+    validDocuments === 0
+      ? 0
+      : sampling
+        ? countSamplePartitions(validDocuments, tuning.sampleThresholdTraces, tuning.partitionTraces)
+        : countPartitions(validDocuments, tuning.partitionTraces);
   const listed: PartitionTrace[] = [];
   const listedTimes = new Map<string, number[]>();
   let joinedTraces = 0;
@@ -76,12 +83,11 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
   let next = partitions > 0 ? prefetch(fetchPartitionTraces(session, plan, query, 0, partitions)) : null;
   for (let partition = 0; partition < partitions; partition += 1) {
     const partitionTraces = await next!;
-    if (sampling && partition > 0 && joinedTraces + partitionTraces.length > tuning.sampleThresholdTraces) {
-      listedAll = false;
-      break;
-    }
+    // Sampling stops at the first partition that brings the sample to the threshold.
+    const last = partition + 1 === partitions || (sampling && joinedTraces + partitionTraces.length >= tuning.sampleThresholdTraces);
+    if (last && partition + 1 < partitions) listedAll = false;
     // The next partition's listing runs while this one is joined.
-    if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
+    if (!last) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
 
     const traceIds = partitionTraces.map((trace) => trace.traceId);
     const duplicated = partitionTraces.filter((trace) => trace.documents > 1);
@@ -106,12 +112,13 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     }
     join.add(edgeRequestTimeMs, groupTuplesByTrace(tuples, 'ingress', INGRESS_TUPLE_FIELDS, plan.fields));
     joinedTraces += partitionTraces.length;
+    if (last) break;
   }
 
   if (listedAll) {
     removeDuplicateLines(edge, listed, listedTimes);
   } else {
-    const duplicated = await fetchDuplicatedTraces(session, plan, query, validDocuments);
+    const duplicated = await fetchDuplicatedTraces(session, edgeDuplicateSearch(plan, query, validDocuments));
     const times = await fetchEdgeRequestTimesByTrace(session, plan, query, duplicated.map((trace) => trace.traceId));
     removeDuplicateLines(edge, duplicated, times);
     listed.splice(0, listed.length, ...duplicated);

@@ -13,7 +13,7 @@ import { buildTriageTupleSources } from '../requests/build-triage-tuple-sources'
 import type { ElasticsearchSession } from '../session';
 import { inRange } from '../timing-values';
 import { edgeTraceFilters, ingressCandidateFilters } from '../trace-set-filters';
-import { countPartitions, fetchDuplicatedTraces, fetchPartitionTraces, prefetch } from '../trace-partitions';
+import { countPartitions, countSamplePartitions, edgeDuplicateSearch, fetchDuplicatedTraces, fetchPartitionTraces, prefetch } from '../trace-partitions';
 
 /** The three triage shapes of a trace set (the accumulator holds them all) and whether it was sampled. */
 export type TriageJoin = { accumulator: TriageAccumulator; sample: SampleInfo | null };
@@ -45,21 +45,24 @@ export async function joinTriageTraces(
 
   const edge = buildTriageTupleSources(fieldPlan, 'edge', plan.edgeTimestamp);
   const ingress = buildTriageTupleSources(fieldPlan, 'ingress', plan.ingressTimestamp);
-  const partitions = countPartitions(validDocuments, tuning.partitionTraces);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
+  // The histograms' partitioning and stopping rule (fetchDistributions), so a sample holds the same traces.
+  const partitions = sampling
+    ? countSamplePartitions(validDocuments, tuning.sampleThresholdTraces, tuning.partitionTraces)
+    : countPartitions(validDocuments, tuning.partitionTraces);
   let listedTraces = 0;
   let listedAll = true;
   let next = prefetch(fetchPartitionTraces(session, plan, query, 0, partitions));
   for (let partition = 0; partition < partitions; partition += 1) {
     const traces = await next;
-    if (sampling && partition > 0 && listedTraces + traces.length > tuning.sampleThresholdTraces) {
-      listedAll = false;
-      break;
-    }
-    // The next partition's listing runs while this one is joined.
-    if (partition + 1 < partitions) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
+    const last = partition + 1 === partitions || (sampling && listedTraces + traces.length >= tuning.sampleThresholdTraces);
+    if (last && partition + 1 < partitions) listedAll = false;
+    if (!last) next = prefetch(fetchPartitionTraces(session, plan, query, partition + 1, partitions));
     listedTraces += traces.length;
-    if (traces.length === 0) continue;
+    if (traces.length === 0) {
+      if (last) break;
+      continue;
+    }
 
     const traceIds = traces.map((trace) => trace.traceId);
     const what = `reading the lines for triage (partition ${partition + 1} of ${partitions})`;
@@ -71,10 +74,11 @@ export async function joinTriageTraces(
     for (const [traceId, edgeRepresentative] of toRepresentatives(groupTuplesByTrace(edgeTuples, 'edge', edge.fields, plan.fields))) {
       accumulator.add(edgeRepresentative, ingressRepresentatives.get(traceId) ?? null);
     }
+    if (last) break;
   }
   if (listedAll) return { accumulator, sample: null };
 
-  const duplicated = await fetchDuplicatedTraces(session, plan, query, validDocuments);
+  const duplicated = await fetchDuplicatedTraces(session, edgeDuplicateSearch(plan, query, validDocuments));
   const totalTraces = validDocuments - duplicated.reduce((sum, trace) => sum + trace.documents - 1, 0);
   return { accumulator, sample: { sampledTraces: listedTraces, totalTraces } };
 }

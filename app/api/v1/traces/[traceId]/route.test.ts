@@ -26,4 +26,10 @@ describe('GET /api/v1/traces/[traceId]', () => {
     expect(status).toBe(400);
     expect(body.error.parameter).toBe('traceId');
   });
+
+  it('answers a broken percent-escape with 400, not a 500 (found by e2e/fuzz.spec.ts)', async () => {
+    const { status, body } = await callRoute(GET, '/api/v1/traces/%E0%A4%A', { traceId: '%E0%A4%A' });
+    expect(status).toBe(400);
+    expect(body.error).toEqual({ code: 'invalid_parameter', message: 'traceId: not a valid percent-encoded path segment', parameter: 'traceId' });
+  });
 });

@@ -1,0 +1,163 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { parseInvestigationState, toSearchParams } from '@/lib/url-state';
+import { canaryNeedles } from './canary-credentials';
+import { expect, test } from './fixtures';
+import { serverUrl, type E2eServer } from './servers';
+
+/**
+ * Elasticsearch credentials never reach the browser. The servers run with canary credentials in
+ * their environment (and `npm test` builds with them): none of them may appear in any file of the
+ * client bundle, nor in any answer of any API route or page, successes and errors alike, from the
+ * embedded server, the one whose Elasticsearch is unreachable and, when ES_URL is set, the one on
+ * the real node.
+ */
+
+const root = path.resolve(__dirname, '..');
+const needles = canaryNeedles();
+const servers: E2eServer[] = ['embedded', 'unreachable', ...(process.env.ES_URL?.trim() ? (['elasticsearch'] as const) : [])];
+
+const findCanaries = (text: string): string[] => needles.filter((needle) => text.includes(needle));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+/** Every API route of the app, from the file system, so a new route is covered without editing this test. */
+function apiRoutes(): string[] {
+  return filesUnder(path.join(root, 'app/api'))
+    .filter((file) => path.basename(file) === 'route.ts')
+    .map((file) => '/' + path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Parameters that make each route answer with data on the sample (the others need none). */
+const EXTRA_PARAMS: Record<string, Record<string, string>> = {
+  '/api/v1/traces': { histogram: 'ingress', fromMs: '1000', toMs: '1100', limit: '5' },
+  '/api/v1/connect-timeline': { tier: 'ingress' },
+  '/api/v1/suggestions': { field: 'app' },
+};
+
+type Scanned = { url: string; status: number; leaks: string[] };
+
+async function scan(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<Scanned> {
+  const response = await request.get(url, { headers, failOnStatusCode: false, timeout: 60_000 });
+  const text = `${JSON.stringify(response.headers())}\n${await response.text()}`;
+  return { url, status: response.status(), leaks: findCanaries(text) };
+}
+
+test.describe('credentials never reach the browser', () => {
+  test('the client bundle (.next/static) holds no canary', () => {
+    const files = filesUnder(path.join(root, '.next/static'));
+    expect(files.length).toBeGreaterThan(10);
+    const leaks = files.flatMap((file) => findCanaries(readFileSync(file, 'latin1')).map((needle) => `${path.relative(root, file)}: ${needle}`));
+    expect(leaks).toEqual([]);
+  });
+
+  test('no API answer or page of any server holds a canary, errors included', async ({ request, sampleWindow }) => {
+    test.setTimeout(300_000);
+    const window = new URLSearchParams(sampleWindow).toString();
+    const listed = await request.get(`${serverUrl('embedded')}/api/v1/traces?${window}&histogram=ingress&fromMs=1000&toMs=1100&limit=1`);
+    expect(listed.status()).toBe(200);
+    const traceId = ((await listed.json()) as { traces: { traceId: string }[] }).traces[0]!.traceId;
+
+    const routes = apiRoutes();
+    expect(routes).toContain('/api/v1/histograms');
+    const paths = routes.flatMap((route) =>
+      route.includes('[traceId]')
+        ? [route.replace('[traceId]', encodeURIComponent(traceId)), route.replace('[traceId]', 'no-such-trace')]
+        : route.includes('[[...path]]')
+          ? [route.replace('[[...path]]', 'v1/no-such-endpoint')]
+          : [route],
+    );
+    const compare = { compareFrom: sampleWindow.from, compareTo: sampleWindow.to };
+    const results: Scanned[] = [];
+    for (const server of servers) {
+      const base = serverUrl(server);
+      for (const apiPath of paths) {
+        const extra = new URLSearchParams({ ...(EXTRA_PARAMS[apiPath] ?? {}), ...(apiPath.endsWith('/compare') ? compare : {}) }).toString();
+        // With data, then two invalid queries (the unreachable server fails every valid one).
+        for (const query of [`${window}${extra ? `&${extra}` : ''}`, 'from=not-a-time&limit=-1', `${window}&latencyMin=zzz`]) {
+          results.push(await scan(request, `${base}${apiPath}${query ? `?${query}` : ''}`));
+        }
+      }
+      const pages = ['/', `/?${window}`, '/?from=not-a-time', `/traces/${encodeURIComponent(traceId)}?${window}`, '/traces/no-such-trace', '/no-such-page'];
+      for (const pagePath of pages) {
+        results.push(await scan(request, `${base}${pagePath}`));
+        // What client-side navigation fetches: the React Server Components payload.
+        results.push(await scan(request, `${base}${pagePath}`, { RSC: '1' }));
+      }
+    }
+    expect(results.filter((result) => result.leaks.length > 0)).toEqual([]);
+
+    // The scan saw answers with data and the error paths: every route answered the embedded
+    // server's window with 200, and the unreachable server answered with errors.
+    const embedded = serverUrl('embedded');
+    for (const apiPath of paths.filter((item) => !item.includes('no-such'))) {
+      const first = results.find((result) => result.url.startsWith(`${embedded}${apiPath}?`));
+      expect(first?.status, apiPath).toBe(200);
+    }
+    expect(results.find((result) => result.url.startsWith(`${serverUrl('unreachable')}/api/v1/histograms?`))?.status).toBe(503);
+    expect(results.find((result) => result.url.startsWith(`${serverUrl('unreachable')}/api/v1/health?`))?.status).toBe(503);
+  });
+
+  test('nor does anything the browser receives or keeps while using the pages', async ({ page, sampleWindow }) => {
+    test.setTimeout(240_000);
+    const seen: string[] = [];
+    page.on('response', async (response) => {
+      const body = await response.text().catch(() => '');
+      const leaks = findCanaries(`${JSON.stringify(await response.allHeaders())}\n${body}`);
+      if (leaks.length) seen.push(`${response.url()}: ${leaks.join(', ')}`);
+    });
+    for (const server of servers) {
+      await page.goto(`${serverUrl(server)}/?${new URLSearchParams(sampleWindow)}`);
+      await expect(page.locator('[data-testid="histogram-edge"], [data-testid="empty-state"], [data-testid="error-banner"]').first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
+      const kept = await page.evaluate(() => [document.documentElement.outerHTML, document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join('\n'));
+      expect(findCanaries(kept), server).toEqual([]);
+    }
+    expect(seen).toEqual([]);
+  });
+});
+
+/** Every parameter the investigation and trace pages may put in a URL (lib/url-state.ts). */
+const PERMALINK_KEYS = new Set([
+  'from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper',
+  'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'edgeGroupBy', 'ingressGroupBy', 'stat',
+]);
+
+function expectCleanPermalink(page: Page): void {
+  const url = new URL(page.url());
+  for (const key of url.searchParams.keys()) expect(PERMALINK_KEYS, `unexpected URL parameter ${key} in ${url}`).toContain(key);
+  // The URL is exactly the state's own serialization: nothing rides along that the schema does not hold.
+  expect(url.searchParams.toString()).toBe(toSearchParams(parseInvestigationState(url.searchParams)).toString());
+  const cursor = url.searchParams.get('cursor');
+  if (cursor) expect(Object.keys(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).sort()).toEqual(['id', 't']);
+  expect(findCanaries(url.toString())).toEqual([]);
+  expect(url.username + url.password + url.hash).toBe('');
+}
+
+test('permalinks carry only the parameters of the URL schema', async ({ investigation, page, sampleWindow }) => {
+  await investigation.open(sampleWindow);
+  expectCleanPermalink(page);
+  await investigation.bar('ingress', '1000–1100 ms').click();
+  await expect(investigation.rows.first()).toBeVisible({ timeout: 60_000 });
+  expectCleanPermalink(page);
+  const older = page.getByRole('button', { name: 'Older traces →' });
+  // The 1 s cluster holds more traces than one page: the next page's cursor enters the URL.
+  await older.click();
+  await expect(page).toHaveURL(/cursor=/);
+  await investigation.settled();
+  expectCleanPermalink(page);
+  await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();
+  await page.getByRole('button', { name: 'Linear' }).click();
+  await investigation.timeline('edge').getByRole('button', { name: 'host' }).click();
+  await investigation.settled();
+  expectCleanPermalink(page);
+  await investigation.rows.first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/traces\//);
+  expectCleanPermalink(page);
+});

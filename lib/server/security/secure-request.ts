@@ -1,0 +1,77 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { AccessControl } from '../config';
+import { checkAccess, unauthorizedResponse } from './access-control';
+import { applySecurityHeaders, buildPageContentSecurityPolicy, createNonce, NON_PAGE_CONTENT_SECURITY_POLICY } from './security-headers';
+
+/** `asset`: the build's public files (JavaScript, CSS), which hold no data and need no login. */
+export type RequestKind = 'page' | 'api' | 'asset';
+
+export function requestKind(pathname: string): RequestKind {
+  if (pathname.startsWith('/_next/static/') || pathname === '/favicon.ico') return 'asset';
+  if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
+  return 'page';
+}
+
+const isHttps = (request: NextRequest) =>
+  request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+
+/** hopscope only reads: pages and API alike answer GET (and HEAD); there are no server actions. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+function methodNotAllowed(kind: RequestKind, https: boolean): Response {
+  const headers = { Allow: 'GET, HEAD', 'Cache-Control': 'no-store' };
+  const response =
+    kind === 'api'
+      ? NextResponse.json({ error: { code: 'method_not_allowed', message: 'the API is read-only: use GET' } }, { status: 405, headers })
+      : new NextResponse('405 Method Not Allowed: use GET\n', { status: 405, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+  applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
+  return response;
+}
+
+export type SecureRequestOptions = {
+  /** The validated access control, or the error that made it invalid (then every request is refused). */
+  accessControl: AccessControl | Error;
+  development?: boolean;
+  nonce?: () => string;
+};
+
+/**
+ * The middleware's whole decision for one request: refuse it (a method other than GET/HEAD,
+ * access control, or a broken access-control configuration, which fails closed), or pass it on with a per-request nonce in
+ * the page's CSP; either way the answer carries the security headers.
+ */
+export function secureRequest(request: NextRequest, options: SecureRequestOptions): Response {
+  const kind = requestKind(request.nextUrl.pathname);
+  const https = isHttps(request);
+  const { accessControl } = options;
+
+  if (accessControl instanceof Error) {
+    const response = NextResponse.json({ error: { code: 'config_error', message: accessControl.message } }, { status: 500 });
+    applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
+    return response;
+  }
+  if (!READ_METHODS.has(request.method)) return methodNotAllowed(kind, https);
+  if (kind !== 'asset') {
+    const decision = checkAccess(request.headers, accessControl);
+    if (!decision.allowed) {
+      const response = unauthorizedResponse(decision, accessControl, kind);
+      applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
+      return response;
+    }
+  }
+  if (kind !== 'page') {
+    const response = NextResponse.next();
+    applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
+    return response;
+  }
+  const nonce = (options.nonce ?? createNonce)();
+  const policy = buildPageContentSecurityPolicy(nonce, { development: options.development });
+  // Next.js takes the nonce for its inline scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  requestHeaders.set('x-nonce', nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(response.headers, policy, https);
+  return response;
+}

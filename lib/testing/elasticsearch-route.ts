@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from '@elastic/elasticsearch';
+import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { edgeLines, INGRESS_LINES } from '@/lib/backends/elasticsearch/testing/integration-fixture';
+import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
+
+/**
+ * For the failure tests: the hand-built incident of integration-fixture.ts seeded into fresh
+ * indices of a real node, and a way to make any Elasticsearch backend the process backend so the
+ * route handlers answer from it as Next.js would call them.
+ */
+
+export type SeededIndices = { edgeIndex: string; ingressIndex: string; cleanup: () => Promise<void> };
+
+/** Seeds the fixture (edge timings as JSON numbers, ingress as strings) into `shards` shards per index. */
+export async function seedFixtureIndices(url: string, shards = 1): Promise<SeededIndices> {
+  const client = new Client({ node: url });
+  const run = `hs-fail-${randomBytes(4).toString('hex')}`;
+  const edgePrefix = `${run}-nginx-access-`;
+  const ingressPrefix = `${run}-ingress-`;
+  const summary = await seedElasticsearch({
+    client,
+    edge: { indexPrefix: edgePrefix, documents: edgeLines('numbers') },
+    ingress: { indexPrefix: ingressPrefix, documents: INGRESS_LINES },
+    shards,
+  });
+  if (summary.errors.length > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  return {
+    edgeIndex: `${edgePrefix}*`,
+    ingressIndex: `${ingressPrefix}*`,
+    cleanup: async () => {
+      await deleteSeeded(client, [edgePrefix, ingressPrefix]);
+      await client.close();
+    },
+  };
+}
+
+/** A backend config for tests: the default field names and a 30 s timeout unless overridden. */
+export function testBackendConfig(config: Pick<ElasticsearchBackendConfig, 'url' | 'edgeIndex' | 'ingressIndex'> & Partial<ElasticsearchBackendConfig>): ElasticsearchBackendConfig {
+  return { fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000, ...config };
+}
+
+/** Makes a backend of this config the process backend (lib/server/backend.ts) and returns it. */
+export function installProcessBackend(config: ElasticsearchBackendConfig): LatencyBackend {
+  const backend = createElasticsearchBackend(config);
+  (globalThis as { hopscopeBackend?: Promise<LatencyBackend> }).hopscopeBackend = Promise.resolve(backend);
+  return backend;
+}
