@@ -12,7 +12,7 @@ import type { SqlStatement } from '../sql-statement';
  * count each hop's lines without a usable connect time.
  */
 export function buildConnectDistributionsSql(query: TraceQuery, maxGroups: number): SqlStatement {
-  const traceSet = buildTraceSetCtes(query);
+  const traceSet = buildTraceSetCtes(query, ['connect_ms', 'connect_state', 'host', 'upstream_addr']);
   const sql = `
 WITH ${traceSet.sql},
 lines AS MATERIALIZED (

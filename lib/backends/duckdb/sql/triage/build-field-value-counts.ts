@@ -34,7 +34,7 @@ export function buildFieldValueCountsSql(
   correlationFields: readonly CorrelationField[],
   limitPerField: number,
 ): SqlStatement {
-  const traceSet = buildTraceSetCtes(query);
+  const traceSet = buildTraceSetCtes(query, ['host', 'upstream_addr', 'proxy_upstream_name', 'app', 'path', 'method', 'status']);
   // Column names come from CORRELATION_FIELDS, never from a request.
   const columns = correlationFields.map((field) => `,\n    ${FIELD_SQL[field]} AS "${field}"`).join('');
   const pairs = correlationFields

@@ -27,7 +27,8 @@ const column = (name: SegmentName) => `seg_${name}`;
  *   SEGMENT_NAMES order on a tie (CASE takes the first equal branch).
  */
 export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStatement {
-  const traceSet = buildTraceSetCtes(query);
+  // Only the timings the segments read: copying every column into the materialized CTEs spills under the memory limit.
+  const traceSet = buildTraceSetCtes(query, ['connect_ms']);
   const columns = SEGMENT_NAMES.map((name) => `${SEGMENT_SQL[name]} AS ${column(name)}`).join(',\n    ');
   const largest = `greatest(${SEGMENT_NAMES.map(column).join(', ')})`;
   const dominant = `CASE ${largest} ${SEGMENT_NAMES.map((name) => `WHEN ${column(name)} THEN ${sqlString(name)}`).join(' ')} END`;
