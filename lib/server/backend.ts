@@ -1,6 +1,7 @@
 import 'server-only';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
+import { withSharedCalls } from '@/lib/backends/with-shared-calls';
 import { readServerConfig } from './config';
 
 /**
@@ -9,13 +10,18 @@ import { readServerConfig } from './config';
  */
 const holder = globalThis as typeof globalThis & { hopscopeBackend?: Promise<LatencyBackend> };
 
-async function createBackend(): Promise<LatencyBackend> {
+async function createStoreBackend(): Promise<LatencyBackend> {
   const config = readServerConfig();
   if (config.backend === 'elasticsearch' && config.elasticsearch) {
     const { createElasticsearchBackend } = await import('@/lib/backends/elasticsearch');
     return createElasticsearchBackend({ ...config.elasticsearch, fields: config.fields });
   }
   return createDuckdbBackend({ ...config.duckdb, fields: config.fields });
+}
+
+/** Identical calls in flight at once (a reload, a shared permalink) ask the store once. */
+async function createBackend(): Promise<LatencyBackend> {
+  return withSharedCalls(await createStoreBackend());
 }
 
 export function getBackend(): Promise<LatencyBackend> {

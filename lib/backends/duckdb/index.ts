@@ -5,6 +5,7 @@ import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { openStore, runStatement, type LoadedStore } from './connection';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
@@ -20,6 +21,13 @@ import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
+
+/**
+ * Triage queries (whole-trace-set passes, several seconds at a million traces) run one at a time
+ * in a lane of their own, so they never hold both of the store's worker threads and its memory
+ * against the histograms, drill-down pages and trace details someone is waiting for.
+ */
+const TRIAGE_CONCURRENCY = 1;
 
 /** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
@@ -42,9 +50,13 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       .sort(compareRepresentative);
   };
 
+  const triageLane = new ConcurrencyLimit(TRIAGE_CONCURRENCY);
+  const runTriage = (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
+    triageLane.run(() => run(statement, signal), signal);
+
   return {
     kind: 'duckdb',
-    triage: createDuckdbTriage({ run }),
+    triage: createDuckdbTriage({ run: runTriage }),
 
     async fetchDistributions(query, options) {
       const result = parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);

@@ -1,0 +1,86 @@
+import 'server-only';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import { AppError } from '@/lib/server/errors';
+import type { CallOptions } from './types';
+
+/** What a caller that cancelled gets, as when its own query is interrupted. */
+const cancelled = () => new AppError('backend_timeout', 'the request was cancelled');
+
+type Caller = { onNotice?: CallOptions['onNotice'] };
+
+type SharedCall = {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  callers: Set<Caller>;
+  notices: AnswerNotice[];
+};
+
+/**
+ * Identical calls in flight at the same time share one execution in the store. A reloaded page,
+ * two engineers opening the same permalink, or a page abandoned mid-render and opened again ask
+ * the same questions; without sharing, each asks the store anew and the newest (the one someone
+ * waits for) queues behind the abandoned ones. Nothing is kept once a call settles: this is not a
+ * cache, every call after that asks the store again.
+ *
+ * Each caller keeps its own cancellation: it stops waiting at once, and the store's work is
+ * cancelled only when every caller that shared it has cancelled. Notices reach every caller,
+ * including those who joined after they were reported.
+ */
+export class SharedCalls {
+  private readonly inFlight = new Map<string, SharedCall>();
+
+  /** Calls in flight now (for tests and diagnostics). */
+  get size(): number {
+    return this.inFlight.size;
+  }
+
+  run<T>(key: string, options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>): Promise<T> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(cancelled());
+    const call = this.inFlight.get(key) ?? this.startCall(key, start);
+    const caller: Caller = { onNotice: options?.onNotice };
+    call.callers.add(caller);
+    for (const notice of call.notices) caller.onNotice?.(notice);
+    if (!signal) return call.promise as Promise<T>;
+
+    return new Promise<T>((resolve, reject) => {
+      const cancel = () => {
+        call.callers.delete(caller);
+        if (call.callers.size === 0 && this.inFlight.get(key) === call) {
+          this.inFlight.delete(key);
+          call.controller.abort();
+        }
+        reject(cancelled());
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      (call.promise as Promise<T>).then(
+        (value) => {
+          signal.removeEventListener('abort', cancel);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', cancel);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private startCall<T>(key: string, start: (options: CallOptions) => Promise<T>): SharedCall {
+    const controller = new AbortController();
+    const call: SharedCall = { promise: Promise.resolve(), controller, callers: new Set(), notices: [] };
+    const onNotice = (notice: AnswerNotice) => {
+      call.notices.push(notice);
+      for (const caller of call.callers) caller.onNotice?.(notice);
+    };
+    call.promise = Promise.resolve()
+      .then(() => start({ signal: controller.signal, onNotice }))
+      .finally(() => {
+        if (this.inFlight.get(key) === call) this.inFlight.delete(key);
+      });
+    // A call every caller abandoned still settles; its rejection is nobody's to handle.
+    call.promise.catch(() => undefined);
+    this.inFlight.set(key, call);
+    return call;
+  }
+}

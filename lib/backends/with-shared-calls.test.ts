@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceQuery } from '@/lib/domain/query';
+import type { LatencyBackend } from './types';
+import { withSharedCalls } from './with-shared-calls';
+
+/** Counts the calls that reach the store; every answer takes a moment, so concurrent calls overlap. */
+function countingBackend() {
+  const calls: string[] = [];
+  const answer = <T>(verb: string, value: T) => {
+    calls.push(verb);
+    return new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+  };
+  const backend = {
+    kind: 'duckdb',
+    triage: {
+      kind: 'duckdb',
+      fetchSegmentStats: () => answer('fetchSegmentStats', {}),
+      fetchFieldValueCounts: () => answer('fetchFieldValueCounts', {}),
+      fetchConnectDistributions: () => answer('fetchConnectDistributions', {}),
+    },
+    fetchDistributions: () => answer('fetchDistributions', { sample: null }),
+    fetchBucketTraces: () => answer('fetchBucketTraces', { traces: [], nextCursor: null }),
+    fetchTrace: () => answer('fetchTrace', null),
+    fetchConnectTimeline: () => answer('fetchConnectTimeline', {}),
+    fetchSuggestions: () => answer('fetchSuggestions', []),
+    fetchExtent: () => answer('fetchExtent', null),
+    checkHealth: () => answer('checkHealth', { backend: 'duckdb', ok: true, message: '', details: {} }),
+    close: async () => undefined,
+  } as unknown as LatencyBackend;
+  return { backend, calls };
+}
+
+const query = (app: string | null = null): TraceQuery => ({
+  fromMs: Date.parse('2020-11-19T02:00:00Z'),
+  toMs: Date.parse('2020-11-19T06:00:00Z'),
+  app,
+  path: null,
+  latencyMinMs: null,
+  latencyMaxMs: null,
+});
+
+describe('withSharedCalls', () => {
+  it('asks the store once for identical concurrent calls of a verb', async () => {
+    const { backend, calls } = countingBackend();
+    const shared = withSharedCalls(backend);
+    const answers = await Promise.all([shared.fetchDistributions(query()), shared.fetchDistributions(query())]);
+    expect(calls).toEqual(['fetchDistributions']);
+    expect(answers[0]).toBe(answers[1]);
+  });
+
+  it('asks separately for different arguments and for different verbs', async () => {
+    const { backend, calls } = countingBackend();
+    const shared = withSharedCalls(backend);
+    await Promise.all([
+      shared.fetchDistributions(query()),
+      shared.fetchDistributions(query('checkout')),
+      shared.triage.fetchSegmentStats(query(), 1000),
+      shared.triage.fetchSegmentStats(query(), 1000),
+      shared.triage.fetchSegmentStats(query(), 2000),
+    ]);
+    expect(calls.sort()).toEqual(['fetchDistributions', 'fetchDistributions', 'fetchSegmentStats', 'fetchSegmentStats']);
+  });
+
+  it('asks again once the first call has answered', async () => {
+    const { backend, calls } = countingBackend();
+    const shared = withSharedCalls(backend);
+    await shared.fetchTrace('abc');
+    await shared.fetchTrace('abc');
+    expect(calls).toEqual(['fetchTrace', 'fetchTrace']);
+  });
+});

@@ -1,0 +1,51 @@
+import type { TriageBackend } from './triage-types';
+import type { CallOptions, LatencyBackend } from './types';
+import { SharedCalls } from './shared-calls';
+
+/** A call's identity: the verb and its arguments (plain, JSON-serializable domain values). */
+function callKey(verb: string, args: readonly unknown[]): string {
+  return JSON.stringify([verb, ...args]);
+}
+
+/**
+ * The backend with identical concurrent calls shared (see SharedCalls): every verb that asks the
+ * store a question over a trace set. Answers are domain values the callers only read.
+ */
+export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
+  const calls = new SharedCalls();
+  const share = <T>(verb: string, args: readonly unknown[], options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>) =>
+    calls.run(callKey(verb, args), options, start);
+
+  const triage: TriageBackend = {
+    kind: backend.triage.kind,
+    fetchSegmentStats: (query, slowMs, options) =>
+      share('fetchSegmentStats', [query, slowMs], options, (shared) => backend.triage.fetchSegmentStats(query, slowMs, shared)),
+    fetchFieldValueCounts: (query, slowMs, fields, limitPerField, options) =>
+      share('fetchFieldValueCounts', [query, slowMs, fields, limitPerField], options, (shared) =>
+        backend.triage.fetchFieldValueCounts(query, slowMs, fields, limitPerField, shared),
+      ),
+    fetchConnectDistributions: (query, maxGroups, options) =>
+      share('fetchConnectDistributions', [query, maxGroups], options, (shared) =>
+        backend.triage.fetchConnectDistributions(query, maxGroups, shared),
+      ),
+  };
+
+  return {
+    kind: backend.kind,
+    triage,
+    fetchDistributions: (query, options) =>
+      share('fetchDistributions', [query], options, (shared) => backend.fetchDistributions(query, shared)),
+    fetchBucketTraces: (query, selection, page, options) =>
+      share('fetchBucketTraces', [query, selection, page], options, (shared) => backend.fetchBucketTraces(query, selection, page, shared)),
+    fetchTrace: (traceId, options) => share('fetchTrace', [traceId], options, (shared) => backend.fetchTrace(traceId, shared)),
+    fetchConnectTimeline: (query, timeline, options) =>
+      share('fetchConnectTimeline', [query, timeline], options, (shared) => backend.fetchConnectTimeline(query, timeline, shared)),
+    fetchSuggestions: (query, field, prefix, limit, options) =>
+      share('fetchSuggestions', [query, field, prefix, limit], options, (shared) =>
+        backend.fetchSuggestions(query, field, prefix, limit, shared),
+      ),
+    fetchExtent: (options) => share('fetchExtent', [], options, (shared) => backend.fetchExtent(shared)),
+    checkHealth: (options) => backend.checkHealth(options),
+    close: () => backend.close(),
+  };
+}
