@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '@/lib/domain/histogram';
 import type { HistogramName } from '@/lib/domain/histogram-names';
@@ -8,6 +8,7 @@ import type { CountScale } from '@/lib/url-state';
 import { formatCount, formatMs, formatPercent } from '@/components/format';
 import { tickStep, toHistogramBars, toPercentileMarkers, type HistogramBar } from './histogram-bars';
 import { CHART_COLORS } from './chart-colors';
+import { HistogramPreview } from './histogram-preview';
 import { barAriaLabel, HistogramBarContext, HistogramBarShape, type HistogramBarContextValue } from './histogram-bar-shape';
 
 type LatencyHistogramProps = {
@@ -19,6 +20,17 @@ type LatencyHistogramProps = {
   selectedBarKey: string | null;
   onSelectBar: (bar: HistogramBar) => void;
 };
+
+const subscribeNever = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once the browser renders on its own. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
 
 /** Zero counts cannot sit on a log axis; they are drawn at this floor (below 1) with no height. */
 const LOG_FLOOR = 0.7;
@@ -42,6 +54,7 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const tabIndexBar = selectedIndex >= 0 ? selectedIndex : Math.min(rovingIndex, bars.length - 1);
   const chartRef = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   const step = tickStep(histogram.buckets.length, 8);
   const tickKeys = useMemo(
     () => new Set(bars.filter((bar, i) => bar.kind !== 'bucket' || (i - 1) % step === 0).map((bar) => bar.key)),
@@ -142,9 +155,11 @@ export function LatencyHistogram({ name, title, histogram, scale, selectedBarKey
         role="group"
         aria-label={`${title} histogram bars`}
       >
-        <HistogramBarContext.Provider value={barContext}>
-            {chart}
-        </HistogramBarContext.Provider>
+        {hydrated ? (
+          <HistogramBarContext.Provider value={barContext}>{chart}</HistogramBarContext.Provider>
+        ) : (
+          <HistogramPreview bars={bars} markers={markers} scale={scale} />
+        )}
       </div>
       <p className="min-h-4 text-xs tabular-nums text-slate-600 dark:text-slate-300" aria-live="polite">
         {focusedBar ? `${barAriaLabel(focusedBar)} (${formatPercent(focusedBar.count, histogram.total)}) — Enter lists them` : ''}

@@ -68,7 +68,7 @@ describe('checkRun', () => {
       run({
         ingest: { ms: 61_000, lines: 2_000_000, how: 'first /api/v1/health' },
         memory: { peakTreeRssBytes: 900_000_000, peakProcessHwmBytes: 1_100_000_000 },
-        paint: { coldMs: 3_000, warm: warm(1_900), wallWarm: warm(2_000), phases: { firstByte: warm(50), histogramSection: warm(900), domContentLoaded: warm(1_000) } },
+        paint: { coldMs: 3_000, warm: warm(1_900), wallWarm: warm(2_000), phases: { firstByte: warm(50), histogramSection: warm(900), domContentLoaded: warm(1_000), interactive: warm(1_000) } },
       }),
     );
     expect(checks).toEqual([
