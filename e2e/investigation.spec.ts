@@ -126,6 +126,18 @@ test.describe('investigation page', () => {
     await expect(page).toHaveURL(/bucket=0\.5/);
   });
 
+  test('the server renders the view from the edge answer alone, the four histograms after it', async ({ request, sampleWindow }) => {
+    // The server-rendered view is drawn once, with what the page awaited: had it awaited the four
+    // histograms, their charts would be in this HTML; awaiting only the edge answer, the other
+    // three are placeholders and the four histograms follow in the same stream as a promise.
+    const html = await (await request.get(`/?${new URLSearchParams(sampleWindow)}`)).text();
+    expect(html).toContain('data-testid="histogram-edge"');
+    for (const name of ['ingress', 'edgeMinusIngress', 'ingressMinusUpstream']) {
+      expect(html).toContain(`data-testid="histogram-${name}-placeholder"`);
+      expect(html).not.toContain(`data-testid="histogram-${name}"`);
+    }
+  });
+
   test('paints the edge histogram while the four histograms are still on their way', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await investigation.open(sampleWindow);
     // The server page computes its first answers itself, out of the browser's reach, so the proof
