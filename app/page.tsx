@@ -6,6 +6,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
+import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
 import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
@@ -50,26 +51,37 @@ export default async function InvestigationPage({ searchParams }: { searchParams
   );
 }
 
-/** Starts a request's service and hands over its URL with the promise of its answer, to stream in when ready. */
-function defer<T>(request: ApiRequest, service: Service<T>): DeferredPrefetch<T> {
-  return { url: request.url, result: prefetch(request, service).then((answer) => answer.result) };
+/**
+ * Starts a request's service once `after` has settled and hands over its URL with the promise of
+ * its answer, to stream in when ready.
+ */
+function defer<T>(request: ApiRequest, service: Service<T>, after: Promise<unknown> = Promise.resolve()): DeferredPrefetch<T> {
+  return { url: request.url, result: after.then(() => prefetch(request, service)).then((answer) => answer.result) };
 }
 
 /**
- * The histograms are awaited alone and rendered first; the other requests (triage verdict,
- * slow-request summary, timelines, drill-down page) start only then and stream in after. Run side
- * by side they would compete with the histograms for the same CPUs, the same DuckDB instance or
- * the same Elasticsearch node, and the first paint would wait for the slowest of them.
+ * The edge histogram is awaited alone and rendered first: it needs no join, so it answers in a
+ * fraction of the four histograms' time (Elasticsearch: about a second where the join takes 15 s
+ * at a million traces). The four histograms stream in after it; the other requests (triage
+ * verdict, slow-request summary, timelines, drill-down page) start only once those have answered.
+ * Run side by side they would compete with the histograms for the same CPUs, the same DuckDB
+ * instance or the same Elasticsearch node, and the histograms would wait for the slowest of them.
  */
 async function PrefetchedInvestigation({ state }: { state: InvestigationState }) {
   const requests = investigationRequests(state);
-  const histograms = await prefetch(requests.histograms, getHistograms);
+  const edgeHistogram = await prefetch(requests.edgeHistogram, getEdgeHistogram);
+  const histograms = defer(requests.histograms, getHistograms);
+  const afterHistograms = histograms.result;
   const prefetched: InvestigationPrefetched = {
+    edgeHistogram,
     histograms,
-    slow: requests.slow ? defer(requests.slow, getHistograms) : null,
-    traces: requests.traces ? defer(requests.traces, getBucketTraces) : null,
-    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params)),
-    timelines: { edge: defer(requests.edgeTimeline, getConnectTimeline), ingress: defer(requests.ingressTimeline, getConnectTimeline) },
+    slow: requests.slow ? defer(requests.slow, getHistograms, afterHistograms) : null,
+    traces: requests.traces ? defer(requests.traces, getBucketTraces, afterHistograms) : null,
+    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params), afterHistograms),
+    timelines: {
+      edge: defer(requests.edgeTimeline, getConnectTimeline, afterHistograms),
+      ingress: defer(requests.ingressTimeline, getConnectTimeline, afterHistograms),
+    },
   };
   return <InvestigationView prefetched={prefetched} />;
 }

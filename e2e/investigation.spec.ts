@@ -96,8 +96,9 @@ test.describe('investigation page', () => {
     await app.pressSequentially('user-api', { delay: 40 });
     await expect(page).toHaveURL(/app=user-api/);
     await investigation.settled();
-    // Typing is debounced: one query (and its slow-request companion), not one per keystroke.
-    expect(histogramRequests).toHaveLength(2);
+    // Typing is debounced: one query (its edge histogram first, and its slow-request companion), not one per keystroke.
+    expect(histogramRequests.filter((url) => url.includes('/api/v1/histograms/edge?'))).toHaveLength(1);
+    expect(histogramRequests.filter((url) => url.includes('/api/v1/histograms?'))).toHaveLength(2);
     const appTotal = await investigation.total('edge');
     expect(appTotal).toBeGreaterThan(0);
     expect(appTotal).toBeLessThan(all);
@@ -123,6 +124,63 @@ test.describe('investigation page', () => {
     await page.getByLabel('Bucket width').fill('abc');
     await expect(page.getByRole('alert').filter({ hasText: 'bucket must be' })).toBeVisible();
     await expect(page).toHaveURL(/bucket=0\.5/);
+  });
+
+  test('the server renders the view from the edge answer alone, the four histograms after it', async ({ request, sampleWindow }) => {
+    // The server-rendered view is drawn once, with what the page awaited: had it awaited the four
+    // histograms, their charts would be in this HTML; awaiting only the edge answer, the other
+    // three are placeholders and the four histograms follow in the same stream as a promise.
+    const html = await (await request.get(`/?${new URLSearchParams(sampleWindow)}`)).text();
+    expect(html).toContain('data-testid="histogram-edge"');
+    for (const name of ['ingress', 'edgeMinusIngress', 'ingressMinusUpstream']) {
+      expect(html).toContain(`data-testid="histogram-${name}-placeholder"`);
+      expect(html).not.toContain(`data-testid="histogram-${name}"`);
+    }
+  });
+
+  test('paints the edge histogram while the four histograms are still on their way', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
+    await investigation.open(sampleWindow);
+    // The server page computes its first answers itself, out of the browser's reach, so the proof
+    // runs on a query change in the browser, which asks the API for both answers: the four
+    // histograms are held here until the edge chart has been checked, so whatever the edge chart
+    // shows meanwhile came from the edge answer alone.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await page.route('**/api/v1/histograms?**', async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.continue().catch(() => {});
+    });
+    const edgeAnswer = page.waitForResponse((response) => response.url().includes('/api/v1/histograms/edge?') && response.url().includes('latencyMin=1'));
+
+    await page.getByLabel('Edge latency ≥').fill('1');
+    await page.getByLabel('Edge latency ≥').press('Enter');
+    await expect(page).toHaveURL(/latencyMin=1/);
+    const edge = (await (await edgeAnswer).json()) as { histogram: { total: number; p50Ms: number } };
+
+    // The edge chart is drawn for the new query, with its bars and numbers...
+    await expect(investigation.histogram('edge').locator('[data-bar-index]').first()).toBeVisible();
+    await expect(page.getByTestId('total-edge')).toHaveText(edge.histogram.total.toLocaleString('en-US'));
+    for (const bar of await investigation.barCounts('edge')) {
+      const upper = /–(\d+) ms/.exec(bar.label)?.[1];
+      if (bar.label.startsWith('<') || (upper && Number(upper) <= 1000)) expect(bar.count, bar.label).toBe(0);
+    }
+    // ...while the four histograms' request is held: the other charts and the joined counts wait.
+    expect(held.some((url) => url.includes('latencyMin=1'))).toBe(true);
+    for (const name of ['ingress', 'edgeMinusIngress', 'ingressMinusUpstream'] as const) {
+      await expect(page.getByTestId(`histogram-${name}-placeholder`)).toHaveAttribute('aria-busy', 'true');
+      await expect(investigation.histogram(name)).toHaveCount(0);
+    }
+    await expect(page.getByRole('status', { name: 'Loading the trace counts' })).toBeVisible();
+    await expect(page.getByTestId('trace-counts')).toHaveCount(0);
+
+    // Released, the four histograms replace it with the same edge numbers.
+    release();
+    await investigation.settled();
+    await expect(page.getByTestId('trace-counts')).toBeVisible();
+    expect(await investigation.total('edge')).toBe(edge.histogram.total);
+    expect(await investigation.total('ingress')).toBeGreaterThan(0);
   });
 
   test('clicking the 1.0–1.1 s ingress bar lists exactly its traces, page by page', async ({ investigation, page, sampleWindow }) => {

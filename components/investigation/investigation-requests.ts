@@ -34,6 +34,11 @@ export function histogramsRequest(query: QueryParams): ApiRequest {
   return request('histograms', toQuerySearchParams(query));
 }
 
+/** The edge histogram alone: no join, so it answers first (docs/ARCHITECTURE.md, "Edge-first paint"). */
+export function edgeHistogramRequest(query: QueryParams): ApiRequest {
+  return request('histograms/edge', toQuerySearchParams(query));
+}
+
 /** The slow-set histograms behind the summary line, or null when no request can be slow. */
 export function slowHistogramsRequest(query: QueryParams): ApiRequest | null {
   const slowQuery = toSlowQuery(query);
@@ -72,6 +77,7 @@ export function triageSummaryRequest(query: QueryParams): ApiRequest {
 }
 
 export type InvestigationRequests = {
+  edgeHistogram: ApiRequest;
   histograms: ApiRequest;
   triage: ApiRequest;
   slow: ApiRequest | null;
@@ -82,6 +88,7 @@ export type InvestigationRequests = {
 
 export function investigationRequests(state: InvestigationState): InvestigationRequests {
   return {
+    edgeHistogram: edgeHistogramRequest(state.query),
     histograms: histogramsRequest(state.query),
     triage: triageSummaryRequest(state.query),
     slow: slowHistogramsRequest(state.query),

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { ConnectTimelineResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
+import type { ConnectTimelineResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
@@ -24,15 +24,17 @@ import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
 import { investigationRequests, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
+import { toShownHistograms, type ShownHistograms } from './shown-histograms';
 import { useApiResource } from './use-api-resource';
 import { WindowHeading } from './window-heading';
 
 /**
- * The server page's answers: the histograms are there when the view first renders; the rest may
- * still be on their way (they stream in after the histograms, see app/page.tsx).
+ * The server page's answers: the edge histogram is there when the view first renders; the four
+ * histograms stream in after it, and the rest after those (see app/page.tsx).
  */
 export type InvestigationPrefetched = {
-  histograms: Prefetched<HistogramsResponse>;
+  edgeHistogram: Prefetched<EdgeHistogramResponse>;
+  histograms: PrefetchedOrDeferred<HistogramsResponse>;
   triage: PrefetchedOrDeferred<TriageSummaryResponse>;
   slow: PrefetchedOrDeferred<HistogramsResponse> | null;
   timelines: Record<Tier, PrefetchedOrDeferred<ConnectTimelineResponse>>;
@@ -43,13 +45,15 @@ export type InvestigationPrefetched = {
  * The investigation page's interactive part. It follows the URL: every control writes the URL,
  * and each resource (histograms, slow-request summary, timelines, drill-down page) is fetched for
  * the URL's state, superseded requests aborted. The server page hands over its answers for the
- * URL it rendered (the histograms at once, the others as they arrive), so the first paint needs no
- * request from the browser.
+ * URL it rendered (the edge histogram at once, the others as they arrive), so the first paint
+ * needs no request from the browser. Edge-first: until the four histograms are there, the edge
+ * histogram is drawn from its own answer and the rest of the grid and the joined counts wait.
  */
 export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
   const { state, update } = useInvestigationState();
   const hydrated = useHydrated();
   const requests = useMemo(() => investigationRequests(state), [state]);
+  const edgeHistogram = useApiResource(requests.edgeHistogram.url, prefetched.edgeHistogram);
   const histograms = useApiResource(requests.histograms.url, prefetched.histograms);
   const triage = useApiResource(requests.triage.url, prefetched.triage);
   const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow);
@@ -57,11 +61,17 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   const ingressTimeline = useApiResource(requests.ingressTimeline.url, prefetched.timelines.ingress);
   const traces = useApiResource(requests.traces?.url ?? null, prefetched.traces, { keepPrevious: false });
 
-  const response = histograms.data;
+  const response = toShownHistograms(histograms, edgeHistogram);
+  // The four histograms' error when there is one; the edge answer's only while they are still on their way.
+  const histogramsError = histograms.error ?? (histograms.loading ? edgeHistogram.error : null);
+  const retryHistograms = () => {
+    if (edgeHistogram.error) edgeHistogram.retry();
+    if (histograms.error) histograms.retry();
+  };
   const resolvedMs = response ? { fromMs: response.query.fromMs, toMs: response.query.toMs } : null;
   const thresholdMs = slowThresholdMs(state.query);
   const summary = slow.data ? summarizeSlow(slow.data, thresholdMs) : null;
-  const isEmpty = response !== null && response.counts.edge === 0;
+  const isEmpty = response !== null && response.edgeTraces === 0;
   const traceHref = (traceId: string) => toTraceHref(traceId, state);
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
 
@@ -76,11 +86,11 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
         />
       </header>
       <FilterBar resolved={resolvedMs} />
-      {histograms.error && <ErrorBanner error={histograms.error} what="the histograms" onRetry={histograms.retry} />}
+      {histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
       {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
 
-      {!response && !histograms.error && (
+      {!response && !histogramsError && (
         <>
           <Skeleton className="h-6 w-3/4" label="Loading the summary" />
           <HistogramGridSkeleton />
@@ -94,7 +104,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
         />
       )}
       {response && !isEmpty && (
-        <div className={`space-y-4 ${histograms.loading ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
+        <div className={`space-y-4 ${response.stale ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
           <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} detailsHref={toTriageHrefFor(state)} />
           <div className="space-y-1">
             {slow.error ? (
@@ -104,10 +114,15 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
             ) : (
               <SlowSummaryLine summary={summary} thresholdMs={thresholdMs} />
             )}
-            <TraceCountsLine counts={response.counts} />
+            {response.counts ? (
+              <TraceCountsLine counts={response.counts} />
+            ) : (
+              !histograms.error && <Skeleton className="h-4 w-1/2" label="Loading the trace counts" />
+            )}
           </div>
           <HistogramGrid
             histograms={response.histograms}
+            pending={histograms.loading}
             scale={state.scale}
             selection={state.drill}
             onScaleChange={(scale) => setState((current) => ({ ...current, scale }))}
@@ -148,10 +163,11 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
 }
 
 /** The count of the selected bar, when the selection is one of the current histogram's bars. */
-function bucketCount(response: HistogramsResponse | null, state: InvestigationState): number | null {
+function bucketCount(response: ShownHistograms | null, state: InvestigationState): number | null {
   if (!response || !state.drill) return null;
   const { histogram, fromMs, toMs } = state.drill;
   const h = response.histograms[histogram];
+  if (!h) return null;
   if (fromMs === null && toMs === 0) return h.underflow;
   if (fromMs === h.upperMs && toMs === null) return h.overflow;
   return h.buckets.find((bucket) => bucket.fromMs === fromMs && bucket.toMs === toMs)?.count ?? null;

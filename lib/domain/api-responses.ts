@@ -3,7 +3,7 @@ import type { ConnectTimeline } from './connect-timeline';
 import type { HistogramName } from './histogram-names';
 import type { Histogram } from './histogram';
 import type { NormalizedQuery } from './query';
-import type { TraceCounts } from './trace-counts';
+import type { EdgeTraceCounts, TraceCounts } from './trace-counts';
 import type { TraceDetail, TraceSummary } from './trace';
 
 /** Response bodies of API v1 (docs/API.md). Shared by the route handlers, server pages and the UI. */
@@ -23,6 +23,18 @@ export type HistogramsResponse = {
   histograms: Record<HistogramName, Histogram>;
   sample: SampleInfo | null;
   /** What makes this answer incomplete; empty when it is complete. */
+  notices: AnswerNotice[];
+};
+
+/**
+ * The edge histogram alone, exact, answered before the join (docs/API.md): its histogram and
+ * counts equal the edge parts of the HistogramsResponse for the same query.
+ */
+export type EdgeHistogramResponse = {
+  backend: BackendKind;
+  query: NormalizedQuery;
+  counts: EdgeTraceCounts;
+  histogram: Histogram;
   notices: AnswerNotice[];
 };
 

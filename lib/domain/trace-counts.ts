@@ -27,6 +27,30 @@ export type TraceCounts = {
   unreadableLines?: Record<Tier, number>;
 };
 
+/**
+ * The parts of TraceCounts that the edge tier alone determines, without joining ingress: the edge
+ * trace count, its duplicates, the edge lines left out, and (embedded store) unreadable edge lines.
+ */
+export type EdgeTraceCounts = {
+  edge: number;
+  duplicates: { edge: number };
+  /** Edge entries only. */
+  skipped: SkippedCount[];
+  /** Present when any edge line was unreadable (embedded store only). */
+  unreadableLines?: { edge: number };
+};
+
+/** The edge parts of a full answer's counts: what an edge-only answer for the same query must equal. */
+export function toEdgeTraceCounts(counts: TraceCounts): EdgeTraceCounts {
+  const edgeCounts: EdgeTraceCounts = {
+    edge: counts.edge,
+    duplicates: { edge: counts.duplicates.edge },
+    skipped: counts.skipped.filter((entry) => entry.tier === 'edge'),
+  };
+  const unreadableEdge = counts.unreadableLines?.edge ?? 0;
+  return unreadableEdge > 0 ? { ...edgeCounts, unreadableLines: { edge: unreadableEdge } } : edgeCounts;
+}
+
 const TIER_ORDER: Record<Tier, number> = { edge: 0, ingress: 1 };
 
 /** Stable order for skipped counts (tier, field, reason) so both backends serialize identically. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
 import { GET as connectTimeline } from './connect-timeline/route';
+import { GET as edgeHistogram } from './histograms/edge/route';
 import { GET as histograms } from './histograms/route';
 import { GET as suggestions } from './suggestions/route';
 import { GET as traces } from './traces/route';
@@ -47,6 +48,7 @@ const SHARED: [search: string, parameter: string, allowed: string][] = [
 
 const SHARED_ENDPOINTS: [string, Handler, string][] = [
   ['histograms', histograms, ''],
+  ['histograms/edge', edgeHistogram, ''],
   ['traces', traces, '&histogram=edge'],
   ['connect-timeline', connectTimeline, '&tier=edge'],
   ['suggestions', suggestions, '&field=app'],
@@ -62,6 +64,8 @@ const COMPARE = '&compareFrom=2020-11-19T01:00:00Z&compareTo=2020-11-19T02:00:00
 
 /** Each endpoint's own parameters. */
 const OWN: Case[] = [
+  // The edge histogram takes the shared parameters only, not the drill-down's histogram.
+  ['histograms/edge', `${WINDOW}&histogram=edge`, 'histogram', 'accepts from, to, app, path', edgeHistogram],
   ['traces', `${WINDOW}`, 'histogram', 'edge, ingress, edgeMinusIngress, ingressMinusUpstream', traces],
   ['traces', `${WINDOW}&histogram=total`, 'histogram', 'edge, ingress, edgeMinusIngress, ingressMinusUpstream', traces],
   ['traces', `${WINDOW}&histogram=edge&fromMs=abc`, 'fromMs', 'integer number of milliseconds', traces],

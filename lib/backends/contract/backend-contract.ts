@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
+import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
 import { T0 } from './fixture';
 
 /**
@@ -92,6 +93,42 @@ export function describeBackendContract(name: string, openBackend: () => Promise
       const slow = await backend.fetchDistributions({ ...query, latencyMinMs: 1000, latencyMaxMs: 2500 });
       expect([slow.counts.edge, slow.counts.joined, slow.counts.edgeOnly]).toEqual([3, 2, 1]);
       expect(slow.distributions.edge.map((v) => v.valueMs)).toEqual([1050, 1100, 2300]);
+    });
+
+    it('answers the edge side alone with the hand-computed numbers', async () => {
+      expect(await backend.fetchEdgeDistribution(query)).toEqual({
+        counts: {
+          edge: 9,
+          duplicates: { edge: 1 },
+          skipped: [
+            { tier: 'edge', field: 'requestTime', reason: 'missing', count: 1 },
+            { tier: 'edge', field: 'traceId', reason: 'missing', count: 1 },
+          ],
+        },
+        distribution: [
+          { valueMs: 50, count: 1 }, { valueMs: 99, count: 1 }, { valueMs: 100, count: 2 }, { valueMs: 300, count: 1 },
+          { valueMs: 1050, count: 1 }, { valueMs: 1100, count: 1 }, { valueMs: 2300, count: 1 }, { valueMs: 3500, count: 1 },
+        ],
+      });
+      // media /api/upload: t5 alone (2300). [1000, 2500) ms: t1 1050, t10 1100, t5 2300.
+      const media = await backend.fetchEdgeDistribution({ ...query, app: 'media', path: '/api/upload' });
+      expect([media.counts.edge, media.distribution]).toEqual([1, [{ valueMs: 2300, count: 1 }]]);
+      const slow = await backend.fetchEdgeDistribution({ ...query, latencyMinMs: 1000, latencyMaxMs: 2500 });
+      expect([slow.counts.edge, slow.distribution.map((v) => v.valueMs)]).toEqual([3, [1050, 1100, 2300]]);
+    });
+
+    it('answers the edge side alone exactly as the full answer does, for every query of this suite', async () => {
+      const queries: TraceQuery[] = [
+        query,
+        { ...query, app: 'media', path: '/api/upload' },
+        { ...query, latencyMinMs: 1000, latencyMaxMs: 2500 },
+        // Before the first line: an empty trace set.
+        { ...query, fromMs: T0 - 3_600_000, toMs: T0 },
+      ];
+      for (const each of queries) {
+        const [edge, full] = await Promise.all([backend.fetchEdgeDistribution(each), backend.fetchDistributions(each)]);
+        expect(edge, JSON.stringify(each)).toEqual({ counts: toEdgeTraceCounts(full.counts), distribution: full.distributions.edge });
+      }
     });
 
     it('pages through a bucket newest first', async () => {

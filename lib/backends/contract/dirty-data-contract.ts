@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { TraceQuery } from '@/lib/domain/query';
+import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
 import type { OpenedBackend } from './backend-contract';
 import { D0 } from './dirty-fixture';
 
@@ -50,6 +51,28 @@ export function describeDirtyDataContract(name: string, openBackend: () => Promi
       expect(distributions.ingress).toEqual([{ valueMs: 100, count: 1 }, { valueMs: 200, count: 1 }, { valueMs: 380, count: 1 }]);
       expect(distributions.edgeMinusIngress).toEqual([{ valueMs: 20, count: 2 }, { valueMs: 50, count: 1 }]);
       expect(distributions.ingressMinusUpstream).toEqual([{ valueMs: 10, count: 2 }]);
+    });
+
+    it('answers the edge side alone with the same skipped lines and values, and as the full answer does', async () => {
+      const [edge, full] = await Promise.all([backend.fetchEdgeDistribution(query), backend.fetchDistributions(query)]);
+      expect(edge).toEqual({
+        counts: {
+          edge: 6,
+          duplicates: { edge: 1 },
+          skipped: [
+            { tier: 'edge', field: 'requestTime', reason: 'missing', count: 4 },
+            { tier: 'edge', field: 'requestTime', reason: 'negative', count: 2 },
+            { tier: 'edge', field: 'requestTime', reason: 'out-of-range', count: 2 },
+            { tier: 'edge', field: 'requestTime', reason: 'unparsable', count: 5 },
+            { tier: 'edge', field: 'traceId', reason: 'missing', count: 4 },
+          ],
+        },
+        distribution: [
+          { valueMs: 60, count: 1 }, { valueMs: 120, count: 1 }, { valueMs: 150, count: 1 }, { valueMs: 250, count: 1 },
+          { valueMs: 400, count: 1 }, { valueMs: 999_999_999, count: 1 },
+        ],
+      });
+      expect(edge).toEqual({ counts: toEdgeTraceCounts(full.counts), distribution: full.distributions.edge });
     });
 
     it('opens a trace whose id was a JSON number, and one with a replacement character', async () => {

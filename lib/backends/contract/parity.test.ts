@@ -5,6 +5,7 @@ import { HISTOGRAM_NAMES } from '@/lib/domain/histogram-names';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
+import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getSuggestions } from '@/lib/services/get-suggestions';
 import { getTrace } from '@/lib/services/get-trace';
@@ -62,6 +63,13 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
     expect(fromElastic.sample).toBeNull();
     expect(fromDuck.counts.edge).toBeGreaterThan(0);
     expect(withoutBackendName(fromElastic)).toEqual(withoutBackendName(fromDuck));
+  });
+
+  it.each(QUERIES.map((query) => [new URLSearchParams(query).toString(), query]))('edge histogram alone for %s', async (_label, query) => {
+    const [fromDuck, fromElastic] = await askBoth((backend) => getEdgeHistogram(backend, query));
+    expect(withoutBackendName(fromElastic)).toEqual(withoutBackendName(fromDuck));
+    const full = await getHistograms(duck.backend, query);
+    expect([fromDuck.histogram, fromDuck.counts.edge, fromDuck.counts.duplicates.edge]).toEqual([full.histograms.edge, full.counts.edge, full.counts.duplicates.edge]);
   });
 
   it('drill-down pages of every histogram: the slow buckets, underflow, overflow, and the second page', async () => {

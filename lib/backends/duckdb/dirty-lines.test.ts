@@ -76,6 +76,19 @@ describe('DuckDB: unreadable lines', () => {
     expect(distributions.edge).toEqual([{ valueMs: 100, count: 1 }, { valueMs: 400, count: 1 }, { valueMs: 800, count: 1 }]);
   });
 
+  it('reports the unreadable edge lines with the edge answer alone, as in the full answer', async () => {
+    const { counts, distribution } = await backend.fetchEdgeDistribution({
+      fromMs: T0, toMs: T0 + 60_000, app: null, path: null, latencyMinMs: null, latencyMaxMs: null,
+    });
+    expect(counts).toEqual({
+      edge: 3,
+      duplicates: { edge: 0 },
+      skipped: [{ tier: 'edge', field: 'requestTime', reason: 'unparsable', count: 1 }],
+      unreadableLines: { edge: 5 },
+    });
+    expect(distribution).toEqual([{ valueMs: 100, count: 1 }, { valueMs: 400, count: 1 }, { valueMs: 800, count: 1 }]);
+  });
+
   it('keeps the replacement character of a shipped trace id, so the trace can be opened', async () => {
     const trace = await backend.fetchTrace('t8\uFFFD');
     expect(trace?.edge?.requestTimeMs).toBe(800);

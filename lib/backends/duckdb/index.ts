@@ -9,11 +9,13 @@ import { ConcurrencyLimit } from './concurrency-limit';
 import { openStore, runStatement, type LoadedStore } from './connection';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
+import { parseEdgeDistribution } from './parse/parse-edge-distribution';
 import { parseTierDocument } from './parse/parse-tier-document';
 import { toNumber, toNumberOrNull } from './parse/to-number';
 import { buildBucketTracesSql } from './sql/build-bucket-traces';
 import { buildConnectTimelineSql } from './sql/build-connect-timeline';
 import { buildDistributionsSql } from './sql/build-distributions';
+import { buildEdgeDistributionSql } from './sql/build-edge-distribution';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
@@ -63,6 +65,13 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       const { unreadableLines } = await store();
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines } };
+    },
+
+    async fetchEdgeDistribution(query, options) {
+      const result = parseEdgeDistribution((await run(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
+      const { unreadableLines } = await store();
+      if (unreadableLines.edge === 0) return result;
+      return { ...result, counts: { ...result.counts, unreadableLines: { edge: unreadableLines.edge } } };
     },
 
     async fetchBucketTraces(query, selection, page, options) {

@@ -7,6 +7,7 @@ import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
+import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
 import { AppError } from '@/lib/server/errors';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '.';
@@ -258,6 +259,7 @@ describe.each([
       distributions: { edge: [], ingress: [], edgeMinusIngress: [], ingressMinusUpstream: [] },
       sample: null,
     });
+    expect(await backend.fetchEdgeDistribution(empty)).toEqual({ counts: { edge: 0, duplicates: { edge: 0 }, skipped: [] }, distribution: [] });
     expect(await backend.fetchBucketTraces(empty, { histogram: 'ingress', fromMs: null, toMs: null }, { limit: 5, cursor: null })).toEqual({ traces: [], nextCursor: null });
     const timeline = await backend.fetchConnectTimeline(empty, { tier: 'ingress', groupBy: 'host', binMs: 60_000, maxGroups: 5 });
     expect([timeline.series, timeline.withoutConnectTime]).toEqual([[], 0]);
@@ -277,6 +279,8 @@ describe.each([
       expect(first.counts.duplicates.edge).toBe(1);
       expect(first.distributions.edge).toEqual((await backend.fetchDistributions(WINDOW)).distributions.edge);
       expect(first.counts.joined + first.counts.edgeOnly).toBe(first.sample!.sampledTraces);
+      // The edge answer alone is the sampled answer's exact edge side.
+      expect(await small.fetchEdgeDistribution(WINDOW)).toEqual({ counts: toEdgeTraceCounts(first.counts), distribution: first.distributions.edge });
       // Repeatable: the same traces every time.
       expect(await small.fetchDistributions(WINDOW)).toEqual(first);
     } finally {

@@ -11,6 +11,7 @@ import { checkHealth } from './verbs/check-health';
 import { fetchBucketTraces } from './verbs/fetch-bucket-traces';
 import { fetchConnectTimeline } from './verbs/fetch-connect-timeline';
 import { fetchDistributions } from './verbs/fetch-distributions';
+import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
 import { fetchExtent } from './verbs/fetch-extent';
 import { fetchSuggestions } from './verbs/fetch-suggestions';
 import { fetchTrace } from './verbs/fetch-trace';
@@ -81,6 +82,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     triage: createElasticsearchTriage({ run, tuning }),
 
     fetchDistributions: (query, options) => run(options, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
+
+    fetchEdgeDistribution: (query, options) => run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, query)),
 
     fetchBucketTraces: (query, selection, page, options) =>
       run(options, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),

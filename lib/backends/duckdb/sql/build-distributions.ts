@@ -1,4 +1,5 @@
 import type { TraceQuery } from '@/lib/domain/query';
+import { EDGE_DISTRIBUTION_ROWS } from './build-edge-distribution';
 import { buildTraceSetCtes } from './build-trace-set';
 import type { SqlStatement } from './sql-statement';
 
@@ -14,18 +15,13 @@ joined AS MATERIALIZED (
   SELECT e.rt_ms AS edge_ms, i.rt_ms AS ingress_ms, i.response_ms, i.response_state
   FROM edge_rep e JOIN ingress_rep i USING (trace_key)
 )
-SELECT 'dist:edge' AS kind, rt_ms AS value_ms, count(*) AS n FROM edge_rep GROUP BY rt_ms
+${EDGE_DISTRIBUTION_ROWS}
 UNION ALL SELECT 'dist:ingress', ingress_ms, count(*) FROM joined GROUP BY ingress_ms
 UNION ALL SELECT 'dist:edgeMinusIngress', edge_ms - ingress_ms, count(*) FROM joined GROUP BY edge_ms - ingress_ms
 UNION ALL SELECT 'dist:ingressMinusUpstream', ingress_ms - response_ms, count(*) FROM joined
   WHERE response_state = 'ok' GROUP BY ingress_ms - response_ms
-UNION ALL SELECT 'count:edge', NULL, count(*) FROM edge_rep
-UNION ALL SELECT 'count:edgeValid', NULL, count(*) FROM edge_valid
 UNION ALL SELECT 'count:joined', NULL, count(*) FROM joined
 UNION ALL SELECT 'count:ingressValid', NULL, count(*) FROM ingress_candidates WHERE rt_state = 'ok'
-UNION ALL SELECT 'skip:edge:traceId:missing', NULL, count(*) FROM edge_window WHERE trace_id IS NULL
-UNION ALL SELECT 'skip:edge:requestTime:' || rt_state, NULL, count(*) FROM edge_window
-  WHERE trace_id IS NOT NULL AND rt_state <> 'ok' GROUP BY rt_state
 UNION ALL SELECT 'skip:ingress:requestTime:' || rt_state, NULL, count(*) FROM ingress_candidates
   WHERE rt_state <> 'ok' GROUP BY rt_state
 UNION ALL SELECT 'skip:ingress:upstreamResponseTime:' || response_state, NULL, count(*) FROM joined

@@ -50,30 +50,47 @@ export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
   return { windowFilters, validFilters, params };
 }
 
+/** The columns a trace set's CTEs carry: their own plus `columns` (every column when absent). */
+function selectedColumns(columns: readonly string[] | undefined): string {
+  return columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
+}
+
+/** Parameters only the ingress CTEs read: DuckDB refuses a statement given parameters it does not use. */
+const JOIN_WINDOW_PARAMS = new Set(['joinFromMs', 'joinToMs']);
+
 /**
- * The CTEs that define a query's trace set, shared by every query over it:
+ * The edge half of the trace set, which needs no ingress line:
  * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
  * - edge_valid: those with a trace id and a request_time, within the latency range;
- * - edge_rep: one line per trace, the representative (largest request_time, then latest);
+ * - edge_rep: one line per trace, the representative (largest request_time, then latest).
+ */
+export function buildEdgeTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
+  const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
+  const sql = `
+edge_window AS MATERIALIZED (
+  SELECT ${selectedColumns(columns)} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
+),
+edge_valid AS MATERIALIZED (
+  SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
+),
+edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
+)`;
+  return { sql, params: Object.fromEntries(Object.entries(params).filter(([name]) => !JOIN_WINDOW_PARAMS.has(name))) };
+}
+
+/**
+ * The CTEs that define a query's trace set, shared by every query over it: the edge half
+ * (buildEdgeTraceSetCtes), then
  * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
  * - ingress_rep: one valid ingress line per joined trace.
  * The CTEs are materialized, so they carry only the columns the trace set needs plus `columns`
  * (all of the tier tables' columns when absent): every copied column costs time and memory.
  */
 export function buildTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
-  const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
-  const selected = columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
-  const sql = `
-edge_window AS MATERIALIZED (
-  SELECT ${selected} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
-),
-edge_valid AS MATERIALIZED (
-  SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
-),
-edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
-),
+  const edge = buildEdgeTraceSetCtes(query, columns);
+  const sql = `${edge.sql},
 ingress_candidates AS MATERIALIZED (
-  SELECT ${selected} FROM ${tierTable('ingress')}
+  SELECT ${selectedColumns(columns)} FROM ${tierTable('ingress')}
   WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_key IN (SELECT trace_key FROM edge_rep)
 ),
 ingress_valid AS (
@@ -81,5 +98,5 @@ ingress_valid AS (
 ),
 ingress_rep AS MATERIALIZED (${representativeSql('ingress_valid')}
 )`;
-  return { sql, params };
+  return { sql, params: buildTraceSetFilters(query).params };
 }

@@ -1,22 +1,19 @@
 import 'server-only';
 import type { Distributions } from '@/lib/backends/types';
 import type { TraceQuery } from '@/lib/domain/query';
+import { sortSkipped } from '@/lib/domain/trace-counts';
 import type { TuningConfig } from '../backend-config';
-import { fetchEdgeRequestTimes } from '../edge-request-times';
+import { fetchEdgeDuplicates, fetchEdgeLines, toEdgeDistribution } from '../edge-distribution';
 import { fetchTraceTuples } from '../fetch-tuples';
 import { JoinAccumulator, SkippedCounter } from '../join-accumulator';
-import { MsCounts } from '../ms-counts';
-import { timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
+import { timingFieldOrThrow, type FieldPlan } from '../query-plan';
 import { groupTuplesByTrace } from '../representatives';
 import type { ElasticsearchSession } from '../session';
-import { inRange } from '../timing-values';
 import { ingressCandidateFilters } from '../trace-set-filters';
 import type { PartitionTrace } from '../parse/parse-trace-ids';
 import {
   countPartitions,
   countSamplePartitions,
-  edgeDuplicateSearch,
-  fetchDuplicatedTraces,
   fetchEdgeRequestTimesByTrace,
   fetchPartitionTraces,
   prefetch,
@@ -24,15 +21,6 @@ import {
 } from '../trace-partitions';
 
 const INGRESS_TUPLE_FIELDS = { timestamp: 'timestamp', requestTime: 'request_time', upstreamResponseTime: 'upstream_response_time' };
-
-/** A duplicated trace counts once, at its largest request_time: its other lines come off. */
-function removeDuplicateLines(counts: MsCounts, duplicated: readonly PartitionTrace[], times: ReadonlyMap<string, number[]>): void {
-  for (const trace of duplicated) {
-    const values = times.get(trace.traceId) ?? [];
-    for (const valueMs of values) counts.add(valueMs, -1);
-    if (values.length > 0) counts.add(Math.max(...values), 1);
-  }
-}
 
 /**
  * The trace set's counts and four distributions.
@@ -49,26 +37,16 @@ function removeDuplicateLines(counts: MsCounts, duplicated: readonly PartitionTr
  *   edge side stays exact at a cost that grows linearly with the window.
  */
 export async function fetchDistributions(session: ElasticsearchSession, fieldPlan: FieldPlan, tuning: TuningConfig, query: TraceQuery): Promise<Distributions> {
-  const { plan, traceIdMissing, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
-  const skipped = new SkippedCounter();
-  skipped.add('edge', 'traceId', 'missing', traceIdMissing);
-  for (const { reason, count } of requestTimes.skipped) skipped.add('edge', 'requestTime', reason, count);
-
-  const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
-  const edge = new MsCounts();
-  let validDocuments = 0;
-  for (const { valueMs, count } of requestTimes.validByMs) {
-    if (!inRange(latency, valueMs)) continue;
-    edge.add(valueMs, count);
-    validDocuments += count;
-  }
+  const lines = await fetchEdgeLines(session, fieldPlan, query);
+  const { plan, validDocuments } = lines;
 
   const ingressSources = [
     { name: 'timestamp', field: plan.ingressTimestamp },
     { name: 'request_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'requestTime').name },
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'upstreamResponseTime').name },
   ];
-  const join = new JoinAccumulator(plan.fields, skipped);
+  const joinSkipped = new SkippedCounter();
+  const join = new JoinAccumulator(plan.fields, joinSkipped);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
   const partitions =
     validDocuments === 0
@@ -115,29 +93,22 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     if (last) break;
   }
 
-  if (listedAll) {
-    removeDuplicateLines(edge, listed, listedTimes);
-  } else {
-    const duplicated = await fetchDuplicatedTraces(session, edgeDuplicateSearch(plan, query, validDocuments));
-    const times = await fetchEdgeRequestTimesByTrace(session, plan, query, duplicated.map((trace) => trace.traceId));
-    removeDuplicateLines(edge, duplicated, times);
-    listed.splice(0, listed.length, ...duplicated);
-  }
-  const traces = validDocuments - listed.reduce((sum, trace) => sum + trace.documents - 1, 0);
+  // A complete join listed every duplicated trace on its way; a sampled one did not.
+  const edge = toEdgeDistribution(lines, listedAll ? { duplicated: listed, times: listedTimes } : await fetchEdgeDuplicates(session, lines, query));
   return {
     counts: {
-      edge: traces,
+      edge: edge.counts.edge,
       joined: join.joined,
       edgeOnly: joinedTraces - join.joined,
-      duplicates: { edge: validDocuments - traces, ingress: join.ingressValid - join.joined },
-      skipped: skipped.toSorted(),
+      duplicates: { edge: edge.counts.duplicates.edge, ingress: join.ingressValid - join.joined },
+      skipped: sortSkipped([...edge.counts.skipped, ...joinSkipped.toSorted()]),
     },
     distributions: {
-      edge: edge.toValueCounts(),
+      edge: edge.distribution,
       ingress: join.ingress.toValueCounts(),
       edgeMinusIngress: join.edgeMinusIngress.toValueCounts(),
       ingressMinusUpstream: join.ingressMinusUpstream.toValueCounts(),
     },
-    sample: listedAll ? null : { sampledTraces: joinedTraces, totalTraces: traces },
+    sample: listedAll ? null : { sampledTraces: joinedTraces, totalTraces: edge.counts.edge },
   };
 }
