@@ -19,6 +19,7 @@ function countingBackend() {
       fetchConnectDistributions: () => answer('fetchConnectDistributions', {}),
     },
     fetchDistributions: () => answer('fetchDistributions', { sample: null }),
+    fetchEdgeDistribution: () => answer('fetchEdgeDistribution', {}),
     fetchBucketTraces: () => answer('fetchBucketTraces', { traces: [], nextCursor: null }),
     fetchTrace: () => answer('fetchTrace', null),
     fetchConnectTimeline: () => answer('fetchConnectTimeline', {}),

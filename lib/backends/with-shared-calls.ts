@@ -35,6 +35,8 @@ export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
     triage,
     fetchDistributions: (query, options) =>
       share('fetchDistributions', [query], options, (shared) => backend.fetchDistributions(query, shared)),
+    fetchEdgeDistribution: (query, options) =>
+      share('fetchEdgeDistribution', [query], options, (shared) => backend.fetchEdgeDistribution(query, shared)),
     fetchBucketTraces: (query, selection, page, options) =>
       share('fetchBucketTraces', [query, selection, page], options, (shared) => backend.fetchBucketTraces(query, selection, page, shared)),
     fetchTrace: (traceId, options) => share('fetchTrace', [traceId], options, (shared) => backend.fetchTrace(traceId, shared)),
