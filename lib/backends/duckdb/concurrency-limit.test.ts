@@ -28,6 +28,22 @@ describe('ConcurrencyLimit', () => {
     expect(order).toEqual(['a start', 'a end', 'b', 'c']);
   });
 
+  it('starts waiting tasks by priority, then in arrival order', async () => {
+    const limit = new ConcurrencyLimit(1);
+    const order: string[] = [];
+    const first = gate();
+    const running = limit.run(() => first.opened);
+    const waiting = [
+      limit.run(async () => void order.push('triage'), 2),
+      limit.run(async () => void order.push('timeline'), 1),
+      limit.run(async () => void order.push('histograms'), 0),
+      limit.run(async () => void order.push('second timeline'), 1),
+    ];
+    first.open();
+    await Promise.all([running, ...waiting]);
+    expect(order).toEqual(['histograms', 'timeline', 'second timeline', 'triage']);
+  });
+
   it('frees the slot when a task fails', async () => {
     const limit = new ConcurrencyLimit(1);
     await expect(limit.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
@@ -40,7 +56,7 @@ describe('ConcurrencyLimit', () => {
     const running = limit.run(() => first.opened);
     const controller = new AbortController();
     let ran = false;
-    const waiting = limit.run(async () => void (ran = true), controller.signal);
+    const waiting = limit.run(async () => void (ran = true), 0, controller.signal);
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ code: 'backend_timeout' });
     first.open();

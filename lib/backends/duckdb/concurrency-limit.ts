@@ -1,11 +1,11 @@
 import 'server-only';
 import { AppError } from '@/lib/server/errors';
 
-type Waiter = { start: () => void; cancel: () => void };
+type Waiter = { priority: number; start: () => void; cancel: () => void };
 
 /**
- * At most `max` tasks at a time; the others wait in order. A task whose signal aborts while it
- * waits leaves the queue without running.
+ * At most `max` tasks at a time; the others wait, lower `priority` first, then in arrival order.
+ * A task whose signal aborts while it waits leaves the queue without running.
  */
 export class ConcurrencyLimit {
   private running = 0;
@@ -13,8 +13,8 @@ export class ConcurrencyLimit {
 
   constructor(private readonly max: number) {}
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  async run<T>(task: () => Promise<T>, priority = 0, signal?: AbortSignal): Promise<T> {
+    await this.acquire(priority, signal);
     try {
       return await task();
     } finally {
@@ -23,7 +23,7 @@ export class ConcurrencyLimit {
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
+  private acquire(priority: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(new AppError('backend_timeout', 'the request was cancelled'));
     if (this.running < this.max) {
       this.running += 1;
@@ -31,6 +31,7 @@ export class ConcurrencyLimit {
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
+        priority,
         start: () => {
           signal?.removeEventListener('abort', waiter.cancel);
           this.running += 1;
@@ -42,7 +43,8 @@ export class ConcurrencyLimit {
         },
       };
       signal?.addEventListener('abort', waiter.cancel, { once: true });
-      this.waiting.push(waiter);
+      const after = this.waiting.findIndex((other) => other.priority > priority);
+      this.waiting.splice(after === -1 ? this.waiting.length : after, 0, waiter);
     });
   }
 }

@@ -5,8 +5,8 @@ import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
-import { ConcurrencyLimit } from './concurrency-limit';
 import { openStore, runStatement, type LoadedStore } from './connection';
+import { PassScheduler } from './pass-scheduler';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
 import { parseEdgeDistribution } from './parse/parse-edge-distribution';
@@ -25,11 +25,11 @@ import { createDuckdbTriage } from './triage';
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
 
 /**
- * Triage queries (whole-trace-set passes, several seconds at a million traces) run one at a time
- * in a lane of their own, so they never hold both of the store's worker threads and its memory
- * against the histograms, drill-down pages and trace details someone is waiting for.
+ * Passes over the whole trace set run one at a time, in this order of priority (PassScheduler);
+ * the edge histogram, drill-down pages and trace details interrupt them, since someone is looking
+ * at an empty chart or table meanwhile. Suggestions and the data's extent are cheap and simply run.
  */
-const TRIAGE_CONCURRENCY = 1;
+const PASS_PRIORITY = { histograms: 0, timeline: 1, triage: 2 } as const;
 
 /** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
@@ -45,30 +45,32 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     runStatement((await store()).instance, statement, signal);
 
   const readDocuments = async (tier: Tier, traceId: string, signal?: AbortSignal): Promise<TierDocument[]> => {
-    const rows = await run(buildTraceLookupSql(tier, traceId), signal);
+    const rows = await runUrgent(buildTraceLookupSql(tier, traceId), signal);
     return rows
       .map((row) => parseTierDocument(row.doc, tier, config.fields))
       .filter((doc): doc is TierDocument => doc !== null)
       .sort(compareRepresentative);
   };
 
-  const triageLane = new ConcurrencyLimit(TRIAGE_CONCURRENCY);
-  const runTriage = (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
-    triageLane.run(() => run(statement, signal), signal);
+  const scheduler = new PassScheduler();
+  const runPass = (pass: keyof typeof PASS_PRIORITY, statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
+    scheduler.pass((attemptSignal) => run(statement, attemptSignal), PASS_PRIORITY[pass], signal);
+  const runUrgent = (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
+    scheduler.urgent(() => run(statement, signal));
 
   return {
     kind: 'duckdb',
-    triage: createDuckdbTriage({ run: runTriage }),
+    triage: createDuckdbTriage({ run: (statement, signal) => runPass('triage', statement, signal) }),
 
     async fetchDistributions(query, options) {
-      const result = parseDistributions((await run(buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
+      const result = parseDistributions((await runPass('histograms', buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines } = await store();
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines } };
     },
 
     async fetchEdgeDistribution(query, options) {
-      const result = parseEdgeDistribution((await run(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
+      const result = parseEdgeDistribution((await runUrgent(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines } = await store();
       if (unreadableLines.edge === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines: { edge: unreadableLines.edge } } };
@@ -81,7 +83,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
       const rows: Record<string, unknown>[] = [];
       for (const slice of timeSlices(query.fromMs, upperMs)) {
-        rows.push(...(await run(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
+        rows.push(...(await runUrgent(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
         if (rows.length >= wanted) break;
       }
       const pageRows = rows.slice(0, page.limit);
@@ -108,7 +110,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     },
 
     async fetchConnectTimeline(query, timeline, options) {
-      const rows = await run(buildConnectTimelineSql(query, timeline), options?.signal);
+      const rows = await runPass('timeline', buildConnectTimelineSql(query, timeline), options?.signal);
       return parseConnectTimeline(rows as ConnectTimelineRow[], query, timeline);
     },
 
