@@ -6,7 +6,7 @@
 
 export type DatasetWindow = { from: string; to: string };
 
-export type EndpointGroup = 'histograms' | 'drill-down' | 'trace' | 'timeline' | 'suggestions' | 'triage';
+export type EndpointGroup = 'edge-histogram' | 'histograms' | 'drill-down' | 'trace' | 'timeline' | 'suggestions' | 'triage';
 
 export type EndpointContext = {
   window: DatasetWindow;
@@ -61,6 +61,12 @@ const triage = (name: string, label: string): EndpointSpec => ({
 
 /** Every endpoint of a run, in measuring order. */
 export const ENDPOINTS: readonly EndpointSpec[] = [
+  {
+    id: 'histogram-edge',
+    label: 'edge histogram (whole window; what the page paints first)',
+    group: 'edge-histogram',
+    path: ({ window }) => withWindow('/api/v1/histograms/edge', window),
+  },
   { id: 'histograms', label: 'histograms (all four, whole window)', group: 'histograms', path: ({ window }) => withWindow('/api/v1/histograms', window) },
   {
     id: 'histograms-slow',

@@ -49,6 +49,11 @@ describe('checkEndpoint', () => {
     ]);
   });
 
+  it('holds the Elasticsearch edge histogram call to the per-tier limit', () => {
+    expect(checkEndpoint('elasticsearch', endpoint('edge-histogram', 900))).toEqual([{ target: 'per-tier histogram (edge, exact) ≤ 1 s', verdict: 'met' }]);
+    expect(checkEndpoint('duckdb', endpoint('edge-histogram', 900))).toEqual([]);
+  });
+
   it('refuses a gap histogram from a sample smaller than 100,000 traces, however fast', () => {
     const small = endpoint('histograms', 500, { note: '1,000,000 traces; joined histograms from a sample of 60,000 of 1,000,000 traces' });
     const large = endpoint('histograms', 500, { note: '1,000,000 traces; joined histograms from a sample of 200,000 of 1,000,000 traces' });
