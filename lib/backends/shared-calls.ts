@@ -37,10 +37,13 @@ export class SharedCalls {
   run<T>(key: string, options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>): Promise<T> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(cancelled());
-    const call = this.inFlight.get(key) ?? this.startCall(key, start);
+    const existing = this.inFlight.get(key);
+    const call = existing ?? this.newCall(key);
     const caller: Caller = { onNotice: options?.onNotice };
     call.callers.add(caller);
     for (const notice of call.notices) caller.onNotice?.(notice);
+    // Started only once its first caller is registered, so every notice reaches it.
+    if (!existing) this.execute(key, call, start);
     if (!signal) return call.promise as Promise<T>;
 
     return new Promise<T>((resolve, reject) => {
@@ -66,21 +69,27 @@ export class SharedCalls {
     });
   }
 
-  private startCall<T>(key: string, start: (options: CallOptions) => Promise<T>): SharedCall {
-    const controller = new AbortController();
-    const call: SharedCall = { promise: Promise.resolve(), controller, callers: new Set(), notices: [] };
+  private newCall(key: string): SharedCall {
+    const call: SharedCall = { promise: Promise.resolve(), controller: new AbortController(), callers: new Set(), notices: [] };
+    this.inFlight.set(key, call);
+    return call;
+  }
+
+  private execute<T>(key: string, call: SharedCall, start: (options: CallOptions) => Promise<T>): void {
     const onNotice = (notice: AnswerNotice) => {
       call.notices.push(notice);
       for (const caller of call.callers) caller.onNotice?.(notice);
     };
-    call.promise = Promise.resolve()
-      .then(() => start({ signal: controller.signal, onNotice }))
-      .finally(() => {
-        if (this.inFlight.get(key) === call) this.inFlight.delete(key);
-      });
+    let started: Promise<T>;
+    try {
+      started = start({ signal: call.controller.signal, onNotice });
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    call.promise = started.finally(() => {
+      if (this.inFlight.get(key) === call) this.inFlight.delete(key);
+    });
     // A call every caller abandoned still settles; its rejection is nobody's to handle.
     call.promise.catch(() => undefined);
-    this.inFlight.set(key, call);
-    return call;
   }
 }

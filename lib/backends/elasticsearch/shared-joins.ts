@@ -1,36 +1,40 @@
+import 'server-only';
+import { SharedCalls } from '../shared-calls';
+
 /**
  * Concurrent triage calls on the same query share one join: the triage summary asks for the
  * segment stats, the field values and the connect distributions at once, and each is a view of
- * the same pass over the trace set. Only calls with the same abort signal share (one caller's
- * abort must not fail another's answer), and nothing is kept once the join settles, so a later
- * call always reads the store afresh.
+ * the same pass over the trace set. Callers share whatever their abort signals (SharedCalls): one
+ * caller's abort only stops its own wait, and the join is cancelled when every caller has left.
+ * Nothing is kept once the join settles, so a later call always reads the store afresh.
  */
 export class SharedJoins<T> {
-  private readonly byScope = new WeakMap<object, Map<string, Map<number, Promise<T>>>>();
-  private readonly withoutSignal = {};
+  private readonly calls = new SharedCalls();
+  /** Per query, the slow thresholds of the joins in flight. */
+  private readonly thresholds = new Map<string, Set<number>>();
 
   /**
-   * The join of `queryKey` at `slowMs` in flight for this signal, or a new one from `start`.
-   * `slowMs` null takes any slow threshold in flight (for answers that do not depend on it), else
-   * `fallbackSlowMs`.
+   * The join of `queryKey` at `slowMs` in flight, or a new one from `start`, which must stop when
+   * the signal it is given aborts. `slowMs` null takes any slow threshold in flight (for answers
+   * that do not depend on it), else `fallbackSlowMs`.
    */
-  share(queryKey: string, slowMs: number | null, fallbackSlowMs: number, signal: AbortSignal | undefined, start: (slowMs: number) => Promise<T>): Promise<T> {
-    const scope = signal ?? this.withoutSignal;
-    const queries = this.byScope.get(scope) ?? new Map<string, Map<number, Promise<T>>>();
-    this.byScope.set(scope, queries);
-    const joins = queries.get(queryKey) ?? new Map<number, Promise<T>>();
-    const existing = slowMs === null ? joins.values().next().value : joins.get(slowMs);
-    if (existing) return existing;
-
-    const threshold = slowMs ?? fallbackSlowMs;
-    const join = start(threshold);
-    joins.set(threshold, join);
-    queries.set(queryKey, joins);
-    const forget = () => {
-      if (joins.get(threshold) === join) joins.delete(threshold);
-      if (joins.size === 0 && queries.get(queryKey) === joins) queries.delete(queryKey);
-    };
-    join.then(forget, forget);
-    return join;
+  share(
+    queryKey: string,
+    slowMs: number | null,
+    fallbackSlowMs: number,
+    signal: AbortSignal | undefined,
+    start: (slowMs: number, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const inFlight = this.thresholds.get(queryKey);
+    const threshold = slowMs ?? inFlight?.values().next().value ?? fallbackSlowMs;
+    return this.calls.run(JSON.stringify([queryKey, threshold]), { signal }, (shared) => {
+      const thresholds = this.thresholds.get(queryKey) ?? new Set<number>();
+      thresholds.add(threshold);
+      this.thresholds.set(queryKey, thresholds);
+      return start(threshold, shared.signal!).finally(() => {
+        thresholds.delete(threshold);
+        if (thresholds.size === 0 && this.thresholds.get(queryKey) === thresholds) this.thresholds.delete(queryKey);
+      });
+    });
   }
 }

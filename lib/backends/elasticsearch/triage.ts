@@ -24,9 +24,9 @@ export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageCo
   const joins = new SharedJoins<TriageJoin>();
   /** `slowMs` null: the connect distributions, which do not depend on the slow threshold. */
   const join = (query: TraceQuery, slowMs: number | null, signal: AbortSignal | undefined) =>
-    joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold) =>
+    joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold, sharedSignal) =>
       // A shared join has several callers, so its notices reach none of them (see docs/TRIAGE.md).
-      run({ signal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+      run({ signal: sharedSignal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
     );
 
   return {
