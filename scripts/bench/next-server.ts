@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { onCleanup } from './cleanup';
 import { freePort, isListening } from './free-port';
@@ -52,9 +53,11 @@ function tail(file: string, lines = 30): string {
 }
 
 /**
- * Starts `npx next start -p <free port>` with the given configuration, the server's output going
+ * Starts `next start -p <free port>` with the given configuration, the server's output going
  * to `logFile`, and waits for the port to accept connections (the backend itself loads on first
- * use, which the caller times). The process group is killed on exit or Ctrl-C.
+ * use, which the caller times). The process group is killed on exit or Ctrl-C. Next's own CLI is
+ * run with this Node directly, as a deployment would, not through `npx`: npm's launcher stays
+ * resident beside the server (about 65 MiB) and would be counted in the server's memory.
  */
 export async function startNextServer(cwd: string, env: Record<string, string>, logFile: string): Promise<NextServer> {
   const port = await freePort();
@@ -64,7 +67,8 @@ export async function startNextServer(cwd: string, env: Record<string, string>, 
 
   const log = openSync(logFile, 'a');
   const started = performance.now();
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const nextCli = path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextCli, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd,
     env: childEnv,
     detached: true,

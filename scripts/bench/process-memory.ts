@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Memory of a process tree from /proc (Linux): the Next.js server runs as `npx` → `next` →
- * `next-server`, so the tree of the pid we started is summed, and each process's own high-water
+ * Memory of a process tree from /proc (Linux): `next start` runs as `next-server`, possibly
+ * under a launcher, so the tree of the pid we started is summed, and each process's own high-water
  * mark (VmHWM) is kept too.
  */
 

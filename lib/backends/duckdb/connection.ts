@@ -22,10 +22,12 @@ export type LoadedStore = {
 };
 
 /**
- * DuckDB's memory for the store: with the Next.js server (about 200 MB) the process stays under
- * 1 GB whatever the data's size; what does not fit spills to the temporary directory.
+ * DuckDB's memory for the store: what does not fit spills to the temporary directory. DuckDB's
+ * threads, the load's JSON reader and the Next.js server (about 200 MB) come on top: at a million
+ * traces the process peaked at 0.92 GB with 384MB and 1.04 GB with 448MB or 512MB, while the four
+ * histograms took 0.8–1.0 s against 0.6–0.9 s (2 cores, bench/RESULTS.md).
  */
-export const DEFAULT_MEMORY_LIMIT = '512MB';
+export const DEFAULT_MEMORY_LIMIT = '384MB';
 /** Worker threads: each holds its own buffers, so more threads mean more memory as well. */
 export const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
 

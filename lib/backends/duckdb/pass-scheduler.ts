@@ -1,5 +1,5 @@
 import 'server-only';
-import { ConcurrencyLimit } from './concurrency-limit';
+import { ConcurrencyLimit } from '../concurrency-limit';
 
 /** How often one pass may be interrupted for urgent queries before it runs to completion regardless. */
 const MAX_PREEMPTIONS = 2;

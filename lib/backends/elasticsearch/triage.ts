@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { CallOptions } from '@/lib/backends/types';
+import { ConcurrencyLimit } from '../concurrency-limit';
 import type { TraceQuery } from '@/lib/domain/query';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
 import type { TuningConfig } from './backend-config';
@@ -15,6 +16,13 @@ export type RunVerb = <T>(options: CallOptions | undefined, snapshot: boolean, v
 export type ElasticsearchTriageConfig = { run: RunVerb; tuning: TuningConfig };
 
 /**
+ * Triage joins run in Node (up to a partition of tuples in memory, seconds of CPU at 100,000
+ * traces): one at a time, so that several open pages cannot stack their joins' memory in one
+ * process or hold its event loop against the histograms someone is waiting for.
+ */
+const JOINS_AT_ONCE = 1;
+
+/**
  * The triage verbs on Elasticsearch. The store cannot join the tiers, so each answer is a view
  * of one join of the trace set (verbs/join-triage-traces): the representatives of every trace go
  * through the domain's TriageAccumulator, which the DuckDB SQL is checked against. Calls made
@@ -22,11 +30,16 @@ export type ElasticsearchTriageConfig = { run: RunVerb; tuning: TuningConfig };
  */
 export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageConfig): TriageBackend {
   const joins = new SharedJoins<TriageJoin>();
+  const lane = new ConcurrencyLimit(JOINS_AT_ONCE);
   /** `slowMs` null: the connect distributions, which do not depend on the slow threshold. */
   const join = (query: TraceQuery, slowMs: number | null, signal: AbortSignal | undefined) =>
     joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold, sharedSignal) =>
       // A shared join has several callers, so its notices reach none of them (see docs/TRIAGE.md).
-      run({ signal: sharedSignal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+      lane.run(
+        () => run({ signal: sharedSignal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+        0,
+        sharedSignal,
+      ),
     );
 
   return {
