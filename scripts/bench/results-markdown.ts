@@ -214,7 +214,7 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
     '## Machine',
     machineTable,
     results.load.median > machine.cores
-      ? `> **Measured under load.** The machine was shared with other engineers' builds, test suites and browsers during this run (1-minute load average ${loadText} on ${machine.cores} cores): every figure includes waiting for a CPU, and the spreads show how much.`
+      ? `> **Measured under load.** The 1-minute load average was ${loadText} on ${machine.cores} cores during this run. It counts the benchmark's own processes (the server, Chromium, Elasticsearch) as well as anything else running: every figure includes waiting for a CPU, and the spreads show how much.`
       : '',
     '## Targets missed',
     misses.length === 0 ? 'None: every measured target was met.' : misses.map((miss) => `- ${miss}`).join('\n'),
