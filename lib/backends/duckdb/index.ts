@@ -19,6 +19,7 @@ import { buildEdgeDistributionSql } from './sql/build-edge-distribution';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
+import type { SqlStatement } from './sql/sql-statement';
 import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
@@ -41,8 +42,11 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     });
     return loading;
   };
-  const run = async (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
-    runStatement((await store()).instance, statement, signal);
+  const run = async (statement: SqlStatement, signal?: AbortSignal) => runStatement((await store()).instance, statement, signal);
+  const scheduler = new PassScheduler();
+  const runPass = (pass: keyof typeof PASS_PRIORITY, statement: SqlStatement, signal?: AbortSignal) =>
+    scheduler.pass((attemptSignal) => run(statement, attemptSignal), PASS_PRIORITY[pass], signal);
+  const runUrgent = (statement: SqlStatement, signal?: AbortSignal) => scheduler.urgent(() => run(statement, signal));
 
   const readDocuments = async (tier: Tier, traceId: string, signal?: AbortSignal): Promise<TierDocument[]> => {
     const rows = await runUrgent(buildTraceLookupSql(tier, traceId), signal);
@@ -51,12 +55,6 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       .filter((doc): doc is TierDocument => doc !== null)
       .sort(compareRepresentative);
   };
-
-  const scheduler = new PassScheduler();
-  const runPass = (pass: keyof typeof PASS_PRIORITY, statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
-    scheduler.pass((attemptSignal) => run(statement, attemptSignal), PASS_PRIORITY[pass], signal);
-  const runUrgent = (statement: Parameters<typeof runStatement>[1], signal?: AbortSignal) =>
-    scheduler.urgent(() => run(statement, signal));
 
   return {
     kind: 'duckdb',
