@@ -18,6 +18,8 @@ const envSchema = z.object({
   HOPSCOPE_BACKEND: z.enum(['duckdb', 'elasticsearch']).default('duckdb'),
   HOPSCOPE_EDGE_FILES: optionalText,
   HOPSCOPE_INGRESS_FILES: optionalText,
+  HOPSCOPE_EDGE_FORMAT: optionalText,
+  HOPSCOPE_INGRESS_FORMAT: optionalText,
   HOPSCOPE_DUCKDB_PATH: optionalText,
   HOPSCOPE_DUCKDB_MEMORY_LIMIT: z
     .string()
@@ -98,9 +100,18 @@ export type ElasticsearchConfig = {
 };
 
 export type DuckdbConfig = {
-  /** File paths or globs of NDJSON documents, one ELK _source object a line. */
+  /**
+   * File paths or globs (plain or .gz), each optionally prefixed by the host that wrote it
+   * (`ingress-node-2=/logs/n2/access.log`) for formats whose lines carry no `$hostname`.
+   */
   edgeFiles: string[];
   ingressFiles: string[];
+  /**
+   * Each tier's line format: `json` (one ELK _source object a line), a preset (`combined`,
+   * `ingress-nginx`) or an nginx `log_format` string; detected from the first lines when absent.
+   */
+  edgeFormat?: string;
+  ingressFormat?: string;
   /** The store's database file (rebuilt at every start); a file in a fresh temporary folder when absent. */
   databasePath?: string;
   /** DuckDB's memory_limit (e.g. "512MB"); beyond it the store spills to disk. */
@@ -175,6 +186,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     duckdb: {
       edgeFiles: splitList(vars.HOPSCOPE_EDGE_FILES, path.join(SAMPLE_DIR, 'edge.ndjson')),
       ingressFiles: splitList(vars.HOPSCOPE_INGRESS_FILES, path.join(SAMPLE_DIR, 'ingress.ndjson')),
+      edgeFormat: vars.HOPSCOPE_EDGE_FORMAT,
+      ingressFormat: vars.HOPSCOPE_INGRESS_FORMAT,
       databasePath: vars.HOPSCOPE_DUCKDB_PATH,
       memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
       threads: vars.HOPSCOPE_DUCKDB_THREADS,

@@ -6,6 +6,7 @@ import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { openStore, runStatement, type LoadedStore } from './connection';
+import type { LoadProgressSink } from './load-progress';
 import { PassScheduler } from './pass-scheduler';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
@@ -23,7 +24,7 @@ import type { SqlStatement } from './sql/sql-statement';
 import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
-export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames };
+export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadProgress?: LoadProgressSink };
 
 /**
  * Passes over the whole trace set run one at a time, in this order of priority (PassScheduler);
