@@ -1,0 +1,61 @@
+import { compileLineParser, type LineParser } from './line-parser';
+import { LogFormatError, parseLogFormat } from './log-format';
+import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName } from './presets';
+
+/** How a tier's files are read: JSON objects (the ELK `_source` shape), or text lines by a log_format. */
+export type ResolvedLogFormat =
+  | { kind: 'json' }
+  | { kind: 'text'; /** the preset's name, or "log_format" for a format given in full */ name: string; parser: LineParser };
+
+const MAX_QUOTED_LINE = 200;
+
+function isJsonObjectLine(line: string): boolean {
+  if (!line.trimStart().startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function textFormat(name: string, format: string): ResolvedLogFormat {
+  return { kind: 'text', name, parser: compileLineParser(parseLogFormat(format)) };
+}
+
+/** What to tell someone whose lines no format fits: the line itself and how to name the format. */
+function noFormatFits(firstLine: string | undefined, variable: string): LogFormatError {
+  const shown = firstLine === undefined ? '(the file is empty)' : JSON.stringify(firstLine.length > MAX_QUOTED_LINE ? `${firstLine.slice(0, MAX_QUOTED_LINE)}…` : firstLine);
+  return new LogFormatError(
+    `the lines are neither JSON nor one of the formats ${LOG_FORMAT_PRESET_NAMES.join(', ')}; first line: ${shown}. ` +
+      `Give the format with ${variable}=json, ${LOG_FORMAT_PRESET_NAMES.join(', ')}, or your nginx log_format, e.g. ` +
+      `${variable}='$remote_addr - $remote_user [$time_local] "$request" $status $request_time $upstream_connect_time $req_id'`,
+  );
+}
+
+/**
+ * The format of a tier: the one configured (`json`, a preset's name, or a log_format string), or,
+ * when none is, the one most of the first lines fit (JSON first, then each preset). Throws
+ * LogFormatError naming `variable` when a configured format is invalid or nothing fits.
+ */
+export function resolveLogFormat(configured: string | undefined, firstLines: readonly string[], variable: string): ResolvedLogFormat {
+  const spec = configured?.trim();
+  if (spec) {
+    if (spec === 'json') return { kind: 'json' };
+    if (isLogFormatPresetName(spec)) return textFormat(spec, LOG_FORMAT_PRESETS[spec]);
+    try {
+      return textFormat('log_format', spec);
+    } catch (error) {
+      throw new LogFormatError(`${variable}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const lines = firstLines.filter((line) => line.trim() !== '');
+  if (lines.length === 0) return { kind: 'json' };
+  const needed = Math.ceil(lines.length / 2);
+  if (lines.filter(isJsonObjectLine).length >= needed) return { kind: 'json' };
+  for (const name of LOG_FORMAT_PRESET_NAMES) {
+    const format = textFormat(name, LOG_FORMAT_PRESETS[name]);
+    if (format.kind === 'text' && lines.filter((line) => format.parser.parse(line) !== null).length >= needed) return format;
+  }
+  throw noFormatFits(lines[0], variable);
+}
