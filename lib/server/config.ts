@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
+import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
 
 /**
  * Server configuration from the environment, validated once. Credentials live here and in the
@@ -28,6 +29,7 @@ const envSchema = z.object({
     .optional(),
   HOPSCOPE_DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HOPSCOPE_FIELDS: optionalText,
+  HOPSCOPE_FIELDS_PRESET: optionalText,
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -154,9 +156,19 @@ export function readAccessControlConfig(env: NodeJS.ProcessEnv = process.env): A
   return { mode: 'off' };
 }
 
+/** The field names a preset starts from (lib/domain/field-presets.ts), or the defaults without one. */
+function baseFieldNames(preset: string | undefined): FieldNames {
+  if (preset === undefined) return DEFAULT_FIELD_NAMES;
+  if (!isFieldPresetName(preset)) {
+    throw new ConfigError(`HOPSCOPE_FIELDS_PRESET must be one of ${FIELD_PRESET_NAMES.join(', ')} (got "${preset}")`);
+  }
+  return FIELD_PRESETS[preset].fields;
+}
+
 /**
- * Reads and validates the environment. `HOPSCOPE_FIELDS` is a JSON object overriding any of the
- * default field names, e.g. `{"requestTime":"nginx.request_time","host":"host.name"}`.
+ * Reads and validates the environment. Field names start from `HOPSCOPE_FIELDS_PRESET` (a
+ * shipper's layout) or the defaults; `HOPSCOPE_FIELDS` is a JSON object overriding any of them,
+ * e.g. `{"requestTime":"nginx.request_time","host":"host.name"}`, and wins over the preset.
  */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -173,7 +185,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       throw new ConfigError('HOPSCOPE_FIELDS must be a JSON object of field names');
     }
   }
-  const fields = fieldNamesSchema.strict().safeParse({ ...DEFAULT_FIELD_NAMES, ...(fieldOverrides as object) });
+  const fields = fieldNamesSchema.strict().safeParse({ ...baseFieldNames(vars.HOPSCOPE_FIELDS_PRESET), ...(fieldOverrides as object) });
   if (!fields.success) throw new ConfigError(`HOPSCOPE_FIELDS: ${fields.error.issues[0]?.message}`);
 
   if (vars.HOPSCOPE_BACKEND === 'elasticsearch' && !vars.ES_URL) {
