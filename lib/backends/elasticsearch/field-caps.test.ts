@@ -1,7 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { buildFieldCapsRequest, parseFieldCaps } from './field-caps';
+import { buildFieldCapsRequest, parseFieldCaps, parseFieldLayout } from './field-caps';
 import { recorded } from './parse/testdata/recorded';
 
 
@@ -15,6 +15,9 @@ describe('field caps', () => {
         'upstream_connect_time', 'upstream_connect_time.keyword', 'upstream_response_time', 'upstream_response_time.keyword',
         'upstream_addr', 'upstream_addr.keyword', '@source', '@source.keyword', 'app_name', 'app_name.keyword', 'path', 'path.keyword',
         'request_method', 'request_method.keyword', 'status', 'status.keyword', 'proxy_upstream_name', 'proxy_upstream_name.keyword',
+        // The layout markers (field-presets.ts); trace_id and request_time are already asked for.
+        'nginx.access.remote_ip_list', 'fileset.name', 'nginx.ingress_controller.http.request.time', 'data_stream.dataset',
+        'nginx_ingress_controller.access.http.request.time',
       ],
       ignore_unavailable: true,
       allow_no_indices: true,
@@ -52,5 +55,18 @@ describe('field caps', () => {
     expect(types.upstreamResponseTime).toEqual({ name: 'upstream_response_time', kind: 'conflict', types: ['float', 'keyword'] });
     expect(types.upstreamConnectTime).toEqual({ name: 'upstream_connect_time', kind: 'number', types: ['double', 'float'] });
     expect(types.path).toEqual({ name: 'path', kind: 'text', types: ['text'] });
+  });
+
+  it('reads the layout from the mapped markers; unmapped ones do not count', () => {
+    const response = {
+      indices: ['logs-nginx_ingress_controller.access-default'],
+      fields: {
+        'nginx_ingress_controller.access.http.request.time': { double: { type: 'double', searchable: true, aggregatable: true } },
+        trace_id: { unmapped: { type: 'unmapped', searchable: false, aggregatable: false } },
+        request_time: { unmapped: { type: 'unmapped', searchable: false, aggregatable: false } },
+      },
+    } as unknown as estypes.FieldCapsResponse;
+    expect(parseFieldLayout(response)).toBe('elastic-agent-ingress-nginx');
+    expect(parseFieldLayout(recorded<estypes.FieldCapsResponse>('field-caps-edge-numbers'))).toBe('hopscope-default');
   });
 });

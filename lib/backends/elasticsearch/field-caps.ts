@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FieldNames } from '@/lib/domain/field-names';
+import { detectFieldLayout, LAYOUT_MARKER_FIELDS, type FieldLayout } from '@/lib/domain/field-presets';
 
 /**
  * How each field the backend queries is mapped in a tier's indices, detected with `_field_caps`.
@@ -58,12 +59,15 @@ const KIND_OF_TYPE: Record<string, FieldKind> = {
 
 const KEYWORD_SUFFIX = '.keyword';
 
-/** Field caps of every resolved field and its `.keyword` sub-field, over one index pattern. */
+/**
+ * Field caps of every resolved field and its `.keyword` sub-field, over one index pattern, and of
+ * the fields that tell the shippers' layouts apart (field-presets.ts), to propose a preset.
+ */
 export function buildFieldCapsRequest(index: string, fields: FieldNames): estypes.FieldCapsRequest {
   const names = RESOLVED_FIELDS.map((field) => fields[field]);
   return {
     index,
-    fields: [...new Set(names.flatMap((name) => [name, `${name}${KEYWORD_SUFFIX}`]))],
+    fields: [...new Set([...names.flatMap((name) => [name, `${name}${KEYWORD_SUFFIX}`]), ...LAYOUT_MARKER_FIELDS])],
     ignore_unavailable: true,
     allow_no_indices: true,
   };
@@ -93,4 +97,9 @@ function resolveField(response: estypes.FieldCapsResponse, name: string): Resolv
 /** The mapping kind of each resolved field in one tier. */
 export function parseFieldCaps(response: estypes.FieldCapsResponse, fields: FieldNames): TierFieldTypes {
   return Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, resolveField(response, fields[field])])) as TierFieldTypes;
+}
+
+/** Which shipper's layout the answer's mapped fields look like (the markers were asked for). */
+export function parseFieldLayout(response: estypes.FieldCapsResponse): FieldLayout {
+  return detectFieldLayout(new Set(Object.keys(response.fields).filter((name) => typesOf(response, name).length > 0)));
 }

@@ -1,4 +1,5 @@
 import type { FieldNames } from '@/lib/domain/field-names';
+import { proposeFieldPreset, type FieldLayout } from '@/lib/domain/field-presets';
 import type { Tier } from '@/lib/domain/tiers';
 import { MappingError } from './answer-errors';
 import type { FieldKind, ResolvedField, TierFieldTypes } from './field-caps';
@@ -16,6 +17,8 @@ export type FieldPlan = {
   ingress: TierFieldTypes;
   /** How many indices each tier's pattern matched, when known (plans built in unit tests leave it out). */
   matchedIndices?: Record<Tier, number>;
+  /** Which shipper's layout each tier's indices hold, when known (field-presets.ts). */
+  layouts?: Record<Tier, FieldLayout>;
 };
 
 /** A field as aggregated (composite sources, terms); absent fields form missing buckets. */
@@ -90,10 +93,9 @@ export function requiredFieldsOrThrow(plan: FieldPlan, tier: Tier): void {
   if (!plan.matchedIndices || plan.matchedIndices[tier] === 0) return;
   for (const logical of REQUIRED_FIELDS[tier]) {
     if (plan[tier][logical].kind === 'unmapped') {
-      throw new MappingError(
-        `no ${tier} index maps the field ${plan[tier][logical].name} (${logical}); check the field name (HOPSCOPE_FIELDS) and the index mapping`,
-        tier,
-      );
+      const proposal = plan.layouts ? proposeFieldPreset(tier, plan.layouts, plan.fields) : null;
+      const advice = proposal ?? 'check the field names (HOPSCOPE_FIELDS_PRESET, HOPSCOPE_FIELDS) and the index mapping';
+      throw new MappingError(`no ${tier} index maps the field ${plan[tier][logical].name} (${logical}); ${advice}`, tier);
     }
   }
 }

@@ -5,7 +5,7 @@ import type { Tier } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/errors';
 import type { ElasticsearchBackendConfig } from './backend-config';
 import { formatSeconds, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
-import { buildFieldCapsRequest, parseFieldCaps } from './field-caps';
+import { buildFieldCapsRequest, parseFieldCaps, parseFieldLayout } from './field-caps';
 import { MappingError, UnexpectedAnswerError } from './answer-errors';
 import type { FieldPlan } from './query-plan';
 import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries } from './retry';
@@ -130,6 +130,7 @@ export class ElasticsearchSession {
       edge: parseFieldCaps(edge!, this.config.fields),
       ingress: parseFieldCaps(ingress!, this.config.fields),
       matchedIndices: { edge: matched(edge!), ingress: matched(ingress!) },
+      layouts: { edge: parseFieldLayout(edge!), ingress: parseFieldLayout(ingress!) },
     };
   }
 

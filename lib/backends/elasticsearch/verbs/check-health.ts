@@ -23,6 +23,7 @@ export async function checkHealth(session: ElasticsearchSession, url: string, fe
     const plan = await fetchPlan();
     details.mappings = describePlan(plan);
     details.matchedIndices = plan.matchedIndices;
+    details.fieldLayout = plan.layouts;
     requiredFieldsOrThrow(plan, 'edge');
     requiredFieldsOrThrow(plan, 'ingress');
     toTraceSetFields(plan);
