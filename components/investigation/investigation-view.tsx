@@ -13,6 +13,7 @@ import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
 import { AnswerNotices } from '@/components/states/answer-notices';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { SampleNotice } from '@/components/summary/sample-notice';
 import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
 import { slowThresholdMs, summarizeSlow } from '@/components/summary/slow-summary';
@@ -99,7 +100,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
       {isEmpty && (
         <InvestigationEmptyState
           query={state.query}
-          unmatchedEdgePattern={response.notices.find((notice) => notice.code === 'no_matching_index' && notice.tier === 'edge')?.indexPattern ?? null}
+          unmatchedEdgePattern={unmatchedEdgePattern(response.notices)}
           onChange={(patch) => setState((current) => withQuery(current, patch))}
         />
       )}
@@ -171,4 +172,9 @@ function bucketCount(response: ShownHistograms | null, state: InvestigationState
   if (fromMs === null && toMs === 0) return h.underflow;
   if (fromMs === h.upperMs && toMs === null) return h.overflow;
   return h.buckets.find((bucket) => bucket.fromMs === fromMs && bucket.toMs === toMs)?.count ?? null;
+}
+
+function unmatchedEdgePattern(notices: readonly AnswerNotice[]): string | null {
+  for (const notice of notices) if (notice.code === 'no_matching_index' && notice.tier === 'edge') return notice.indexPattern;
+  return null;
 }

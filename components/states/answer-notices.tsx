@@ -2,7 +2,8 @@ import type { AnswerNotice } from '@/lib/domain/answer-notices';
 
 /**
  * Warnings that come with an answer which is still shown: shards that failed (the numbers leave
- * their documents out) or an index pattern matching nothing. One line each, above the answer.
+ * their documents out), an index pattern matching nothing, or a log_format without a variable
+ * the answer needs. One line each, above the answer.
  */
 export function AnswerNotices({ notices }: { notices: readonly AnswerNotice[] }) {
   if (notices.length === 0) return null;
@@ -10,7 +11,7 @@ export function AnswerNotices({ notices }: { notices: readonly AnswerNotice[] })
     <div className="space-y-1">
       {notices.map((notice) => (
         <p
-          key={`${notice.code}-${notice.tier}`}
+          key={`${notice.code}-${notice.tier}-${notice.code === 'missing_field' ? notice.field : ''}`}
           role="alert"
           data-testid="answer-notice"
           data-notice-code={notice.code}

@@ -6,6 +6,7 @@ import type { Tier } from '@/lib/domain/tiers';
 import type { TimelineStat, TimeZoneMode } from '@/lib/url-state';
 import { formatCount } from '@/components/format';
 import { SegmentedControl } from '@/components/segmented-control';
+import { AnswerNotices } from '@/components/states/answer-notices';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { Skeleton } from '@/components/states/skeleton';
 import { ConnectTimelineChart } from './connect-timeline-chart';
@@ -54,6 +55,7 @@ export function ConnectTimelinePanel(props: ConnectTimelinePanelProps) {
         />
       </div>
       {error && <ErrorBanner error={error} what={`the ${tier} connect-time timeline`} onRetry={props.onRetry} />}
+      {timeline && <AnswerNotices notices={timeline.notices} />}
       {!timeline && !error && <Skeleton className="h-64" label={`Loading the ${tier} timeline`} />}
       {timeline && empty && (
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-sm dark:border-slate-600">

@@ -72,10 +72,10 @@ describe('describeUnreadable', () => {
   });
 
   it('gives one sentence per tier with unreadable lines', () => {
-    expect(describeUnreadable({ edge: 1, ingress: 0 })).toEqual(['1 edge line unreadable (not JSON or not UTF-8)']);
+    expect(describeUnreadable({ edge: 1, ingress: 0 })).toEqual(['1 edge line unreadable (not JSON, not UTF-8, or not in the log_format)']);
     expect(describeUnreadable({ edge: 2, ingress: 1_500 })).toEqual([
-      '2 edge lines unreadable (not JSON or not UTF-8)',
-      '1,500 ingress lines unreadable (not JSON or not UTF-8)',
+      '2 edge lines unreadable (not JSON, not UTF-8, or not in the log_format)',
+      '1,500 ingress lines unreadable (not JSON, not UTF-8, or not in the log_format)',
     ]);
   });
 });

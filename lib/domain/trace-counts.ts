@@ -68,10 +68,10 @@ export function describeSkipped(entry: SkippedCount, fieldName: string): string 
   return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${entry.reason}`;
 }
 
-/** "3 edge lines unreadable (not JSON or not UTF-8)", one sentence per tier that has any. */
+/** "3 edge lines unreadable (not JSON, not UTF-8, or not in the log_format)", one sentence per tier that has any. */
 export function describeUnreadable(unreadable: Record<Tier, number> | undefined): string[] {
   if (!unreadable) return [];
   return (['edge', 'ingress'] as const)
     .filter((tier) => unreadable[tier] > 0)
-    .map((tier) => `${unreadable[tier].toLocaleString('en-US')} ${tier} line${unreadable[tier] === 1 ? '' : 's'} unreadable (not JSON or not UTF-8)`);
+    .map((tier) => `${unreadable[tier].toLocaleString('en-US')} ${tier} line${unreadable[tier] === 1 ? '' : 's'} unreadable (not JSON, not UTF-8, or not in the log_format)`);
 }

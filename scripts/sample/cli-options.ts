@@ -4,7 +4,8 @@ import { SCENARIO_NAMES } from './scenarios';
 import { sampleOptionsSchema, type SampleOptions } from './incident-generator';
 
 export const GENERATE_SAMPLE_USAGE = `usage: npx tsx scripts/generate-sample.ts --out <dir> [--traces 20000] [--seed 1]
-       [--scenario ${SCENARIO_NAMES.join('|')}] [--start 2020-11-19T02:00:00Z] [--hours 4]`;
+       [--scenario ${SCENARIO_NAMES.join('|')}] [--start 2020-11-19T02:00:00Z] [--hours 4] [--text]
+  --text  also write the same sample as raw nginx access logs: edge.log and <node>.access.log per ingress node`;
 
 const integerText = (name: string) => z.string().regex(/^\d+$/, `--${name} must be a non-negative integer`).transform(Number);
 
@@ -27,7 +28,7 @@ export const generateSampleArgsSchema = z.object({
     .default(4),
 });
 
-export type GenerateSampleArgs = { help: true } | { help: false; outDir: string; options: SampleOptions };
+export type GenerateSampleArgs = { help: true } | { help: false; outDir: string; options: SampleOptions; text: boolean };
 
 export class UsageError extends Error {}
 
@@ -46,6 +47,7 @@ export function parseGenerateSampleArgs(argv: readonly string[]): GenerateSample
         scenario: { type: 'string' },
         start: { type: 'string' },
         hours: { type: 'string' },
+        text: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -54,7 +56,8 @@ export function parseGenerateSampleArgs(argv: readonly string[]): GenerateSample
   }
   if (values.help) return { help: true };
 
-  const parsed = generateSampleArgsSchema.safeParse(values);
+  const { text, ...rest } = values;
+  const parsed = generateSampleArgsSchema.safeParse(rest);
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid arguments');
   const { out, traces, seed, scenario, start, hours } = parsed.data;
   const options = sampleOptionsSchema.safeParse({ traces, seed, scenario, startMs: start, hours });
@@ -63,5 +66,5 @@ export function parseGenerateSampleArgs(argv: readonly string[]): GenerateSample
     const field = issue?.path[0] === 'startMs' ? 'start' : String(issue?.path[0]);
     throw new UsageError(`--${field}: ${issue?.message ?? 'invalid value'}`);
   }
-  return { help: false, outDir: out, options: options.data };
+  return { help: false, outDir: out, options: options.data, text: text === true };
 }

@@ -1,20 +1,30 @@
 import 'server-only';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { FieldNames } from '@/lib/domain/field-names';
+import { LogFormatError } from '@/lib/domain/access-log/log-format';
+import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
 import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
+import { convertTextLogs } from './convert-text-logs';
+import type { LoadProgressSink } from './load-progress';
+import { resolveLogSources, type LogSource } from './log-sources';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
+import { readFirstLines } from './text-log-reader';
 import type { SqlStatement } from './sql/sql-statement';
+
+/** How a tier's files were read, and the fields its log_format cannot fill (with the variable that would). */
+export type TierFormat = { format: string; missing: Partial<Record<LogicalField, string>> };
 
 export type LoadedStore = {
   instance: DuckDBInstance;
+  formats: Record<Tier, TierFormat>;
   lineCounts: Record<Tier, number>;
-  /** Lines skipped at load because they are not JSON objects or not UTF-8; they have no time. */
+  /** Lines skipped at load because they are not JSON objects, not UTF-8 or not in the tier's log_format; they have no time. */
   unreadableLines: Record<Tier, number>;
   loadMs: number;
   /** Closes the database and removes the temporary folder the store created, if any. */
@@ -90,7 +100,7 @@ function storeFiles(config: DuckdbConfig): { databasePath: string; tempDirectory
  * the raw lines (read only for drill-down pages and trace details) stay on disk, and large
  * intermediate results spill.
  */
-export async function openStore(config: DuckdbConfig, fields: FieldNames): Promise<LoadedStore> {
+export async function openStore(config: DuckdbConfig, fields: FieldNames, onProgress?: LoadProgressSink): Promise<LoadedStore> {
   const started = performance.now();
   const files = storeFiles(config);
   let instance: DuckDBInstance;
@@ -113,15 +123,10 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
   try {
     await connection.run("SET TimeZone = 'UTC'");
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
+    const formats = {} as Record<Tier, TierFormat>;
     for (const tier of TIERS) {
-      const files = tier === 'edge' ? config.edgeFiles : config.ingressFiles;
-      try {
-        for (const statement of buildLoadTierSql(tier, files, fields)) await connection.run(statement);
-      } catch (error) {
-        throw new AppError('config_error', `could not load the ${tier} log files (${files.join(', ')}): ${firstLine(error)}`, undefined, {
-          cause: error,
-        });
-      }
+      const sources = await resolveLogSources(connection, tier, tier === 'edge' ? config.edgeFiles : config.ingressFiles);
+      formats[tier] = await loadTier(connection, tier, sources, config, fields, files.tempDirectory, onProgress);
     }
     for (const statement of [...buildFinishLoadSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
     const counts = await connection.runAndReadAll(
@@ -135,11 +140,62 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames): Promi
       unreadableLines[tier] = Number(unreadable.getRowObjects()[0]?.n ?? 0);
     }
     loaded = true;
-    return { instance, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started), close };
+    return { instance, formats, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started), close };
   } finally {
     connection.closeSync();
     if (!loaded) close();
   }
+}
+
+const FORMAT_VARIABLE: Record<Tier, string> = { edge: 'HOPSCOPE_EDGE_FORMAT', ingress: 'HOPSCOPE_INGRESS_FORMAT' };
+/** Lines read to detect a format; the majority decides. */
+const DETECTION_LINES = 20;
+
+/**
+ * Loads one tier. JSON files are read by DuckDB directly; text logs (and JSON files named with a
+ * host) are first converted into one NDJSON file in the store's temporary folder, removed once
+ * loaded, so both reach the same load statement and the same normalization.
+ */
+async function loadTier(
+  connection: DuckDBConnection,
+  tier: Tier,
+  sources: readonly LogSource[],
+  config: DuckdbConfig,
+  fields: FieldNames,
+  workDirectory: string,
+  onProgress?: LoadProgressSink,
+): Promise<TierFormat> {
+  const describeFiles = () => sources.map((source) => source.path).join(', ');
+  let firstLines: string[] = [];
+  for (const source of sources) {
+    firstLines = await readFirstLines(source, DETECTION_LINES);
+    if (firstLines.length > 0) break;
+  }
+  let format;
+  try {
+    format = resolveLogFormat(tier === 'edge' ? config.edgeFormat : config.ingressFormat, firstLines, FORMAT_VARIABLE[tier]);
+  } catch (error) {
+    if (!(error instanceof LogFormatError)) throw error;
+    throw new AppError('config_error', `the ${tier} log files (${describeFiles()}): ${error.message}`, undefined, { cause: error });
+  }
+  const needsConversion = format.kind === 'text' || sources.some((source) => source.host !== undefined);
+  let files = sources.map((source) => source.path);
+  let missing: TierFormat['missing'] = {};
+  if (needsConversion) {
+    mkdirSync(workDirectory, { recursive: true });
+    const converted = path.join(workDirectory, `${tier}-lines.ndjson`);
+    const result = await convertTextLogs(tier, sources, format.kind === 'text' ? format : { kind: 'json' }, fields, converted, onProgress);
+    missing = result.missing;
+    files = [converted];
+  }
+  try {
+    for (const statement of buildLoadTierSql(tier, files, fields)) await connection.run(statement);
+  } catch (error) {
+    throw new AppError('config_error', `could not load the ${tier} log files (${describeFiles()}): ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    if (needsConversion) rmSync(files[0]!, { force: true });
+  }
+  return { format: format.kind === 'json' ? 'json' : format.name, missing };
 }
 
 function firstLine(error: unknown): string {

@@ -7,6 +7,7 @@ import type { Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { openStore, runStatement, type LoadedStore } from './connection';
 import type { LoadProgressSink } from './load-progress';
+import { toMissingFieldNotices } from './missing-field-notices';
 import { PassScheduler } from './pass-scheduler';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
@@ -33,11 +34,21 @@ export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadPro
  */
 const PASS_PRIORITY = { histograms: 0, timeline: 1, triage: 2 } as const;
 
+/** What the four histograms read from each tier; a log_format without one of them gets a notice. */
+const HISTOGRAM_FIELDS = [
+  ['edge', 'traceId'],
+  ['edge', 'requestTime'],
+  ['ingress', 'traceId'],
+  ['ingress', 'requestTime'],
+  ['ingress', 'upstreamResponseTime'],
+] as const;
+const EDGE_HISTOGRAM_FIELDS = [['edge', 'requestTime']] as const;
+
 /** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
   let loading: Promise<LoadedStore> | null = null;
   const store = (): Promise<LoadedStore> => {
-    loading ??= openStore(config, config.fields).catch((error: unknown) => {
+    loading ??= openStore(config, config.fields, config.onLoadProgress).catch((error: unknown) => {
       loading = null;
       throw error;
     });
@@ -63,14 +74,16 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 
     async fetchDistributions(query, options) {
       const result = parseDistributions((await runPass('histograms', buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
-      const { unreadableLines } = await store();
+      const { unreadableLines, formats } = await store();
+      for (const notice of toMissingFieldNotices(formats, HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines } };
     },
 
     async fetchEdgeDistribution(query, options) {
       const result = parseEdgeDistribution((await runUrgent(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
-      const { unreadableLines } = await store();
+      const { unreadableLines, formats } = await store();
+      for (const notice of toMissingFieldNotices(formats, EDGE_HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines: { edge: unreadableLines.edge } } };
     },
@@ -110,6 +123,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 
     async fetchConnectTimeline(query, timeline, options) {
       const rows = await runPass('timeline', buildConnectTimelineSql(query, timeline), options?.signal);
+      for (const notice of toMissingFieldNotices((await store()).formats, [[timeline.tier, 'upstreamConnectTime']])) options?.onNotice?.(notice);
       return parseConnectTimeline(rows as ConnectTimelineRow[], query, timeline);
     },
 
@@ -132,7 +146,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
           backend: 'duckdb',
           ok: true,
           message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
-          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs },
+          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs, formats: loaded.formats },
         };
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };
