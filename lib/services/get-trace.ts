@@ -3,6 +3,10 @@ import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { TraceResponse } from '@/lib/domain/api-responses';
 import { AppError } from '@/lib/server/errors';
+import { rejectUnknownParameters, type ParamsInput } from './parse-params';
+
+const parameterNames = (params: ParamsInput): Record<string, string> =>
+  Object.fromEntries((params instanceof URLSearchParams ? [...params.keys()] : Object.keys(params)).map((key) => [key, '']));
 
 /** Trace ids are printable text (Jaeger-style ids contain ':'); control characters are refused. */
 export const traceIdSchema = z
@@ -11,8 +15,18 @@ export const traceIdSchema = z
   .max(512, 'trace id is longer than 512 characters')
   .regex(/^[^\p{Cc}]+$/u, 'trace id contains control characters');
 
-/** Both tiers' documents of one trace with the derived segments; 404 when unknown. */
-export async function getTrace(backend: LatencyBackend, rawTraceId: string, signal?: AbortSignal): Promise<TraceResponse> {
+/**
+ * Both tiers' documents of one trace with the derived segments; 404 when unknown. The endpoint
+ * takes no query parameter: one sent anyway (`?from=…`) is refused like on every other endpoint,
+ * since the answer would not depend on it.
+ */
+export async function getTrace(
+  backend: LatencyBackend,
+  rawTraceId: string,
+  signal?: AbortSignal,
+  params: ParamsInput = {},
+): Promise<TraceResponse> {
+  rejectUnknownParameters(parameterNames(params), []);
   const parsed = traceIdSchema.safeParse(rawTraceId);
   if (!parsed.success) throw new AppError('invalid_parameter', `traceId: ${parsed.error.issues[0]?.message}`, 'traceId');
   const trace = await backend.fetchTrace(parsed.data, { signal });

@@ -32,7 +32,7 @@ export function rejectUnknownParameters(record: Record<string, string>, allowed:
   if (unknown === undefined) return;
   throw new AppError(
     'invalid_parameter',
-    `${unknown}: unknown parameter; this endpoint accepts ${allowed.join(', ')}`,
+    `${unknown}: unknown parameter; this endpoint accepts ${allowed.length > 0 ? allowed.join(', ') : 'no query parameters'}`,
     unknown,
   );
 }

@@ -32,4 +32,14 @@ describe('GET /api/v1/traces/[traceId]', () => {
     expect(status).toBe(400);
     expect(body.error).toEqual({ code: 'invalid_parameter', message: 'traceId: not a valid percent-encoded path segment', parameter: 'traceId' });
   });
+
+  it('refuses query parameters, naming the first one, like every other endpoint', async () => {
+    const { status, body } = await callRoute(GET, '/api/v1/traces/t7?from=now-1h', { traceId: 't7' });
+    expect(status).toBe(400);
+    expect(body.error).toEqual({
+      code: 'invalid_parameter',
+      message: 'from: unknown parameter; this endpoint accepts no query parameters',
+      parameter: 'from',
+    });
+  });
 });

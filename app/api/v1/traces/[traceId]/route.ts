@@ -14,5 +14,5 @@ function decodeTraceIdOrThrow(segment: string): string {
 }
 
 export const GET = jsonRoute<{ traceId: string }>((backend, request, params) =>
-  getTrace(backend, decodeTraceIdOrThrow(params.traceId), request.signal),
+  getTrace(backend, decodeTraceIdOrThrow(params.traceId), request.signal, new URL(request.url).searchParams),
 );

@@ -1,0 +1,153 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
+import { getHistograms } from '@/lib/services/get-histograms';
+import { getTrace } from '@/lib/services/get-trace';
+import { createDuckdbBackend, type DuckdbBackendConfig } from './index';
+
+/**
+ * Raw text logs in the embedded store, on hand-written lines whose numbers are worked out below:
+ * detection, compressed files, hosts named with the file, unreadable lines, missing variables
+ * and missing files.
+ */
+
+const EDGE_FORMAT = '$msec $request_id $request_time $upstream_connect_time $upstream_response_time $upstream_addr $hostname "$request"';
+// t1: edge 1.250 s, edge connect 0.001, upstream 1.249; t2: edge 0.120 s; t3: a retry at ingress.
+const EDGE_LINES = [
+  '1605751200.500 t1 1.250 0.001 1.249 10.0.0.1:80 edge-a "GET /api/a?x=1 HTTP/1.1"',
+  '1605751201.000 t2 0.120 0.000 0.119 10.0.0.1:80 edge-b "POST /api/b HTTP/2.0"',
+  '1605751202.000 t3 0.300 0.000 0.299 10.0.0.2:80 edge-a "GET /api/c HTTP/1.1"',
+];
+// ingress-nginx's default format: no $upstream_connect_time, no $hostname.
+const ingressLine = (time: string, request: string, requestTime: string, addr: string, responseTime: string, status: string, id: string) =>
+  `10.1.0.9 - - [19/Nov/2020:02:00:${time} +0000] "${request}" 200 12 "-" "curl/8.5.0" 80 ${requestTime} [prod-api-80] [] ${addr} 12 ${responseTime} ${status} ${id}`;
+const INGRESS_LINES = [
+  ingressLine('00', 'GET /api/a?x=1 HTTP/1.1', '1.240', '10.2.0.5:8080', '0.238', '200', 't1'),
+  ingressLine('01', 'POST /api/b HTTP/2.0', '0.110', '10.2.0.6:8080', '0.100', '200', 't2'),
+  ingressLine('02', 'GET /api/c HTTP/1.1', '0.290', '10.2.0.5:8080, 10.2.0.6:8080', '0.200, 0.080', '502, 200', 't3'),
+];
+const WINDOW = { from: '2020-11-19T02:00:00Z', to: '2020-11-19T02:10:00Z' };
+
+const opened: LatencyBackend[] = [];
+afterEach(async () => {
+  for (const backend of opened.splice(0)) await backend.close();
+});
+
+function writeFiles(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-text-logs-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+function open(config: Omit<DuckdbBackendConfig, 'fields'>): LatencyBackend {
+  const backend = createDuckdbBackend({ ...config, fields: DEFAULT_FIELD_NAMES });
+  opened.push(backend);
+  return backend;
+}
+
+const lines = (items: readonly string[]) => `${items.join('\n')}\n`;
+
+describe('the embedded store on raw nginx text logs', () => {
+  it('detects the ingress-nginx format of a .gz file, takes the host from the file entry, and joins both tiers', async () => {
+    const dir = writeFiles({ 'edge.log': lines(EDGE_LINES), 'node-2.log.gz': gzipSync(lines(INGRESS_LINES)) });
+    const backend = open({
+      edgeFiles: [path.join(dir, 'edge.log')],
+      ingressFiles: [`ingress-node-2=${path.join(dir, 'node-2.log.gz')}`],
+      edgeFormat: EDGE_FORMAT,
+    });
+    const health = await backend.checkHealth();
+    expect(health.details).toMatchObject({
+      lines: { edge: 3, ingress: 3 },
+      unreadableLines: { edge: 0, ingress: 0 },
+      formats: { edge: { format: 'log_format' }, ingress: { format: 'ingress-nginx', missing: { upstreamConnectTime: '$upstream_connect_time' } } },
+    });
+    const answer = await getHistograms(backend, WINDOW);
+    expect(answer.counts.joined).toBe(3);
+    // edge − ingress: 1250−1240, 120−110, 300−290; ingress − upstream: 1240−238, 110−100, 290−280.
+    // Nearest rank of three values: p50 is the 2nd, p99 the 3rd.
+    expect(answer.histograms.edgeMinusIngress).toMatchObject({ total: 3, p50Ms: 10, p99Ms: 10 });
+    expect(answer.histograms.ingressMinusUpstream).toMatchObject({ total: 3, p50Ms: 10, p99Ms: 1002 });
+    expect(answer.histograms.edge).toMatchObject({ total: 3, p50Ms: 300, p99Ms: 1250 });
+
+    const trace = await getTrace(backend, 't3');
+    expect(trace.ingress).toMatchObject({
+      host: 'ingress-node-2',
+      path: '/api/c',
+      method: 'GET',
+      upstreamResponseMs: [200, 80],
+      upstreamStatuses: ['502', '200'],
+      timestampMs: Date.parse('2020-11-19T02:00:02Z'),
+    });
+    expect(trace.edge).toMatchObject({ host: 'edge-a', path: '/api/c', timestampMs: Date.parse('2020-11-19T02:00:02Z') });
+    expect(trace.edge?.raw).toMatchObject({ request: 'GET /api/c HTTP/1.1', request_id: 't3' });
+  });
+
+  it('says which variable the ingress log_format lacks instead of drawing an empty timeline', async () => {
+    const dir = writeFiles({ 'edge.log': lines(EDGE_LINES), 'ingress.log': lines(INGRESS_LINES) });
+    const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat: EDGE_FORMAT });
+    const ingress = await getConnectTimeline(backend, { ...WINDOW, tier: 'ingress', groupBy: 'host' });
+    expect(ingress.notices).toEqual([
+      {
+        code: 'missing_field',
+        tier: 'ingress',
+        field: 'upstreamConnectTime',
+        variable: '$upstream_connect_time',
+        message: 'The ingress log_format has no upstreamConnectTime (it times the connect to the upstream): add $upstream_connect_time to the log_format of the ingress nginx.',
+      },
+    ]);
+    const edge = await getConnectTimeline(backend, { ...WINDOW, tier: 'edge', groupBy: 'host' });
+    expect(edge.notices).toEqual([]);
+    expect(edge.series.map((series) => [series.group, series.count])).toEqual([
+      ['edge-a', 2],
+      ['edge-b', 1],
+    ]);
+  });
+
+  it('counts lines that do not match the format as unreadable and keeps the rest', async () => {
+    const dir = writeFiles({
+      'edge.log': lines([EDGE_LINES[0]!, 'a stack trace someone logged here', '', EDGE_LINES[1]!, '1605751203.000 t4 not-a-time']),
+      'ingress.log': lines(INGRESS_LINES),
+    });
+    const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat: EDGE_FORMAT });
+    const answer = await getHistograms(backend, WINDOW);
+    expect(answer.counts.edge).toBe(2);
+    expect(answer.counts.unreadableLines).toEqual({ edge: 2, ingress: 0 });
+  });
+
+  it('fills the host of JSON lines from a host=path entry, keeping a host a line has', async () => {
+    const dir = writeFiles({
+      'edge.ndjson': lines([
+        JSON.stringify({ '@timestamp': '2020-11-19T02:00:00.500Z', trace_id: 't1', request_time: 1.25 }),
+        JSON.stringify({ '@timestamp': '2020-11-19T02:00:01Z', trace_id: 't2', request_time: 0.12, '@source': 'edge-own' }),
+      ]),
+      'ingress.log': lines(INGRESS_LINES),
+    });
+    const backend = open({ edgeFiles: [`edge-x=${path.join(dir, 'edge.ndjson')}`], ingressFiles: [path.join(dir, 'ingress.log')] });
+    expect((await getTrace(backend, 't1')).edge?.host).toBe('edge-x');
+    expect((await getTrace(backend, 't2')).edge?.host).toBe('edge-own');
+  });
+
+  it('answers 503 naming a missing file, and again until it exists', async () => {
+    const dir = writeFiles({ 'edge.log': lines(EDGE_LINES) });
+    const missing = path.join(dir, 'nowhere', 'ingress.log');
+    const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [missing], edgeFormat: EDGE_FORMAT });
+    const expected = { code: 'backend_unavailable', status: 503, message: `the ingress log file ${missing} does not exist (HOPSCOPE_INGRESS_FILES)` };
+    await expect(getHistograms(backend, WINDOW)).rejects.toMatchObject(expected);
+    await expect(getHistograms(backend, WINDOW)).rejects.toMatchObject(expected);
+    expect(await backend.checkHealth()).toMatchObject({ ok: false, message: expected.message });
+  });
+
+  it('quotes the first line and shows how to give the format when nothing fits', async () => {
+    const dir = writeFiles({ 'edge.log': lines(EDGE_LINES), 'ingress.log': lines(['Nov 19 02:00:00 node kernel: TCP: request_sock_TCP: Possible SYN flooding']) });
+    const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat: EDGE_FORMAT });
+    await expect(getHistograms(backend, WINDOW)).rejects.toMatchObject({
+      code: 'config_error',
+      message: expect.stringMatching(/first line: "Nov 19 02:00:00 node kernel: .*Give the format with HOPSCOPE_INGRESS_FORMAT=json, combined, ingress-nginx, or your nginx log_format/),
+    });
+  });
+});
