@@ -43,7 +43,8 @@ describe('parseReportArgs', () => {
 describe('toReportEnv', () => {
   it('sets the embedded store on the files and formats given, keeping the rest of the environment', () => {
     const options = { edgeFiles: ['/w/a', '/w/b'], ingressFiles: ['/w/i'], edgeFormat: 'json', ingressFormat: undefined, query: {} };
-    expect(toReportEnv(options, { HOPSCOPE_BACKEND: 'elasticsearch', HOPSCOPE_FIELDS: '{}', HOPSCOPE_INGRESS_FORMAT: 'combined' } as NodeJS.ProcessEnv)).toEqual({
+    expect(toReportEnv(options, { NODE_ENV: 'test', HOPSCOPE_BACKEND: 'elasticsearch', HOPSCOPE_FIELDS: '{}', HOPSCOPE_INGRESS_FORMAT: 'combined' })).toEqual({
+      NODE_ENV: 'test',
       HOPSCOPE_BACKEND: 'duckdb',
       HOPSCOPE_FIELDS: '{}',
       HOPSCOPE_EDGE_FILES: '/w/a,/w/b',

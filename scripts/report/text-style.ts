@@ -15,6 +15,6 @@ export const PLAIN_STYLE: TextStyle = { bold: (text) => text, dim: (text) => tex
 export const COLOR_STYLE: TextStyle = { bold: sgr(1), dim: sgr(2), red: sgr(31), cyan: sgr(36) };
 
 /** Colours only on a terminal and only when NO_COLOR is absent or empty. */
-export function shouldColor(isTTY: boolean | undefined, env: { NO_COLOR?: string }): boolean {
+export function shouldColor(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
   return Boolean(isTTY) && !env.NO_COLOR;
 }
