@@ -1,24 +1,20 @@
 import 'server-only';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { LogFormatError } from '@/lib/domain/access-log/log-format';
-import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { AppError } from '@/lib/server/errors';
-import { buildFinishLoadSql, buildLoadTierSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
-import { convertTextLogs } from './convert-text-logs';
+import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
 import type { LoadProgressSink } from './load-progress';
-import { resolveLogSources, type LogSource } from './log-sources';
+import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
+import { resolveLogSources } from './log-sources';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
-import { readFirstLines } from './text-log-reader';
 import type { SqlStatement } from './sql/sql-statement';
 
-/** How a tier's files were read, and the fields its log_format cannot fill (with the variable that would). */
-export type TierFormat = { format: string; missing: Partial<Record<LogicalField, string>> };
+export type { TierFormat };
 
 export type LoadedStore = {
   instance: DuckDBInstance;
@@ -123,10 +119,21 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
   try {
     await connection.run("SET TimeZone = 'UTC'");
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
-    const formats = {} as Record<Tier, TierFormat>;
-    for (const tier of TIERS) {
-      const sources = await resolveLogSources(connection, tier, tier === 'edge' ? config.edgeFiles : config.ingressFiles);
-      formats[tier] = await loadTier(connection, tier, sources, config, fields, files.tempDirectory, onProgress);
+    const edgeSources = await resolveLogSources(connection, 'edge', config.edgeFiles);
+    const ingressSources = await resolveLogSources(connection, 'ingress', config.ingressFiles);
+    // Node converts the ingress text while DuckDB loads the edge tier on its own threads.
+    const edgePrepared = prepareTier('edge', edgeSources, config, fields, files.tempDirectory, onProgress);
+    const ingressPrepared = edgePrepared.then(() => prepareTier('ingress', ingressSources, config, fields, files.tempDirectory, onProgress));
+    let formats: Record<Tier, TierFormat>;
+    try {
+      const edge = await edgePrepared;
+      await loadPreparedTier(connection, edge, fields);
+      const ingress = await ingressPrepared;
+      await loadPreparedTier(connection, ingress, fields);
+      formats = { edge: edge.format, ingress: ingress.format };
+    } catch (error) {
+      await ingressPrepared.then(discardConverted, () => undefined);
+      throw error;
     }
     for (const statement of [...buildFinishLoadSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
     const counts = await connection.runAndReadAll(
@@ -145,57 +152,6 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
     connection.closeSync();
     if (!loaded) close();
   }
-}
-
-const FORMAT_VARIABLE: Record<Tier, string> = { edge: 'HOPSCOPE_EDGE_FORMAT', ingress: 'HOPSCOPE_INGRESS_FORMAT' };
-/** Lines read to detect a format; the majority decides. */
-const DETECTION_LINES = 20;
-
-/**
- * Loads one tier. JSON files are read by DuckDB directly; text logs (and JSON files named with a
- * host) are first converted into one NDJSON file in the store's temporary folder, removed once
- * loaded, so both reach the same load statement and the same normalization.
- */
-async function loadTier(
-  connection: DuckDBConnection,
-  tier: Tier,
-  sources: readonly LogSource[],
-  config: DuckdbConfig,
-  fields: FieldNames,
-  workDirectory: string,
-  onProgress?: LoadProgressSink,
-): Promise<TierFormat> {
-  const describeFiles = () => sources.map((source) => source.path).join(', ');
-  let firstLines: string[] = [];
-  for (const source of sources) {
-    firstLines = await readFirstLines(source, DETECTION_LINES);
-    if (firstLines.length > 0) break;
-  }
-  let format;
-  try {
-    format = resolveLogFormat(tier === 'edge' ? config.edgeFormat : config.ingressFormat, firstLines, FORMAT_VARIABLE[tier]);
-  } catch (error) {
-    if (!(error instanceof LogFormatError)) throw error;
-    throw new AppError('config_error', `the ${tier} log files (${describeFiles()}): ${error.message}`, undefined, { cause: error });
-  }
-  const needsConversion = format.kind === 'text' || sources.some((source) => source.host !== undefined);
-  let files = sources.map((source) => source.path);
-  let missing: TierFormat['missing'] = {};
-  if (needsConversion) {
-    mkdirSync(workDirectory, { recursive: true });
-    const converted = path.join(workDirectory, `${tier}-lines.ndjson`);
-    const result = await convertTextLogs(tier, sources, format.kind === 'text' ? format : { kind: 'json' }, fields, converted, onProgress);
-    missing = result.missing;
-    files = [converted];
-  }
-  try {
-    for (const statement of buildLoadTierSql(tier, files, fields)) await connection.run(statement);
-  } catch (error) {
-    throw new AppError('config_error', `could not load the ${tier} log files (${describeFiles()}): ${firstLine(error)}`, undefined, { cause: error });
-  } finally {
-    if (needsConversion) rmSync(files[0]!, { force: true });
-  }
-  return { format: format.kind === 'json' ? 'json' : format.name, missing };
 }
 
 function firstLine(error: unknown): string {

@@ -54,14 +54,17 @@ export async function convertTextLogs(
   const totalBytes = sources.reduce((sum, source) => sum + source.bytes, 0);
   const plan = conversion.kind === 'text' ? planLogDocument(conversion.parser.variables, fields, sources.every((source) => source.host !== undefined)) : null;
   const output = createWriteStream(outputPath);
-  let pending = '';
+  let pending: string[] = [];
+  let pendingChars = 0;
   let lines = 0;
   let bytesRead = 0;
   let reportedAt = started;
   const report = () => onProgress?.({ tier, linesRead: lines, bytesRead, totalBytes, elapsedMs: Math.round(performance.now() - started) });
   const flush = async () => {
-    if (!output.write(pending)) await once(output, 'drain');
-    pending = '';
+    const chunk = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    if (!output.write(chunk)) await once(output, 'drain');
   };
   try {
     for (const source of sources) {
@@ -70,11 +73,15 @@ export async function convertTextLogs(
         lines++;
         if (plan && conversion.kind === 'text') {
           const values = conversion.parser.parse(line);
-          pending += values ? `${JSON.stringify(plan.toDocument(values, source.host))}\n` : UNREADABLE_LINE;
+          const converted = values ? `${plan.toJsonLine(values, source.host)}\n` : UNREADABLE_LINE;
+          pending.push(converted);
+          pendingChars += converted.length;
         } else {
-          pending += source.host === undefined ? `${line}\n` : toJsonLine(line, fields.host, source.host);
+          const converted = source.host === undefined ? `${line}\n` : toJsonLine(line, fields.host, source.host);
+          pending.push(converted);
+          pendingChars += converted.length;
         }
-        if (pending.length >= WRITE_CHUNK_CHARS) {
+        if (pendingChars >= WRITE_CHUNK_CHARS) {
           await flush();
           const now = performance.now();
           if (now - reportedAt >= PROGRESS_INTERVAL_MS) {

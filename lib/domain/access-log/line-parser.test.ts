@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compileLineParser } from './line-parser';
+import { compileLineParser, type LineParser } from './line-parser';
 import { parseLogFormat } from './log-format';
 import { LOG_FORMAT_PRESETS } from './presets';
 
-const parserOf = (format: string) => compileLineParser(parseLogFormat(format));
+/** A parser whose answer is keyed by variable name, to read the expectations. */
+const named = (parser: LineParser) => ({
+  parse(line: string): Record<string, string> | null {
+    const values = parser.parse(line);
+    return values && Object.fromEntries(parser.variables.map((name, index) => [name, values[index]!]));
+  },
+});
+const parserOf = (format: string) => named(compileLineParser(parseLogFormat(format)));
 
 describe('compileLineParser', () => {
   it('reads an ingress-nginx line whose upstream variables hold two attempts', () => {
@@ -49,7 +56,7 @@ describe('compileLineParser', () => {
   });
 
   it('reads escape=json values with escaped quotes', () => {
-    const parser = compileLineParser(parseLogFormat(`log_format j escape=json '"$http_user_agent" $status';`));
+    const parser = named(compileLineParser(parseLogFormat(`log_format j escape=json '"$http_user_agent" $status';`)));
     expect(parser.parse('"say \\"hi\\"" 200')).toEqual({ http_user_agent: 'say "hi"', status: '200' });
   });
 

@@ -49,8 +49,8 @@ const TIME_LOCAL = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+
 const MSEC = /^(\d+)(?:\.(\d{1,3})\d*)?$/;
 const REQUEST_LINE = /^([A-Z][A-Z0-9_-]*) (\S+)(?: [^ ]+)?$/;
 
-/** `$time_local` ("06/Dec/2026:05:42:28 +0100") as an ISO-8601 UTC string, or null. */
-export function timeLocalToIso(value: string): string | null {
+/** `$time_local` ("06/Dec/2026:05:42:28 +0100") as epoch milliseconds, or null. */
+export function timeLocalToMs(value: string): number | null {
   const match = TIME_LOCAL.exec(value);
   if (!match) return null;
   const [, day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match;
@@ -58,15 +58,15 @@ export function timeLocalToIso(value: string): string | null {
   if (monthIndex === undefined) return null;
   const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   const utcMs = Date.UTC(Number(year), monthIndex, Number(day), Number(hour), Number(minute), Number(second)) - offsetMs;
-  return Number.isNaN(utcMs) ? null : new Date(utcMs).toISOString();
+  return Number.isNaN(utcMs) ? null : utcMs;
 }
 
-/** `$msec` ("1733463748.123", seconds with milliseconds) as an ISO-8601 UTC string, or null. */
-export function msecToIso(value: string): string | null {
+/** `$msec` ("1733463748.123", seconds with milliseconds) as epoch milliseconds, exactly, or null. */
+export function msecToMs(value: string): number | null {
   const match = MSEC.exec(value);
   if (!match) return null;
   const ms = Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
-  return Number.isSafeInteger(ms) && ms < 253_402_300_800_000 ? new Date(ms).toISOString() : null;
+  return Number.isSafeInteger(ms) ? ms : null;
 }
 
 /** The path of a URI: without its query string or fragment. */
@@ -75,14 +75,39 @@ function withoutQuery(uri: string): string {
   return end === -1 ? uri : uri.slice(0, end);
 }
 
-type Derivation = (values: Record<string, string>) => string | undefined;
+/** A JSON string literal; most logged values need no escaping, so the common case skips JSON.stringify. */
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f]/;
+function toJsonString(text: string): string {
+  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** A field's value from a line's values (in the order of the format's variables): text, epoch milliseconds, or nothing. */
+type Derivation = (values: readonly string[]) => string | number | undefined;
 
 export type LogDocumentPlan = {
-  /** The document of one parsed line, keyed by the configured field names, other variables by their own. */
-  toDocument: (values: Record<string, string>, fileHost?: string) => Record<string, string>;
+  /**
+   * The JSON document of one parsed line: the variables under their own names, and the fields
+   * they fill under the configured names (the time as epoch milliseconds, which both stores
+   * read like an ISO @timestamp). Written directly as text: a million lines would otherwise
+   * build a million objects only to stringify them.
+   */
+  toJsonLine: (values: readonly string[], fileHost?: string) => string;
   /** The fields the format cannot fill, each with the variable that would. */
   missing: Partial<Record<LogicalField, string>>;
 };
+
+/** Remembers the last answer: consecutive lines mostly share their second. */
+function lastValueCache(convert: (text: string) => number | null): (text: string) => number | string {
+  let lastText = '';
+  let lastValue: number | string = '';
+  return (text) => {
+    if (text !== lastText) {
+      lastText = text;
+      lastValue = convert(text) ?? text;
+    }
+    return lastValue;
+  };
+}
 
 /**
  * Decides once per format where each field comes from, so each line is only looked up. A field
@@ -91,7 +116,11 @@ export type LogDocumentPlan = {
 export function planLogDocument(variables: readonly string[], fields: FieldNames, hasFileHost = false): LogDocumentPlan {
   const has = new Set(variables);
   const derivations = new Map<LogicalField, Derivation>();
-  const fromVariable = (name: string): Derivation => (values) => values[name];
+  const indexOf = (name: string) => variables.indexOf(name);
+  const fromVariable = (name: string): Derivation => {
+    const index = indexOf(name);
+    return (values) => values[index];
+  };
   for (const field of Object.keys(fields) as LogicalField[]) {
     const configured = fields[field].replace(/^\$/, '').toLowerCase();
     const candidates = [configured, ...(VARIABLE_SOURCES[field] ?? [])];
@@ -99,37 +128,69 @@ export function planLogDocument(variables: readonly string[], fields: FieldNames
     if (source !== undefined) derivations.set(field, fromVariable(source));
   }
   if (!derivations.has('timestamp')) {
-    if (has.has('msec')) derivations.set('timestamp', (values) => msecToIso(values.msec ?? '') ?? values.msec);
-    else if (has.has('time_iso8601')) derivations.set('timestamp', fromVariable('time_iso8601'));
-    else if (has.has('time_local')) derivations.set('timestamp', (values) => timeLocalToIso(values.time_local ?? '') ?? values.time_local);
+    if (has.has('msec')) {
+      const toMs = lastValueCache(msecToMs);
+      const msec = indexOf('msec');
+      derivations.set('timestamp', (values) => toMs(values[msec] ?? ''));
+    } else if (has.has('time_iso8601')) {
+      derivations.set('timestamp', fromVariable('time_iso8601'));
+    } else if (has.has('time_local')) {
+      const toMs = lastValueCache(timeLocalToMs);
+      const timeLocal = indexOf('time_local');
+      derivations.set('timestamp', (values) => toMs(values[timeLocal] ?? ''));
+    }
   }
-  const requestPart = (index: 1 | 2) => (values: Record<string, string>) => REQUEST_LINE.exec(values.request ?? '')?.[index];
+  const request = indexOf('request');
+  const requestPart = (part: 1 | 2): Derivation => (values) => REQUEST_LINE.exec(values[request] ?? '')?.[part];
   if (!derivations.has('method')) {
     if (has.has('request_method')) derivations.set('method', fromVariable('request_method'));
     else if (has.has('request')) derivations.set('method', requestPart(1));
   }
   if (!derivations.has('path')) {
     if (has.has('uri')) derivations.set('path', fromVariable('uri'));
-    else if (has.has('request_uri')) derivations.set('path', (values) => withoutQuery(values.request_uri ?? ''));
-    else if (has.has('request')) derivations.set('path', (values) => { const uri = requestPart(2)(values); return uri === undefined ? undefined : withoutQuery(uri); });
+    else if (has.has('request_uri')) {
+      const requestUri = indexOf('request_uri');
+      derivations.set('path', (values) => withoutQuery(values[requestUri] ?? ''));
+    }
+    else if (has.has('request')) {
+      const uriOf = requestPart(2);
+      derivations.set('path', (values) => {
+        const uri = uriOf(values);
+        return uri === undefined ? undefined : withoutQuery(String(uri));
+      });
+    }
   }
   const missing: Partial<Record<LogicalField, string>> = {};
   for (const field of Object.keys(fields) as LogicalField[]) {
     if (!derivations.has(field) && !(field === 'host' && hasFileHost)) missing[field] = VARIABLE_TO_ADD[field];
   }
-  const entries = [...derivations.entries()].map(([field, derive]) => [fields[field], derive] as const);
   const hostKey = fields.host;
+  const derived = [...derivations.entries()]
+    .filter(([field]) => field !== 'host')
+    .map(([field, derive]) => ({ key: toJsonString(fields[field]), derive }));
+  const deriveHost = derivations.get('host');
+  const derivedKeys = new Set([...derivations.keys()].map((field) => fields[field]));
+  const passthrough = variables.flatMap((name, index) => (derivedKeys.has(name) ? [] : [{ index, key: toJsonString(name) }]));
+  const hostKeyJson = toJsonString(hostKey);
   return {
     missing,
-    toDocument(values, fileHost) {
-      const doc: Record<string, string> = { ...values };
-      for (const [key, derive] of entries) {
-        const value = derive(values);
-        if (value === undefined) delete doc[key];
-        else doc[key] = value;
+    toJsonLine(values, fileHost) {
+      let line = '{';
+      let separator = '';
+      for (const { index, key } of passthrough) {
+        line += `${separator}${key}:${toJsonString(values[index] ?? '')}`;
+        separator = ',';
       }
-      if (fileHost !== undefined && (doc[hostKey] === undefined || doc[hostKey] === '-')) doc[hostKey] = fileHost;
-      return doc;
+      for (const { key, derive } of derived) {
+        const value = derive(values);
+        if (value === undefined) continue;
+        line += `${separator}${key}:${typeof value === 'number' ? value : toJsonString(value)}`;
+        separator = ',';
+      }
+      const ownHost = deriveHost?.(values);
+      const host = ownHost === undefined || ownHost === '-' || ownHost === '' ? (fileHost ?? ownHost) : ownHost;
+      if (host !== undefined) line += `${separator}${hostKeyJson}:${toJsonString(String(host))}`;
+      return `${line}}`;
     },
   };
 }

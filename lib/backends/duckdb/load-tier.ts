@@ -1,0 +1,83 @@
+import 'server-only';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { LogFormatError } from '@/lib/domain/access-log/log-format';
+import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { Tier } from '@/lib/domain/tiers';
+import type { DuckdbConfig } from '@/lib/server/config';
+import { AppError } from '@/lib/server/errors';
+import { convertTextLogs } from './convert-text-logs';
+import type { LoadProgressSink } from './load-progress';
+import type { LogSource } from './log-sources';
+import { buildLoadTierSql } from './sql/build-load';
+import { readFirstLines } from './text-log-reader';
+
+/** How a tier's files were read, and the fields its log_format cannot fill (with the variable that would). */
+export type TierFormat = { format: string; missing: Partial<Record<LogicalField, string>> };
+
+/** A tier ready for DuckDB to load: its NDJSON files (converted ones are removed once loaded). */
+export type PreparedTier = { tier: Tier; format: TierFormat; files: string[]; convertedFile: string | null; sources: readonly LogSource[] };
+
+const FORMAT_VARIABLE: Record<Tier, string> = { edge: 'HOPSCOPE_EDGE_FORMAT', ingress: 'HOPSCOPE_INGRESS_FORMAT' };
+/** Lines read to detect a format; the majority decides. */
+const DETECTION_LINES = 20;
+
+const describeFiles = (sources: readonly LogSource[]) => sources.map((source) => source.path).join(', ');
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+/**
+ * Detects or resolves a tier's format and, for text logs (and JSON files named with a host),
+ * converts its lines into one NDJSON file in `workDirectory`, so every form reaches the same load
+ * statement and the same normalization. JSON files are left for DuckDB to read directly.
+ */
+export async function prepareTier(
+  tier: Tier,
+  sources: readonly LogSource[],
+  config: DuckdbConfig,
+  fields: FieldNames,
+  workDirectory: string,
+  onProgress?: LoadProgressSink,
+): Promise<PreparedTier> {
+  let firstLines: string[] = [];
+  for (const source of sources) {
+    firstLines = await readFirstLines(source, DETECTION_LINES);
+    if (firstLines.length > 0) break;
+  }
+  let format;
+  try {
+    format = resolveLogFormat(tier === 'edge' ? config.edgeFormat : config.ingressFormat, firstLines, FORMAT_VARIABLE[tier]);
+  } catch (error) {
+    if (!(error instanceof LogFormatError)) throw error;
+    throw new AppError('config_error', `the ${tier} log files (${describeFiles(sources)}): ${error.message}`, undefined, { cause: error });
+  }
+  const formatName = format.kind === 'json' ? 'json' : format.name;
+  if (format.kind === 'json' && sources.every((source) => source.host === undefined)) {
+    return { tier, format: { format: formatName, missing: {} }, files: sources.map((source) => source.path), convertedFile: null, sources };
+  }
+  mkdirSync(workDirectory, { recursive: true });
+  const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
+  const result = await convertTextLogs(tier, sources, format.kind === 'text' ? format : { kind: 'json' }, fields, convertedFile, onProgress);
+  return { tier, format: { format: formatName, missing: result.missing }, files: [convertedFile], convertedFile, sources };
+}
+
+/** Loads a prepared tier into its tables and removes the converted file, if any. */
+export async function loadPreparedTier(connection: DuckDBConnection, prepared: PreparedTier, fields: FieldNames): Promise<void> {
+  try {
+    for (const statement of buildLoadTierSql(prepared.tier, prepared.files, fields)) await connection.run(statement);
+  } catch (error) {
+    throw new AppError('config_error', `could not load the ${prepared.tier} log files (${describeFiles(prepared.sources)}): ${firstLine(error)}`, undefined, {
+      cause: error,
+    });
+  } finally {
+    discardConverted(prepared);
+  }
+}
+
+export function discardConverted(prepared: PreparedTier): void {
+  if (prepared.convertedFile) rmSync(prepared.convertedFile, { force: true });
+}
