@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { ACCESS_CONTROL_CREDENTIALS, CANARY_ENV, CANARY_URL_PASSWORD, CANARY_URL_USER } from './e2e/canary-credentials';
+import { MISSING_INGRESS_LOG, rawLogsEnv } from './e2e/raw-logs-sample';
 import { E2E_PORTS } from './e2e/servers';
 
 /**
@@ -13,11 +14,13 @@ import { E2E_PORTS } from './e2e/servers';
  *   the embedded project, on the sample seeded into that node by the global setup;
  * - elasticsearch-failures: with ES_URL, the same node read through an edge index pattern that
  *   matches no index, for the empty state that names it;
- * - accessControl: embedded, with HTTP basic auth switched on (access-control.spec.ts).
+ * - accessControl: embedded, with HTTP basic auth switched on (access-control.spec.ts);
+ * - rawLogs: embedded, on the same sample as raw nginx text logs (.data/sample-text);
+ * - missingLogFile: embedded, with an ingress log file that does not exist (raw-logs.spec.ts).
  * The first three run with canary Elasticsearch credentials in their environment
  * (e2e/canary-credentials.ts), which credential-leak.spec.ts looks for in every answer.
  *
- * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next four).
+ * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next six).
  */
 
 const ports = E2E_PORTS;
@@ -90,6 +93,8 @@ const config: PlaywrightTestConfig = defineConfig({
           server('elasticsearchFailures', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, HOPSCOPE_EDGE_INDEX: NO_SUCH_EDGE_INDEX }),
         ]
       : []),
+    server('rawLogs', rawLogsEnv()),
+    server('missingLogFile', { ...embeddedEnv, HOPSCOPE_INGRESS_FILES: MISSING_INGRESS_LOG }),
     server('accessControl', {
       ...embeddedEnv,
       HOPSCOPE_BASIC_AUTH_USER: ACCESS_CONTROL_CREDENTIALS.username,
@@ -109,6 +114,12 @@ const config: PlaywrightTestConfig = defineConfig({
       name: 'security',
       testMatch: /(security-headers|credential-leak|fuzz)\.spec\.ts$/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${ports.embedded}` },
+    },
+    {
+      // The sample as raw nginx text; the spec also asks the missing-file server.
+      name: 'raw-logs',
+      testMatch: /raw-logs\.spec\.ts$/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${ports.rawLogs}` },
     },
     {
       name: 'access-control',

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FullConfig } from '@playwright/test';
+import { RAW_SAMPLE_DIR } from './raw-logs-sample';
 import { SAMPLE_WINDOW_ENV } from './sample-window';
 
 const root = path.resolve(__dirname, '..');
@@ -55,6 +56,10 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   if (!nonEmpty(edgeFile) || !nonEmpty(ingressFile)) {
     console.log('e2e: generating the sample incident into .data/sample');
     execFileSync('npx', ['tsx', 'scripts/generate-sample.ts', '--out', sampleDir], { cwd: root, stdio: 'inherit' });
+  }
+  if (!nonEmpty(path.join(RAW_SAMPLE_DIR, 'edge.log'))) {
+    console.log(`e2e: writing the sample incident as raw nginx logs into ${RAW_SAMPLE_DIR}`);
+    execFileSync('npx', ['tsx', 'scripts/generate-sample.ts', '--out', RAW_SAMPLE_DIR, '--text'], { cwd: root, stdio: 'inherit' });
   }
   const extent = await readEdgeExtent(edgeFile);
   process.env[SAMPLE_WINDOW_ENV.from] = new Date(extent.fromMs).toISOString();

@@ -1,11 +1,19 @@
 /**
  * The suite's servers (all `next start` of the same build), by name: shared by playwright.config.ts
  * and the specs that talk to more than their own project's server. Ports: HOPSCOPE_E2E_PORT
- * (default 3100) and the next four.
+ * (default 3100) and the next six.
  */
 const basePort = Number(process.env.HOPSCOPE_E2E_PORT ?? 3100);
 
-export const E2E_PORTS = { embedded: basePort, unreachable: basePort + 1, elasticsearch: basePort + 2, accessControl: basePort + 3, elasticsearchFailures: basePort + 4 } as const;
+export const E2E_PORTS = {
+  embedded: basePort,
+  unreachable: basePort + 1,
+  elasticsearch: basePort + 2,
+  accessControl: basePort + 3,
+  elasticsearchFailures: basePort + 4,
+  rawLogs: basePort + 5,
+  missingLogFile: basePort + 6,
+} as const;
 
 export type E2eServer = keyof typeof E2E_PORTS;
 
