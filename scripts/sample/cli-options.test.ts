@@ -7,15 +7,17 @@ describe('parseGenerateSampleArgs', () => {
       help: false,
       outDir: '.data/sample',
       options: { traces: 20_000, seed: 1, scenario: 'incident', startMs: Date.UTC(2020, 10, 19, 2), hours: 4 },
+      text: false,
     });
   });
 
   it('reads every option', () => {
-    const args = ['--out', '/tmp/x', '--traces', '500', '--seed', '7', '--scenario', 'slow-app', '--start', '2021-03-01T12:30:00Z', '--hours', '1.5'];
+    const args = ['--out', '/tmp/x', '--traces', '500', '--seed', '7', '--scenario', 'slow-app', '--start', '2021-03-01T12:30:00Z', '--hours', '1.5', '--text'];
     expect(parseGenerateSampleArgs(args)).toEqual({
       help: false,
       outDir: '/tmp/x',
       options: { traces: 500, seed: 7, scenario: 'slow-app', startMs: Date.UTC(2021, 2, 1, 12, 30), hours: 1.5 },
+      text: true,
     });
   });
 

@@ -86,6 +86,18 @@ describe.each<[ScenarioName]>([['incident'], ['healthy'], ['slow-app']])('triage
     if (scenario === 'healthy') expect(flagged).toEqual([]);
   }, 600_000);
 
+  it('names the same culprit, or none, under latency filters: they choose the examined requests, not the baseline', async () => {
+    const culprits = (answer: Awaited<ReturnType<typeof getRetransmissions>>) =>
+      Object.fromEntries(answer.findings.map((finding) => [finding.hop, finding.dominant?.value ?? 'spread']));
+    const unfiltered = culprits(await askBoth((backend) => getRetransmissions(backend, WINDOW), 'retransmissions'));
+    if (scenario === 'incident') expect(unfiltered).toEqual({ ingressToApp: 'ingress-node-2', edgeToIngress: '10.20.0.12:80' });
+    else expect(unfiltered).toEqual({});
+    for (const filter of [{ latencyMin: '1' }, { latencyMin: '1', latencyMax: '1.2' }, { latencyMin: '0.5', latencyMax: '3.5' }]) {
+      const filtered = culprits(await askBoth((backend) => getRetransmissions(backend, { ...WINDOW, ...filter }), JSON.stringify(filter)));
+      for (const [hop, culprit] of Object.entries(filtered)) expect([hop, culprit], JSON.stringify(filter)).toEqual([hop, unfiltered[hop]]);
+    }
+  }, 600_000);
+
   it('the comparison of two windows (the same traffic: no significant change)', async () => {
     const fromElastic = await askBoth((backend) => getWindowComparison(backend, HALVES), 'comparison');
     expect(fromElastic.base.traces.all + fromElastic.compare.traces.all).toBeGreaterThan(5_000);

@@ -83,7 +83,9 @@ describe('detectRetransmissions', () => {
       timeline: { tier: 'ingress', groupBy: 'host' },
     });
     // Node 2 holds 102 of 102 (its lines are a third: 3,102 / 9,302); the busier pod holds only half.
-    expect(ingress!.dominant).toEqual({ groupBy: 'host', value: 'ingress-node-2', count: 102, share: 1, lineShare: 3102 / 9302 });
+    // Tested: node 2 and the two pods (3 groups with peaks); P(X ≥ 102 | 102, 3,102 / 9,302) = (3,102 / 9,302)^102.
+    expect(ingress!.dominant).toMatchObject({ groupBy: 'host', value: 'ingress-node-2', count: 102, share: 1, lineShare: 3102 / 9302, lift: 9302 / 3102 });
+    expect(ingress!.dominant!.adjustedPValue / (3 * (3102 / 9302) ** 102)).toBeCloseTo(1, 6);
     expect(ingress!.sentence).toBe(
       '102 requests (1 %) have an ingress→app connect of 1.00–1.10 s (90) or 3.00–3.10 s (12), 100 % of them through ingress-node-2: ' +
         "a SYN or SYN-ACK was retransmitted; look at that node's kernel and network.",
@@ -102,10 +104,60 @@ describe('detectRetransmissions', () => {
       timeline: { tier: 'edge', groupBy: 'upstreamAddr' },
     });
     // Each edge host holds half (as it holds half the lines); 10.20.0.12:80 holds all 60 with a third of the lines.
-    expect(edge.dominant).toEqual({ groupBy: 'upstreamAddr', value: '10.20.0.12:80', count: 60, share: 1, lineShare: 5960 / 18060 });
+    expect(edge.dominant).toMatchObject({ groupBy: 'upstreamAddr', value: '10.20.0.12:80', count: 60, share: 1, lineShare: 5960 / 18060, lift: 18060 / 5960 });
+    expect(edge.dominant!.adjustedPValue / (3 * (5960 / 18060) ** 60)).toBeCloseTo(1, 6);
     expect(edge.sentence).toBe(
       '60 requests (0.3 %) have an edge→ingress connect of 1.00–1.10 s, 100 % of them to 10.20.0.12:80: ' +
         'a SYN or SYN-ACK was retransmitted; look at the kernel and network of the ingress node at 10.20.0.12:80.',
+    );
+  });
+
+  it('compares a latency-filtered view with the baseline: the same address, and no edge host for a 51 % share', () => {
+    // latencyMin=1: the examined lines are the slow ones. Every slow edge line went to
+    // 10.20.0.12:80, so among them the address holds all lines and stands out from nothing; edge-2
+    // holds 31 of the 61 peaks with half the lines, which a comparison inside the band would name.
+    const slowEdge = [
+      group('host', 'edge-1', { 1040: 30, 1500: 20 }),
+      group('host', 'edge-2', { 1040: 31, 1500: 20 }),
+      group('upstreamAddr', '10.20.0.12:80', { 1040: 61, 1500: 40 }),
+    ];
+    const slowIngress = [group('host', 'ingress-node-2', { 1050: 90, 3050: 12 }), group('host', 'ingress-node-1', { 1500: 50 })];
+    const examined = connects(slowEdge, slowIngress);
+    const plus = (a: ConnectGroup[], b: ConnectGroup[]): ConnectGroup[] => {
+      const merged = new Map<string, Record<number, number>>();
+      for (const item of [...a, ...b]) {
+        const entries = merged.get(`${item.groupBy}|${item.value}`) ?? {};
+        for (const { valueMs, count } of item.values) entries[valueMs] = (entries[valueMs] ?? 0) + count;
+        merged.set(`${item.groupBy}|${item.value}`, entries);
+      }
+      return [...merged].map(([key, entries]) => group(key.split('|')[0] as ConnectGroup['groupBy'], key.split('|')[1]!, entries));
+    };
+    const baseline = connects(plus(INCIDENT.hops.edgeToIngress.groups, slowEdge), plus(INCIDENT.hops.ingressToApp.groups, slowIngress));
+
+    const filtered = detectRetransmissions({ connects: examined, baselineConnects: baseline, edgeToIngressGap: values({ 1043: 61 }) });
+    const edge = filtered.findings.find((finding) => finding.hop === 'edgeToIngress')!;
+    expect(edge.dominant).toMatchObject({ groupBy: 'upstreamAddr', value: '10.20.0.12:80', count: 61, share: 1 });
+    expect(edge.sentence).toContain('100 % of them to 10.20.0.12:80');
+    const ingress = filtered.findings.find((finding) => finding.hop === 'ingressToApp')!;
+    expect(ingress.dominant).toMatchObject({ groupBy: 'host', value: 'ingress-node-2', count: 102, share: 1 });
+
+    // Compared with itself, the band names no one: the address holds every line, edge-2 half.
+    const withinBand = detectRetransmissions({ connects: examined, edgeToIngressGap: values({ 1043: 61 }) });
+    const unnamed = withinBand.findings.find((finding) => finding.hop === 'edgeToIngress')!;
+    expect(unnamed.dominant).toBeNull();
+    expect(unnamed.sentence).toContain('spread over hosts and addresses');
+    expect(unnamed.sentence).not.toContain('edge-2');
+  });
+
+  it('names no host for a half share, however many requests: lift below 1.5 is a coin flip', () => {
+    const even = connects(
+      [group('host', 'edge-1', { 0: 5000, 1040: 300 }), group('host', 'edge-2', { 0: 5000, 1040: 320 })],
+      [],
+    );
+    const [finding] = detectRetransmissions({ connects: even, edgeToIngressGap: values({ 1043: 620 }) }).findings;
+    expect(finding!.dominant).toBeNull();
+    expect(finding!.sentence).toBe(
+      '620 requests (6 %) have an edge→ingress connect of 1.00–1.10 s, spread over hosts and addresses: a SYN or SYN-ACK was retransmitted; look at the network of this hop.',
     );
   });
 

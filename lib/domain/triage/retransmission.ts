@@ -65,14 +65,27 @@ export type MarkCheck = {
   flagged: boolean;
 };
 
+/**
+ * When a finding names a host or address (issue 14 §1): the group must hold at least half of the
+ * finding's requests, at least 1.5 times its share of the hop's lines in the baseline (the same
+ * window and non-latency filters), and more than chance allows: the one-sided binomial test
+ * P(X ≥ count | the finding's requests, that share), times the number of groups tested
+ * (Bonferroni), at most 0.001. Otherwise the sentence says the delay is spread and names none.
+ */
+export const DOMINANT_RULES = { minShare: 0.5, minLift: 1.5, alpha: 0.001 } as const;
+
 export type DominantGroup = {
   groupBy: TimelineGroupBy;
   value: string;
   /** Requests of the finding's peaks in this group, and their share of the finding. */
   count: number;
   share: number;
-  /** The group's share of all the hop's requests, for comparison. */
+  /** The group's share of the hop's requests in the baseline (same window, no latency filter). */
   lineShare: number;
+  /** share / lineShare. */
+  lift: number;
+  /** The binomial test after Bonferroni over the groups tested. */
+  adjustedPValue: number;
 };
 
 export type RetransmissionFinding = {
@@ -107,7 +120,14 @@ export type Retransmissions = {
 };
 
 export type RetransmissionInput = {
+  /** The examined requests' connect times: the query's trace set, latency range included. */
   connects: ConnectDistributions;
+  /**
+   * The same window and non-latency filters without the latency range, whose line shares a
+   * finding's hosts are compared with; the examined connects themselves when the query has no
+   * latency range.
+   */
+  baselineConnects?: ConnectDistributions;
   /** Per-millisecond edge→ingress segment of the attributable traces (SegmentStats). */
   edgeToIngressGap: readonly ValueCount[];
 };
@@ -155,25 +175,48 @@ function mergeGroups(groups: readonly ConnectGroup[]): ValueCount[] {
   return normalizeValueCounts(groups.flatMap((group) => group.values));
 }
 
-function findDominant(groups: readonly ConnectGroup[], marks: readonly number[], count: number, total: number): DominantGroup | null {
+function linesByGroup(groups: readonly ConnectGroup[], groupBy: TimelineGroupBy): { lines: Map<string, number>; total: number } {
+  const lines = new Map<string, number>();
+  let total = 0;
+  for (const group of groups) {
+    if (group.groupBy !== groupBy) continue;
+    const count = totalOf(group.values);
+    lines.set(group.value, count);
+    total += count;
+  }
+  return { lines, total };
+}
+
+/** The host or address that stands out among a finding's requests against the baseline, if one does (DOMINANT_RULES). */
+function findDominant(
+  groups: readonly ConnectGroup[],
+  baselineGroups: readonly ConnectGroup[],
+  marks: readonly number[],
+  count: number,
+): DominantGroup | null {
+  if (count === 0) return null;
   const peakCount = (values: readonly ValueCount[]) =>
     marks.reduce((sum, markMs) => sum + countIn(values, markMs, markMs + RETRANSMISSION_RULES.peakWidthMs), 0);
-  let best: { dominant: DominantGroup; concentration: number } | null = null;
-  for (const groupBy of ['host', 'upstreamAddr'] as const) {
-    const candidates = groups
+  const candidates = (['host', 'upstreamAddr'] as const).flatMap((groupBy) => {
+    const baseline = linesByGroup(baselineGroups, groupBy);
+    return groups
       .filter((group) => group.groupBy === groupBy && group.value !== OTHER_GROUP && group.value !== NO_GROUP)
-      .map((group) => ({ group, peak: peakCount(group.values), lines: totalOf(group.values) }))
-      .sort((a, b) => b.peak - a.peak || (a.group.value < b.group.value ? -1 : 1));
-    const top = candidates[0];
-    if (!top || top.peak === 0 || count === 0 || total === 0) continue;
-    const share = top.peak / count;
-    const lineShare = top.lines / total;
-    const concentration = share / lineShare;
-    if (share >= 0.5 && (best === null || concentration > best.concentration)) {
-      best = { dominant: { groupBy, value: top.group.value, count: top.peak, share, lineShare }, concentration };
-    }
+      .map((group) => ({ groupBy, value: group.value, peak: peakCount(group.values), baselineLines: baseline.lines.get(group.value) ?? 0, baselineTotal: baseline.total }))
+      .filter((candidate) => candidate.peak > 0);
+  });
+  let best: DominantGroup | null = null;
+  for (const candidate of candidates) {
+    // A group merged into "(other)" in the baseline, or holding every line, cannot stand out.
+    if (candidate.baselineLines === 0 || candidate.baselineLines >= candidate.baselineTotal) continue;
+    const share = candidate.peak / count;
+    const lineShare = candidate.baselineLines / candidate.baselineTotal;
+    const lift = share / lineShare;
+    const adjusted = bonferroni(binomialUpperTail(candidate.peak, count, lineShare), candidates.length);
+    const standsOut = share >= DOMINANT_RULES.minShare && lift >= DOMINANT_RULES.minLift && adjusted.p <= DOMINANT_RULES.alpha;
+    if (!standsOut || (best !== null && (lift < best.lift || (lift === best.lift && share <= best.share)))) continue;
+    best = { groupBy: candidate.groupBy, value: candidate.value, count: candidate.peak, share, lineShare, lift, adjustedPValue: adjusted.p };
   }
-  return best?.dominant ?? null;
+  return best;
 }
 
 const WHERE_WORDS: Readonly<Record<ConnectHop, Record<TimelineGroupBy, (value: string) => { through: string; advice: string }>>> = {
@@ -225,6 +268,7 @@ const HOP_VIEW: Readonly<Record<ConnectHop, { tier: Tier; groupBy: TimelineGroup
 export function detectRetransmissions(input: RetransmissionInput): Retransmissions {
   const tests = RETRANSMISSION_SIGNALS.length * RETRANSMISSION_RULES.marksMs.length;
   const hopGroups = (hop: ConnectHop) => input.connects.hops[hop].groups;
+  const baselineGroups = (hop: ConnectHop) => (input.baselineConnects ?? input.connects).hops[hop].groups;
   const hostValues = (hop: ConnectHop) => mergeGroups(hopGroups(hop).filter((group) => group.groupBy === 'host'));
   const signals: Record<RetransmissionSignal, ValueCount[]> = {
     edgeConnect: hostValues('edgeToIngress'),
@@ -248,7 +292,7 @@ export function detectRetransmissions(input: RetransmissionInput): Retransmissio
     const marks = flaggedBySignal(signal).map((check) => ({ markMs: check.markMs, count: check.peak }));
     const count = marks.reduce((sum, mark) => sum + mark.count, 0);
     const total = totalOf(signals[signal]);
-    const dominant = signal === 'edgeToIngressGap' ? null : findDominant(hopGroups(hop), marks.map((mark) => mark.markMs), count, total);
+    const dominant = signal === 'edgeToIngressGap' ? null : findDominant(hopGroups(hop), baselineGroups(hop), marks.map((mark) => mark.markMs), count);
     const primary = [...marks].sort((a, b) => b.count - a.count || a.markMs - b.markMs)[0]!;
     const finding = {
       hop,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalSecondsToMs } from '../nginx-value';
-import { publicQuerySchema } from '../query';
+import { publicQuerySchema, type TraceQuery } from '../query';
 
 /**
  * Parameters of the triage endpoints beyond the shared query (docs/API.md). Like `latencyMin`,
@@ -13,6 +13,17 @@ export const DEFAULT_CORRELATION_LIMIT = 10;
 export const MAX_CORRELATION_LIMIT = 50;
 /** Named groups per grouping in connect distributions; the rest are merged into "(other)". */
 export const CONNECT_MAX_GROUPS = 20;
+
+/**
+ * What a filtered view is compared with: the same window and the same non-latency filters. A
+ * latency range chooses which requests are examined, never the baseline: compared with itself, a
+ * band of slow requests makes whichever host carries half of it look like a culprit.
+ */
+export function toBaselineQuery<Query extends TraceQuery>(query: Query): Query {
+  return { ...query, latencyMinMs: null, latencyMaxMs: null };
+}
+
+export const hasLatencyFilter = (query: TraceQuery): boolean => query.latencyMinMs !== null || query.latencyMaxMs !== null;
 
 const slowSeconds = z
   .string()

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { TraceQuery } from '@/lib/domain/query';
+import type { ConnectDistributions } from '@/lib/domain/triage/triage-data';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import type { RetransmissionsResponse } from '@/lib/domain/triage/triage-responses';
-import { CONNECT_MAX_GROUPS, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { CONNECT_MAX_GROUPS, hasLatencyFilter, toBaselineQuery, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
 
@@ -17,9 +19,23 @@ export async function getRetransmissions(
   signal?: AbortSignal,
 ): Promise<RetransmissionsResponse> {
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
-  const [connects, stats] = await Promise.all([
+  const [connects, stats, baselineConnects] = await Promise.all([
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
     backend.triage.fetchSegmentStats(query, DEFAULT_SLOW_MS, { signal }),
+    fetchBaselineConnects(backend, query, signal),
   ]);
-  return { backend: backend.kind, query, ...detectRetransmissions({ connects, edgeToIngressGap: stats.segments.edgeToIngress.all }) };
+  return {
+    backend: backend.kind,
+    query,
+    ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap: stats.segments.edgeToIngress.all }),
+  };
+}
+
+/**
+ * The connect distributions a finding's hosts are compared with: those of the same window and
+ * non-latency filters (one more store call, only when the query has a latency range).
+ */
+export async function fetchBaselineConnects(backend: LatencyBackend, query: TraceQuery, signal?: AbortSignal): Promise<ConnectDistributions | undefined> {
+  if (!hasLatencyFilter(query)) return undefined;
+  return backend.triage.fetchConnectDistributions(toBaselineQuery(query), CONNECT_MAX_GROUPS, { signal });
 }

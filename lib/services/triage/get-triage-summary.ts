@@ -8,6 +8,7 @@ import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT,
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
+import { fetchBaselineConnects } from './get-retransmissions';
 import { parseTriageParams } from './triage-params';
 
 /**
@@ -24,14 +25,15 @@ export async function getTriageSummary(
   const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const [stats, counts, connects] = await Promise.all([
+  const [stats, counts, connects, baselineConnects] = await Promise.all([
     backend.triage.fetchSegmentStats(query, slowMs, { signal }),
     backend.triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
+    fetchBaselineConnects(backend, query, signal),
   ]);
   const attribution = buildAttribution(stats, slowMs);
   const correlations = rankCorrelations(counts, slowMs);
-  const retransmissions = detectRetransmissions({ connects, edgeToIngressGap: stats.segments.edgeToIngress.all });
+  const retransmissions = detectRetransmissions({ connects, baselineConnects, edgeToIngressGap: stats.segments.edgeToIngress.all });
   const headlines = [
     ...retransmissions.findings.map((finding) => finding.sentence),
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),
