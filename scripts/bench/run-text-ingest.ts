@@ -17,6 +17,7 @@ import type { TextIngestChildInput, TextIngestChildResult } from './text-ingest-
 
 const repoRoot = process.cwd();
 const SECTION = '## Raw text ingest';
+const ONE_GB = 1e9;
 
 async function ensureData(dir: string, traces: number, seed: number): Promise<{ window: { from: string; to: string } }> {
   const marker = path.join(dir, 'window.json');
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
     '',
     `- Target "load ≤ 60 s" for raw text: **${target}** (${formatDuration(text.loadMs)}).`,
     `- Four histograms of the whole window: ${sameHistograms ? 'identical' : '**different**'}; triage summary: ${sameSummary ? 'identical' : '**different**'}.`,
+    `- Peak RSS while raw text loads: ${formatBytes(text.peakRssBytes)}, ${text.peakRssBytes <= ONE_GB ? 'within' : '**above**'} the 1 GB the server is held to ` +
+      `(NDJSON: ${formatBytes(ndjson.peakRssBytes)}); these processes hold the store alone, without the Next.js server (about 200 MB more).`,
     '',
   ].join('\n');
   const resultsFile = path.join(repoRoot, 'bench', 'RESULTS.md');
