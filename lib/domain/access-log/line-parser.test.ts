@@ -14,7 +14,7 @@ const parserOf = (format: string) => named(compileLineParser(parseLogFormat(form
 
 describe('compileLineParser', () => {
   it('reads an ingress-nginx line whose upstream variables hold two attempts', () => {
-    const parser = parserOf(LOG_FORMAT_PRESETS['ingress-nginx']);
+    const parser = parserOf(LOG_FORMAT_PRESETS['ingress-nginx'][0]);
     const line =
       '10.0.0.5 - - [06/Dec/2026:05:42:28 +0000] "GET /api/users?id=1 HTTP/1.1" 200 612 "-" "curl/8.5.0" 93 1.004 ' +
       '[default-user-api-80] [] 10.20.0.12:8000, 10.20.0.13:8000 0, 612 1.000, 0.004 502, 200 4f2a9c0e1b7d4e3f8a6b5c4d3e2f1a0b';
@@ -50,7 +50,7 @@ describe('compileLineParser', () => {
   });
 
   it('undoes the default \\xHH escaping inside quotes, UTF-8 included', () => {
-    const parser = parserOf(LOG_FORMAT_PRESETS.combined);
+    const parser = parserOf(LOG_FORMAT_PRESETS.combined[0]);
     const line = '203.0.113.9 - alice [06/Dec/2026:05:42:28 +0100] "GET /search?q=\\x22caf\\xC3\\xA9\\x22 HTTP/1.1" 404 153 "-" "Mozilla/5.0 (X11; Linux x86_64)"';
     expect(parser.parse(line)).toMatchObject({ request: 'GET /search?q="café" HTTP/1.1', http_user_agent: 'Mozilla/5.0 (X11; Linux x86_64)', remote_user: 'alice' });
   });
@@ -69,7 +69,7 @@ describe('compileLineParser', () => {
   });
 
   it('refuses a line of another format instead of guessing', () => {
-    const parser = parserOf(LOG_FORMAT_PRESETS['ingress-nginx']);
+    const parser = parserOf(LOG_FORMAT_PRESETS['ingress-nginx'][0]);
     expect(parser.parse('203.0.113.9 - - [06/Dec/2026:05:42:28 +0100] "GET / HTTP/1.1" 200 1 "-" "x"')).toBeNull();
     expect(parser.parse('')).toBeNull();
   });

@@ -9,7 +9,8 @@ const NUMBER = '-|\\d+(?:\\.\\d+)?';
  * unix:/run/app.sock, so only the spaced form separates).
  */
 const UPSTREAM_LIST = '[^\\s,]+(?:(?:, | : )[^\\s,]+)*';
-const COMMA_LIST = '[^\\s,]+(?:, ?[^\\s,]+)*';
+/** A list of addresses (X-Forwarded-For), possibly empty. */
+const COMMA_LIST = '(?:[^\\s,]+(?:, ?[^\\s,]+)*)?';
 /** Host names, IPv4/IPv6 literals and a port: so `$host$request_uri` splits where the path starts. */
 const HOST_NAME = '[A-Za-z0-9._:\\[\\]-]*';
 const TIME_LOCAL = '\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}';

@@ -21,6 +21,23 @@ describe('resolveLogFormat', () => {
     expect(resolveLogFormat(undefined, [], 'V')).toEqual({ kind: 'json' });
   });
 
+  it('reads the variants real servers write under a preset name', () => {
+    const variables = (format: ReturnType<typeof resolveLogFormat>) => (format.kind === 'text' ? format.parser.variables : []);
+    // ingress-nginx 0.19–0.24: [$the_real_ip], no alternative upstream.
+    const old = '10.0.0.1 - [10.0.0.1] - - [19/Nov/2020:02:00:00 +0000] "GET /a HTTP/1.1" 200 5 "-" "curl/7" 80 0.004 [default-web-80] 10.2.0.5:8080 5 0.004 200 7f3c';
+    expect(variables(resolveLogFormat(undefined, [old], 'V'))).toContain('the_real_ip');
+    expect(variables(resolveLogFormat('ingress-nginx', [old, old], 'V'))).toContain('the_real_ip');
+    // Before 0.10: the brackets held $proxy_add_x_forwarded_for (empty when no header came), and no request id.
+    const oldest = '10.0.0.1 - [] - - [19/Nov/2017:02:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "curl/7" 80 0.004 [default-web-80] 10.2.0.5:8080 5 0.004 200';
+    const oldestFormat = resolveLogFormat(undefined, [oldest], 'V');
+    expect(variables(oldestFormat)).not.toContain('req_id');
+    expect(oldestFormat.kind === 'text' && oldestFormat.parser.parse(oldest)).toContain('0.004');
+    // The distributions' "main": combined plus "$http_x_forwarded_for".
+    expect(variables(resolveLogFormat(undefined, [`${COMBINED_LINE} "203.0.113.7, 10.0.0.2"`], 'V'))).toContain('http_x_forwarded_for');
+    // Named but fitting none of its variants: the current form, and the lines count as unreadable.
+    expect(variables(resolveLogFormat('ingress-nginx', ['junk'], 'V'))).toContain('proxy_alternative_upstream_name');
+  });
+
   it('quotes the first line and shows how to name the format when nothing fits', () => {
     expect(() => resolveLogFormat(undefined, ['2026-12-06 05:42:28 GET / 200 0.004'], 'HOPSCOPE_INGRESS_FORMAT')).toThrow(
       /first line: "2026-12-06 05:42:28 GET \/ 200 0\.004"\. Give the format with HOPSCOPE_INGRESS_FORMAT=json, combined, ingress-nginx, or your nginx log_format/,

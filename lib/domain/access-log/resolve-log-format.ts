@@ -1,6 +1,6 @@
 import { compileLineParser, type LineParser } from './line-parser';
 import { LogFormatError, parseLogFormat } from './log-format';
-import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName } from './presets';
+import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName, type LogFormatPresetName } from './presets';
 
 /** How a tier's files are read: JSON objects (the ELK `_source` shape), or text lines by a log_format. */
 export type ResolvedLogFormat =
@@ -35,27 +35,42 @@ function noFormatFits(firstLine: string | undefined, variable: string): LogForma
 
 /**
  * The format of a tier: the one configured (`json`, a preset's name, or a log_format string), or,
- * when none is, the one most of the first lines fit (JSON first, then each preset). Throws
+ * when none is, the one most of the first lines fit (JSON first, then each preset). A preset's
+ * variant is the one most of the first lines fit (its current form when none does). Throws
  * LogFormatError naming `variable` when a configured format is invalid or nothing fits.
  */
 export function resolveLogFormat(configured: string | undefined, firstLines: readonly string[], variable: string): ResolvedLogFormat {
   const spec = configured?.trim();
   if (spec) {
     if (spec === 'json') return { kind: 'json' };
-    if (isLogFormatPresetName(spec)) return textFormat(spec, LOG_FORMAT_PRESETS[spec]);
+    if (isLogFormatPresetName(spec)) return bestVariant(spec, lines(firstLines)) ?? textFormat(spec, LOG_FORMAT_PRESETS[spec][0]);
     try {
       return textFormat('log_format', spec);
     } catch (error) {
       throw new LogFormatError(`${variable}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const lines = firstLines.filter((line) => line.trim() !== '');
-  if (lines.length === 0) return { kind: 'json' };
-  const needed = Math.ceil(lines.length / 2);
-  if (lines.filter(isJsonObjectLine).length >= needed) return { kind: 'json' };
+  const sample = lines(firstLines);
+  if (sample.length === 0) return { kind: 'json' };
+  if (sample.filter(isJsonObjectLine).length >= majority(sample)) return { kind: 'json' };
   for (const name of LOG_FORMAT_PRESET_NAMES) {
-    const format = textFormat(name, LOG_FORMAT_PRESETS[name]);
-    if (format.kind === 'text' && lines.filter((line) => format.parser.parse(line) !== null).length >= needed) return format;
+    const format = bestVariant(name, sample);
+    if (format) return format;
   }
-  throw noFormatFits(lines[0], variable);
+  throw noFormatFits(sample[0], variable);
+}
+
+const lines = (firstLines: readonly string[]) => firstLines.filter((line) => line.trim() !== '');
+const majority = (sample: readonly string[]) => Math.ceil(sample.length / 2);
+
+/** The preset's variant most of the lines fit (the current one on a tie); null when none fits most. */
+function bestVariant(name: LogFormatPresetName, sample: readonly string[]): ResolvedLogFormat | null {
+  let best: { format: ResolvedLogFormat; fits: number } | null = null;
+  for (const variant of LOG_FORMAT_PRESETS[name]) {
+    const format = textFormat(name, variant);
+    if (format.kind !== 'text') continue;
+    const fits = sample.filter((line) => format.parser.parse(line) !== null).length;
+    if (fits > 0 && fits >= majority(sample) && (best === null || fits > best.fits)) best = { format, fits };
+  }
+  return best?.format ?? null;
 }
