@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { LineParser } from '@/lib/domain/access-log/line-parser';
+import { unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { planLogDocument, type LogDocumentPlan } from '@/lib/domain/access-log/to-log-document';
 import type { Tier } from '@/lib/domain/tiers';
 import type { LoadProgressSink } from './load-progress';
@@ -11,9 +12,10 @@ import { readLines } from './text-log-reader';
 
 /**
  * How a tier's lines become the JSON objects the store loads: by a log_format, or (JSON files named
- * with a host) by adding the host to each object that has none.
+ * with a host) by adding the host to each object that has none; each line first taken out of the
+ * container runtime's envelope, if it has one.
  */
-export type LineConversion = { kind: 'text'; parser: LineParser } | { kind: 'json' };
+export type LineConversion = ({ kind: 'text'; parser: LineParser } | { kind: 'json' }) & { envelope: LogEnvelope };
 
 /**
  * Written in place of a line that could not be read: a JSON value that is not an object, which the
@@ -71,16 +73,18 @@ export async function convertTextLogs(
       for await (const line of readLines(source, (bytes) => (bytesRead += bytes))) {
         if (line.trim() === '') continue;
         lines++;
-        if (plan && conversion.kind === 'text') {
-          const values = conversion.parser.parse(line);
-          const converted = values ? `${plan.toJsonLine(values, source.host)}\n` : UNREADABLE_LINE;
-          pending.push(converted);
-          pendingChars += converted.length;
+        const inner = unwrapLine(conversion.envelope, line);
+        let converted: string;
+        if (inner === null) {
+          converted = UNREADABLE_LINE;
+        } else if (plan && conversion.kind === 'text') {
+          const values = conversion.parser.parse(inner);
+          converted = values ? `${plan.toJsonLine(values, source.host)}\n` : UNREADABLE_LINE;
         } else {
-          const converted = source.host === undefined ? `${line}\n` : toJsonLine(line, fields.host, source.host);
-          pending.push(converted);
-          pendingChars += converted.length;
+          converted = source.host === undefined ? `${inner}\n` : toJsonLine(inner, fields.host, source.host);
         }
+        pending.push(converted);
+        pendingChars += converted.length;
         if (pendingChars >= WRITE_CHUNK_CHARS) {
           await flush();
           const now = performance.now();

@@ -2,6 +2,7 @@ import 'server-only';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { detectEnvelope, unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { LogFormatError } from '@/lib/domain/access-log/log-format';
 import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
 import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
@@ -14,8 +15,11 @@ import type { LogSource } from './log-sources';
 import { buildLoadTierSql } from './sql/build-load';
 import { readFirstLines } from './text-log-reader';
 
-/** How a tier's files were read, and the fields its log_format cannot fill (with the variable that would). */
-export type TierFormat = { format: string; missing: Partial<Record<LogicalField, string>> };
+/**
+ * How a tier's files were read (the format, and the container runtime's wrapping when the lines
+ * had one), and the fields its log_format cannot fill (with the variable that would).
+ */
+export type TierFormat = { format: string; envelope?: Exclude<LogEnvelope, 'none'>; missing: Partial<Record<LogicalField, string>> };
 
 /** A tier ready for DuckDB to load: its NDJSON files (converted ones are removed once loaded). */
 export type PreparedTier = { tier: Tier; format: TierFormat; files: string[]; convertedFile: string | null; sources: readonly LogSource[] };
@@ -31,7 +35,8 @@ function firstLine(error: unknown): string {
 }
 
 /**
- * Detects or resolves a tier's format and, for text logs (and JSON files named with a host),
+ * Detects the container runtime's wrapping, detects or resolves a tier's format and, for text
+ * logs (and JSON files named with a host or wrapped by a runtime),
  * converts its lines into one NDJSON file in `workDirectory`, so every form reaches the same load
  * statement and the same normalization. JSON files are left for DuckDB to read directly.
  */
@@ -48,21 +53,24 @@ export async function prepareTier(
     firstLines = await readFirstLines(source, DETECTION_LINES);
     if (firstLines.length > 0) break;
   }
+  const envelope = detectEnvelope(firstLines);
+  const innerLines = firstLines.flatMap((line) => unwrapLine(envelope, line) ?? []);
   let format;
   try {
-    format = resolveLogFormat(tier === 'edge' ? config.edgeFormat : config.ingressFormat, firstLines, FORMAT_VARIABLE[tier]);
+    format = resolveLogFormat(tier === 'edge' ? config.edgeFormat : config.ingressFormat, innerLines, FORMAT_VARIABLE[tier]);
   } catch (error) {
     if (!(error instanceof LogFormatError)) throw error;
     throw new AppError('config_error', `the ${tier} log files (${describeFiles(sources)}): ${error.message}`, undefined, { cause: error });
   }
-  const formatName = format.kind === 'json' ? 'json' : format.name;
-  if (format.kind === 'json' && sources.every((source) => source.host === undefined)) {
-    return { tier, format: { format: formatName, missing: {} }, files: sources.map((source) => source.path), convertedFile: null, sources };
+  const named = { format: format.kind === 'json' ? 'json' : format.name, ...(envelope === 'none' ? {} : { envelope }) };
+  if (format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined)) {
+    return { tier, format: { ...named, missing: {} }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
   mkdirSync(workDirectory, { recursive: true });
   const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
-  const result = await convertTextLogs(tier, sources, format.kind === 'text' ? format : { kind: 'json' }, fields, convertedFile, onProgress);
-  return { tier, format: { format: formatName, missing: result.missing }, files: [convertedFile], convertedFile, sources };
+  const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, envelope };
+  const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
+  return { tier, format: { ...named, missing: result.missing }, files: [convertedFile], convertedFile, sources };
 }
 
 /** Loads a prepared tier into its tables and removes the converted file, if any. */

@@ -132,6 +132,23 @@ describe('the embedded store on raw nginx text logs', () => {
     expect((await getTrace(backend, 't2')).edge?.host).toBe('edge-own');
   });
 
+  it('reads lines from a node\'s container log files: CRI (containerd) and Docker json-file envelopes', async () => {
+    const cri = (line: string, index: number) => `2020-11-19T02:00:0${index}.5Z stdout F ${line}`;
+    const dir = writeFiles({
+      'edge.json.log': lines(EDGE_LINES.map((line) => JSON.stringify({ log: `${line}\n`, stream: 'stdout', time: '2020-11-19T02:00:00Z' }))),
+      // The controller's own messages share the stream: counted as unreadable, not read as requests.
+      'ingress.log': lines([...INGRESS_LINES.map(cri), '2020-11-19T02:00:05.5Z stderr F I1119 02:00:05.5 7 controller.go:190] "Backend successfully reloaded"']),
+    });
+    const backend = open({ edgeFiles: [path.join(dir, 'edge.json.log')], ingressFiles: [`ingress-node-2=${path.join(dir, 'ingress.log')}`], edgeFormat: EDGE_FORMAT });
+    expect((await backend.checkHealth()).details).toMatchObject({
+      formats: { edge: { format: 'log_format', envelope: 'docker-json' }, ingress: { format: 'ingress-nginx', envelope: 'cri' } },
+      unreadableLines: { edge: 0, ingress: 1 },
+    });
+    const answer = await getHistograms(backend, WINDOW);
+    expect(answer.counts.joined).toBe(3);
+    expect(answer.histograms.ingressMinusUpstream).toMatchObject({ total: 3, p50Ms: 10, p99Ms: 1002 });
+  });
+
   it('answers 503 naming a missing file, and again until it exists', async () => {
     const dir = writeFiles({ 'edge.log': lines(EDGE_LINES) });
     const missing = path.join(dir, 'nowhere', 'ingress.log');
