@@ -13,7 +13,7 @@ export const SAMPLE_EDGE_LOG_FORMAT =
   '"$http_referer" "$http_user_agent" $msec $request_time $upstream_connect_time $upstream_header_time ' +
   '$upstream_response_time $upstream_addr $upstream_status $hostname $host $app_name $request_id';
 
-export const SAMPLE_INGRESS_LOG_FORMAT = `${LOG_FORMAT_PRESETS['ingress-nginx']} $upstream_connect_time`;
+export const SAMPLE_INGRESS_LOG_FORMAT = `${LOG_FORMAT_PRESETS['ingress-nginx'][0]} $upstream_connect_time`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');

@@ -124,6 +124,9 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
     // Node converts the ingress text while DuckDB loads the edge tier on its own threads.
     const edgePrepared = prepareTier('edge', edgeSources, config, fields, files.tempDirectory, onProgress);
     const ingressPrepared = edgePrepared.then(() => prepareTier('ingress', ingressSources, config, fields, files.tempDirectory, onProgress));
+    // It may fail while DuckDB still loads the edge tier, before anything awaits it: marked as
+    // handled here (an unhandled rejection ends a Node process), it is still awaited and thrown below.
+    ingressPrepared.catch(() => undefined);
     let formats: Record<Tier, TierFormat>;
     try {
       const edge = await edgePrepared;

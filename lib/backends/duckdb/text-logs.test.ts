@@ -159,6 +159,24 @@ describe('the embedded store on raw nginx text logs', () => {
     expect(await backend.checkHealth()).toMatchObject({ ok: false, message: expected.message });
   });
 
+  it('fails the load, and only the load, when the ingress files fit no format while the edge tier still loads', async () => {
+    // 40,000 edge lines keep DuckDB busy while the ingress detection fails: that rejection must be
+    // handled (an unhandled one ends the server process), and the load must fail with it.
+    const edgeLines = Array.from({ length: 40_000 }, (_, index) => EDGE_LINES[index % 3]!.replace(/ t(\d) /, ` t$1-${index} `));
+    const dir = writeFiles({ 'edge.log': lines(edgeLines), 'ingress.log': lines(['not an access log']) });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat: EDGE_FORMAT });
+      await expect(getHistograms(backend, WINDOW)).rejects.toMatchObject({ code: 'config_error' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('quotes the first line and shows how to give the format when nothing fits', async () => {
     const dir = writeFiles({ 'edge.log': lines(EDGE_LINES), 'ingress.log': lines(['Nov 19 02:00:00 node kernel: TCP: request_sock_TCP: Possible SYN flooding']) });
     const backend = open({ edgeFiles: [path.join(dir, 'edge.log')], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat: EDGE_FORMAT });
