@@ -27,7 +27,8 @@ const PROGRESS_INTERVAL_MS = 1000;
 
 export type ConversionResult = { lines: number; missing: LogDocumentPlan['missing'] };
 
-function toJsonLine(line: string, hostKey: string, host: string): string {
+/** A JSON line with the file's host added where the line names none. */
+function withFileHost(line: string, hostKey: string, host: string): string {
   try {
     const value: unknown = JSON.parse(line);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return UNREADABLE_LINE;
@@ -81,7 +82,7 @@ export async function convertTextLogs(
           const values = conversion.parser.parse(inner);
           converted = values ? `${plan.toJsonLine(values, source.host)}\n` : UNREADABLE_LINE;
         } else {
-          converted = source.host === undefined ? `${inner}\n` : toJsonLine(inner, fields.host, source.host);
+          converted = source.host === undefined ? `${inner}\n` : withFileHost(inner, fields.host, source.host);
         }
         pending.push(converted);
         pendingChars += converted.length;
