@@ -1,3 +1,4 @@
+import { timeLocalToMs } from './access-log/to-log-document';
 import { readField, type FieldNames, type LogicalField } from './field-names';
 import { parseNginxList, parseNginxTime, formatNginxList, type InvalidReason, type NginxTime } from './nginx-value';
 import type { Tier } from './tiers';
@@ -49,12 +50,15 @@ export function toTraceId(value: unknown): string | null {
 const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * @timestamp as epoch milliseconds: epoch milliseconds, or an ISO-8601 date-time. A time without
- * a zone is UTC (as Elasticsearch reads it); sub-millisecond digits are truncated.
+ * @timestamp as epoch milliseconds: epoch milliseconds, an ISO-8601 date-time, or nginx's
+ * `$time_local` ("19/Nov/2020:02:13:05 +0800", as JSON access logs written by nginx itself carry
+ * it). A time without a zone is UTC (as Elasticsearch reads it); sub-millisecond digits are truncated.
  */
 export function toTimestampMs(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
   if (typeof value !== 'string') return null;
+  const timeLocal = timeLocalToMs(value.trim());
+  if (timeLocal !== null) return timeLocal;
   const match = ISO_TIMESTAMP.exec(value.trim());
   if (!match) return null;
   const [, date, time, zone] = match;

@@ -56,6 +56,9 @@ export function timeLocalToMs(value: string): number | null {
   const [, day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match;
   const monthIndex = MONTHS[month!];
   if (monthIndex === undefined) return null;
+  // Date.UTC rolls 31/Apr over into May and 24:00 into the next day; nginx never writes either.
+  if (Number(day) < 1 || Number(day) > new Date(Date.UTC(Number(year), monthIndex + 1, 0)).getUTCDate()) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60 || Number(offsetMinutes) > 59) return null;
   const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   const utcMs = Date.UTC(Number(year), monthIndex, Number(day), Number(hour), Number(minute), Number(second)) - offsetMs;
   return Number.isNaN(utcMs) ? null : utcMs;

@@ -80,7 +80,7 @@ export const MACRO_STATEMENTS: readonly string[] = [
       WHEN json_type(j) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN (j ->> '$')
       ELSE NULL
     END`,
-  // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated) or epoch milliseconds.
+  // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated), nginx's $time_local, or epoch milliseconds.
   // The common shapes are cast directly; others are rebuilt into a canonical form first.
   `CREATE OR REPLACE MACRO hs_timestamp_parts(s) AS
     regexp_extract(trim(s), '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?))?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?$',
@@ -102,6 +102,8 @@ export const MACRO_STATEMENTS: readonly string[] = [
       WHEN json_type(j) <> 'VARCHAR' THEN NULL
       WHEN regexp_full_match(j ->> '$', '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})')
         THEN epoch_ms(TRY_CAST(j ->> '$' AS TIMESTAMPTZ))
+      WHEN regexp_full_match(trim(j ->> '$'), '\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}')
+        THEN epoch_ms(try_strptime(trim(j ->> '$'), '%d/%b/%Y:%H:%M:%S %z'))
       ELSE epoch_ms(TRY_CAST(hs_canonical_timestamp(hs_timestamp_parts(j ->> '$')) AS TIMESTAMPTZ))
     END`,
   // Text fields: trimmed, "" and "-" are no value; arrays print as nginx lists.
