@@ -3,8 +3,8 @@ import type { Tier } from './tiers';
 
 /**
  * Something the user must know about an answer that is still shown: Elasticsearch answered from
- * only part of the shards, a tier's index pattern matched no index, or a tier's log_format lacks
- * a variable the answer needs. Carried in the API
+ * only part of the shards, a tier's index pattern matched no index, or a tier's lines lack a
+ * field the answer needs. Carried in the API
  * responses (`notices`) and rendered above the answer; an empty list means a complete answer.
  */
 export type AnswerNotice =
@@ -18,8 +18,11 @@ export type AnswerNotice =
       message: string;
     }
   | { code: 'no_matching_index'; tier: Tier; indexPattern: string; message: string }
-  /** A tier's raw log format has no variable for a field this answer needs (embedded store). */
-  | { code: 'missing_field'; tier: Tier; field: LogicalField; variable: string; message: string };
+  /**
+   * A tier's lines cannot fill a field this answer needs (embedded store): `fix` is the nginx
+   * variable to add to the log_format, or for JSON lines the HOPSCOPE_FIELDS mapping to set.
+   */
+  | { code: 'missing_field'; tier: Tier; field: LogicalField; fix: string; message: string };
 
 /** Where a backend reports notices while it answers one call. */
 export type NoticeSink = (notice: AnswerNotice) => void;

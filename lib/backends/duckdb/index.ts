@@ -34,15 +34,20 @@ export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadPro
  */
 const PASS_PRIORITY = { histograms: 0, timeline: 1, triage: 2 } as const;
 
-/** What the four histograms read from each tier; a log_format without one of them gets a notice. */
+/** What the four histograms read from each tier; lines that cannot fill one of them get a notice. */
 const HISTOGRAM_FIELDS = [
+  ['edge', 'timestamp'],
   ['edge', 'traceId'],
   ['edge', 'requestTime'],
+  ['ingress', 'timestamp'],
   ['ingress', 'traceId'],
   ['ingress', 'requestTime'],
   ['ingress', 'upstreamResponseTime'],
 ] as const;
-const EDGE_HISTOGRAM_FIELDS = [['edge', 'requestTime']] as const;
+const EDGE_HISTOGRAM_FIELDS = [
+  ['edge', 'timestamp'],
+  ['edge', 'requestTime'],
+] as const;
 
 /** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
@@ -75,7 +80,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     async fetchDistributions(query, options) {
       const result = parseDistributions((await runPass('histograms', buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines, formats } = await store();
-      for (const notice of toMissingFieldNotices(formats, HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
+      for (const notice of toMissingFieldNotices(formats, config.fields, HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines } };
     },
@@ -83,7 +88,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     async fetchEdgeDistribution(query, options) {
       const result = parseEdgeDistribution((await runUrgent(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines, formats } = await store();
-      for (const notice of toMissingFieldNotices(formats, EDGE_HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
+      for (const notice of toMissingFieldNotices(formats, config.fields, EDGE_HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge === 0) return result;
       return { ...result, counts: { ...result.counts, unreadableLines: { edge: unreadableLines.edge } } };
     },
@@ -123,7 +128,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 
     async fetchConnectTimeline(query, timeline, options) {
       const rows = await runPass('timeline', buildConnectTimelineSql(query, timeline), options?.signal);
-      for (const notice of toMissingFieldNotices((await store()).formats, [[timeline.tier, 'upstreamConnectTime']])) options?.onNotice?.(notice);
+      for (const notice of toMissingFieldNotices((await store()).formats, config.fields, [[timeline.tier, 'upstreamConnectTime']])) options?.onNotice?.(notice);
       return parseConnectTimeline(rows as ConnectTimelineRow[], query, timeline);
     },
 

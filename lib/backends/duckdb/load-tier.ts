@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { detectEnvelope, unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
+import { checkJsonFields } from '@/lib/domain/access-log/json-field-check';
 import { LogFormatError } from '@/lib/domain/access-log/log-format';
 import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
 import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
@@ -17,7 +18,8 @@ import { readFirstLines } from './text-log-reader';
 
 /**
  * How a tier's files were read (the format, and the container runtime's wrapping when the lines
- * had one), and the fields its log_format cannot fill (with the variable that would).
+ * had one), and the fields the lines cannot fill, each with what to do: the nginx variable to add
+ * to a log_format, or for JSON lines the HOPSCOPE_FIELDS mapping (json-field-check.ts).
  */
 export type TierFormat = { format: string; envelope?: Exclude<LogEnvelope, 'none'>; missing: Partial<Record<LogicalField, string>> };
 
@@ -64,13 +66,15 @@ export async function prepareTier(
   }
   const named = { format: format.kind === 'json' ? 'json' : format.name, ...(envelope === 'none' ? {} : { envelope }) };
   if (format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined)) {
-    return { tier, format: { ...named, missing: {} }, files: sources.map((source) => source.path), convertedFile: null, sources };
+    const missing = checkJsonFields(innerLines, fields);
+    return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
   mkdirSync(workDirectory, { recursive: true });
   const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
   const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, envelope };
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
-  return { tier, format: { ...named, missing: result.missing }, files: [convertedFile], convertedFile, sources };
+  const missing = format.kind === 'json' ? checkJsonFields(innerLines, fields) : result.missing;
+  return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
 }
 
 /** Loads a prepared tier into its tables and removes the converted file, if any. */

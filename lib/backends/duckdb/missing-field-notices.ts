@@ -1,9 +1,10 @@
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
-import type { LogicalField } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { TierFormat } from './connection';
 
 const FIELD_USE: Partial<Record<LogicalField, string>> = {
+  timestamp: 'places the line in time',
   traceId: 'joins the two tiers',
   requestTime: 'times the request',
   upstreamConnectTime: 'times the connect to the upstream',
@@ -11,22 +12,23 @@ const FIELD_USE: Partial<Record<LogicalField, string>> = {
 };
 
 /**
- * One notice per field an answer needs that a tier's log_format cannot fill, naming the nginx
- * variable to add, so an empty chart says why instead of looking like a quiet system.
+ * One notice per field an answer needs that a tier's lines cannot fill, saying what to do (the
+ * nginx variable to add, or the HOPSCOPE_FIELDS mapping for JSON lines), so an empty chart says
+ * why instead of looking like a quiet system.
  */
-export function toMissingFieldNotices(formats: Record<Tier, TierFormat>, needed: readonly (readonly [Tier, LogicalField])[]): AnswerNotice[] {
+export function toMissingFieldNotices(
+  formats: Record<Tier, TierFormat>,
+  fields: FieldNames,
+  needed: readonly (readonly [Tier, LogicalField])[],
+): AnswerNotice[] {
   return needed.flatMap(([tier, field]) => {
-    const variable = formats[tier].missing[field];
-    if (variable === undefined) return [];
+    const fix = formats[tier].missing[field];
+    if (fix === undefined) return [];
     const use = FIELD_USE[field] ? ` (it ${FIELD_USE[field]})` : '';
-    return [
-      {
-        code: 'missing_field' as const,
-        tier,
-        field,
-        variable,
-        message: `The ${tier} log_format has no ${field}${use}: add ${variable} to the log_format of the ${tier} nginx.`,
-      },
-    ];
+    const message =
+      formats[tier].format === 'json'
+        ? `The ${tier} lines have no field ${fields[field]}${use}: ${fix}.`
+        : `The ${tier} log_format has no ${field}${use}: add ${fix} to the log_format of the ${tier} nginx.`;
+    return [{ code: 'missing_field' as const, tier, field, fix, message }];
   });
 }

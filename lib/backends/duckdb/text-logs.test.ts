@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
+import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTrace } from '@/lib/services/get-trace';
 import { createDuckdbBackend, type DuckdbBackendConfig } from './index';
@@ -96,7 +97,7 @@ describe('the embedded store on raw nginx text logs', () => {
         code: 'missing_field',
         tier: 'ingress',
         field: 'upstreamConnectTime',
-        variable: '$upstream_connect_time',
+        fix: '$upstream_connect_time',
         message: 'The ingress log_format has no upstreamConnectTime (it times the connect to the upstream): add $upstream_connect_time to the log_format of the ingress nginx.',
       },
     ]);
@@ -147,6 +148,29 @@ describe('the embedded store on raw nginx text logs', () => {
     const answer = await getHistograms(backend, WINDOW);
     expect(answer.counts.joined).toBe(3);
     expect(answer.histograms.ingressMinusUpstream).toMatchObject({ total: 3, p50Ms: 10, p99Ms: 1002 });
+  });
+
+  it("reads nginx's own JSON logs (escape=json): says which mapping to set, then joins with it", async () => {
+    // log_format json escape=json '{"time_local":"$time_local","request_id":"$request_id","request_time":$request_time,…}'
+    const edgeJson = [
+      { time_local: '19/Nov/2020:02:00:00 +0000', request_id: 't1', request_time: 1.25, upstream_connect_time: '0.001', upstream_response_time: '1.249' },
+      { time_local: '19/Nov/2020:02:00:01 +0000', request_id: 't2', request_time: 0.12, upstream_connect_time: '0.000', upstream_response_time: '0.119' },
+      { time_local: '19/Nov/2020:02:00:02 +0000', request_id: 't3', request_time: 0.3, upstream_connect_time: '0.000', upstream_response_time: '0.299' },
+    ].map((doc) => JSON.stringify(doc));
+    const dir = writeFiles({ 'edge.json': lines(edgeJson), 'ingress.log': lines(INGRESS_LINES) });
+    const config = { edgeFiles: [path.join(dir, 'edge.json')], ingressFiles: [path.join(dir, 'ingress.log')] };
+    const unmapped = await getEdgeHistogram(open(config), WINDOW);
+    expect(unmapped.notices.map((notice) => notice.message)).toEqual([
+      `The edge lines have no field @timestamp (it places the line in time): the lines carry "time_local": set HOPSCOPE_FIELDS='{"timestamp":"time_local"}'.`,
+    ]);
+    // With the mapping (which the ingress text tier follows too: it writes the configured names).
+    const fields = { ...DEFAULT_FIELD_NAMES, timestamp: 'time_local', traceId: 'request_id' };
+    const mapped = createDuckdbBackend({ ...config, fields });
+    opened.push(mapped);
+    const answer = await getHistograms(mapped, WINDOW);
+    expect(answer.notices).toEqual([]);
+    expect(answer.counts.joined).toBe(3);
+    expect(answer.histograms.edgeMinusIngress).toMatchObject({ total: 3, p50Ms: 10, p99Ms: 10 });
   });
 
   it('answers 503 naming a missing file, and again until it exists', async () => {

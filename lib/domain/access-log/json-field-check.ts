@@ -1,0 +1,43 @@
+import { readField, type FieldNames, type LogicalField } from '@/lib/domain/field-names';
+
+/**
+ * Fields every line of a tier must carry, checked on the first lines of JSON files: without them
+ * no line can be counted, and the answer would only say every line was skipped. Optional ones
+ * (the upstream timings) are not checked: a run of lines without an upstream is ordinary.
+ */
+const REQUIRED_FIELDS = ['timestamp', 'traceId', 'requestTime'] as const satisfies readonly LogicalField[];
+
+/** Where nginx's own JSON logs and common pipelines keep each of them, to suggest a mapping. */
+const USUAL_NAMES: Record<(typeof REQUIRED_FIELDS)[number], readonly string[]> = {
+  timestamp: ['@timestamp', 'time_iso8601', 'time', 'timestamp', 'time_local', 'msec', 'ts'],
+  traceId: ['trace_id', 'req_id', 'request_id', 'requestID', 'requestId', 'x_request_id', 'x-request-id', 'traceId', 'http.request.id'],
+  requestTime: ['request_time', 'requestTime', 'duration', 'latency', 'http.request.time'],
+};
+
+function toObject(line: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The required fields that none of the first JSON lines has under its configured name, each with
+ * what to do: the HOPSCOPE_FIELDS mapping when the lines carry the value under a usual name.
+ */
+export function checkJsonFields(firstLines: readonly string[], fields: FieldNames): Partial<Record<LogicalField, string>> {
+  const docs = firstLines.map(toObject).filter((doc): doc is Record<string, unknown> => doc !== null);
+  if (docs.length === 0) return {};
+  const present = (name: string) => docs.some((doc) => readField(doc, name) !== undefined);
+  const missing: Partial<Record<LogicalField, string>> = {};
+  for (const field of REQUIRED_FIELDS) {
+    if (present(fields[field])) continue;
+    const usual = USUAL_NAMES[field].find((name) => name !== fields[field] && present(name));
+    missing[field] = usual
+      ? `the lines carry "${usual}": set HOPSCOPE_FIELDS='${JSON.stringify({ [field]: usual })}'`
+      : `name the field that holds it in HOPSCOPE_FIELDS (e.g. '${JSON.stringify({ [field]: USUAL_NAMES[field][1] })}')`;
+  }
+  return missing;
+}
