@@ -3,7 +3,8 @@ import type { LoadProgress } from '@/lib/backends/duckdb/load-progress';
 import type { Tier } from '@/lib/domain/tiers';
 import { createLoadProgressPrinter } from './load-progress-printer';
 
-const progress = (tier: Tier, linesRead: number): LoadProgress => ({ tier, linesRead, bytesRead: 0, totalBytes: 0, elapsedMs: 0 });
+const reading = (tier: Tier, linesRead: number): LoadProgress => ({ stage: 'read', tier, linesRead, bytesRead: 0, totalBytes: 0, elapsedMs: 0 });
+const storing = (tier: Tier, share: number): LoadProgress => ({ stage: 'store', tier, share, elapsedMs: 0 });
 
 function setUp(isTTY: boolean) {
   const written: string[] = [];
@@ -17,32 +18,35 @@ function setUp(isTTY: boolean) {
 }
 
 describe('createLoadProgressPrinter', () => {
-  it('writes a log line every 5 s and whenever the tier changes when not on a terminal', () => {
+  it('writes a log line every 5 s when not on a terminal, with every stage under way', () => {
     const { written, printer, at } = setUp(false);
-    at(0, progress('edge', 1));
-    at(1_000, progress('edge', 2));
-    at(5_000, progress('edge', 3));
-    at(5_100, progress('ingress', 4));
+    at(0, reading('edge', 1));
+    at(1_000, reading('edge', 2));
+    at(5_000, storing('edge', 0.5));
+    at(5_100, reading('ingress', 4));
+    at(10_000, reading('ingress', 9));
     printer.finish('loaded');
-    expect(written).toEqual(['loading edge: 1 lines\n', 'loading edge: 3 lines\n', 'loading ingress: 4 lines\n', 'loaded\n']);
+    expect(written).toEqual(['reading edge: 1 lines\n', 'storing edge: 50 %\n', 'storing edge: 50 % | reading ingress: 9 lines\n', 'loaded\n']);
   });
 
-  it('redraws one terminal line, keeps each tier’s last line and ends it before the outcome', () => {
+  it('redraws one terminal line, drops finished stages, and ends it with the outcome', () => {
     const { written, printer, at } = setUp(true);
-    at(0, progress('edge', 1));
-    at(50, progress('edge', 2));
-    at(150, progress('edge', 3));
-    at(160, progress('ingress', 4));
+    at(0, reading('edge', 1));
+    at(50, reading('edge', 2));
+    at(150, storing('edge', 0.25));
+    at(300, reading('ingress', 4));
+    at(450, storing('edge', 1));
     printer.finish('loaded');
     expect(written).toEqual([
-      '\r\u001b[Kloading edge: 1 lines',
-      '\r\u001b[Kloading edge: 3 lines',
-      '\nloading ingress: 4 lines',
-      '\nloaded\n',
+      '\r\u001b[Kreading edge: 1 lines',
+      '\r\u001b[Kstoring edge: 25 %',
+      '\r\u001b[Kstoring edge: 25 % | reading ingress: 4 lines',
+      '\r\u001b[Kreading ingress: 4 lines',
+      '\r\u001b[Kloaded\n',
     ]);
   });
 
-  it('writes only the outcome when the load reported nothing (JSON files)', () => {
+  it('writes only the outcome when the load reported nothing', () => {
     const { written, printer } = setUp(true);
     printer.finish('loaded');
     expect(written).toEqual(['loaded\n']);

@@ -1,5 +1,4 @@
 import type { LoadProgress, LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
-import type { Tier } from '@/lib/domain/tiers';
 import { formatLoadProgress } from './format-load-progress';
 
 export type ProgressStream = { write: (text: string) => void; isTTY: boolean };
@@ -10,39 +9,39 @@ export type LoadProgressPrinter = {
   finish: (line: string) => void;
 };
 
-/** A terminal line is redrawn at most this often; a log file gets a line at most this often. */
+/** A terminal line is redrawn at most this often; a log gets a line at most this often. */
 const TTY_INTERVAL_MS = 100;
 export const LOG_INTERVAL_MS = 5_000;
 
 const CLEAR_LINE = '\r\u001b[K';
 
 /**
- * Prints load progress to stderr: on a terminal one line redrawn in place (each tier's last state
- * kept when the next tier starts), elsewhere a line every few seconds and whenever the tier changes.
+ * Prints load progress to stderr as one line holding every stage under way ("storing edge: 40 % |
+ * reading ingress: …": Node reads the ingress text while DuckDB stores the edge tier): on a
+ * terminal redrawn in place, elsewhere a line every few seconds. A stage that finished leaves it.
  */
 export function createLoadProgressPrinter(stream: ProgressStream, nowMs: () => number = Date.now): LoadProgressPrinter {
-  let lastTier: Tier | null = null;
+  const underWay = new Map<string, LoadProgress>();
   let lastPrintMs = Number.NEGATIVE_INFINITY;
   let lineOpen = false;
 
   const onLoadProgress = (progress: LoadProgress) => {
+    const key = `${progress.stage} ${progress.tier}`;
+    const finished = progress.stage === 'store' ? progress.share >= 1 : progress.totalBytes > 0 && progress.bytesRead >= progress.totalBytes;
+    // A tier being stored has been read.
+    if (progress.stage === 'store') underWay.delete(`read ${progress.tier}`);
+    if (finished) underWay.delete(key);
+    else underWay.set(key, progress);
     const now = nowMs();
-    const tierChanged = progress.tier !== lastTier;
-    const interval = stream.isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
-    if (!tierChanged && now - lastPrintMs < interval) return;
-    const line = formatLoadProgress(progress);
-    if (stream.isTTY) {
-      stream.write(`${tierChanged && lineOpen ? '\n' : CLEAR_LINE}${line}`);
-      lineOpen = true;
-    } else {
-      stream.write(`${line}\n`);
-    }
-    lastTier = progress.tier;
+    if (underWay.size === 0 || now - lastPrintMs < (stream.isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS)) return;
+    const line = [...underWay.values()].map(formatLoadProgress).join(' | ');
+    stream.write(stream.isTTY ? `${CLEAR_LINE}${line}` : `${line}\n`);
+    lineOpen = stream.isTTY;
     lastPrintMs = now;
   };
 
   const finish = (line: string) => {
-    stream.write(`${lineOpen ? '\n' : ''}${line}\n`);
+    stream.write(`${lineOpen ? CLEAR_LINE : ''}${line}\n`);
     lineOpen = false;
   };
 

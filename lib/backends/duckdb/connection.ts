@@ -118,6 +118,11 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
   let loaded = false;
   try {
     await connection.run("SET TimeZone = 'UTC'");
+    // DuckDB tracks a running query's progress only with its progress bar on; nothing is printed.
+    if (onProgress) {
+      await connection.run('SET enable_progress_bar = true');
+      await connection.run('SET enable_progress_bar_print = false');
+    }
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
     const edgeSources = await resolveLogSources(connection, 'edge', config.edgeFiles);
     const ingressSources = await resolveLogSources(connection, 'ingress', config.ingressFiles);
@@ -130,9 +135,9 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
     let formats: Record<Tier, TierFormat>;
     try {
       const edge = await edgePrepared;
-      await loadPreparedTier(connection, edge, fields);
+      await loadPreparedTier(connection, edge, fields, onProgress);
       const ingress = await ingressPrepared;
-      await loadPreparedTier(connection, ingress, fields);
+      await loadPreparedTier(connection, ingress, fields, onProgress);
       formats = { edge: edge.format, ingress: ingress.format };
     } catch (error) {
       await ingressPrepared.then(discardConverted, () => undefined);

@@ -62,7 +62,7 @@ export async function convertTextLogs(
   let lines = 0;
   let bytesRead = 0;
   let reportedAt = started;
-  const report = () => onProgress?.({ tier, linesRead: lines, bytesRead, totalBytes, elapsedMs: Math.round(performance.now() - started) });
+  const report = () => onProgress?.({ stage: 'read', tier, linesRead: lines, bytesRead, totalBytes, elapsedMs: Math.round(performance.now() - started) });
   const flush = async () => {
     const chunk = pending.join('');
     pending = [];

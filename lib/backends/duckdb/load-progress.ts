@@ -1,16 +1,15 @@
 import type { Tier } from '@/lib/domain/tiers';
 
 /**
- * How far the embedded store's load has come, reported while raw text logs are read (JSON files
- * are read by DuckDB in one statement, which reports nothing until it ends). `totalBytes` counts
- * the files as stored, so compressed files report compressed bytes read against it.
+ * How far the embedded store's load has come. Two stages, which can overlap (Node reads the
+ * ingress text while DuckDB stores the edge tier):
+ * - `read`: Node reading a tier's raw text logs into documents, counting lines; `totalBytes` counts
+ *   the files as stored, so compressed files report compressed bytes read against it;
+ * - `store`: DuckDB reading a tier's documents (JSON files, or the converted text) into its tables;
+ *   `share` is DuckDB's own estimate of the work done (0 to 1), as it counts no lines.
  */
-export type LoadProgress = {
-  tier: Tier;
-  linesRead: number;
-  bytesRead: number;
-  totalBytes: number;
-  elapsedMs: number;
-};
+export type LoadProgress =
+  | { stage: 'read'; tier: Tier; linesRead: number; bytesRead: number; totalBytes: number; elapsedMs: number }
+  | { stage: 'store'; tier: Tier; share: number; elapsedMs: number };
 
 export type LoadProgressSink = (progress: LoadProgress) => void;

@@ -77,10 +77,33 @@ export async function prepareTier(
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
 }
 
-/** Loads a prepared tier into its tables and removes the converted file, if any. */
-export async function loadPreparedTier(connection: DuckDBConnection, prepared: PreparedTier, fields: FieldNames): Promise<void> {
+/** How often DuckDB's progress is asked while a tier is stored. */
+const STORE_PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * Loads a prepared tier into its tables and removes the converted file, if any. While each
+ * statement runs, DuckDB's own progress estimate is reported as the `store` stage.
+ */
+export async function loadPreparedTier(connection: DuckDBConnection, prepared: PreparedTier, fields: FieldNames, onProgress?: LoadProgressSink): Promise<void> {
+  const statements = buildLoadTierSql(prepared.tier, prepared.files, fields);
+  const started = performance.now();
+  const report = (share: number) => onProgress?.({ stage: 'store', tier: prepared.tier, share, elapsedMs: Math.round(performance.now() - started) });
   try {
-    for (const statement of buildLoadTierSql(prepared.tier, prepared.files, fields)) await connection.run(statement);
+    for (const [index, statement] of statements.entries()) {
+      const poll = onProgress
+        ? setInterval(() => {
+            // -1 until DuckDB has an estimate for the running statement.
+            const { percentage } = connection.progress;
+            if (percentage >= 0) report((index + Math.min(percentage, 100) / 100) / statements.length);
+          }, STORE_PROGRESS_INTERVAL_MS)
+        : undefined;
+      try {
+        await connection.run(statement);
+      } finally {
+        clearInterval(poll);
+      }
+    }
+    report(1);
   } catch (error) {
     throw new AppError('config_error', `could not load the ${prepared.tier} log files (${describeFiles(prepared.sources)}): ${firstLine(error)}`, undefined, {
       cause: error,

@@ -10,6 +10,7 @@ import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTrace } from '@/lib/services/get-trace';
 import { createDuckdbBackend, type DuckdbBackendConfig } from './index';
+import type { LoadProgress } from './load-progress';
 
 /**
  * Raw text logs in the embedded store, on hand-written lines whose numbers are worked out below:
@@ -86,6 +87,26 @@ describe('the embedded store on raw nginx text logs', () => {
     });
     expect(trace.edge).toMatchObject({ host: 'edge-a', path: '/api/c', timestampMs: Date.parse('2020-11-19T02:00:02Z') });
     expect(trace.edge?.raw).toMatchObject({ request: 'GET /api/c HTTP/1.1', request_id: 't3' });
+  });
+
+  it('reports the load as it goes: text read by Node, then each tier stored by DuckDB', async () => {
+    const dir = writeFiles({ 'edge.log': lines(EDGE_LINES), 'ingress.ndjson': lines([JSON.stringify({ '@timestamp': '2020-11-19T02:00:00Z', trace_id: 't1', request_time: 1.24 })]) });
+    const events: LoadProgress[] = [];
+    const backend = createDuckdbBackend({
+      edgeFiles: [path.join(dir, 'edge.log')],
+      ingressFiles: [path.join(dir, 'ingress.ndjson')],
+      edgeFormat: EDGE_FORMAT,
+      fields: DEFAULT_FIELD_NAMES,
+      onLoadProgress: (event) => void events.push(event),
+    });
+    opened.push(backend);
+    await backend.checkHealth();
+    const edgeBytes = EDGE_LINES.join('\n').length + 1;
+    expect(events.filter((event) => event.stage === 'read')).toEqual([
+      { stage: 'read', tier: 'edge', linesRead: 3, bytesRead: edgeBytes, totalBytes: edgeBytes, elapsedMs: expect.any(Number) },
+    ]);
+    // JSON files are stored by DuckDB alone: its share is all there is to report (here only the end, as the load takes under its first estimate).
+    expect(events.filter((event) => event.stage === 'store' && event.share === 1).map((event) => event.tier)).toEqual(['edge', 'ingress']);
   });
 
   it('says which variable the ingress log_format lacks instead of drawing an empty timeline', async () => {
