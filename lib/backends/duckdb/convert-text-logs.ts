@@ -22,7 +22,7 @@ export type LineConversion = ({ kind: 'text'; parser: LineParser } | { kind: 'js
  * load counts as an unreadable line (buildUnreadableCountSql) like a line that is not JSON.
  */
 const UNREADABLE_LINE = 'null\n';
-const WRITE_CHUNK_CHARS = 1 << 20;
+const WRITE_CHUNK_CHARS = 1 << 18;
 const PROGRESS_INTERVAL_MS = 1000;
 
 export type ConversionResult = { lines: number; missing: LogDocumentPlan['missing'] };
