@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { getCorrelations } from '@/lib/services/triage/get-correlations';
 import { getRetransmissions } from '@/lib/services/triage/get-retransmissions';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
 import { writeTierFiles } from '@/lib/testing/ndjson-files';
@@ -51,10 +52,34 @@ describe.each<[ScenarioName]>([['incident'], ['healthy']])('the named culprit un
     );
   }, 120_000);
 
-  it('the first screen names no edge host for the slow requests alone (latencyMin=1)', async () => {
-    const summary = await getTriageSummary(backend, { ...WINDOW, latencyMin: '1' });
-    for (const headline of summary.headlines) expect(headline).not.toMatch(/edge-nginx-\d/);
-    if (scenario === 'incident') expect(summary.headlines[0]).toMatch(/through ingress-node-2/);
-    else expect(summary.retransmissions.findings).toEqual([]);
+  it('the first screen on the slow requests alone (latencyMin=1) names what the window names, no edge host', async () => {
+    const [filtered, unfiltered] = await Promise.all([getTriageSummary(backend, { ...WINDOW, latencyMin: '1' }), getTriageSummary(backend, WINDOW)]);
+    for (const headline of filtered.headlines) expect(headline).not.toMatch(/edge-nginx-\d/);
+    // The slow requests of the window are the same ones, compared with the same baseline.
+    expect(filtered.correlations).toEqual(unfiltered.correlations);
+    expect(filtered.attribution).toEqual(unfiltered.attribution);
+    if (scenario === 'incident') {
+      expect(filtered.headlines[0]).toMatch(/through ingress-node-2/);
+      expect(filtered.correlations.entries[0]).toMatchObject({ field: 'ingressHost', value: 'ingress-node-2', flagged: true });
+    } else {
+      expect(filtered.retransmissions.findings).toEqual([]);
+      expect(filtered.correlations.flaggedCount).toBe(0);
+    }
   }, 60_000);
+
+  it('flags the same correlations under any lower latency bound as the window at that threshold', async () => {
+    await fc.assert(
+      fc.asyncProperty(tenths(0, 30), async (latencyMin) => {
+        const slow = Math.max(1, Number(latencyMin)).toFixed(1);
+        const [filtered, window] = await Promise.all([
+          getCorrelations(backend, { ...WINDOW, latencyMin }),
+          getCorrelations(backend, { ...WINDOW, slow }),
+        ]);
+        const flagged = (answer: typeof filtered) => answer.entries.filter((entry) => entry.flagged).map((entry) => `${entry.field}=${entry.value}`);
+        expect(flagged(filtered), latencyMin).toEqual(flagged(window));
+        if (scenario === 'healthy') expect(flagged(filtered)).toEqual([]);
+      }),
+      { numRuns: 12, seed: 14 },
+    );
+  }, 120_000);
 });

@@ -25,6 +25,18 @@ export function toBaselineQuery<Query extends TraceQuery>(query: Query): Query {
 
 export const hasLatencyFilter = (query: TraceQuery): boolean => query.latencyMinMs !== null || query.latencyMaxMs !== null;
 
+/**
+ * What attribution and correlations compare, by the same rule: the slow requests the latency range
+ * leaves, against the same window and non-latency filters. A lower bound is a threshold, so
+ * `latencyMin` with `slow` examines edge request_time ≥ max(slow, latencyMin) of the baseline,
+ * exactly. An upper bound is not one: with `latencyMax` the query's own trace set stays the
+ * baseline (docs/TRIAGE.md, limits).
+ */
+export function toTriageComparison<Query extends TraceQuery>(query: Query, slowMs: number): { query: Query; slowMs: number } {
+  if (query.latencyMaxMs !== null || query.latencyMinMs === null) return { query, slowMs };
+  return { query: toBaselineQuery(query), slowMs: Math.max(slowMs, query.latencyMinMs) };
+}
+
 const slowSeconds = z
   .string()
   .trim()

@@ -2,12 +2,12 @@ import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import type { AttributionResponse } from '@/lib/domain/triage/triage-responses';
-import { DEFAULT_SLOW_MS, slowParamsSchema } from '@/lib/domain/triage/triage-query';
+import { DEFAULT_SLOW_MS, slowParamsSchema, toTriageComparison } from '@/lib/domain/triage/triage-query';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
 import { parseTriageParams } from './triage-params';
 
-/** How the slow requests' time divides among the five segments. */
+/** How the slow requests' time divides among the five segments (compared as toTriageComparison says). */
 export async function getAttribution(
   backend: LatencyBackend,
   input: ParamsInput,
@@ -16,7 +16,7 @@ export async function getAttribution(
   const record = toParamRecord(input, Object.keys(slowParamsSchema.shape));
   const { slow } = parseTriageParams(slowParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
-  const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const stats = await backend.triage.fetchSegmentStats(query, slowMs, { signal });
-  return { backend: backend.kind, query, ...buildAttribution(stats, slowMs) };
+  const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
+  const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slowMs, { signal });
+  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slowMs) };
 }

@@ -4,7 +4,7 @@ import { buildAttribution } from '@/lib/domain/triage/attribution';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
-import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, DEFAULT_SLOW_MS, toTriageComparison } from '@/lib/domain/triage/triage-query';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
@@ -25,19 +25,24 @@ export async function getTriageSummary(
   const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
-  const [stats, counts, connects, baselineConnects] = await Promise.all([
-    backend.triage.fetchSegmentStats(query, slowMs, { signal }),
-    backend.triage.fetchFieldValueCounts(query, slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
+  const compared = toTriageComparison(query, slowMs);
+  // The retransmission scan examines the query's own requests; attribution and correlations
+  // compare its slow ones with the baseline. The same call when the query has no latency range.
+  const [comparedStats, counts, connects, baselineConnects, examinedStats] = await Promise.all([
+    backend.triage.fetchSegmentStats(compared.query, compared.slowMs, { signal }),
+    backend.triage.fetchFieldValueCounts(compared.query, compared.slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
     fetchBaselineConnects(backend, query, signal),
+    compared.query === query ? null : backend.triage.fetchSegmentStats(query, slowMs, { signal }),
   ]);
-  const attribution = buildAttribution(stats, slowMs);
-  const correlations = rankCorrelations(counts, slowMs);
-  const retransmissions = detectRetransmissions({ connects, baselineConnects, edgeToIngressGap: stats.segments.edgeToIngress.all });
+  const attribution = buildAttribution(comparedStats, compared.slowMs);
+  const correlations = rankCorrelations(counts, compared.slowMs);
+  const edgeToIngressGap = (examinedStats ?? comparedStats).segments.edgeToIngress.all;
+  const retransmissions = detectRetransmissions({ connects, baselineConnects, edgeToIngressGap });
   const headlines = [
     ...retransmissions.findings.map((finding) => finding.sentence),
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),
     attribution.sentence,
   ];
-  return { backend: backend.kind, query, slowMs, attribution, correlations, retransmissions, headlines };
+  return { backend: backend.kind, query, slowMs: compared.slowMs, attribution, correlations, retransmissions, headlines };
 }
