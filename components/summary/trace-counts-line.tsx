@@ -11,7 +11,7 @@ export function TraceCountsLine({ counts }: { counts: TraceCounts }) {
   const duplicates = counts.duplicates.edge + counts.duplicates.ingress;
   const leftOut = [
     ...counts.skipped.map((entry) => describeSkipped(entry, DEFAULT_FIELD_NAMES[entry.field])),
-    ...describeUnreadable(counts.unreadableLines),
+    ...describeUnreadable(counts.unreadableLines, counts.unreadableReasons),
   ];
   return (
     <div className="text-xs tabular-nums text-slate-600 dark:text-slate-300">

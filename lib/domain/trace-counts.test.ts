@@ -71,6 +71,12 @@ describe('describeUnreadable', () => {
     expect(describeUnreadable({ edge: 0, ingress: 0 })).toEqual([]);
   });
 
+  it('says each tier’s own reason when the answer carries it', () => {
+    expect(describeUnreadable({ edge: 0, ingress: 3 }, { ingress: 'not in the ingress-nginx format, or not in the cri envelope' })).toEqual([
+      '3 ingress lines unreadable (not in the ingress-nginx format, or not in the cri envelope)',
+    ]);
+  });
+
   it('gives one sentence per tier with unreadable lines', () => {
     expect(describeUnreadable({ edge: 1, ingress: 0 })).toEqual(['1 edge line unreadable (not JSON, not UTF-8, or not in the log_format)']);
     expect(describeUnreadable({ edge: 2, ingress: 1_500 })).toEqual([

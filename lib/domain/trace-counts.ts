@@ -25,6 +25,8 @@ export type TraceCounts = {
    * never holds such lines: the node refuses invalid UTF-8 and the shippers replace it (docs/API.md).
    */
   unreadableLines?: Record<Tier, number>;
+  /** Why a tier's lines were unreadable, for the tiers that have any: what its files were read as. */
+  unreadableReasons?: Partial<Record<Tier, string>>;
 };
 
 /**
@@ -38,6 +40,7 @@ export type EdgeTraceCounts = {
   skipped: SkippedCount[];
   /** Present when any edge line was unreadable (embedded store only). */
   unreadableLines?: { edge: number };
+  unreadableReasons?: { edge?: string };
 };
 
 /** The edge parts of a full answer's counts: what an edge-only answer for the same query must equal. */
@@ -48,7 +51,9 @@ export function toEdgeTraceCounts(counts: TraceCounts): EdgeTraceCounts {
     skipped: counts.skipped.filter((entry) => entry.tier === 'edge'),
   };
   const unreadableEdge = counts.unreadableLines?.edge ?? 0;
-  return unreadableEdge > 0 ? { ...edgeCounts, unreadableLines: { edge: unreadableEdge } } : edgeCounts;
+  if (unreadableEdge === 0) return edgeCounts;
+  const reason = counts.unreadableReasons?.edge;
+  return { ...edgeCounts, unreadableLines: { edge: unreadableEdge }, ...(reason === undefined ? {} : { unreadableReasons: { edge: reason } }) };
 }
 
 const TIER_ORDER: Record<Tier, number> = { edge: 0, ingress: 1 };
@@ -68,10 +73,19 @@ export function describeSkipped(entry: SkippedCount, fieldName: string): string 
   return `${entry.count.toLocaleString('en-US')} ${entry.tier} document${entry.count === 1 ? '' : 's'} skipped: ${fieldName} ${entry.reason}`;
 }
 
-/** "3 edge lines unreadable (not JSON, not UTF-8, or not in the log_format)", one sentence per tier that has any. */
-export function describeUnreadable(unreadable: Record<Tier, number> | undefined): string[] {
+/** Said of unreadable lines when the answer does not say what the tier's files were read as. */
+const ANY_UNREADABLE_REASON = 'not JSON, not UTF-8, or not in the log_format';
+
+/**
+ * "3 edge lines unreadable (not in the ingress-nginx format)", one sentence per tier that has any,
+ * with the tier's own reason when the answer carries it.
+ */
+export function describeUnreadable(unreadable: Partial<Record<Tier, number>> | undefined, reasons?: Partial<Record<Tier, string>>): string[] {
   if (!unreadable) return [];
   return (['edge', 'ingress'] as const)
-    .filter((tier) => unreadable[tier] > 0)
-    .map((tier) => `${unreadable[tier].toLocaleString('en-US')} ${tier} line${unreadable[tier] === 1 ? '' : 's'} unreadable (not JSON, not UTF-8, or not in the log_format)`);
+    .filter((tier) => (unreadable[tier] ?? 0) > 0)
+    .map((tier) => {
+      const count = unreadable[tier]!;
+      return `${count.toLocaleString('en-US')} ${tier} line${count === 1 ? '' : 's'} unreadable (${reasons?.[tier] ?? ANY_UNREADABLE_REASON})`;
+    });
 }

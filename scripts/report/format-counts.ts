@@ -23,7 +23,7 @@ export function formatTraceCounts(counts: TraceCounts): string {
 export function formatLeftOut(counts: TraceCounts, fields: FieldNames): string[] {
   const sentences = [
     ...counts.skipped.map((entry) => describeSkipped(entry, fields[entry.field])),
-    ...describeUnreadable(counts.unreadableLines),
+    ...describeUnreadable(counts.unreadableLines, counts.unreadableReasons),
   ];
   return sentences.length > 0 ? sentences : ['none'];
 }

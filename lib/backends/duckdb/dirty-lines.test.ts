@@ -72,6 +72,7 @@ describe('DuckDB: unreadable lines', () => {
       duplicates: { edge: 0, ingress: 0 },
       skipped: [{ tier: 'edge', field: 'requestTime', reason: 'unparsable', count: 1 }],
       unreadableLines: { edge: 5, ingress: 1 },
+      unreadableReasons: { edge: 'not a JSON object, or not UTF-8', ingress: 'not a JSON object, or not UTF-8' },
     });
     expect(distributions.edge).toEqual([{ valueMs: 100, count: 1 }, { valueMs: 400, count: 1 }, { valueMs: 800, count: 1 }]);
   });
@@ -85,6 +86,7 @@ describe('DuckDB: unreadable lines', () => {
       duplicates: { edge: 0 },
       skipped: [{ tier: 'edge', field: 'requestTime', reason: 'unparsable', count: 1 }],
       unreadableLines: { edge: 5 },
+      unreadableReasons: { edge: 'not a JSON object, or not UTF-8' },
     });
     expect(distribution).toEqual([{ valueMs: 100, count: 1 }, { valueMs: 400, count: 1 }, { valueMs: 800, count: 1 }]);
   });

@@ -3,7 +3,7 @@ import type { BackendHealth, LatencyBackend } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
-import type { Tier } from '@/lib/domain/tiers';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/config';
 import { openStore, runStatement, type LoadedStore } from './connection';
 import type { LoadProgressSink } from './load-progress';
@@ -82,7 +82,8 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       const { unreadableLines, formats } = await store();
       for (const notice of toMissingFieldNotices(formats, config.fields, HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
-      return { ...result, counts: { ...result.counts, unreadableLines } };
+      const unreadableReasons = Object.fromEntries(TIERS.filter((tier) => unreadableLines[tier] > 0).map((tier) => [tier, formats[tier].unreadable]));
+      return { ...result, counts: { ...result.counts, unreadableLines, unreadableReasons } };
     },
 
     async fetchEdgeDistribution(query, options) {
@@ -90,7 +91,8 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       const { unreadableLines, formats } = await store();
       for (const notice of toMissingFieldNotices(formats, config.fields, EDGE_HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
       if (unreadableLines.edge === 0) return result;
-      return { ...result, counts: { ...result.counts, unreadableLines: { edge: unreadableLines.edge } } };
+      const counts = { ...result.counts, unreadableLines: { edge: unreadableLines.edge }, unreadableReasons: { edge: formats.edge.unreadable } };
+      return { ...result, counts };
     },
 
     async fetchBucketTraces(query, selection, page, options) {

@@ -21,7 +21,19 @@ import { readFirstLines } from './text-log-reader';
  * had one), and the fields the lines cannot fill, each with what to do: the nginx variable to add
  * to a log_format, or for JSON lines the HOPSCOPE_FIELDS mapping (json-field-check.ts).
  */
-export type TierFormat = { format: string; envelope?: Exclude<LogEnvelope, 'none'>; missing: Partial<Record<LogicalField, string>> };
+export type TierFormat = {
+  format: string;
+  envelope?: Exclude<LogEnvelope, 'none'>;
+  missing: Partial<Record<LogicalField, string>>;
+  /** Why a line of this tier can be unreadable, as the answers say it. */
+  unreadable: string;
+};
+
+/** The reason an unreadable line of a tier was left out, from what its files were read as. */
+function unreadableReason(format: string, envelope: LogEnvelope): string {
+  const asRead = format === 'json' ? 'not a JSON object, or not UTF-8' : format === 'log_format' ? 'not matching the log_format' : `not in the ${format} format`;
+  return envelope === 'none' ? asRead : `${asRead}, or not in the ${envelope} envelope`;
+}
 
 /** A tier ready for DuckDB to load: its NDJSON files (converted ones are removed once loaded). */
 export type PreparedTier = { tier: Tier; format: TierFormat; files: string[]; convertedFile: string | null; sources: readonly LogSource[] };
@@ -64,7 +76,8 @@ export async function prepareTier(
     if (!(error instanceof LogFormatError)) throw error;
     throw new AppError('config_error', `the ${tier} log files (${describeFiles(sources)}): ${error.message}`, undefined, { cause: error });
   }
-  const named = { format: format.kind === 'json' ? 'json' : format.name, ...(envelope === 'none' ? {} : { envelope }) };
+  const formatName = format.kind === 'json' ? 'json' : format.name;
+  const named = { format: formatName, ...(envelope === 'none' ? {} : { envelope }), unreadable: unreadableReason(formatName, envelope) };
   if (format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined)) {
     const missing = checkJsonFields(innerLines, fields);
     return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };

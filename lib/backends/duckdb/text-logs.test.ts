@@ -139,6 +139,7 @@ describe('the embedded store on raw nginx text logs', () => {
     const answer = await getHistograms(backend, WINDOW);
     expect(answer.counts.edge).toBe(2);
     expect(answer.counts.unreadableLines).toEqual({ edge: 2, ingress: 0 });
+    expect(answer.counts.unreadableReasons).toEqual({ edge: 'not matching the log_format' });
   });
 
   it('fills the host of JSON lines from a host=path entry, keeping a host a line has', async () => {
