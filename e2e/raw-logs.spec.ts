@@ -29,5 +29,10 @@ test.describe('raw nginx logs', () => {
     const banner = page.getByTestId('error-banner').first();
     await expect(banner).toHaveAttribute('data-error-code', 'backend_unavailable');
     await expect(banner).toContainText(message);
+    // The window heading says what was asked and that nothing answered; the link still copies.
+    await expect(page.getByTestId('window')).toHaveText('the default window · no answer');
+    await page.getByRole('button', { name: 'Copy permalink' }).click();
+    await expect(page.getByTestId('permalink')).toHaveValue(`${serverUrl('missingLogFile')}/`);
+    await expect(page.getByRole('status').filter({ hasText: 'the range stays relative: no answer resolved it' })).toBeVisible();
   });
 });

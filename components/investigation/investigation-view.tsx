@@ -79,11 +79,17 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
       <header className="flex flex-wrap items-center justify-between gap-3">
-        <WindowHeading response={response} loading={histograms.loading} timeZoneMode={state.timeZone} />
+        <WindowHeading
+          response={response}
+          loading={histograms.loading}
+          timeZoneMode={state.timeZone}
+          requested={!response && histogramsError ? { from: state.query.from, to: state.query.to } : null}
+        />
         <CopyPermalinkButton
           key={requests.histograms.url + state.timeZone}
           state={state}
           resolved={response ? { from: response.query.from, to: response.query.to } : null}
+          unresolvable={!response && histogramsError !== null}
         />
       </header>
       <FilterBar resolved={resolvedMs} />

@@ -5,7 +5,13 @@ import type { TimeZoneMode } from '@/lib/url-state';
 import { Instant } from '@/components/time/instant';
 
 /** Any answer that carries the resolved window (histograms, a triage answer). */
-type WindowHeadingProps = { response: Pick<HistogramsResponse, 'backend' | 'query'> | null; loading: boolean; timeZoneMode: TimeZoneMode };
+type WindowHeadingProps = {
+  response: Pick<HistogramsResponse, 'backend' | 'query'> | null;
+  loading: boolean;
+  timeZoneMode: TimeZoneMode;
+  /** The window as the URL asks for it, shown when no answer resolved it (the request failed). */
+  requested?: { from?: string; to?: string } | null;
+};
 
 function formatSpan(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -15,7 +21,7 @@ function formatSpan(ms: number): string {
 }
 
 /** The page title with the exact window being shown, in the display zone. */
-export function WindowHeading({ response, loading, timeZoneMode }: WindowHeadingProps) {
+export function WindowHeading({ response, loading, timeZoneMode, requested = null }: WindowHeadingProps) {
   return (
     <div className="min-w-0">
       <h1 className="text-lg font-semibold">
@@ -27,6 +33,9 @@ export function WindowHeading({ response, loading, timeZoneMode }: WindowHeading
             <Instant ms={response.query.fromMs} timeZoneMode={timeZoneMode} /> – <Instant ms={response.query.toMs} timeZoneMode={timeZoneMode} showZone /> (
             {formatSpan(response.query.toMs - response.query.fromMs)}) · {response.backend === 'duckdb' ? 'embedded store' : 'Elasticsearch'}
           </>
+        ) : requested ? (
+          // Nothing resolved the window: say what was asked for, in the URL's own words.
+          `${requested.from ?? 'the default window'}${requested.to ? ` – ${requested.to}` : ''} · no answer`
         ) : (
           'Loading the time window…'
         )}
