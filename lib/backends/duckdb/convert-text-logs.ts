@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { LineParser } from '@/lib/domain/access-log/line-parser';
+import { parseJsonObjectLine } from '@/lib/domain/access-log/json-object-line';
 import { unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { planLogDocument, type LogDocumentPlan } from '@/lib/domain/access-log/to-log-document';
 import type { Tier } from '@/lib/domain/tiers';
@@ -29,15 +30,10 @@ export type ConversionResult = { lines: number; missing: LogDocumentPlan['missin
 
 /** A JSON line with the file's host added where the line names none. */
 function withFileHost(line: string, hostKey: string, host: string): string {
-  try {
-    const value: unknown = JSON.parse(line);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return UNREADABLE_LINE;
-    const doc = value as Record<string, unknown>;
-    if (doc[hostKey] === undefined || doc[hostKey] === null || doc[hostKey] === '' || doc[hostKey] === '-') doc[hostKey] = host;
-    return `${JSON.stringify(doc)}\n`;
-  } catch {
-    return UNREADABLE_LINE;
-  }
+  const doc = parseJsonObjectLine(line);
+  if (!doc) return UNREADABLE_LINE;
+  if (doc[hostKey] === undefined || doc[hostKey] === null || doc[hostKey] === '' || doc[hostKey] === '-') doc[hostKey] = host;
+  return `${JSON.stringify(doc)}\n`;
 }
 
 /**

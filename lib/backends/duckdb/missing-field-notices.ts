@@ -1,7 +1,7 @@
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
-import type { TierFormat } from './connection';
+import type { TierFormat } from './load-tier';
 
 const FIELD_USE: Partial<Record<LogicalField, string>> = {
   timestamp: 'places the line in time',

@@ -1,4 +1,5 @@
 import { readField, type FieldNames, type LogicalField } from '@/lib/domain/field-names';
+import { parseJsonObjectLine } from './json-object-line';
 
 /**
  * Fields every line of a tier must carry, checked on the first lines of JSON files: without them
@@ -14,21 +15,12 @@ const USUAL_NAMES: Record<(typeof REQUIRED_FIELDS)[number], readonly string[]> =
   requestTime: ['request_time', 'requestTime', 'duration', 'latency', 'http.request.time'],
 };
 
-function toObject(line: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The required fields that none of the first JSON lines has under its configured name, each with
  * what to do: the HOPSCOPE_FIELDS mapping when the lines carry the value under a usual name.
  */
 export function checkJsonFields(firstLines: readonly string[], fields: FieldNames): Partial<Record<LogicalField, string>> {
-  const docs = firstLines.map(toObject).filter((doc): doc is Record<string, unknown> => doc !== null);
+  const docs = firstLines.map(parseJsonObjectLine).filter((doc): doc is Record<string, unknown> => doc !== null);
   if (docs.length === 0) return {};
   const present = (name: string) => docs.some((doc) => readField(doc, name) !== undefined);
   const missing: Partial<Record<LogicalField, string>> = {};

@@ -1,3 +1,5 @@
+import { parseJsonObjectLine } from './json-object-line';
+
 /**
  * The wrapping a container runtime puts around each line a container writes, when the access log
  * is read from a node's files rather than from `kubectl logs`:
@@ -10,15 +12,9 @@ export type LogEnvelope = 'none' | 'cri' | 'docker-json';
 const CRI_PREFIX = /^\d{4}-\d{2}-\d{2}T\S+ (?:stdout|stderr) [FP] /;
 
 function dockerLog(line: string): string | null {
-  if (!line.startsWith('{') || !line.includes('"log"')) return null;
-  try {
-    const value: unknown = JSON.parse(line);
-    if (value === null || typeof value !== 'object') return null;
-    const { log, stream } = value as { log?: unknown; stream?: unknown };
-    return typeof log === 'string' && typeof stream === 'string' ? log.replace(/\r?\n$/, '') : null;
-  } catch {
-    return null;
-  }
+  if (!line.includes('"log"')) return null;
+  const { log, stream } = parseJsonObjectLine(line) ?? {};
+  return typeof log === 'string' && typeof stream === 'string' ? log.replace(/\r?\n$/, '') : null;
 }
 
 /** The line inside the envelope; null when the line is not wrapped as the envelope says. */

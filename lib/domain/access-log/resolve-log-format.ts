@@ -1,3 +1,4 @@
+import { parseJsonObjectLine } from './json-object-line';
 import { compileLineParser, type LineParser } from './line-parser';
 import { LogFormatError, parseLogFormat } from './log-format';
 import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName, type LogFormatPresetName } from './presets';
@@ -8,16 +9,6 @@ export type ResolvedLogFormat =
   | { kind: 'text'; /** the preset's name, or "log_format" for a format given in full */ name: string; parser: LineParser };
 
 const MAX_QUOTED_LINE = 200;
-
-function isJsonObjectLine(line: string): boolean {
-  if (!line.trimStart().startsWith('{')) return false;
-  try {
-    const value: unknown = JSON.parse(line);
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
 
 function textFormat(name: string, format: string): ResolvedLogFormat {
   return { kind: 'text', name, parser: compileLineParser(parseLogFormat(format)) };
@@ -52,7 +43,7 @@ export function resolveLogFormat(configured: string | undefined, firstLines: rea
   }
   const sample = lines(firstLines);
   if (sample.length === 0) return { kind: 'json' };
-  if (sample.filter(isJsonObjectLine).length >= majority(sample)) return { kind: 'json' };
+  if (sample.filter((line) => parseJsonObjectLine(line) !== null).length >= majority(sample)) return { kind: 'json' };
   for (const name of LOG_FORMAT_PRESET_NAMES) {
     const format = bestVariant(name, sample);
     if (format) return format;
