@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { ConfigError, readAccessControlConfig, type AccessControl } from '@/lib/server/config';
+import { ConfigError, readAccessControlConfig, type AccessControl } from '@/lib/server/core/config';
 import { secureRequest } from '@/lib/server/security/secure-request';
 
 /** Read once per process, like the rest of the configuration. */

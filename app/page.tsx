@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getBackend } from '@/lib/server/backend';
-import { toErrorResponse } from '@/lib/server/route-handler';
+import { toErrorBody } from '@/lib/server/core/error-body';
 import type { LatencyBackend } from '@/lib/backends/types';
-import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
@@ -19,19 +18,13 @@ export const metadata: Metadata = { title: 'hopscope · investigation' };
 
 type Service<T> = (backend: LatencyBackend, params: Record<string, string>) => Promise<T>;
 
-/** The API's error body for a failure, through the same mapping the API routes use. */
-async function toErrorBody(error: unknown): Promise<ApiErrorBody['error']> {
-  const body = (await toErrorResponse(error).json()) as ApiErrorBody;
-  return body.error;
-}
-
 /** Runs one request's service, keeping failures as results so the page shows them with a retry. */
 async function prefetch<T>(request: ApiRequest, service: Service<T>): Promise<Prefetched<T>> {
   try {
     const backend = await getBackend();
     return { url: request.url, result: { ok: true, data: await service(backend, request.params) } };
   } catch (error) {
-    return { url: request.url, result: { ok: false, error: await toErrorBody(error) } };
+    return { url: request.url, result: { ok: false, error: toErrorBody(error).error } };
   }
 }
 

@@ -5,7 +5,7 @@
  * guards load outside Next.js, as they do in the server itself.
  */
 import path from 'node:path';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { parseReportArgs, REPORT_USAGE, ReportUsageError } from './report/cli-options';
 import { ReportInputError, runReport } from './report/run-report';
 

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
-import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import type { NormalizedQuery } from '@/lib/domain/query';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { getBackend } from '@/lib/server/backend';
-import { toErrorResponse } from '@/lib/server/route-handler';
+import { toErrorBody } from '@/lib/server/core/error-body';
 import { resolveQueryOrThrow } from '@/lib/services/resolve-query';
 import { getAttribution } from '@/lib/services/triage/get-attribution';
 import { getConnectionReuse } from '@/lib/services/triage/get-connection-reuse';
@@ -68,7 +67,7 @@ async function TriageContent({ state }: { state: TriageState }) {
     backend = await getBackend();
     query = await resolveQueryOrThrow(backend, toTriageServiceParams(withTriage(state, { slow: null })));
   } catch (error) {
-    const body = (await toErrorResponse(error).json()) as ApiErrorBody;
+    const body = toErrorBody(error);
     return (
       <div className="space-y-4">
         <TriageHeader backHref={backHref} heading={null} state={state} />

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { ReactNode } from 'react';
-import type { ApiErrorBody } from '@/lib/domain/api-responses';
-import { toErrorResponse } from '@/lib/server/route-handler';
+import { toErrorBody } from '@/lib/server/core/error-body';
 import { EmptyState } from '@/components/states/empty-state';
 import { PageError } from '@/components/states/page-error';
 
@@ -25,7 +24,7 @@ export async function TriagePanelBody<T>({ what, load, isEmpty, render }: Triage
   try {
     data = await load();
   } catch (error) {
-    const body = (await toErrorResponse(error).json()) as ApiErrorBody;
+    const body = toErrorBody(error);
     return <PageError error={body.error} what={what} />;
   }
   if (isEmpty(data)) return <EmptyState title={`No requests for ${what} in this window`} hints={EMPTY_HINTS} />;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/server/errors';
+import { requestCancelled } from '@/lib/server/core/errors';
 
 type Waiter = { priority: number; start: () => void; cancel: () => void };
 
@@ -24,7 +24,7 @@ export class ConcurrencyLimit {
   }
 
   private acquire(priority: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new AppError('backend_timeout', 'the request was cancelled'));
+    if (signal?.aborted) return Promise.reject(requestCancelled());
     if (this.running < this.max) {
       this.running += 1;
       return Promise.resolve();
@@ -39,7 +39,7 @@ export class ConcurrencyLimit {
         },
         cancel: () => {
           this.waiting.splice(this.waiting.indexOf(waiter), 1);
-          reject(new AppError('backend_timeout', 'the request was cancelled'));
+          reject(requestCancelled());
         },
       };
       signal?.addEventListener('abort', waiter.cancel, { once: true });

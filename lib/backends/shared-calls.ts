@@ -1,10 +1,7 @@
 import 'server-only';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
-import { AppError } from '@/lib/server/errors';
+import { requestCancelled } from '@/lib/server/core/errors';
 import type { CallOptions } from './types';
-
-/** What a caller that cancelled gets, as when its own query is interrupted. */
-const cancelled = () => new AppError('backend_timeout', 'the request was cancelled');
 
 type Caller = { onNotice?: CallOptions['onNotice'] };
 
@@ -36,7 +33,7 @@ export class SharedCalls {
 
   run<T>(key: string, options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>): Promise<T> {
     const signal = options?.signal;
-    if (signal?.aborted) return Promise.reject(cancelled());
+    if (signal?.aborted) return Promise.reject(requestCancelled());
     const existing = this.inFlight.get(key);
     const call = existing ?? this.newCall(key);
     const caller: Caller = { onNotice: options?.onNotice };
@@ -53,7 +50,7 @@ export class SharedCalls {
           this.inFlight.delete(key);
           call.controller.abort();
         }
-        reject(cancelled());
+        reject(requestCancelled());
       };
       signal.addEventListener('abort', cancel, { once: true });
       (call.promise as Promise<T>).then(

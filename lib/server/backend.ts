@@ -2,7 +2,7 @@ import 'server-only';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { withSharedCalls } from '@/lib/backends/with-shared-calls';
-import { readServerConfig } from './config';
+import { readServerConfig } from './core/config';
 
 /**
  * The process's backend, chosen by HOPSCOPE_BACKEND and created on first use. Kept on globalThis

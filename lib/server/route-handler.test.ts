@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError } from './config';
-import { AppError, ERROR_STATUS, type ErrorCode } from './errors';
+import { ConfigError } from './core/config';
+import { AppError, ERROR_STATUS, type ErrorCode } from './core/errors';
 import { toErrorResponse } from './route-handler';
 
 describe('toErrorResponse', () => {

@@ -3,24 +3,12 @@ import { NextResponse } from 'next/server';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBackend } from './backend';
-import { ConfigError } from './config';
-import { AppError } from './errors';
+import { errorStatus, toErrorBody } from './core/error-body';
 
-/** Maps any error to the API's JSON error shape; unexpected errors are logged, never echoed. */
+/** Maps any error to the API's JSON error answer (`toErrorBody` with its status). */
 export function toErrorResponse(error: unknown): NextResponse<ApiErrorBody> {
-  const appError =
-    error instanceof AppError
-      ? error
-      : error instanceof ConfigError
-        ? new AppError('config_error', error.message)
-        : null;
-  if (!appError) {
-    console.error('hopscope: unexpected error', error);
-    return NextResponse.json({ error: { code: 'internal', message: 'unexpected server error; see the server log' } }, { status: 500 });
-  }
-  const body: ApiErrorBody = { error: { code: appError.code, message: appError.message } };
-  if (appError.parameter) body.error.parameter = appError.parameter;
-  return NextResponse.json(body, { status: appError.status });
+  const body = toErrorBody(error);
+  return NextResponse.json(body, { status: errorStatus(body) });
 }
 
 type RouteContext<Params> = { params: Promise<Params> };

@@ -3,7 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { TracesResponse } from '@/lib/domain/api-responses';
 import { bucketSelectionSchema, decodeCursor, DEFAULT_TRACE_PAGE_SIZE, encodeCursor } from '@/lib/domain/drill-down';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { parseOrThrow, toParamRecord, type ParamsInput } from './parse-params';
 import { resolveQueryOrThrow } from './resolve-query';
 

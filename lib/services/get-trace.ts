@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { TraceResponse } from '@/lib/domain/api-responses';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { rejectUnknownParameters, type ParamsInput } from './parse-params';
 
 const parameterNames = (params: ParamsInput): Record<string, string> =>

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { QUERY_PARAMETERS } from '@/lib/domain/query';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 
 export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { LatencyBackend, TimeExtent } from '@/lib/backends/types';
 import { publicQuerySchema, resolveQuery, type NormalizedQuery } from '@/lib/domain/query';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { parseOrThrow } from './parse-params';
 
 const HOUR_MS = 3_600_000;

@@ -4,7 +4,7 @@ import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { countWords } from '@/lib/domain/triage/wording';
-import { ConfigError, readServerConfig, type ServerConfig } from '@/lib/server/config';
+import { ConfigError, readServerConfig, type ServerConfig } from '@/lib/server/core/config';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
 import { toQuerySearchParams } from '@/lib/url-state';

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ApiErrorBody, TraceResponse } from '@/lib/domain/api-responses';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { getBackend } from '@/lib/server/backend';
-import { toErrorResponse } from '@/lib/server/route-handler';
+import { toErrorBody } from '@/lib/server/core/error-body';
 import { getTrace } from '@/lib/services/get-trace';
 import { parseInvestigationState, toInvestigationHref, type SearchParamsInput } from '@/lib/url-state';
 import { PageError } from '@/components/states/page-error';
@@ -37,7 +37,7 @@ export default async function TracePage({ params, searchParams }: TracePageProps
     trace = await getTrace(await getBackend(), traceId);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
-    failure = await toErrorBody(error);
+    failure = toErrorBody(error).error;
   }
   return (
     <main className="mx-auto max-w-[1600px] space-y-4 p-4">
@@ -48,9 +48,4 @@ export default async function TracePage({ params, searchParams }: TracePageProps
       {trace && <TraceView trace={trace} timeZoneMode={state.timeZone} />}
     </main>
   );
-}
-
-/** The API's error body for a failure, through the same mapping the API routes use. */
-async function toErrorBody(error: unknown): Promise<ApiErrorBody['error']> {
-  return ((await toErrorResponse(error).json()) as ApiErrorBody).error;
 }

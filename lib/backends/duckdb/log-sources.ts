@@ -2,7 +2,7 @@ import 'server-only';
 import { accessSync, constants, statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Tier } from '@/lib/domain/tiers';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 
 /** One file of a tier, and the host that wrote it when the configuration names one. */
 export type LogSource = { path: string; host?: string; bytes: number };

@@ -8,7 +8,7 @@ import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '.';
 import { edgeLines, HOUR_MS, INGRESS_LINES, T0, toNginxText } from './testing/integration-fixture';

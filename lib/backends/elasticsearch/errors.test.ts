@@ -1,7 +1,7 @@
 import { errors, type Client } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { redactUrl, shardFailureOf, toBackendError, type RequestContext } from './errors';
 import { ElasticsearchSession } from './session';
 

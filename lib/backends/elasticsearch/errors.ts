@@ -1,6 +1,6 @@
 import 'server-only';
 import { errors } from '@elastic/elasticsearch';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 
 /** What the user is told about a failed request: which query, against which node and indices. */
 export type RequestContext = { what: string; url: string; indices: readonly string[]; timeoutMs: number };

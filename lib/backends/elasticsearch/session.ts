@@ -2,7 +2,7 @@ import 'server-only';
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { Tier } from '@/lib/domain/tiers';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import type { ElasticsearchBackendConfig } from './backend-config';
 import { formatSeconds, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
 import { buildFieldCapsRequest, parseFieldCaps, parseFieldLayout } from './field-caps';

@@ -3,7 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import type { WindowComparisonResponse } from '@/lib/domain/triage/triage-responses';
 import { comparisonParamsSchema, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
 import { compareWindows } from '@/lib/domain/triage/window-comparison';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
 import { parseTriageParams } from './triage-params';

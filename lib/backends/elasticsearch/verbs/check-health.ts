@@ -1,6 +1,6 @@
 import 'server-only';
 import type { BackendHealth } from '@/lib/backends/types';
-import { AppError } from '@/lib/server/errors';
+import { AppError } from '@/lib/server/core/errors';
 import { redactUrl } from '../errors';
 import { requiredFieldsOrThrow, timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
 import { toAnswerError } from '../session';

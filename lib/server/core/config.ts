@@ -1,0 +1,222 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
+import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
+
+/**
+ * Server configuration from the environment, validated once. Credentials live here and in the
+ * backends only; nothing in this module is sent to the browser.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z.object({
+  HOPSCOPE_BACKEND: z.enum(['duckdb', 'elasticsearch']).default('duckdb'),
+  HOPSCOPE_EDGE_FILES: optionalText,
+  HOPSCOPE_INGRESS_FILES: optionalText,
+  HOPSCOPE_EDGE_FORMAT: optionalText,
+  HOPSCOPE_INGRESS_FORMAT: optionalText,
+  HOPSCOPE_DUCKDB_PATH: optionalText,
+  HOPSCOPE_DUCKDB_MEMORY_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'HOPSCOPE_DUCKDB_MEMORY_LIMIT must be a size such as 512MB or 1GiB')
+    .optional(),
+  HOPSCOPE_DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  HOPSCOPE_FIELDS: optionalText,
+  HOPSCOPE_FIELDS_PRESET: optionalText,
+  HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
+  HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
+  HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
+  ES_URL: optionalText,
+  ES_API_KEY: optionalText,
+  ES_USERNAME: optionalText,
+  ES_PASSWORD: optionalText,
+  ES_CA_CERT: optionalText,
+});
+
+/** RFC 7230 token: what a header name may be. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Headers a browser or the framework sets itself: trusting one of them would let anyone in. */
+const UNTRUSTABLE_HEADERS = new Set(['authorization', 'cookie', 'host', 'origin', 'referer', 'user-agent', 'content-type']);
+/** Long enough that guessing it over HTTP is hopeless; basic auth offers no rate limit of its own. */
+export const MIN_BASIC_AUTH_PASSWORD_LENGTH = 12;
+
+const accessEnvSchema = z
+  .object({
+    HOPSCOPE_BASIC_AUTH_USER: optionalText,
+    HOPSCOPE_BASIC_AUTH_PASSWORD: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    HOPSCOPE_TRUSTED_AUTH_HEADER: optionalText,
+  })
+  .superRefine((vars, context) => {
+    const fail = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    const user = vars.HOPSCOPE_BASIC_AUTH_USER;
+    const password = vars.HOPSCOPE_BASIC_AUTH_PASSWORD;
+    if (user !== undefined && password === undefined) fail('HOPSCOPE_BASIC_AUTH_PASSWORD', 'is required when HOPSCOPE_BASIC_AUTH_USER is set');
+    if (password !== undefined && user === undefined) fail('HOPSCOPE_BASIC_AUTH_USER', 'is required when HOPSCOPE_BASIC_AUTH_PASSWORD is set');
+    // RFC 7617: the user-id ends at the first colon.
+    if (user?.includes(':')) fail('HOPSCOPE_BASIC_AUTH_USER', 'must not contain a colon');
+    if (password !== undefined && password.length < MIN_BASIC_AUTH_PASSWORD_LENGTH) {
+      fail('HOPSCOPE_BASIC_AUTH_PASSWORD', `must be at least ${MIN_BASIC_AUTH_PASSWORD_LENGTH} characters`);
+    }
+    const header = vars.HOPSCOPE_TRUSTED_AUTH_HEADER;
+    if (header !== undefined && !HEADER_NAME.test(header)) fail('HOPSCOPE_TRUSTED_AUTH_HEADER', 'must be an HTTP header name');
+    if (header !== undefined && UNTRUSTABLE_HEADERS.has(header.toLowerCase())) {
+      fail('HOPSCOPE_TRUSTED_AUTH_HEADER', `must be a header only your proxy sets, not ${header.toLowerCase()}`);
+    }
+    if (header !== undefined && (user !== undefined || password !== undefined)) {
+      fail('HOPSCOPE_TRUSTED_AUTH_HEADER', 'choose one access control: basic auth or a trusted proxy header, not both');
+    }
+  });
+
+/**
+ * Optional access control for shared deployments; off unless configured. `basic`: HTTP basic auth
+ * with one user. `trusted-header`: an authenticating reverse proxy sets `header` on every request
+ * it lets through (and must drop any copy a client sends); requests without it are refused.
+ */
+export type AccessControl =
+  | { mode: 'off' }
+  | { mode: 'basic'; user: string; password: string }
+  | { mode: 'trusted-header'; header: string };
+
+export type ElasticsearchConfig = {
+  url: string;
+  apiKey?: string;
+  username?: string;
+  password?: string;
+  caCertPath?: string;
+  edgeIndex: string;
+  ingressIndex: string;
+  requestTimeoutMs: number;
+  /** Above this many traces, the join-based distributions come from a uniform sample of traces. */
+  sampleThresholdTraces: number;
+};
+
+export type DuckdbConfig = {
+  /**
+   * File paths or globs (plain or .gz), each optionally prefixed by the host that wrote it
+   * (`ingress-node-2=/logs/n2/access.log`) for formats whose lines carry no `$hostname`.
+   */
+  edgeFiles: string[];
+  ingressFiles: string[];
+  /**
+   * Each tier's line format: `json` (one ELK _source object a line), a preset (`combined`,
+   * `ingress-nginx`) or an nginx `log_format` string; detected from the first lines when absent.
+   */
+  edgeFormat?: string;
+  ingressFormat?: string;
+  /** The store's database file (rebuilt at every start); a file in a fresh temporary folder when absent. */
+  databasePath?: string;
+  /** DuckDB's memory_limit (e.g. "512MB"); beyond it the store spills to disk. */
+  memoryLimit?: string;
+  /** DuckDB's worker threads. */
+  threads?: number;
+};
+
+export type ServerConfig = {
+  backend: 'duckdb' | 'elasticsearch';
+  fields: FieldNames;
+  duckdb: DuckdbConfig;
+  elasticsearch: ElasticsearchConfig | null;
+  accessControl: AccessControl;
+};
+
+/** Where the bundled sample incident is generated on first run (scripts/ensure-sample.ts). */
+export const SAMPLE_DIR = path.join(process.cwd(), '.data', 'sample');
+
+const splitList = (text: string | undefined, fallback: string): string[] =>
+  (text ?? fallback)
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the access-control variables alone (the middleware needs nothing else). */
+export function readAccessControlConfig(env: NodeJS.ProcessEnv = process.env): AccessControl {
+  const parsed = accessEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const vars = parsed.data;
+  if (vars.HOPSCOPE_BASIC_AUTH_USER !== undefined && vars.HOPSCOPE_BASIC_AUTH_PASSWORD !== undefined) {
+    return { mode: 'basic', user: vars.HOPSCOPE_BASIC_AUTH_USER, password: vars.HOPSCOPE_BASIC_AUTH_PASSWORD };
+  }
+  if (vars.HOPSCOPE_TRUSTED_AUTH_HEADER !== undefined) return { mode: 'trusted-header', header: vars.HOPSCOPE_TRUSTED_AUTH_HEADER.toLowerCase() };
+  return { mode: 'off' };
+}
+
+/** The field names a preset starts from (lib/domain/field-presets.ts), or the defaults without one. */
+function baseFieldNames(preset: string | undefined): FieldNames {
+  if (preset === undefined) return DEFAULT_FIELD_NAMES;
+  if (!isFieldPresetName(preset)) {
+    throw new ConfigError(`HOPSCOPE_FIELDS_PRESET must be one of ${FIELD_PRESET_NAMES.join(', ')} (got "${preset}")`);
+  }
+  return FIELD_PRESETS[preset].fields;
+}
+
+/**
+ * Reads and validates the environment. Field names start from `HOPSCOPE_FIELDS_PRESET` (a
+ * shipper's layout) or the defaults; `HOPSCOPE_FIELDS` is a JSON object overriding any of them,
+ * e.g. `{"requestTime":"nginx.request_time","host":"host.name"}`, and wins over the preset.
+ */
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const vars = parsed.data;
+  let fieldOverrides: unknown = {};
+  if (vars.HOPSCOPE_FIELDS) {
+    try {
+      fieldOverrides = JSON.parse(vars.HOPSCOPE_FIELDS);
+    } catch {
+      throw new ConfigError('HOPSCOPE_FIELDS must be a JSON object of field names');
+    }
+  }
+  const fields = fieldNamesSchema.strict().safeParse({ ...baseFieldNames(vars.HOPSCOPE_FIELDS_PRESET), ...(fieldOverrides as object) });
+  if (!fields.success) throw new ConfigError(`HOPSCOPE_FIELDS: ${fields.error.issues[0]?.message}`);
+
+  if (vars.HOPSCOPE_BACKEND === 'elasticsearch' && !vars.ES_URL) {
+    throw new ConfigError('HOPSCOPE_BACKEND=elasticsearch needs ES_URL');
+  }
+  const accessControl = readAccessControlConfig(env);
+  return {
+    backend: vars.HOPSCOPE_BACKEND,
+    fields: fields.data,
+    duckdb: {
+      edgeFiles: splitList(vars.HOPSCOPE_EDGE_FILES, path.join(SAMPLE_DIR, 'edge.ndjson')),
+      ingressFiles: splitList(vars.HOPSCOPE_INGRESS_FILES, path.join(SAMPLE_DIR, 'ingress.ndjson')),
+      edgeFormat: vars.HOPSCOPE_EDGE_FORMAT,
+      ingressFormat: vars.HOPSCOPE_INGRESS_FORMAT,
+      databasePath: vars.HOPSCOPE_DUCKDB_PATH,
+      memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
+      threads: vars.HOPSCOPE_DUCKDB_THREADS,
+    },
+    elasticsearch: vars.ES_URL
+      ? {
+          url: vars.ES_URL,
+          apiKey: vars.ES_API_KEY,
+          username: vars.ES_USERNAME,
+          password: vars.ES_PASSWORD,
+          caCertPath: vars.ES_CA_CERT,
+          edgeIndex: vars.HOPSCOPE_EDGE_INDEX,
+          ingressIndex: vars.HOPSCOPE_INGRESS_INDEX,
+          requestTimeoutMs: vars.HOPSCOPE_ES_TIMEOUT_MS,
+          sampleThresholdTraces: vars.HOPSCOPE_ES_SAMPLE_THRESHOLD,
+        }
+      : null,
+    accessControl,
+  };
+}
