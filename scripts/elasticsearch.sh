@@ -13,7 +13,7 @@
 #   ES_USER        system user that runs the node when this script runs as root (default hopscope-es)
 #   ES_START_TIMEOUT_S  seconds to wait for yellow health (default 180)
 #   ES_HOME        node home (default below); a second node of the same repository needs its own,
-#                  e.g. the test that stops its node mid-suite (lib/testing/own-elasticsearch-node.ts)
+#                  e.g. the test that stops its node mid-suite (test-support/own-elasticsearch-node.ts)
 #
 # It uses the minimal distribution Elastic publishes on Maven Central
 # (org.elasticsearch.distribution.integ-test-zip:elasticsearch:<version>:zip): the real server

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET as connectTimeline } from './connect-timeline/route';
 import { GET as edgeHistogram } from './histograms/edge/route';
 import { GET as histograms } from './histograms/route';

@@ -1,6 +1,6 @@
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { describeBackendContract } from './backend-contract';
 import { describeDirtyDataContract } from './dirty-data-contract';
 import { DIRTY_EDGE_DOCS, DIRTY_INGRESS_DOCS } from './dirty-fixture';

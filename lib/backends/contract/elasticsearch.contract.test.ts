@@ -1,4 +1,4 @@
-import { seedElasticsearchBackend } from '@/lib/testing/elasticsearch-node';
+import { seedElasticsearchBackend } from '@/test-support/elasticsearch-node';
 import { describeBackendContract } from './backend-contract';
 import { describeDirtyDataContract } from './dirty-data-contract';
 import { DIRTY_EDGE_DOCS, DIRTY_INGRESS_DOCS } from './dirty-fixture';

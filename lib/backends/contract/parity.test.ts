@@ -9,8 +9,8 @@ import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getSuggestions } from '@/lib/services/get-suggestions';
 import { getTrace } from '@/lib/services/get-trace';
-import { seedElasticsearchBackend } from '@/lib/testing/elasticsearch-node';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { seedElasticsearchBackend } from '@/test-support/elasticsearch-node';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import type { OpenedBackend } from './backend-contract';
 

@@ -19,7 +19,7 @@ import { getConnectionReuse } from '@/lib/services/triage/get-connection-reuse';
 import { getCorrelations } from '@/lib/services/triage/get-correlations';
 import { getRetransmissions } from '@/lib/services/triage/get-retransmissions';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import { SAMPLE_EDGE_LOG_FORMAT, SAMPLE_INGRESS_LOG_FORMAT, toEdgeTextLine, toIngressTextLine } from '@/scripts/sample/text-lines';
 import type { IngressDocument } from '@/scripts/sample/tier-documents';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { seedElasticsearchBackend } from '@/lib/testing/elasticsearch-node';
+import { seedElasticsearchBackend } from '@/test-support/elasticsearch-node';
 import { describeTriageContract } from './triage-contract';
 
 // Each verb call joins 20,000 traces on a node shared with other work (about 5-25 s on 2 loaded cores).

@@ -6,7 +6,7 @@ import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { getCorrelations } from '@/lib/services/triage/get-correlations';
 import { getRetransmissions } from '@/lib/services/triage/get-retransmissions';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import type { ScenarioName } from '@/scripts/sample/scenarios';
 

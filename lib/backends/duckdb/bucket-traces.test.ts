@@ -3,7 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import type { BucketSelection, TraceCursor } from '@/lib/domain/drill-down';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import type { TraceSummary } from '@/lib/domain/trace';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { createDuckdbBackend } from '.';
 
 /**

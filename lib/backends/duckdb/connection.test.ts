@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { writeTierFiles } from '@/lib/testing/ndjson-files';
+import { writeTierFiles } from '@/test-support/ndjson-files';
 import { openStore } from './connection';
 
 describe('openStore', () => {

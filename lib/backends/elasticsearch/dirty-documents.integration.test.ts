@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
 
 /**
  * What the real node stores of documents the contract fixture cannot share with DuckDB. These

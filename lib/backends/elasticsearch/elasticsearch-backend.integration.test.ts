@@ -11,7 +11,7 @@ import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
 import { AppError } from '@/lib/server/core/errors';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '.';
-import { edgeLines, HOUR_MS, INGRESS_LINES, T0, toNginxText } from './testing/integration-fixture';
+import { edgeLines, HOUR_MS, INGRESS_LINES, T0, toNginxText } from '@/test-support/elasticsearch-integration-fixture';
 
 /**
  * Runs against the real node given by ES_URL: never skipped. Each suite seeds its own uniquely

@@ -9,10 +9,10 @@ import { Client } from '@elastic/elasticsearch';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
-import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
-import { startElasticsearchProxy, type ElasticsearchProxy } from '@/lib/testing/elasticsearch-proxy';
-import { seedFixtureIndices, testBackendConfig, installProcessBackend, type SeededIndices } from '@/lib/testing/elasticsearch-route';
-import { callRoute } from '@/lib/testing/route-fixture';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
+import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
+import { seedFixtureIndices, testBackendConfig, installProcessBackend, type SeededIndices } from '@/test-support/elasticsearch-route';
+import { callRoute } from '@/test-support/route-fixture';
 import type { ElasticsearchBackendConfig } from '.';
 
 /**

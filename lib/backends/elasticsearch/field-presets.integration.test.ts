@@ -7,7 +7,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES, type FieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESETS, type FieldPresetName } from '@/lib/domain/field-presets';
 import type { Tier } from '@/lib/domain/tiers';
-import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
 import { createElasticsearchBackend } from './index';
 
 /**

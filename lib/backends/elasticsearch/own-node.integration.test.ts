@@ -1,9 +1,9 @@
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
-import { startOwnNode, type OwnNode } from '@/lib/testing/own-elasticsearch-node';
-import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/lib/testing/elasticsearch-route';
-import { callRoute } from '@/lib/testing/route-fixture';
+import { startOwnNode, type OwnNode } from '@/test-support/own-elasticsearch-node';
+import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/test-support/elasticsearch-route';
+import { callRoute } from '@/test-support/route-fixture';
 
 /**
  * Failures that need a node this suite may break: a shard without a live copy, and the node

@@ -12,10 +12,10 @@ import { GET as getRetransmissions } from '@/app/api/v1/triage/retransmissions/r
 import { GET as getTriageSummary } from '@/app/api/v1/triage/summary/route';
 import { GET as getTraces } from '@/app/api/v1/traces/route';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { requireElasticsearchUrl } from '@/lib/testing/elasticsearch-node';
-import { startElasticsearchProxy, type ElasticsearchProxy, type RecordedRequest } from '@/lib/testing/elasticsearch-proxy';
-import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/lib/testing/elasticsearch-route';
-import { callRoute } from '@/lib/testing/route-fixture';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
+import { startElasticsearchProxy, type ElasticsearchProxy, type RecordedRequest } from '@/test-support/elasticsearch-proxy';
+import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/test-support/elasticsearch-route';
+import { callRoute } from '@/test-support/route-fixture';
 
 /**
  * hopscope only reads: every backend verb, called through the API as the pages call it, sends

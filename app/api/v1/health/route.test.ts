@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET as getHistograms } from '../histograms/route';
 import { GET } from './route';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYWORD_PLAN, NUMERIC_PLAN, QUERY, TRACE_ID_PRESENT, WINDOW_FILTERS } from '../testing/plans';
+import { KEYWORD_PLAN, NUMERIC_PLAN, QUERY, TRACE_ID_PRESENT, WINDOW_FILTERS } from '@/test-support/elasticsearch-query-plans';
 import { buildEdgeOverviewRequest } from './build-edge-overview-request';
 
 describe('buildEdgeOverviewRequest', () => {

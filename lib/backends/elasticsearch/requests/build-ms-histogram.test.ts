@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NUMERIC_PLAN, QUERY, TRACE_ID_PRESENT, WINDOW_FILTERS } from '../testing/plans';
+import { NUMERIC_PLAN, QUERY, TRACE_ID_PRESENT, WINDOW_FILTERS } from '@/test-support/elasticsearch-query-plans';
 import { buildMsChunkRequest, buildMsHistogramAggregation } from './build-ms-histogram';
 
 describe('1 ms histograms', () => {

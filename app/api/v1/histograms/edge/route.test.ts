@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET as histograms } from '../route';
 import { GET } from './route';
 

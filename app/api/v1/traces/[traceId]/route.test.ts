@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET } from './route';
 
 describe('GET /api/v1/traces/[traceId]', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET } from './route';
 
 const WINDOW = 'from=2020-11-19T02:00:00Z&to=2020-11-19T03:00:00Z';

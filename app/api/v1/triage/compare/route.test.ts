@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET } from './route';
 
 /** Base 02:00–02:01 holds t1 1050, t2 100, t5 2300; compared 02:01–03:00 holds t6 100, t7 3500, t10 1100, t11 300, t12 50, t8 99. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTierFilesAsProcessBackend, writeTierFiles } from '@/lib/testing/ndjson-files';
-import { callRoute, useFixtureBackend } from '@/lib/testing/route-fixture';
+import { useTierFilesAsProcessBackend, writeTierFiles } from '@/test-support/ndjson-files';
+import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { generateIncident } from '@/scripts/sample/incident-generator';
 import { GET } from './route';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import type { TraceQuery } from '@/lib/domain/query';
-import type { TraceSetFields } from '../trace-set-filters';
+import type { TraceSetFields } from '@/lib/backends/elasticsearch/trace-set-filters';
 
 /** Plans and a query for the request builders' golden tests. */
 const BASE = {

@@ -13,7 +13,7 @@ const run = promisify(execFile);
  */
 export type OwnNode = { url: string; stop(): Promise<void> };
 
-const repositoryRoot = path.resolve(__dirname, '../..');
+const repositoryRoot = path.resolve(__dirname, '..');
 const SCRIPT = path.join(repositoryRoot, 'scripts/elasticsearch.sh');
 
 function ownNodeEnv(): NodeJS.ProcessEnv {

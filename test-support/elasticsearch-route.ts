@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { edgeLines, INGRESS_LINES } from '@/lib/backends/elasticsearch/testing/integration-fixture';
+import { edgeLines, INGRESS_LINES } from '@/test-support/elasticsearch-integration-fixture';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 
 /**
