@@ -1,4 +1,4 @@
-import type { SampleInfo } from '@/lib/backends/types';
+import type { SampleInfo } from '@/lib/domain/api-responses';
 import { formatCount, formatPercent } from '@/components/format';
 
 /** Shown when answers (by default the gap distributions) come from a sample of the trace set rather than all of it. */
