@@ -5,7 +5,7 @@ import type {
   FieldValueCounts,
   SegmentStats,
 } from '@/lib/domain/triage/triage-data';
-import type { BackendKind, CallOptions } from './types';
+import type { BackendKind, CallOptions } from '@/lib/backends/types';
 
 export type { ConnectDistributions, CorrelationField, FieldValueCounts, SegmentStats };
 

@@ -7,7 +7,7 @@ import type { EdgeTraceCounts, TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
 import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
 import type { NoticeSink } from '@/lib/domain/answer-notices';
-import type { TriageBackend } from './triage-types';
+import type { TriageBackend } from '@/lib/backends/triage-types';
 
 export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
 

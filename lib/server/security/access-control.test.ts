@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessControl } from '../core/config';
+import type { AccessControl } from '@/lib/server/core/config';
 import { checkAccess, constantTimeEqual, parseBasicAuthorization, unauthorizedResponse } from './access-control';
 
 const basic: AccessControl = { mode: 'basic', user: 'oncall', password: 'correct horse battery' };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AccessControl } from '../core/config';
+import type { AccessControl } from '@/lib/server/core/config';
 
 /** What the middleware decided about one request. */
 export type AccessDecision = { allowed: true } | { allowed: false; reason: 'missing_credentials' | 'wrong_credentials' | 'missing_proxy_header' };

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type AccessControl } from '../core/config';
+import { ConfigError, type AccessControl } from '@/lib/server/core/config';
 import { requestKind, secureRequest } from './secure-request';
 import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from './security-headers';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import type { AccessControl } from '../core/config';
+import type { AccessControl } from '@/lib/server/core/config';
 import { checkAccess, unauthorizedResponse } from './access-control';
 import { applySecurityHeaders, buildPageContentSecurityPolicy, createNonce, NON_PAGE_CONTENT_SECURITY_POLICY } from './security-headers';
 
