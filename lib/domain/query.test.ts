@@ -45,6 +45,7 @@ describe('resolveQuery: defaults', () => {
       path: null,
       latencyMinMs: null,
       latencyMaxMs: null,
+      filters: [],
       bucketMs: 100,
       upperMs: 3500,
     });
@@ -286,5 +287,31 @@ describe('properties: normalization', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('dimension filters in the query', () => {
+  it('parses repeated filter parameters into includes and excludes, the value after the first colon', () => {
+    const parsed = publicQuerySchema.safeParse({ filter: ['edge.upstreamAddr:10.20.0.12:80', '-ingress.status:504'] });
+    expect(parsed.success && resolveQuery(parsed.data, NOW_MS, LAST_HOUR)).toMatchObject({
+      ok: true,
+      query: {
+        filters: [
+          { field: 'edge.upstreamAddr', value: '10.20.0.12:80', exclude: false },
+          { field: 'ingress.status', value: '504', exclude: true },
+        ],
+      },
+    });
+  });
+
+  it('refuses an unknown field or an empty value, naming the filter parameter and the fields', () => {
+    for (const text of ['edge.hostname:a', 'edge.host', 'edge.host:', 'host:a']) {
+      const parsed = publicQuerySchema.safeParse({ filter: [text] });
+      expect(parsed.success, text).toBe(false);
+      if (parsed.success) continue;
+      expect(parsed.error.issues[0]?.path).toEqual(['filter']);
+    }
+    const unknown = publicQuerySchema.safeParse({ filter: ['edge.hostname:a'] });
+    expect(unknown.success ? '' : unknown.error.issues[0]?.message).toContain('edge.host, edge.upstreamAddr, edge.status, edge.method, ingress.host');
   });
 });

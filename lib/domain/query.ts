@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DIMENSION_FILTERS, parseDimensionFilter, type DimensionFilter } from './dimension-filters';
 import { decimalSecondsToMs } from './nginx-value';
 import { parseTimeExpression, toIsoInstant } from './time-expression';
 
@@ -36,7 +37,24 @@ const seconds = (what: string) =>
       return parsed.ok ? (parsed.ms ?? 0) : 0;
     });
 
-/** Query-string parameters as they arrive (all strings, all optional). */
+/** Repeatable `filter` parameters: each `<field>:<value>` or `-<field>:<value>` (dimension-filters.ts). */
+const dimensionFilters = z
+  .array(z.string())
+  .max(MAX_DIMENSION_FILTERS, `at most ${MAX_DIMENSION_FILTERS} filters`)
+  .transform((texts, context) => {
+    const filters: DimensionFilter[] = [];
+    for (const text of texts) {
+      const parsed = parseDimensionFilter(text.trim());
+      if (parsed.ok) filters.push(parsed.filter);
+      else context.addIssue({ code: 'custom', message: parsed.message });
+    }
+    return filters;
+  });
+
+/** The query parameters that may be given more than once (each occurrence adds one). */
+export const REPEATABLE_QUERY_PARAMETERS = ['filter'] as const;
+
+/** Query-string parameters as they arrive (strings, and arrays for the repeatable ones; all optional). */
 export const publicQuerySchema = z.object({
   from: timeExpression.optional(),
   to: timeExpression.optional(),
@@ -46,8 +64,11 @@ export const publicQuerySchema = z.object({
   latencyMax: seconds('latencyMax').optional(),
   bucket: seconds('bucket').optional(),
   upper: seconds('upper').optional(),
+  filter: dimensionFilters.optional(),
 });
 export type PublicQuery = z.infer<typeof publicQuerySchema>;
+/** The public query as it arrives, before validation. */
+export type PublicQueryInput = z.input<typeof publicQuerySchema>;
 /** The shared query parameters every endpoint accepts. */
 export const QUERY_PARAMETERS = Object.keys(publicQuerySchema.shape) as (keyof PublicQuery)[];
 
@@ -60,11 +81,13 @@ export type TraceQuery = {
   /** Range on the edge request_time, `[latencyMinMs, latencyMaxMs)`. */
   latencyMinMs: number | null;
   latencyMaxMs: number | null;
+  /** Dimension filters on the representative lines (dimension-filters.ts); absent means none. */
+  filters?: readonly DimensionFilter[];
 };
 
 export type HistogramOptions = { bucketMs: number; upperMs: number };
 
-export type NormalizedQuery = TraceQuery & HistogramOptions & { from: string; to: string };
+export type NormalizedQuery = TraceQuery & HistogramOptions & { from: string; to: string; filters: readonly DimensionFilter[] };
 
 export type QueryIssue = { parameter: string; message: string };
 
@@ -111,6 +134,7 @@ export function resolveQuery(input: PublicQuery, nowMs: number, defaultRange: { 
       path: input.path ?? null,
       latencyMinMs,
       latencyMaxMs,
+      filters: input.filter ?? [],
       bucketMs,
       upperMs,
     },

@@ -1,26 +1,37 @@
 import 'server-only';
 import type { z } from 'zod';
-import { QUERY_PARAMETERS } from '@/lib/domain/query';
+import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS } from '@/lib/domain/query';
 import { AppError } from '@/lib/server/core/errors';
 
 export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
+/** Parameters as a record: one string each, an array for the repeatable ones (`filter`). */
+export type ParamRecord = Record<string, string> & { filter?: string[] };
+
+const isRepeatable = (key: string) => (REPEATABLE_QUERY_PARAMETERS as readonly string[]).includes(key);
+
 /**
- * Query parameters as a flat record; a repeated parameter is refused rather than guessed, and so
- * is one that is neither a shared query parameter nor one of the endpoint's `extraParameters`.
+ * Query parameters as a record; a repeated parameter is refused rather than guessed (except the
+ * repeatable `filter`), and so is one that is neither a shared query parameter nor one of the
+ * endpoint's `extraParameters`.
  */
-export function toParamRecord(input: ParamsInput, extraParameters: readonly string[] = []): Record<string, string> {
+export function toParamRecord(input: ParamsInput, extraParameters: readonly string[] = []): ParamRecord {
   const record: Record<string, string> = {};
+  const repeated: string[] = [];
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
+    if (isRepeatable(key)) {
+      repeated.push(...(Array.isArray(value) ? value : [value]));
+      continue;
+    }
     if (Array.isArray(value) || key in record) {
       throw new AppError('invalid_parameter', `${key}: may be given only once`, key);
     }
     record[key] = value;
   }
   rejectUnknownParameters(record, [...QUERY_PARAMETERS, ...extraParameters]);
-  return record;
+  return repeated.length > 0 ? Object.assign(record, { filter: repeated }) as ParamRecord : record;
 }
 
 /**
@@ -38,10 +49,11 @@ export function rejectUnknownParameters(record: Record<string, string>, allowed:
 }
 
 /** Validates with a zod schema; the first problem becomes a 400 naming its parameter. */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, record: Record<string, string>): z.infer<Schema> {
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, record: Readonly<Record<string, unknown>>): z.infer<Schema> {
   const parsed = schema.safeParse(record);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const parameter = issue?.path.map(String).join('.') || 'query';
+  // An element of a repeatable parameter is named by the parameter (`filter`, not `filter.1`).
+  const parameter = issue?.path.filter((part) => typeof part === 'string').join('.') || 'query';
   throw new AppError('invalid_parameter', `${parameter}: ${issue?.message ?? 'invalid value'}`, parameter);
 }

@@ -21,7 +21,7 @@ export async function getDefaultWindow(backend: LatencyBackend, nowMs: number, s
 /** Validates and normalizes the shared query parameters of every endpoint. */
 export async function resolveQueryOrThrow(
   backend: LatencyBackend,
-  record: Record<string, string>,
+  record: Readonly<Record<string, unknown>>,
   signal?: AbortSignal,
 ): Promise<NormalizedQuery> {
   const input = parseOrThrow(publicQuerySchema, record);

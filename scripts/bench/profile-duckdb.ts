@@ -19,7 +19,6 @@ import { buildDistributionsSql } from '@/lib/backends/duckdb/sql/build-distribut
 import { buildSuggestionsSql } from '@/lib/backends/duckdb/sql/build-suggestions';
 import { buildTraceLookupSql } from '@/lib/backends/duckdb/sql/build-trace-lookup';
 import type { SqlStatement } from '@/lib/backends/duckdb/sql/sql-statement';
-import { timeSlices } from '@/lib/backends/duckdb/sql/time-slices';
 import { buildConnectDistributionsSql } from '@/lib/backends/duckdb/sql/triage/build-connect-distributions';
 import { buildFieldValueCountsSql } from '@/lib/backends/duckdb/sql/triage/build-field-value-counts';
 import { buildSegmentStatsSql } from '@/lib/backends/duckdb/sql/triage/build-segment-stats';
@@ -68,10 +67,7 @@ function statementsFor(apiPath: string): { name: string; statement: SqlStatement
       const cursorText = params.get('cursor');
       const selection = { histogram: params.get('histogram') as HistogramName, fromMs: optionalNumber(params.get('fromMs')), toMs: optionalNumber(params.get('toMs')) };
       const page = { limit: Number(params.get('limit') ?? DEFAULT_TRACE_PAGE_SIZE), cursor: cursorText ? decodeCursor(cursorText) : null };
-      // The backend walks time slices until the page is full; the first (newest) one is profiled.
-      const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
-      const slice = timeSlices(query.fromMs, upperMs).next().value ?? { fromMs: query.fromMs, toMs: upperMs };
-      return [{ name: 'bucket traces, newest slice', statement: buildBucketTracesSql(query, selection, page, slice, page.limit + 1) }];
+      return [{ name: 'bucket traces', statement: buildBucketTracesSql(query, selection, page, page.limit + 1) }];
     }
     case '/api/v1/connect-timeline': {
       const timeline = {

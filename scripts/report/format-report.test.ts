@@ -15,6 +15,7 @@ const QUERY: HistogramsResponse['query'] = {
   path: null,
   latencyMinMs: null,
   latencyMaxMs: null,
+  filters: [],
   bucketMs: 1_000,
   upperMs: 2_000,
 };

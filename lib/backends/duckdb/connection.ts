@@ -5,13 +5,15 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
-import type { DuckdbConfig } from '@/lib/server/config';
-import { AppError } from '@/lib/server/errors';
+import type { DuckdbConfig } from '@/lib/server/core/config';
+import { AppError } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
+import { buildTraceTableSql } from './sql/build-trace-table';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
 import { resolveLogSources } from './log-sources';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
+import { describeInputChange, dropManifest, readManifest, toStoreInputs, writeManifest, type StoreOrigin } from './store-manifest';
 import type { SqlStatement } from './sql/sql-statement';
 
 export type { TierFormat };
@@ -23,6 +25,8 @@ export type LoadedStore = {
   /** Lines skipped at load because they are not JSON objects, not UTF-8 or not in the tier's log_format; they have no time. */
   unreadableLines: Record<Tier, number>;
   loadMs: number;
+  /** Whether the tables were loaded now or reused from a persistent store, and why. */
+  origin: StoreOrigin;
   /** Closes the database and removes the temporary folder the store created, if any. */
   close: () => void;
 };
@@ -126,6 +130,21 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
     for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
     const edgeSources = await resolveLogSources(connection, 'edge', config.edgeFiles);
     const ingressSources = await resolveLogSources(connection, 'ingress', config.ingressFiles);
+    const inputs = toStoreInputs(fields, { edge: config.edgeFormat, ingress: config.ingressFormat }, { edge: edgeSources, ingress: ingressSources });
+    let reloadReason = 'no earlier load in this file';
+    if (config.databasePath) {
+      const stored = await readManifest(connection);
+      const change = stored ? describeInputChange(stored.inputs, inputs) : null;
+      if (stored && change === null) {
+        loaded = true;
+        const origin: StoreOrigin = { kind: 'reused', path: config.databasePath, loadedAt: stored.summary.loadedAt };
+        const { formats, lineCounts, unreadableLines, loadMs } = stored.summary;
+        return { instance, formats, lineCounts, unreadableLines, loadMs, origin, close };
+      }
+      if (change !== null) reloadReason = change;
+      // Dropped first: a load cut short must not leave the previous inputs' manifest beside new tables.
+      await dropManifest(connection);
+    }
     // Node converts the ingress text while DuckDB loads the edge tier on its own threads.
     const edgePrepared = prepareTier('edge', edgeSources, config, fields, files.tempDirectory, onProgress);
     const ingressPrepared = edgePrepared.then(() => prepareTier('ingress', ingressSources, config, fields, files.tempDirectory, onProgress));
@@ -143,7 +162,7 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
       await ingressPrepared.then(discardConverted, () => undefined);
       throw error;
     }
-    for (const statement of [...buildFinishLoadSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
+    for (const statement of [...buildFinishLoadSql(), ...buildTraceTableSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
     const counts = await connection.runAndReadAll(
       `SELECT (SELECT count(*) FROM ${tierTable('edge')}) AS edge, (SELECT count(*) FROM ${tierTable('ingress')}) AS ingress`,
     );
@@ -154,8 +173,14 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
       const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(tier));
       unreadableLines[tier] = Number(unreadable.getRowObjects()[0]?.n ?? 0);
     }
+    const loadMs = Math.round(performance.now() - started);
+    let origin: StoreOrigin = { kind: 'temporary' };
+    if (config.databasePath) {
+      await writeManifest(connection, inputs, { formats, lineCounts, unreadableLines, loadMs, loadedAt: new Date().toISOString() });
+      origin = { kind: 'loaded', path: config.databasePath, reason: reloadReason };
+    }
     loaded = true;
-    return { instance, formats, lineCounts, unreadableLines, loadMs: Math.round(performance.now() - started), close };
+    return { instance, formats, lineCounts, unreadableLines, loadMs, origin, close };
   } finally {
     connection.closeSync();
     if (!loaded) close();

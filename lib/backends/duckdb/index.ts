@@ -4,7 +4,7 @@ import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-docu
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
-import type { DuckdbConfig } from '@/lib/server/config';
+import type { DuckdbConfig } from '@/lib/server/core/config';
 import { openStore, runStatement, type LoadedStore } from './connection';
 import type { LoadProgressSink } from './load-progress';
 import { toMissingFieldNotices } from './missing-field-notices';
@@ -22,7 +22,6 @@ import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
 import type { SqlStatement } from './sql/sql-statement';
-import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadProgress?: LoadProgressSink };
@@ -96,15 +95,8 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     },
 
     async fetchBucketTraces(query, selection, page, options) {
-      // One extra row tells whether another page follows. Rows at the cursor's own millisecond
-      // may still follow it (by trace id), so the walk starts just above it.
-      const wanted = page.limit + 1;
-      const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
-      const rows: Record<string, unknown>[] = [];
-      for (const slice of timeSlices(query.fromMs, upperMs)) {
-        rows.push(...(await runUrgent(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
-        if (rows.length >= wanted) break;
-      }
+      // One extra row tells whether another page follows.
+      const rows = await runUrgent(buildBucketTracesSql(query, selection, page, page.limit + 1), options?.signal);
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
         const edge = parseTierDocument(row.edge_doc, 'edge', config.fields);
@@ -153,7 +145,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
           backend: 'duckdb',
           ok: true,
           message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
-          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs, formats: loaded.formats },
+          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs, formats: loaded.formats, store: loaded.origin },
         };
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };

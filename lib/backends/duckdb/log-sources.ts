@@ -5,7 +5,7 @@ import type { Tier } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/core/errors';
 
 /** One file of a tier, and the host that wrote it when the configuration names one. */
-export type LogSource = { path: string; host?: string; bytes: number };
+export type LogSource = { path: string; host?: string; bytes: number; modifiedMs: number };
 
 /** `ingress-node-2=/logs/n2/access.log`: a host name, then the path. A bare path has no host. */
 const HOST_PREFIX = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.+)$/;
@@ -34,7 +34,8 @@ export async function resolveLogSources(connection: DuckDBConnection, tier: Tier
     for (const file of files) {
       try {
         accessSync(file, constants.R_OK);
-        sources.push({ path: file, bytes: statSync(file).size, ...(host === undefined ? {} : { host }) });
+        const stats = statSync(file);
+        sources.push({ path: file, bytes: stats.size, modifiedMs: Math.trunc(stats.mtimeMs), ...(host === undefined ? {} : { host }) });
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'is not readable by the server' : 'cannot be read';
         throw new AppError('backend_unavailable', `the ${tier} log file ${file} ${reason} (${variableOf(tier)})`, undefined, { cause: error });

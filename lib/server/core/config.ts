@@ -114,7 +114,11 @@ export type DuckdbConfig = {
    */
   edgeFormat?: string;
   ingressFormat?: string;
-  /** The store's database file (rebuilt at every start); a file in a fresh temporary folder when absent. */
+  /**
+   * The store's database file, kept across restarts: reused when the input files (paths, sizes,
+   * modification times), field names and formats are unchanged, reloaded otherwise. A file in a
+   * fresh temporary folder, removed at exit, when absent.
+   */
   databasePath?: string;
   /** DuckDB's memory_limit (e.g. "512MB"); beyond it the store spills to disk. */
   memoryLimit?: string;

@@ -8,7 +8,7 @@ import { parseOrThrow } from '../parse-params';
  */
 export function parseTriageParams<Shape extends z.ZodRawShape>(
   schema: z.ZodObject<Shape>,
-  record: Record<string, string>,
+  record: Readonly<Record<string, unknown>>,
 ): z.infer<z.ZodObject<Shape>> {
   const own = Object.fromEntries(Object.keys(schema.shape).flatMap((key) => (record[key] !== undefined ? [[key, record[key]]] : [])));
   return parseOrThrow(schema, own);

@@ -2,32 +2,44 @@ import type { ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
 import type { TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
-import { buildTraceSetCtes, representativeSql } from './build-trace-set';
+import { buildTraceSetCtes } from './build-trace-set';
+import { representativesSql } from './build-trace-table';
 import { sqlString } from './field-access';
 import type { SqlStatement } from './sql-statement';
 
 /**
  * The ingress lines an ingress timeline counts, one per trace (`line_rep`): the window's valid
- * lines by their own @timestamp and path; with app or a latency range (edge fields), only the
- * edge trace set's traces. Without those, no join and no edge CTE at all.
+ * lines by their own @timestamp and path; with app, a latency range or dimension filters (which
+ * choose traces), only the trace set's traces. Without those, no trace set at all.
  */
 function buildIngressLineCtes(query: TraceQuery): SqlStatement {
-  const joined = query.app !== null || query.latencyMinMs !== null || query.latencyMaxMs !== null;
-  const traceSet = joined ? buildTraceSetCtes(query) : { sql: '', params: {} };
-  const params: SqlStatement['params'] = { ...traceSet.params, fromMs: query.fromMs, toMs: query.toMs };
+  const joined = query.app !== null || query.latencyMinMs !== null || query.latencyMaxMs !== null || (query.filters ?? []).length > 0;
+  const traceSet = joined ? buildTraceSetCtes(query) : null;
+  const params: SqlStatement['params'] = { ...traceSet?.params, fromMs: query.fromMs, toMs: query.toMs };
   const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', 'trace_id IS NOT NULL', "rt_state = 'ok'"];
   if (query.path !== null) {
     filters.push('path = $path');
     params.path = query.path;
   }
-  if (joined) filters.push('trace_key IN (SELECT trace_key FROM edge_valid)');
-  const sql = `${joined ? `${traceSet.sql},` : ''}
+  if (traceSet) filters.push(`trace_key IN (SELECT trace_key FROM ${traceSet.source})`);
+  const sql = `${traceSet ? `${traceSet.sql},` : ''}
 ingress_lines AS MATERIALIZED (
   SELECT * FROM ${tierTable('ingress')} WHERE ${filters.join(' AND ')}
 ),
-line_rep AS MATERIALIZED (${representativeSql('ingress_lines')}
+line_rep AS MATERIALIZED (${representativesSql('ingress_lines')}
 )`;
   return { sql, params };
+}
+
+/** The edge timeline's lines: each trace's edge representative, under the trace set's own columns. */
+function buildEdgeLineCtes(query: TraceQuery): SqlStatement {
+  const traceSet = buildTraceSetCtes(query, { columns: ['e_connect_ms', 'e_connect_state', 'e_host', 'e_upstream_addr'] });
+  const sql = `${traceSet.sql},
+line_rep AS (
+  SELECT e_ts_ms AS ts_ms, e_connect_ms AS connect_ms, e_connect_state AS connect_state, e_host AS host, e_upstream_addr AS upstream_addr
+  FROM ${traceSet.source}
+)`;
+  return { sql, params: traceSet.params };
 }
 
 /**
@@ -38,15 +50,14 @@ line_rep AS MATERIALIZED (${representativeSql('ingress_lines')}
  * label NULL carries the count of lines without a connect time.
  */
 export function buildConnectTimelineSql(query: TraceQuery, options: ConnectTimelineOptions): SqlStatement {
-  const traceSet = options.tier === 'edge' ? buildTraceSetCtes(query) : buildIngressLineCtes(query);
-  const source = options.tier === 'edge' ? 'edge_rep' : 'line_rep';
+  const traceSet = options.tier === 'edge' ? buildEdgeLineCtes(query) : buildIngressLineCtes(query);
   const groupColumn = options.groupBy === 'host' ? 'host' : 'upstream_addr';
   const sql = `
 WITH ${traceSet.sql},
 lines AS MATERIALIZED (
   SELECT (r.ts_ms // $binMs::BIGINT) * $binMs::BIGINT AS bin_start_ms, r.connect_ms AS value_ms,
     r.connect_state AS state, coalesce(r.${groupColumn}, ${sqlString(NO_GROUP)}) AS grp
-  FROM ${source} r
+  FROM line_rep r
 ),
 measured AS (SELECT * FROM lines WHERE state = 'ok'),
 group_sizes AS (SELECT grp, count(*) AS n FROM measured GROUP BY grp),

@@ -1,102 +1,161 @@
+import { dimensionTier, needsIngressJoin, type DimensionField, type DimensionFilter } from '@/lib/domain/dimension-filters';
 import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
+import { EDGE_COLUMNS, INGRESS_COLUMNS, ingressTracesSql, REPRESENTATIVE_ORDER, TRACE_TABLE } from './build-trace-table';
 import type { SqlStatement } from './sql-statement';
 
-/** Which of a trace's valid lines in a tier represents it: the largest request_time, then the latest. */
-export const REPRESENTATIVE_ORDER = 'rt_ms DESC, ts_ms DESC, coalesce(response_ms, -1) DESC, doc_id';
+/** Each dimension field's column in the trace table and, for edge fields, in the edge lines. */
+const DIMENSION_COLUMNS: Readonly<Record<DimensionField, { trace: string; line: string }>> = {
+  'edge.host': { trace: 'e_host', line: 'host' },
+  'edge.upstreamAddr': { trace: 'e_upstream_addr', line: 'upstream_addr' },
+  'edge.status': { trace: 'e_status', line: 'status' },
+  'edge.method': { trace: 'e_method', line: 'method' },
+  'ingress.host': { trace: 'i_host', line: 'host' },
+  'ingress.upstreamAddr': { trace: 'i_upstream_addr', line: 'upstream_addr' },
+  'ingress.upstreamName': { trace: 'i_proxy_upstream_name', line: 'proxy_upstream_name' },
+  'ingress.status': { trace: 'i_status', line: 'status' },
+};
 
-/** The columns the trace set's own CTEs read (filters, representative order, join key). */
-const TRACE_SET_COLUMNS = ['trace_key', 'trace_id', 'ts_ms', 'rt_ms', 'rt_state', 'response_ms', 'doc_id', 'dup_count'];
+/** The columns every trace set carries, whatever the verb reads. */
+const CORE_COLUMNS = ['trace_key', 'trace_id', 'e_ts_ms', 'e_rt_ms'];
+/** What the ingress half needs to decide whether a trace's stored ingress side holds in the query's join window. */
+const JOIN_COLUMNS = ['i_first_ts_ms', 'i_last_ts_ms'];
 
 /**
- * One line per trace of `source` (valid lines of one tier), the representative. Lines whose trace
- * has one valid line in the whole tier need no de-duplication (nearly all of them); the window
- * function runs only over the others.
+ * The SQL conditions of a query's dimension filters of one tier over `column(field)`: includes of
+ * a field are alternatives, excludes all hold, and a NULL value matches no include and every
+ * exclude (dimension-filters.ts). Values are parameters, never SQL text.
  */
-export const representativeSql = (source: string) => `
-  SELECT * FROM ${source} WHERE dup_count = 1
-  UNION ALL (SELECT * FROM ${source} WHERE dup_count > 1
-    QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1)`;
+function dimensionConditions(
+  filters: readonly DimensionFilter[],
+  tier: 'edge' | 'ingress',
+  column: (field: DimensionField) => string,
+  params: SqlStatement['params'],
+): string[] {
+  const conditions: string[] = [];
+  const includes = new Map<DimensionField, string[]>();
+  filters.forEach((filter, index) => {
+    if (dimensionTier(filter.field) !== tier) return;
+    const name = `dim${index}`;
+    params[name] = filter.value;
+    if (filter.exclude) conditions.push(`${column(filter.field)} IS DISTINCT FROM $${name}`);
+    else includes.set(filter.field, [...(includes.get(filter.field) ?? []), `$${name}`]);
+  });
+  for (const [field, names] of includes) conditions.push(`${column(field)} IN (${names.join(', ')})`);
+  return conditions;
+}
 
-/** A query's edge-line filters: the window (time, app, path) and validity (trace id, request_time, latency range). */
-export type TraceSetFilters = { windowFilters: string[]; validFilters: string[]; params: SqlStatement['params'] };
-
-/** The filters behind edge_window and edge_valid, with the join window's parameters. */
-export function buildTraceSetFilters(query: TraceQuery): TraceSetFilters {
-  const params: SqlStatement['params'] = {
-    fromMs: query.fromMs,
-    toMs: query.toMs,
-    joinFromMs: query.fromMs - JOIN_WINDOW_MARGIN_MS,
-    joinToMs: query.toMs + JOIN_WINDOW_MARGIN_MS,
-  };
-  const windowFilters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT'];
+/** The conditions on an edge line or trace row that the query's window, app, path, latency range and edge filters put. */
+function edgeConditions(query: TraceQuery, params: SqlStatement['params'], prefix: '' | 'e_'): string[] {
+  const conditions = [`${prefix}ts_ms >= $fromMs::BIGINT`, `${prefix}ts_ms < $toMs::BIGINT`];
+  params.fromMs = query.fromMs;
+  params.toMs = query.toMs;
   if (query.app !== null) {
-    windowFilters.push('app = $app');
+    conditions.push(`${prefix}app = $app`);
     params.app = query.app;
   }
   if (query.path !== null) {
-    windowFilters.push('path = $path');
+    conditions.push(`${prefix}path = $path`);
     params.path = query.path;
   }
-  const validFilters = ['trace_id IS NOT NULL', "rt_state = 'ok'"];
   if (query.latencyMinMs !== null) {
-    validFilters.push('rt_ms >= $latencyMinMs::BIGINT');
+    conditions.push(`${prefix}rt_ms >= $latencyMinMs::BIGINT`);
     params.latencyMinMs = query.latencyMinMs;
   }
   if (query.latencyMaxMs !== null) {
-    validFilters.push('rt_ms < $latencyMaxMs::BIGINT');
+    conditions.push(`${prefix}rt_ms < $latencyMaxMs::BIGINT`);
     params.latencyMaxMs = query.latencyMaxMs;
   }
-  return { windowFilters, validFilters, params };
+  const column = (field: DimensionField) => (prefix === '' ? DIMENSION_COLUMNS[field].line : DIMENSION_COLUMNS[field].trace);
+  return [...conditions, ...dimensionConditions(query.filters ?? [], 'edge', column, params)];
 }
 
-/** The columns a trace set's CTEs carry: their own plus `columns` (every column when absent). */
-function selectedColumns(columns: readonly string[] | undefined): string {
-  return columns === undefined ? '*' : [...new Set([...TRACE_SET_COLUMNS, ...columns])].join(', ');
-}
+/** Options of a trace set: the trace-table columns a verb reads, and whether it reads the ingress side. */
+export type TraceSetOptions = { columns?: readonly string[]; ingress?: boolean };
 
-/** Parameters only the ingress CTEs read: DuckDB refuses a statement given parameters it does not use. */
-const JOIN_WINDOW_PARAMS = new Set(['joinFromMs', 'joinToMs']);
+const unique = (columns: readonly string[]) => [...new Set(columns)];
 
 /**
- * The edge half of the trace set, which needs no ingress line:
- * - edge_window: edge lines in [from, to) matching app/path (all of them, to count what is skipped);
- * - edge_valid: those with a trace id and a request_time, within the latency range;
- * - edge_rep: one line per trace, the representative (largest request_time, then latest).
+ * The CTEs that define a query's trace set over the trace table, shared by every verb:
+ * - edge_set: one row per trace whose edge representative matches the query (window, app, path,
+ *   latency range, edge filters), with `e_lines`, its valid edge lines that match. A trace with
+ *   one valid edge line is its trace-table row; the few with several are re-chosen among their
+ *   matching lines, as the lines' own rule says (the largest request_time, then the latest).
+ * - with the ingress side (`ingress`, or any ingress filter): trace_set, the same rows with the
+ *   ingress representative among the trace's ingress lines in the join window (the query window
+ *   widened by JOIN_WINDOW_MARGIN_MS), then the ingress filters. The trace table holds each
+ *   trace's ingress side over all its lines; the few traces with lines outside the join window
+ *   are recomputed from the lines in it.
+ * Only the columns asked for are carried: every copied column costs time and memory.
  */
-export function buildEdgeTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
-  const { windowFilters, validFilters, params } = buildTraceSetFilters(query);
-  const sql = `
-edge_window AS MATERIALIZED (
-  SELECT ${selectedColumns(columns)} FROM ${tierTable('edge')} WHERE ${windowFilters.join(' AND ')}
+export function buildTraceSetCtes(query: TraceQuery, options: TraceSetOptions = {}): SqlStatement & { source: string } {
+  const withIngress = options.ingress === true || needsIngressJoin(query.filters);
+  const params: SqlStatement['params'] = {};
+  const wanted = options.columns ?? [];
+  const ingressFilterColumns = (query.filters ?? [])
+    .filter((filter) => dimensionTier(filter.field) === 'ingress')
+    .map((filter) => DIMENSION_COLUMNS[filter.field].trace);
+  const ingressWanted = withIngress ? unique(['i_rt_ms', 'i_valid_n', 'i_invalid_states', ...wanted.filter((c) => c.startsWith('i_')), ...ingressFilterColumns]) : [];
+  const edgeWanted = unique([...CORE_COLUMNS, ...wanted.filter((c) => !c.startsWith('i_'))]);
+  const edgeLineColumns = edgeWanted.filter((c) => c.startsWith('e_') && EDGE_COLUMNS.includes(c));
+  const storedColumns = withIngress ? [...ingressWanted, ...JOIN_COLUMNS] : [];
+
+  const traceFilters = edgeConditions(query, params, 'e_');
+  const lineFilters = edgeConditions(query, params, '');
+  const edgeSql = `
+edge_single AS (
+  SELECT ${[...edgeWanted, ...storedColumns].join(', ')}, 1::BIGINT AS e_lines
+  FROM ${TRACE_TABLE} WHERE e_valid_n = 1 AND ${traceFilters.join(' AND ')}
 ),
-edge_valid AS MATERIALIZED (
-  SELECT * FROM edge_window WHERE ${validFilters.join(' AND ')}
+edge_several AS (
+  SELECT trace_key, trace_id, ${edgeLineColumns.map((c) => `${c.slice(2)} AS ${c}`).join(', ')}, count(*) OVER (PARTITION BY trace_key) AS e_lines
+  FROM ${tierTable('edge')}
+  WHERE dup_count > 1 AND trace_id IS NOT NULL AND rt_state = 'ok' AND ${lineFilters.join(' AND ')}
+  QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1
 ),
-edge_rep AS MATERIALIZED (${representativeSql('edge_valid')}
+edge_set AS MATERIALIZED (
+  SELECT * FROM edge_single
+  UNION ALL BY NAME
+  SELECT s.*${storedColumns.map((c) => `, t.${c}`).join('')} FROM edge_several s LEFT JOIN ${TRACE_TABLE} t USING (trace_key)
 )`;
-  return { sql, params: Object.fromEntries(Object.entries(params).filter(([name]) => !JOIN_WINDOW_PARAMS.has(name))) };
+  if (!withIngress) return { sql: edgeSql, params, source: 'edge_set' };
+
+  params.joinFromMs = query.fromMs - JOIN_WINDOW_MARGIN_MS;
+  params.joinToMs = query.toMs + JOIN_WINDOW_MARGIN_MS;
+  const outside = (alias = '') => `${alias}i_first_ts_ms < $joinFromMs::BIGINT OR ${alias}i_last_ts_ms >= $joinToMs::BIGINT`;
+  const ingressConditions = dimensionConditions(query.filters ?? [], 'ingress', (field) => DIMENSION_COLUMNS[field].trace, params);
+  const edgeOut = edgeWanted.join(', ');
+  const sql = `${edgeSql},
+outside_lines AS MATERIALIZED (
+  SELECT * FROM ${tierTable('ingress')}
+  WHERE trace_key IN (SELECT trace_key FROM edge_set WHERE ${outside()})
+    AND ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT
+),
+${ingressTracesSql('outside_lines')},
+trace_set AS MATERIALIZED (
+  SELECT * FROM (
+    SELECT ${edgeOut}, e_lines, ${ingressWanted.join(', ')} FROM edge_set WHERE NOT coalesce(${outside()}, FALSE)
+    UNION ALL BY NAME
+    SELECT ${edgeWanted.map((c) => `s.${c}`).join(', ')}, s.e_lines, ${ingressWanted.map((c) => `r.${c}`).join(', ')}
+    FROM edge_set s LEFT JOIN ingress_side r USING (trace_key) WHERE coalesce(${outside('s.')}, FALSE)
+  )${ingressConditions.length > 0 ? ` WHERE ${ingressConditions.join(' AND ')}` : ''}
+)`;
+  return { sql, params, source: 'trace_set' };
 }
 
+/** Checks at build time that every asked column exists in the trace table (a typo would be a SQL error at run time). */
+export const TRACE_SET_COLUMNS: readonly string[] = [...CORE_COLUMNS, ...EDGE_COLUMNS, ...INGRESS_COLUMNS];
+
 /**
- * The CTEs that define a query's trace set, shared by every query over it: the edge half
- * (buildEdgeTraceSetCtes), then
- * - ingress_candidates: ingress lines of those traces within the window widened by the margin;
- * - ingress_rep: one valid ingress line per joined trace.
- * The CTEs are materialized, so they carry only the columns the trace set needs plus `columns`
- * (all of the tier tables' columns when absent): every copied column costs time and memory.
+ * Edge lines of the window (app, path, edge filters) that no trace set contains, by field and
+ * reason: without a trace id, or with a trace id and no valid request_time. The latency range
+ * does not apply: such a line has no request_time to compare.
  */
-export function buildTraceSetCtes(query: TraceQuery, columns?: readonly string[]): SqlStatement {
-  const edge = buildEdgeTraceSetCtes(query, columns);
-  const sql = `${edge.sql},
-ingress_candidates AS MATERIALIZED (
-  SELECT ${selectedColumns(columns)} FROM ${tierTable('ingress')}
-  WHERE ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT AND trace_key IN (SELECT trace_key FROM edge_rep)
-),
-ingress_valid AS (
-  SELECT * FROM ingress_candidates WHERE rt_state = 'ok'
-),
-ingress_rep AS MATERIALIZED (${representativeSql('ingress_valid')}
-)`;
-  return { sql, params: buildTraceSetFilters(query).params };
+export function buildEdgeSkippedRowsSql(query: TraceQuery, params: SqlStatement['params']): string {
+  const lineFilters = edgeConditions({ ...query, latencyMinMs: null, latencyMaxMs: null }, params, '');
+  return `
+SELECT 'skip:edge:traceId:missing' AS kind, NULL::BIGINT AS value_ms, count(*) AS n FROM ${tierTable('edge')}
+  WHERE ${lineFilters.join(' AND ')} AND trace_id IS NULL
+UNION ALL SELECT 'skip:edge:requestTime:' || rt_state, NULL, count(*) FROM ${tierTable('edge')}
+  WHERE ${lineFilters.join(' AND ')} AND trace_id IS NOT NULL AND rt_state <> 'ok' GROUP BY rt_state`;
 }

@@ -6,19 +6,22 @@ import type { SqlStatement } from '../sql-statement';
 
 /**
  * Per hop, grouping (host, upstreamAddr) and group: per-millisecond counts of the connect time.
- * edgeToIngress reads every edge line of the trace set, ingressToApp the joined ingress lines (as
+ * edgeToIngress reads every trace of the trace set, ingressToApp the joined ones (as
  * the connect timeline does). The `maxGroups` largest groups of each grouping keep their names,
  * the rest become OTHER_GROUP. Rows (hop, group_by, label, value_ms, n); rows with group_by NULL
  * count each hop's lines without a usable connect time.
  */
 export function buildConnectDistributionsSql(query: TraceQuery, maxGroups: number): SqlStatement {
-  const traceSet = buildTraceSetCtes(query, ['connect_ms', 'connect_state', 'host', 'upstream_addr']);
+  const traceSet = buildTraceSetCtes(query, {
+    ingress: true,
+    columns: ['e_connect_ms', 'e_connect_state', 'e_host', 'e_upstream_addr', 'i_connect_ms', 'i_connect_state', 'i_host', 'i_upstream_addr'],
+  });
   const sql = `
 WITH ${traceSet.sql},
 lines AS MATERIALIZED (
-  SELECT 'edgeToIngress' AS hop, e.connect_ms AS value_ms, e.connect_state AS state, e.host, e.upstream_addr FROM edge_rep e
+  SELECT 'edgeToIngress' AS hop, e_connect_ms AS value_ms, e_connect_state AS state, e_host AS host, e_upstream_addr AS upstream_addr FROM trace_set
   UNION ALL
-  SELECT 'ingressToApp', i.connect_ms, i.connect_state, i.host, i.upstream_addr FROM edge_rep e JOIN ingress_rep i USING (trace_key)
+  SELECT 'ingressToApp', i_connect_ms, i_connect_state, i_host, i_upstream_addr FROM trace_set WHERE i_rt_ms IS NOT NULL
 ),
 grouped AS MATERIALIZED (
   SELECT hop, 'host' AS group_by, coalesce(host, ${sqlString(NO_GROUP)}) AS grp, value_ms FROM lines WHERE state = 'ok'

@@ -5,21 +5,34 @@ import { sqlString } from '../field-access';
 import type { SqlStatement } from '../sql-statement';
 
 /**
- * Each compared field over (e: edge_rep, i: ingress_rep), as the tier tables hold it, normalized
+ * Each compared field over a trace set row (e_: edge representative, i_: ingress), as the trace table holds it, normalized
  * at load as the domain does (hs_text: trimmed, "" and "-" are no value; upstream addresses as
  * nginx lists); a status counts only when it is three digits, as `toTierDocument` reads it.
  */
-const status = 'e.status';
+const status = 'e_status';
 const FIELD_SQL: Readonly<Record<CorrelationField, string>> = {
-  ingressHost: 'i.host',
-  edgeHost: 'e.host',
-  edgeUpstreamAddr: 'e.upstream_addr',
-  ingressUpstreamAddr: 'i.upstream_addr',
-  proxyUpstreamName: 'i.proxy_upstream_name',
-  app: 'e.app',
-  path: 'e.path',
-  method: 'e.method',
+  ingressHost: 'i_host',
+  edgeHost: 'e_host',
+  edgeUpstreamAddr: 'e_upstream_addr',
+  ingressUpstreamAddr: 'i_upstream_addr',
+  proxyUpstreamName: 'i_proxy_upstream_name',
+  app: 'e_app',
+  path: 'e_path',
+  method: 'e_method',
   status: `CASE WHEN regexp_full_match(${status}, '\\d{3}') THEN ${status} END`,
+};
+
+/** The trace-table columns each compared field reads. */
+const FIELD_COLUMNS: Readonly<Record<CorrelationField, readonly string[]>> = {
+  ingressHost: ['i_host'],
+  edgeHost: ['e_host'],
+  edgeUpstreamAddr: ['e_upstream_addr'],
+  ingressUpstreamAddr: ['i_upstream_addr'],
+  proxyUpstreamName: ['i_proxy_upstream_name'],
+  app: ['e_app'],
+  path: ['e_path'],
+  method: ['e_method'],
+  status: ['e_status'],
 };
 
 /**
@@ -34,17 +47,18 @@ export function buildFieldValueCountsSql(
   correlationFields: readonly CorrelationField[],
   limitPerField: number,
 ): SqlStatement {
-  const traceSet = buildTraceSetCtes(query, ['host', 'upstream_addr', 'proxy_upstream_name', 'app', 'path', 'method', 'status']);
+  const columns = correlationFields.flatMap((field) => FIELD_COLUMNS[field]);
+  const traceSet = buildTraceSetCtes(query, { ingress: true, columns });
   // Column names come from CORRELATION_FIELDS, never from a request.
-  const columns = correlationFields.map((field) => `,\n    ${FIELD_SQL[field]} AS "${field}"`).join('');
+  const fieldColumns = correlationFields.map((field) => `,\n    ${FIELD_SQL[field]} AS "${field}"`).join('');
   const pairs = correlationFields
     .map((field) => `SELECT ${sqlString(field)} AS field, "${field}" AS value, slow FROM joined_fields`)
     .join('\n  UNION ALL ');
   const sql = `
 WITH ${traceSet.sql},
 joined_fields AS MATERIALIZED (
-  SELECT e.rt_ms >= $slowMs::BIGINT AS slow${columns}
-  FROM edge_rep e JOIN ingress_rep i USING (trace_key)
+  SELECT e_rt_ms >= $slowMs::BIGINT AS slow${fieldColumns}
+  FROM trace_set WHERE i_rt_ms IS NOT NULL
 ),
 pairs AS (
   ${pairs || 'SELECT NULL::VARCHAR AS field, NULL::VARCHAR AS value, FALSE AS slow WHERE FALSE'}

@@ -5,16 +5,16 @@ import { sqlString } from '../field-access';
 import type { SqlStatement } from '../sql-statement';
 
 /**
- * Each segment over (e: edge_rep, i: ingress_rep), as computeSegments in lib/domain/trace.ts
- * defines it. A missing time is NULL in the tier tables, so a segment that cannot be computed is
+ * Each segment over a trace set row (e_: edge representative, i_: ingress), as computeSegments in lib/domain/trace.ts
+ * defines it. A missing time is NULL in the trace table, so a segment that cannot be computed is
  * NULL here and its trace is not attributable.
  */
 export const SEGMENT_SQL: Readonly<Record<SegmentName, string>> = {
-  edgeOwn: 'e.rt_ms - e.response_ms',
-  edgeToIngress: 'e.response_ms - i.rt_ms',
-  ingressOwn: 'i.rt_ms - i.response_ms',
-  ingressConnect: 'i.connect_ms',
-  app: 'i.response_ms - i.connect_ms',
+  edgeOwn: 'e_rt_ms - e_response_ms',
+  edgeToIngress: 'e_response_ms - i_rt_ms',
+  ingressOwn: 'i_rt_ms - i_response_ms',
+  ingressConnect: 'i_connect_ms',
+  app: 'i_response_ms - i_connect_ms',
 };
 
 const column = (name: SegmentName) => `seg_${name}`;
@@ -28,7 +28,7 @@ const column = (name: SegmentName) => `seg_${name}`;
  */
 export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStatement {
   // Only the timings the segments read: copying every column into the materialized CTEs spills under the memory limit.
-  const traceSet = buildTraceSetCtes(query, ['connect_ms']);
+  const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_response_ms', 'i_response_ms', 'i_connect_ms'] });
   const columns = SEGMENT_NAMES.map((name) => `${SEGMENT_SQL[name]} AS ${column(name)}`).join(',\n    ');
   const largest = `greatest(${SEGMENT_NAMES.map(column).join(', ')})`;
   const dominant = `CASE ${largest} ${SEGMENT_NAMES.map((name) => `WHEN ${column(name)} THEN ${sqlString(name)}`).join(' ')} END`;
@@ -39,9 +39,9 @@ export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStat
   const sql = `
 WITH ${traceSet.sql},
 traces AS MATERIALIZED (
-  SELECT e.rt_ms >= $slowMs::BIGINT AS slow, i.trace_key IS NOT NULL AS joined,
+  SELECT e_rt_ms >= $slowMs::BIGINT AS slow, i_rt_ms IS NOT NULL AS joined,
     ${columns}
-  FROM edge_rep e LEFT JOIN ingress_rep i USING (trace_key)
+  FROM trace_set
 ),
 attributable AS MATERIALIZED (
   SELECT * FROM traces WHERE ${SEGMENT_NAMES.map((name) => `${column(name)} IS NOT NULL`).join(' AND ')}
