@@ -1,3 +1,0 @@
-// Moved to lib/server/core/config.ts. This re-export only keeps committed files that still import
-// the old path building until they are committed with the new one; delete it then.
-export * from './core/config';
