@@ -59,5 +59,7 @@ describe('triage URL state', () => {
     expect(toTriageServiceParams(state)).toEqual({ app: 'a', slow: '2' });
     expect(toTriageServiceParams(state, { compareFrom: 'x', compareTo: 'y' })).toEqual({ app: 'a', slow: '2', compareFrom: 'x', compareTo: 'y' });
     expect(toTriageServiceParams({ ...state, triage: DEFAULT_TRIAGE_VIEW })).toEqual({ app: 'a' });
+    const filtered = { ...state, investigation: { ...state.investigation, query: { app: 'a', filter: ['ingress.host:n2', '-edge.status:499'] } } };
+    expect(toTriageServiceParams(filtered)).toEqual({ app: 'a', filter: ['ingress.host:n2', '-edge.status:499'], slow: '2' });
   });
 });

@@ -89,8 +89,13 @@ export function previousPeriod(resolved: { fromMs: number; toMs: number }): { co
 }
 
 /** The parameters the triage services receive: the shared query, the slow threshold and, when given, the compared window. */
-export function toTriageServiceParams(state: TriageState, compare?: { compareFrom: string; compareTo: string }): Record<string, string> {
-  const params: Record<string, string> = Object.fromEntries(toQuerySearchParams(state.investigation.query));
+export function toTriageServiceParams(
+  state: TriageState,
+  compare?: { compareFrom: string; compareTo: string },
+): Record<string, string | readonly string[]> {
+  const { filter, ...single } = state.investigation.query;
+  const params: Record<string, string | readonly string[]> = Object.fromEntries(toQuerySearchParams(single));
+  if (filter && filter.length > 0) params.filter = filter;
   if (state.triage.slow) params.slow = state.triage.slow;
   if (compare) Object.assign(params, compare);
   return params;

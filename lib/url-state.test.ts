@@ -234,3 +234,19 @@ describe('properties: the permalink', () => {
     );
   });
 });
+
+describe('dimension filters in the permalink', () => {
+  it('reads every filter parameter in order, writes them back after the single-valued keys, and replaces them on a patch', () => {
+    const state = parseInvestigationState(new URLSearchParams('filter=ingress.host%3An2&app=shop&filter=-edge.status%3A499&filter=%20'));
+    expect(state.query).toEqual({ app: 'shop', filter: ['ingress.host:n2', '-edge.status:499'] });
+    expect(toQuerySearchParams(state.query).toString()).toBe('app=shop&filter=ingress.host%3An2&filter=-edge.status%3A499');
+    expect(withQuery(state, { filter: [] }).query).toEqual({ app: 'shop' });
+    expect(withQuery(state, { app: '' }).query).toEqual({ filter: ['ingress.host:n2', '-edge.status:499'] });
+    // Next.js hands a repeated parameter to a page as an array.
+    expect(parseInvestigationState({ filter: ['edge.host:a', 'edge.host:b'] }).query.filter).toEqual(['edge.host:a', 'edge.host:b']);
+  });
+
+  it('lets the domain schema find an invalid filter', () => {
+    expect(findQueryIssues({ filter: ['edge.hostname:a'] }).map((issue) => issue.parameter)).toEqual(['filter']);
+  });
+});

@@ -1,6 +1,6 @@
 import { bucketSelectionSchema, type BucketSelection } from '@/lib/domain/drill-down';
 import { TIMELINE_GROUP_BYS, type TimelineGroupBy } from '@/lib/domain/connect-timeline';
-import { publicQuerySchema, type QueryIssue } from '@/lib/domain/query';
+import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, publicQuerySchema, type PublicQueryInput, type QueryIssue } from '@/lib/domain/query';
 import { isRelativeTime } from '@/lib/domain/time-expression';
 import type { Tier } from '@/lib/domain/tiers';
 
@@ -15,10 +15,16 @@ import type { Tier } from '@/lib/domain/tiers';
  * when invalid, since a bad value there cannot change the numbers.
  */
 
-export const QUERY_KEYS = ['from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper'] as const;
-export type QueryKey = (typeof QUERY_KEYS)[number];
-/** The shared query of the API and the page, as text; absent keys take the server's defaults. */
-export type QueryParams = Partial<Record<QueryKey, string>>;
+/** The single-valued query parameters, in the domain schema's order (the API's order too). */
+export type QueryKey = Exclude<keyof PublicQueryInput, (typeof REPEATABLE_QUERY_PARAMETERS)[number]>;
+export const QUERY_KEYS: readonly QueryKey[] = QUERY_PARAMETERS.filter(
+  (key): key is QueryKey => !(REPEATABLE_QUERY_PARAMETERS as readonly string[]).includes(key),
+);
+/**
+ * The shared query of the API and the page, as text; absent keys take the server's defaults.
+ * `filter` holds the dimension filters (`edge.host:…`, `-ingress.status:504`), in URL order.
+ */
+export type QueryParams = Partial<Record<QueryKey, string>> & { filter?: readonly string[] };
 
 export const TIME_ZONE_MODES = ['browser', 'utc'] as const;
 export type TimeZoneMode = (typeof TIME_ZONE_MODES)[number];
@@ -78,6 +84,12 @@ export const DEFAULT_STATE: InvestigationState = {
 /** What Next.js hands a page as searchParams, or a URLSearchParams from the browser. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
+/** Every value of a repeatable parameter, trimmed, empty ones left out. */
+function readAll(input: SearchParamsInput, key: string): string[] {
+  const values = input instanceof URLSearchParams ? input.getAll(key) : [input[key] ?? []].flat();
+  return values.map((value) => value.trim()).filter((value) => value !== '');
+}
+
 function reader(input: SearchParamsInput): (key: string) => string | undefined {
   if (input instanceof URLSearchParams) return (key) => input.get(key) ?? undefined;
   return (key) => {
@@ -114,6 +126,8 @@ export function parseInvestigationState(input: SearchParamsInput): Investigation
     const value = get(key)?.trim();
     if (value) query[key] = value;
   }
+  const filters = readAll(input, 'filter');
+  if (filters.length > 0) query.filter = filters;
   const drill = parseDrill(get);
   return {
     query,
@@ -144,6 +158,7 @@ export function toQuerySearchParams(query: QueryParams): URLSearchParams {
     const value = query[key];
     if (value) params.set(key, value);
   }
+  for (const filter of query.filter ?? []) params.append('filter', filter);
   return params;
 }
 
@@ -193,6 +208,11 @@ export function withQuery(state: InvestigationState, patch: QueryParams): Invest
     const value = patch[key]?.trim();
     if (value) query[key] = value;
     else delete query[key];
+  }
+  if ('filter' in patch) {
+    const filters = (patch.filter ?? []).map((filter) => filter.trim()).filter((filter) => filter !== '');
+    if (filters.length > 0) query.filter = filters;
+    else delete query.filter;
   }
   return { ...state, query, cursor: null };
 }

@@ -5,6 +5,7 @@ import { withQuery, type QueryKey } from '@/lib/url-state';
 import { msToSecondsText } from '@/components/format';
 import { suggestionsUrl } from '@/components/investigation/investigation-requests';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
+import { DimensionFilterChips } from './dimension-filter-chips';
 import { BUTTON_CLASS } from './field-styles';
 import { SecondsField } from './seconds-field';
 import { SuggestInput } from './suggest-input';
@@ -20,7 +21,8 @@ export function FilterBar({ resolved }: FilterBarProps) {
   const { state, update } = useInvestigationState();
   const { query } = state;
   const commit = (key: QueryKey) => (value: string) => update((current) => withQuery(current, { [key]: value }), key);
-  const hasFilters = Boolean(query.app || query.path || query.latencyMin || query.latencyMax || query.bucket || query.upper);
+  const filters = query.filter ?? [];
+  const hasFilters = Boolean(query.app || query.path || query.latencyMin || query.latencyMax || query.bucket || query.upper || filters.length > 0);
 
   return (
     <div role="search" aria-label="Filters" className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
@@ -58,12 +60,16 @@ export function FilterBar({ resolved }: FilterBarProps) {
           className={`${BUTTON_CLASS} self-end`}
           disabled={!hasFilters}
           onClick={() =>
-            update((current) => withQuery(current, { app: '', path: '', latencyMin: '', latencyMax: '', bucket: '', upper: '' }))
+            update((current) => withQuery(current, { app: '', path: '', latencyMin: '', latencyMax: '', bucket: '', upper: '', filter: [] }))
           }
         >
           Clear filters
         </button>
       </div>
+      <DimensionFilterChips
+        filters={filters}
+        onRemove={(index) => update((current) => withQuery(current, { filter: filters.filter((_, at) => at !== index) }), 'filter')}
+      />
       <TimeRangeControl
         from={query.from}
         to={query.to}

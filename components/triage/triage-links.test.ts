@@ -12,8 +12,14 @@ describe('correlationFilterHref', () => {
     );
   });
 
-  it('gives no link for a field the page cannot filter on yet', () => {
-    expect(correlationFilterHref(STATE, { field: 'ingressHost', value: 'ingress-node-2' })).toBeNull();
+  it('filters on hosts, addresses and statuses with a dimension filter added to the page\'s own', () => {
+    expect(correlationFilterHref(STATE, { field: 'ingressHost', value: 'ingress-node-2' })).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=ingress.host%3Aingress-node-2',
+    );
+    const filtered = { ...STATE, query: { ...STATE.query, filter: ['-edge.status:499'] } };
+    expect(correlationFilterHref(filtered, { field: 'edgeUpstreamAddr', value: '10.20.0.12:80' })).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=-edge.status%3A499&filter=edge.upstreamAddr%3A10.20.0.12%3A80',
+    );
   });
 });
 

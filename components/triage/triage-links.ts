@@ -1,19 +1,20 @@
 import { CORRELATION_FIELD_WORDS } from '@/lib/domain/triage/correlation-fields';
 import type { FieldValueRef } from '@/lib/domain/triage/correlations';
 import type { RetransmissionFinding } from '@/lib/domain/triage/retransmission';
-import { QUERY_KEYS, toInvestigationHref, withDrill, withQuery, type InvestigationState, type QueryKey } from '@/lib/url-state';
-
-const isQueryKey = (param: string): param is QueryKey => (QUERY_KEYS as readonly string[]).includes(param);
+import { formatDimensionFilter } from '@/lib/domain/dimension-filters';
+import { toInvestigationHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 
 /**
  * The investigation page filtered to one value, built from the current state (time range and
- * other filters kept). Null when the page's query has no parameter for that field yet (only app
- * and path today; docs/TRIAGE.md proposes the others), so no link pretends to filter.
+ * other filters kept): app and path by their own parameters, the other fields by a dimension
+ * filter added to the page's.
  */
-export function correlationFilterHref(state: InvestigationState, ref: FieldValueRef): string | null {
-  const param = CORRELATION_FIELD_WORDS[ref.field].filterParam;
-  if (!isQueryKey(param)) return null;
-  return toInvestigationHref(withQuery(state, { [param]: ref.value }));
+export function correlationFilterHref(state: InvestigationState, ref: FieldValueRef): string {
+  const filter = CORRELATION_FIELD_WORDS[ref.field].filter;
+  if ('param' in filter) return toInvestigationHref(withQuery(state, { [filter.param]: ref.value }));
+  const added = formatDimensionFilter({ field: filter.dimension, value: ref.value, exclude: false });
+  const filters = state.query.filter ?? [];
+  return toInvestigationHref(withQuery(state, { filter: filters.includes(added) ? filters : [...filters, added] }));
 }
 
 /**

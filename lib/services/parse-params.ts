@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS } from '@/lib/domain/query';
 import { AppError } from '@/lib/server/core/errors';
 
-export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+export type ParamsInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Parameters as a record: one string each, an array for the repeatable ones (`filter`). */
 export type ParamRecord = Record<string, string> & { filter?: string[] };
@@ -18,14 +18,14 @@ const isRepeatable = (key: string) => (REPEATABLE_QUERY_PARAMETERS as readonly s
 export function toParamRecord(input: ParamsInput, extraParameters: readonly string[] = []): ParamRecord {
   const record: Record<string, string> = {};
   const repeated: string[] = [];
-  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
+  const entries: [string, string | readonly string[] | undefined][] = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     if (isRepeatable(key)) {
-      repeated.push(...(Array.isArray(value) ? value : [value]));
+      repeated.push(...(typeof value === 'string' ? [value] : value));
       continue;
     }
-    if (Array.isArray(value) || key in record) {
+    if (typeof value !== 'string' || key in record) {
       throw new AppError('invalid_parameter', `${key}: may be given only once`, key);
     }
     record[key] = value;

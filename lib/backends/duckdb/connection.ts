@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
-import { AppError } from '@/lib/server/core/errors';
+import { AppError, requestCancelled } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
 import { buildTraceTableSql } from './sql/build-trace-table';
 import type { LoadProgressSink } from './load-progress';
@@ -197,7 +197,7 @@ export async function runStatement(
   statement: SqlStatement,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
-  if (signal?.aborted) throw new AppError('backend_timeout', 'the request was cancelled');
+  if (signal?.aborted) throw requestCancelled();
   const connection: DuckDBConnection = await instance.connect();
   const interrupt = () => connection.interrupt();
   signal?.addEventListener('abort', interrupt, { once: true });
@@ -205,7 +205,7 @@ export async function runStatement(
     const reader = await connection.runAndReadAll(statement.sql, statement.params);
     return reader.getRowObjects() as Record<string, unknown>[];
   } catch (error) {
-    if (signal?.aborted) throw new AppError('backend_timeout', 'the request was cancelled', undefined, { cause: error });
+    if (signal?.aborted) throw requestCancelled(error);
     throw new AppError('backend_error', `embedded store query failed: ${firstLine(error)}`, undefined, { cause: error });
   } finally {
     signal?.removeEventListener('abort', interrupt);
