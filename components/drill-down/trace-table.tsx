@@ -7,6 +7,7 @@ import type { TimeZoneMode, TraceSort, TraceSortKey } from '@/lib/url-state';
 import { formatMs } from '@/components/format';
 import { Instant } from '@/components/time/instant';
 import { sortTraces } from './sort-traces';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 
 type TraceTableProps = {
   traces: readonly TraceSummary[];
@@ -16,8 +17,6 @@ type TraceTableProps = {
   hrefFor: (traceId: string) => string;
 };
 
-/** Times at or above this are drawn attention to: one TCP SYN retransmission. */
-const SLOW_MS = 1_000;
 
 type MsColumn = { key: TraceSortKey; label: string; hint: string; testId: string; value: (trace: TraceSummary) => number | null };
 
@@ -122,7 +121,7 @@ export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }
                       key={column.key}
                       data-testid={column.testId}
                       data-ms={value ?? ''}
-                      className={`${cellClass} text-right ${value !== null && value >= SLOW_MS ? 'font-bold text-rose-700 dark:text-rose-300' : ''}`}
+                      className={`${cellClass} text-right ${value !== null && value >= DEFAULT_SLOW_MS ? 'font-bold text-rose-700 dark:text-rose-300' : ''}`}
                     >
                       {formatMs(value)}
                     </td>

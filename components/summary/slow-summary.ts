@@ -1,10 +1,8 @@
 import type { HistogramsResponse } from '@/lib/domain/api-responses';
-import { publicQuerySchema } from '@/lib/domain/query';
+import { DEFAULT_SLOW_MS, publicQuerySchema } from '@/lib/domain/query';
 import type { QueryParams } from '@/lib/url-state';
 import { msToSecondsText } from '@/components/format';
 
-/** One second: the first TCP SYN retransmission, the delay this tool exists to find. */
-export const SLOW_THRESHOLD_MS = 1_000;
 
 const secondsToMs = (text: string | undefined): number | null => {
   if (text === undefined) return null;
@@ -14,7 +12,7 @@ const secondsToMs = (text: string | undefined): number | null => {
 
 /** What counts as slow: edge request_time ≥ 1 s, or ≥ latencyMin when the filter asks for more. */
 export function slowThresholdMs(query: QueryParams): number {
-  return Math.max(SLOW_THRESHOLD_MS, secondsToMs(query.latencyMin) ?? 0);
+  return Math.max(DEFAULT_SLOW_MS, secondsToMs(query.latencyMin) ?? 0);
 }
 
 /**

@@ -85,6 +85,24 @@ export type TraceQuery = {
   filters?: readonly DimensionFilter[];
 };
 
+/** Slow means edge request_time ≥ 1 s unless a view asks otherwise: the first TCP SYN retransmission timeout. */
+export const DEFAULT_SLOW_MS = 1_000;
+
+/** The latency range of a query, `[minMs, maxMs)`, either end open when null. */
+export const latencyRange = (query: TraceQuery): { minMs: number | null; maxMs: number | null } => ({
+  minMs: query.latencyMinMs,
+  maxMs: query.latencyMaxMs,
+});
+
+export const hasLatencyFilter = (query: TraceQuery): boolean => query.latencyMinMs !== null || query.latencyMaxMs !== null;
+
+/**
+ * Whether the query chooses traces by more than time and path: app (an edge field), a latency
+ * range or a dimension filter. A view of ingress lines by their own @timestamp then keeps only the
+ * trace set's traces, which needs the join.
+ */
+export const choosesTraces = (query: TraceQuery): boolean => query.app !== null || hasLatencyFilter(query) || (query.filters ?? []).length > 0;
+
 export type HistogramOptions = { bucketMs: number; upperMs: number };
 
 export type NormalizedQuery = TraceQuery & HistogramOptions & { from: string; to: string; filters: readonly DimensionFilter[] };

@@ -4,16 +4,12 @@ import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { TracesResponse } from '@/lib/domain/api-responses';
 import { bucketSelectionSchema, decodeCursor, DEFAULT_TRACE_PAGE_SIZE, encodeCursor } from '@/lib/domain/drill-down';
 import { AppError } from '@/lib/server/core/errors';
-import { parseOrThrow, toParamRecord, type ParamsInput } from './parse-params';
+import { readEndpointParams, type ParamsInput } from './parse-params';
 import { resolveQueryOrThrow } from './resolve-query';
-
-const SELECTION_KEYS = ['histogram', 'fromMs', 'toMs', 'limit', 'cursor'] as const;
 
 /** One page of the traces counted in a histogram range. */
 export async function getBucketTraces(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<TracesResponse> {
-  const record = toParamRecord(input, SELECTION_KEYS);
-  const selectionInput = Object.fromEntries(SELECTION_KEYS.flatMap((key) => (record[key] !== undefined ? [[key, record[key]]] : [])));
-  const selection = parseOrThrow(bucketSelectionSchema, selectionInput);
+  const { record, own: selection } = readEndpointParams(input, bucketSelectionSchema);
   const cursor = selection.cursor !== undefined ? decodeCursor(selection.cursor) : null;
   if (selection.cursor !== undefined && cursor === null) {
     throw new AppError('invalid_parameter', 'cursor: not a cursor returned by this API; pass the nextCursor of a previous answer unchanged, or leave cursor out for the first page', 'cursor');

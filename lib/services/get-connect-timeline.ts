@@ -5,7 +5,7 @@ import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { ConnectTimelineResponse } from '@/lib/domain/api-responses';
 import { chooseTimelineBinMs, DEFAULT_TIMELINE_MAX_GROUPS, TIMELINE_GROUP_BYS } from '@/lib/domain/connect-timeline';
 import { TIERS } from '@/lib/domain/tiers';
-import { parseOrThrow, toParamRecord, type ParamsInput } from './parse-params';
+import { readEndpointParams, type ParamsInput } from './parse-params';
 import { resolveQueryOrThrow } from './resolve-query';
 
 const timelineSchema = z.object({
@@ -13,12 +13,9 @@ const timelineSchema = z.object({
   groupBy: z.enum(TIMELINE_GROUP_BYS, { message: `groupBy must be one of ${TIMELINE_GROUP_BYS.join(', ')}` }).default('host'),
 });
 
-const TIMELINE_PARAMETERS = Object.keys(timelineSchema.shape);
-
 /** A tier's upstream_connect_time over the query window, binned so a chart stays small. */
 export async function getConnectTimeline(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<ConnectTimelineResponse> {
-  const record = toParamRecord(input, TIMELINE_PARAMETERS);
-  const options = parseOrThrow(timelineSchema, { tier: record.tier, groupBy: record.groupBy } as Record<string, string>);
+  const { record, own: options } = readEndpointParams(input, timelineSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const notices: AnswerNotice[] = [];
   const timeline = await backend.fetchConnectTimeline(

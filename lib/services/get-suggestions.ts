@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { SuggestionsResponse } from '@/lib/domain/api-responses';
-import { parseOrThrow, toParamRecord, type ParamsInput } from './parse-params';
+import { readEndpointParams, type ParamsInput } from './parse-params';
 import { resolveQueryOrThrow } from './resolve-query';
 
 const suggestionSchema = z.object({
@@ -19,12 +19,8 @@ const suggestionSchema = z.object({
 
 /** Frequent app or path values in the window, for the filter bar. */
 export async function getSuggestions(backend: LatencyBackend, input: ParamsInput, signal?: AbortSignal): Promise<SuggestionsResponse> {
-  const record = toParamRecord(input, Object.keys(suggestionSchema.shape));
-  const { field, prefix, limit } = parseOrThrow(suggestionSchema, {
-    ...(record.field !== undefined ? { field: record.field } : {}),
-    ...(record.prefix !== undefined ? { prefix: record.prefix } : {}),
-    ...(record.limit !== undefined ? { limit: record.limit } : {}),
-  });
+  const { record, own } = readEndpointParams(input, suggestionSchema);
+  const { field, prefix, limit } = own;
   const query = await resolveQueryOrThrow(backend, record, signal);
   const values = await backend.fetchSuggestions(query, field, prefix ? prefix : null, limit, { signal });
   return { field, values };

@@ -57,3 +57,18 @@ export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, record: R
   const parameter = issue?.path.filter((part) => typeof part === 'string').join('.') || 'query';
   throw new AppError('invalid_parameter', `${parameter}: ${issue?.message ?? 'invalid value'}`, parameter);
 }
+
+/** An endpoint's own parameters: an object schema (refinements keep the shape in zod 4). */
+type ParamsSchema = z.ZodType & { shape: Record<string, unknown> };
+
+/**
+ * The one way an endpoint reads its parameters: the shared query's (returned as `record`, for
+ * resolveQueryOrThrow) and its own, the keys of `schema`, validated by it (`own`). Anything
+ * else is refused (toParamRecord), and an invalid value is a 400 naming its parameter.
+ */
+export function readEndpointParams<Schema extends ParamsSchema>(input: ParamsInput, schema: Schema): { record: ParamRecord; own: z.infer<Schema> } {
+  const keys = Object.keys(schema.shape);
+  const record = toParamRecord(input, keys);
+  const own = Object.fromEntries(keys.flatMap((key) => (record[key] !== undefined ? [[key, record[key]]] : [])));
+  return { record, own: parseOrThrow(schema, own) };
+}

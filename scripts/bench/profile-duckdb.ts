@@ -26,19 +26,22 @@ import { chooseTimelineBinMs, DEFAULT_TIMELINE_MAX_GROUPS } from '@/lib/domain/c
 import { decodeCursor, DEFAULT_TRACE_PAGE_SIZE } from '@/lib/domain/drill-down';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import type { HistogramName } from '@/lib/domain/histogram-names';
-import { publicQuerySchema, resolveQuery, type NormalizedQuery } from '@/lib/domain/query';
+import { DEFAULT_SLOW_MS, publicQuerySchema, QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, resolveQuery, type NormalizedQuery } from '@/lib/domain/query';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
-import { CONNECT_MAX_GROUPS, DEFAULT_CORRELATION_LIMIT, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { CONNECT_MAX_GROUPS, DEFAULT_CORRELATION_LIMIT } from '@/lib/domain/triage/triage-query';
 import { digestDuckdbProfile } from './duckdb-profile-digest';
 import { median } from './stats';
 
 export type DuckdbProfileTarget = { id: string; label: string; path: string };
 export type DuckdbProfileResult = { id: string; label: string; text: string };
 
-const QUERY_KEYS = ['from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper'] as const;
-
+/** The shared query of a URL, read by the domain schema's own keys (the repeatable ones as arrays). */
 function queryOf(params: URLSearchParams): NormalizedQuery {
-  const input = publicQuerySchema.parse(Object.fromEntries(QUERY_KEYS.flatMap((key) => (params.has(key) ? [[key, params.get(key)!]] : []))));
+  const entries = QUERY_PARAMETERS.flatMap((key) => {
+    if (!params.has(key)) return [];
+    return [[key, (REPEATABLE_QUERY_PARAMETERS as readonly string[]).includes(key) ? params.getAll(key) : params.get(key)!]];
+  });
+  const input = publicQuerySchema.parse(Object.fromEntries(entries));
   const resolved = resolveQuery(input, Date.now(), { fromMs: 0, toMs: 1 });
   if (!resolved.ok) throw new Error(`${resolved.issue.parameter}: ${resolved.issue.message}`);
   return resolved.query;

@@ -7,8 +7,6 @@ import { publicQuerySchema, type TraceQuery } from '../query';
  * times are seconds in the URL and milliseconds inside.
  */
 
-/** Slow means edge request_time ≥ 1 s by default: the first SYN retransmission timeout. */
-export const DEFAULT_SLOW_MS = 1_000;
 export const DEFAULT_CORRELATION_LIMIT = 10;
 export const MAX_CORRELATION_LIMIT = 50;
 /** Named groups per grouping in connect distributions; the rest are merged into "(other)". */
@@ -22,8 +20,6 @@ export const CONNECT_MAX_GROUPS = 20;
 export function toBaselineQuery<Query extends TraceQuery>(query: Query): Query {
   return { ...query, latencyMinMs: null, latencyMaxMs: null };
 }
-
-export const hasLatencyFilter = (query: TraceQuery): boolean => query.latencyMinMs !== null || query.latencyMaxMs !== null;
 
 /**
  * What attribution and correlations compare, by the same rule: the slow requests the latency range

@@ -2,10 +2,10 @@ import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import type { AttributionResponse } from '@/lib/domain/triage/triage-responses';
-import { DEFAULT_SLOW_MS, slowParamsSchema, toTriageComparison } from '@/lib/domain/triage/triage-query';
-import { toParamRecord, type ParamsInput } from '../parse-params';
+import { slowParamsSchema, toTriageComparison } from '@/lib/domain/triage/triage-query';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
+import { readEndpointParams, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
-import { parseTriageParams } from './triage-params';
 
 /** How the slow requests' time divides among the five segments (compared as toTriageComparison says). */
 export async function getAttribution(
@@ -13,8 +13,7 @@ export async function getAttribution(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<AttributionResponse> {
-  const record = toParamRecord(input, Object.keys(slowParamsSchema.shape));
-  const { slow } = parseTriageParams(slowParamsSchema, record);
+  const { record, own: { slow } } = readEndpointParams(input, slowParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
   const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slowMs, { signal });

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
-import type { TraceQuery } from '@/lib/domain/query';
+import { DEFAULT_SLOW_MS, hasLatencyFilter, type TraceQuery } from '@/lib/domain/query';
 import type { ConnectDistributions } from '@/lib/domain/triage/triage-data';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import type { RetransmissionsResponse } from '@/lib/domain/triage/triage-responses';
-import { CONNECT_MAX_GROUPS, hasLatencyFilter, toBaselineQuery, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { CONNECT_MAX_GROUPS, toBaselineQuery } from '@/lib/domain/triage/triage-query';
 import { toParamRecord, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
 

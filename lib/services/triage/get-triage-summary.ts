@@ -4,12 +4,12 @@ import { buildAttribution } from '@/lib/domain/triage/attribution';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
-import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, DEFAULT_SLOW_MS, toTriageComparison } from '@/lib/domain/triage/triage-query';
+import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, toTriageComparison } from '@/lib/domain/triage/triage-query';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
-import { toParamRecord, type ParamsInput } from '../parse-params';
+import { readEndpointParams, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
 import { fetchBaselineConnects } from './get-retransmissions';
-import { parseTriageParams } from './triage-params';
 
 /**
  * Attribution, correlations and the retransmission signature of one query in one answer, from
@@ -21,8 +21,7 @@ export async function getTriageSummary(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<TriageSummaryResponse> {
-  const record = toParamRecord(input, Object.keys(correlationParamsSchema.shape));
-  const { slow, limit } = parseTriageParams(correlationParamsSchema, record);
+  const { record, own: { slow, limit } } = readEndpointParams(input, correlationParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const compared = toTriageComparison(query, slowMs);

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { WindowComparisonResponse } from '@/lib/domain/triage/triage-responses';
-import { comparisonParamsSchema, DEFAULT_SLOW_MS } from '@/lib/domain/triage/triage-query';
+import { comparisonParamsSchema } from '@/lib/domain/triage/triage-query';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 import { compareWindows } from '@/lib/domain/triage/window-comparison';
 import { AppError } from '@/lib/server/core/errors';
-import { toParamRecord, type ParamsInput } from '../parse-params';
+import { readEndpointParams, type ParamsInput } from '../parse-params';
 import { resolveQueryOrThrow } from '../resolve-query';
-import { parseTriageParams } from './triage-params';
 
 /** A problem with the compared window's from/to is reported under its own parameter name. */
 const COMPARED_PARAMETER: Record<string, string> = { from: 'compareFrom', to: 'compareTo' };
@@ -20,8 +20,7 @@ export async function getWindowComparison(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<WindowComparisonResponse> {
-  const record = toParamRecord(input, Object.keys(comparisonParamsSchema.shape));
-  const { slow, compareFrom, compareTo } = parseTriageParams(comparisonParamsSchema, record);
+  const { record, own: { slow, compareFrom, compareTo } } = readEndpointParams(input, comparisonParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compareQuery = await resolveQueryOrThrow(backend, { ...record, from: compareFrom, to: compareTo }, signal).catch((error: unknown) => {
     if (error instanceof AppError && error.parameter && COMPARED_PARAMETER[error.parameter]) {

@@ -1,6 +1,6 @@
 import type { ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
-import type { TraceQuery } from '@/lib/domain/query';
+import { choosesTraces, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
 import { buildTraceSetCtes } from './build-trace-set';
 import { representativesSql } from './build-trace-table';
@@ -13,8 +13,7 @@ import type { SqlStatement } from './sql-statement';
  * choose traces), only the trace set's traces. Without those, no trace set at all.
  */
 function buildIngressLineCtes(query: TraceQuery): SqlStatement {
-  const joined = query.app !== null || query.latencyMinMs !== null || query.latencyMaxMs !== null || (query.filters ?? []).length > 0;
-  const traceSet = joined ? buildTraceSetCtes(query) : null;
+  const traceSet = choosesTraces(query) ? buildTraceSetCtes(query) : null;
   const params: SqlStatement['params'] = { ...traceSet?.params, fromMs: query.fromMs, toMs: query.toMs };
   const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', 'trace_id IS NOT NULL', "rt_state = 'ok'"];
   if (query.path !== null) {
