@@ -20,6 +20,7 @@ const API_PATHS = [
   '/api/v1/connect-timeline',
   '/api/v1/suggestions',
   '/api/v1/health',
+  '/api/v1/health/loading',
   '/api/v1/triage/summary',
   '/api/v1/triage/attribution',
   '/api/v1/triage/correlations',
@@ -29,7 +30,7 @@ const API_PATHS = [
 ];
 const PARAMETERS = [
   'from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper', 'histogram', 'fromMs', 'toMs', 'limit',
-  'cursor', 'tier', 'groupBy', 'field', 'prefix', 'slow', 'compareFrom', 'compareTo', 'tz', 'scale', 'sort', 'stat',
+  'cursor', 'tier', 'groupBy', 'field', 'prefix', 'slow', 'compareFrom', 'compareTo', 'tz', 'scale', 'sort', 'stat', 'filter',
 ];
 
 type FuzzRequest = { method: string; path: string };

@@ -8,6 +8,7 @@ import type { TraceDetail } from '@/lib/domain/trace';
 import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
 import type { NoticeSink } from '@/lib/domain/answer-notices';
 import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { StoreLoadStatus } from '@/lib/domain/load-status';
 
 export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
 
@@ -63,5 +64,7 @@ export interface LatencyBackend {
   /** First and last edge @timestamp in the store (toMs exclusive), or null when it is empty. */
   fetchExtent(options?: CallOptions): Promise<TimeExtent | null>;
   checkHealth(options?: CallOptions): Promise<BackendHealth>;
+  /** How far a load still under way has come (the embedded store); null when nothing is loading. Never waits. */
+  loadStatus(): StoreLoadStatus | null;
   close(): Promise<void>;
 }

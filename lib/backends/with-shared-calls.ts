@@ -48,6 +48,7 @@ export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
       ),
     fetchExtent: (options) => share('fetchExtent', [], options, (shared) => backend.fetchExtent(shared)),
     checkHealth: (options) => backend.checkHealth(options),
+    loadStatus: () => backend.loadStatus(),
     close: () => backend.close(),
   };
 }

@@ -3,6 +3,7 @@ import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { withSharedCalls } from '@/lib/backends/with-shared-calls';
 import { readServerConfig } from './core/config';
+import { createLoadProgressLog } from './load-progress-log';
 
 /**
  * The process's backend, chosen by HOPSCOPE_BACKEND and created on first use. Kept on globalThis
@@ -16,7 +17,7 @@ async function createStoreBackend(): Promise<LatencyBackend> {
     const { createElasticsearchBackend } = await import('@/lib/backends/elasticsearch');
     return createElasticsearchBackend({ ...config.elasticsearch, fields: config.fields });
   }
-  return createDuckdbBackend({ ...config.duckdb, fields: config.fields });
+  return createDuckdbBackend({ ...config.duckdb, fields: config.fields, onLoadProgress: createLoadProgressLog() });
 }
 
 /** Identical calls in flight at once (a reload, a shared permalink) ask the store once. */

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { TraceResponse } from '@/lib/domain/api-responses';
 import { AppError } from '@/lib/server/core/errors';
-import { rejectUnknownParameters, type ParamsInput } from './parse-params';
-
-const parameterNames = (params: ParamsInput): Record<string, string> =>
-  Object.fromEntries((params instanceof URLSearchParams ? [...params.keys()] : Object.keys(params)).map((key) => [key, '']));
+import { rejectAnyParameter, type ParamsInput } from './parse-params';
 
 /** Trace ids are printable text (Jaeger-style ids contain ':'); control characters are refused. */
 export const traceIdSchema = z
@@ -26,7 +23,7 @@ export async function getTrace(
   signal?: AbortSignal,
   params: ParamsInput = {},
 ): Promise<TraceResponse> {
-  rejectUnknownParameters(parameterNames(params), []);
+  rejectAnyParameter(params);
   const parsed = traceIdSchema.safeParse(rawTraceId);
   if (!parsed.success) throw new AppError('invalid_parameter', `traceId: ${parsed.error.issues[0]?.message}`, 'traceId');
   const trace = await backend.fetchTrace(parsed.data, { signal });

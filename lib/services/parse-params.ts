@@ -72,3 +72,9 @@ export function readEndpointParams<Schema extends ParamsSchema>(input: ParamsInp
   const own = Object.fromEntries(keys.flatMap((key) => (record[key] !== undefined ? [[key, record[key]]] : [])));
   return { record, own: parseOrThrow(schema, own) };
 }
+
+/** For endpoints that take no query parameter: any one sent is refused, since the answer would not depend on it. */
+export function rejectAnyParameter(params: ParamsInput): void {
+  const names = params instanceof URLSearchParams ? [...params.keys()] : Object.keys(params);
+  rejectUnknownParameters(Object.fromEntries(names.map((name) => [name, ''])), []);
+}

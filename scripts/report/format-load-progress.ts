@@ -17,9 +17,11 @@ function timeLeft(done: number, elapsedMs: number): string | null {
 /**
  * One stage of one tier: "reading edge: 1,234,567 lines · 210,000 lines/s · 45 % · about 12 s
  * left" while Node reads raw text (the share and time left only when the files' size is known), or
- * "storing edge: 45 % · about 12 s left" while DuckDB stores the tier (its own estimate).
+ * "storing edge: 45 % · about 12 s left" while DuckDB stores the tier (its own estimate), then
+ * "building the trace table from 1,992,904 lines".
  */
-export function formatLoadProgress(progress: LoadProgress): string {
+export function formatLoadProgress(progress: Exclude<LoadProgress, { stage: 'plan' }>): string {
+  if (progress.stage === 'build') return `building the trace table from ${countWords(progress.lines)} lines`;
   if (progress.stage === 'store') {
     const parts = [`storing ${progress.tier}: ${Math.floor(Math.min(progress.share, 1) * 100)} %`];
     const left = timeLeft(progress.share, progress.elapsedMs);

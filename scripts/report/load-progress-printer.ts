@@ -21,13 +21,17 @@ const CLEAR_LINE = '\r\u001b[K';
  * terminal redrawn in place, elsewhere a line every few seconds. A stage that finished leaves it.
  */
 export function createLoadProgressPrinter(stream: ProgressStream, nowMs: () => number = Date.now): LoadProgressPrinter {
-  const underWay = new Map<string, LoadProgress>();
+  const underWay = new Map<string, Exclude<LoadProgress, { stage: 'plan' }>>();
   let lastPrintMs = Number.NEGATIVE_INFINITY;
   let lineOpen = false;
 
   const onLoadProgress = (progress: LoadProgress) => {
+    // An estimate alone is nothing to show; building the trace table follows every tier's stage.
+    if (progress.stage === 'plan') return;
+    if (progress.stage === 'build') underWay.clear();
     const key = `${progress.stage} ${progress.tier}`;
-    const finished = progress.stage === 'store' ? progress.share >= 1 : progress.totalBytes > 0 && progress.bytesRead >= progress.totalBytes;
+    const finished =
+      progress.stage === 'build' ? false : progress.stage === 'store' ? progress.share >= 1 : progress.totalBytes > 0 && progress.bytesRead >= progress.totalBytes;
     // A tier being stored has been read.
     if (progress.stage === 'store') underWay.delete(`read ${progress.tier}`);
     if (finished) underWay.delete(key);

@@ -7,7 +7,7 @@ import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { AppError, requestCancelled } from '@/lib/server/core/errors';
-import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, tierTable } from './sql/build-load';
+import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, rawTable, tierTable } from './sql/build-load';
 import { buildTraceTableSql } from './sql/build-trace-table';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
@@ -162,6 +162,10 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
       await ingressPrepared.then(discardConverted, () => undefined);
       throw error;
     }
+    const stored = await connection.runAndReadAll(
+      `SELECT (SELECT count(*) FROM ${rawTable('edge')}) + (SELECT count(*) FROM ${rawTable('ingress')}) AS n`,
+    );
+    onProgress?.({ stage: 'build', tier: null, lines: Number(stored.getRowObjects()[0]?.n ?? 0) });
     for (const statement of [...buildFinishLoadSql(), ...buildTraceTableSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
     const counts = await connection.runAndReadAll(
       `SELECT (SELECT count(*) FROM ${tierTable('edge')}) AS edge, (SELECT count(*) FROM ${tierTable('ingress')}) AS ingress`,

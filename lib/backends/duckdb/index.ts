@@ -6,7 +6,8 @@ import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { openStore, runStatement, type LoadedStore } from './connection';
-import type { LoadProgressSink } from './load-progress';
+import type { LoadProgress, LoadProgressSink } from './load-progress';
+import { LoadTracker } from './load-tracker';
 import { toMissingFieldNotices } from './missing-field-notices';
 import { PassScheduler } from './pass-scheduler';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
@@ -51,11 +52,27 @@ const EDGE_HISTOGRAM_FIELDS = [
 /** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
   let loading: Promise<LoadedStore> | null = null;
+  /** The load under way, if any: set when a load starts, cleared when it settles. */
+  let tracker: LoadTracker | null = null;
   const store = (): Promise<LoadedStore> => {
-    loading ??= openStore(config, config.fields, config.onLoadProgress).catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
+    if (loading) return loading;
+    const current = new LoadTracker();
+    tracker = current;
+    const onProgress = (progress: LoadProgress) => {
+      current.record(progress);
+      config.onLoadProgress?.(progress);
+    };
+    loading = openStore(config, config.fields, onProgress).then(
+      (loaded) => {
+        tracker = null;
+        return loaded;
+      },
+      (error: unknown) => {
+        tracker = null;
+        loading = null;
+        throw error;
+      },
+    );
     return loading;
   };
   const run = async (statement: SqlStatement, signal?: AbortSignal) => runStatement((await store()).instance, statement, signal);
@@ -137,6 +154,8 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       const toMs = toNumberOrNull(row?.to_ms);
       return fromMs === null || toMs === null ? null : { fromMs, toMs };
     },
+
+    loadStatus: () => tracker?.status() ?? null,
 
     async checkHealth(): Promise<BackendHealth> {
       try {

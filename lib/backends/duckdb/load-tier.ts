@@ -67,6 +67,7 @@ export async function prepareTier(
     firstLines = await readFirstLines(source, DETECTION_LINES);
     if (firstLines.length > 0) break;
   }
+  onProgress?.({ stage: 'plan', tier, estimatedLines: estimateLines(sources, firstLines) });
   const envelope = detectEnvelope(firstLines);
   const innerLines = firstLines.flatMap((line) => unwrapLine(envelope, line) ?? []);
   let format;
@@ -88,6 +89,16 @@ export async function prepareTier(
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
   const missing = format.kind === 'json' ? checkJsonFields(innerLines, fields) : result.missing;
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
+}
+
+/**
+ * A tier's lines estimated from its files' size and the length of its first lines; null when a
+ * file is compressed (its stored size says little) or nothing could be read.
+ */
+function estimateLines(sources: readonly LogSource[], firstLines: readonly string[]): number | null {
+  if (firstLines.length === 0 || sources.some((source) => source.path.endsWith('.gz'))) return null;
+  const bytesPerLine = firstLines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / firstLines.length;
+  return Math.round(sources.reduce((sum, source) => sum + source.bytes, 0) / bytesPerLine);
 }
 
 /** How often DuckDB's progress is asked while a tier is stored. */

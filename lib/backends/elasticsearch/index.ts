@@ -103,6 +103,9 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
       return checkHealth(session, config.url, () => fieldPlan(session));
     },
 
+    // Elasticsearch holds the data itself: nothing is loaded.
+    loadStatus: () => null,
+
     close: () => client.close(),
   };
 }

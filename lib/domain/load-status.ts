@@ -1,0 +1,33 @@
+/**
+ * How far the embedded store's load has come, as the console and the page say it: lines loaded
+ * over both tiers against an estimate of all of them (from the files' sizes and the length of
+ * their first lines; none for compressed files, whose stored size says little).
+ */
+export type StoreLoadStatus = {
+  stage: 'loading' | 'building';
+  linesLoaded: number;
+  /** Estimated lines of both tiers; null while a tier's files cannot be estimated. */
+  linesEstimated: number | null;
+  elapsedMs: number;
+};
+
+/** 1234 → "1,234"; 1,234,567 → "1.2 M". */
+export function formatLineCount(lines: number): string {
+  if (lines < 100_000) return lines.toLocaleString('en-US');
+  return `${(lines / 1_000_000).toFixed(lines < 10_000_000 ? 1 : 0)} M`;
+}
+
+/** Seconds left at the rate so far, or null before there is a rate or an estimate. */
+export function secondsLeft(status: StoreLoadStatus): number | null {
+  if (status.linesEstimated === null || status.linesLoaded === 0 || status.elapsedMs < 1_000) return null;
+  const rate = status.linesLoaded / status.elapsedMs;
+  return Math.max(0, Math.round((status.linesEstimated - status.linesLoaded) / rate / 1_000));
+}
+
+/** "loading 1.2 M of ~2.0 M lines, about 20 s left", or "building the trace table" at the end. */
+export function formatLoadStatus(status: StoreLoadStatus): string {
+  if (status.stage === 'building') return `building the trace table from ${formatLineCount(status.linesLoaded)} lines`;
+  const of = status.linesEstimated === null ? '' : ` of ~${formatLineCount(Math.max(status.linesEstimated, status.linesLoaded))}`;
+  const left = secondsLeft(status);
+  return `loading ${formatLineCount(status.linesLoaded)}${of} lines${left === null ? '' : `, about ${left} s left`}`;
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { LoadProgress } from '@/lib/backends/duckdb/load-progress';
+import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
+import { formatLoadStatus } from '@/lib/domain/load-status';
+
+/** A server log gets a progress line at most this often. */
+const LOG_INTERVAL_MS = 5_000;
+
+/**
+ * The embedded store's load on the server console (stderr): "hopscope: loading 1.2 M of ~2.0 M
+ * lines, about 20 s left" every few seconds, and the trace table's build when it starts.
+ */
+export function createLoadProgressLog(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`), nowMs: () => number = Date.now) {
+  const tracker = new LoadTracker(nowMs);
+  let lastMs = Number.NEGATIVE_INFINITY;
+  return (progress: LoadProgress) => {
+    tracker.record(progress);
+    // An estimate alone is no progress to report.
+    if (progress.stage === 'plan') return;
+    const now = nowMs();
+    if (progress.stage !== 'build' && now - lastMs < LOG_INTERVAL_MS) return;
+    lastMs = now;
+    write(`hopscope: ${formatLoadStatus(tracker.status())}`);
+  };
+}
