@@ -14,6 +14,7 @@ describe('parseBenchArgs', () => {
       skipBuild: false,
       esShards: 1,
       keepIndices: false,
+      keepStore: false,
       profiles: true,
     });
   });
@@ -32,10 +33,11 @@ describe('parseBenchArgs', () => {
   });
 
   it('takes an explicit output file and the flags', () => {
-    expect(parseBenchArgs(['--sizes', '20000', '--out', '/tmp/r.md', '--skip-build', '--keep-indices', '--es-shards', '2', '--no-profiles'])).toMatchObject({
+    expect(parseBenchArgs(['--sizes', '20000', '--out', '/tmp/r.md', '--skip-build', '--keep-indices', '--keep-store', '--es-shards', '2', '--no-profiles'])).toMatchObject({
       outFile: '/tmp/r.md',
       skipBuild: true,
       keepIndices: true,
+      keepStore: true,
       esShards: 2,
       profiles: false,
     });

@@ -27,6 +27,8 @@ export type BenchOptions = {
   esShards: number;
   /** Keep the benchmark indices after the run (to profile by hand). */
   keepIndices: boolean;
+  /** Keep the embedded store's database file of each size after the run (to query by hand). */
+  keepStore: boolean;
   /** Profile the endpoints that miss a target (EXPLAIN ANALYZE, Elasticsearch request timings and profile API). */
   profiles: boolean;
 };
@@ -43,6 +45,7 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
   --skip-build               reuse the existing .next build
   --es-shards 1              primary shards of each benchmark index
   --keep-indices             leave the benchmark indices in Elasticsearch
+  --keep-store               leave the embedded store's database files (DATA_DIR/store-<traces>.duckdb)
   --no-profiles              do not profile the endpoints that miss a target
 Smoke run while developing: npm run bench -- --sizes 20000 --runs 2
 Elasticsearch: ES_URL when set, else scripts/elasticsearch.sh start (and stop at the end).`;
@@ -86,6 +89,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
         'skip-build': { type: 'boolean' },
         'es-shards': { type: 'string' },
         'keep-indices': { type: 'boolean' },
+        'keep-store': { type: 'boolean' },
         'no-profiles': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -112,6 +116,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
     skipBuild: values['skip-build'] === true,
     esShards: positiveInteger('es-shards', text('es-shards') ?? '1'),
     keepIndices: values['keep-indices'] === true,
+    keepStore: values['keep-store'] === true,
     profiles: values['no-profiles'] !== true,
   };
 }

@@ -3,10 +3,13 @@ import { measureFirstHistogramPaint } from './browser-paint';
 import type { BenchBackend } from './cli-options';
 import type { Dataset } from './dataset';
 import { ENDPOINTS, investigationPath, slowHistogramsPath, type EndpointContext } from './endpoints';
+import { storeOriginOf } from './duckdb-store';
 import { formatDuration, formatSummary } from './format';
 import { measureEndpoint, timedGet, type EndpointResult } from './http-timing';
 import type { LoadSampler } from './machine';
+import { measureRestart } from './measure-restart';
 import { startNextServer } from './next-server';
+import { combinePeaks } from './process-memory';
 import type { BackendRun, IngestResult } from './results';
 import { fetchSlowTracePages } from './slow-trace-pages';
 import { summarize } from './stats';
@@ -32,7 +35,9 @@ type HealthBody = { ok?: unknown; message?: unknown; details?: { loadMs?: unknow
  * Starts the production server on one backend, then measures in order: the first health check
  * (for the embedded store: its load), every endpoint cold and warm, the slow traces as drill-down
  * pages (the baseline's counterpart), and the first histogram painted in Chromium; the server's
- * memory is sampled throughout. A failing phase is recorded and the next one still runs.
+ * memory is sampled throughout. An embedded store with a database file (HOPSCOPE_DUCKDB_PATH) is
+ * then restarted on the same files (measureRestart). A failing phase is recorded and the next one
+ * still runs.
  */
 export async function measureBackend(
   backend: BenchBackend,
@@ -53,6 +58,7 @@ export async function measureBackend(
     paint: null,
     slowPages: null,
     slowHistograms: null,
+    restart: null,
     load: null,
     errors: [],
   };
@@ -69,7 +75,9 @@ export async function measureBackend(
       run.ingest = {
         ms: health.ms,
         lines: dataset.info.lines.edge + dataset.info.lines.ingress,
-        how: `first /api/v1/health after start (the store loads on first use)${storeMs === null ? '' : `; the store's own load time ${formatDuration(storeMs)}`}`,
+        how:
+          `first /api/v1/health after start (the store loads on first use)${storeMs === null ? '' : `; the store's own load time ${formatDuration(storeMs)}`}` +
+          `; ${storeOriginOf(body).text}`,
       };
       console.log(`${tag} embedded store loaded: ${formatDuration(health.ms)} (${String(body.message ?? '')})`);
     } else {
@@ -131,7 +139,19 @@ export async function measureBackend(
     console.error(`${tag} ${(error as Error).message}`);
   } finally {
     run.memory = await server.stop();
-    run.load = options.load.summary(loadFrom);
   }
+  // Only after a load that succeeded: there is nothing to reuse otherwise.
+  if (backend === 'duckdb' && env.HOPSCOPE_DUCKDB_PATH && run.ingest !== null) {
+    try {
+      const restartLog = path.join(options.logDir, `next-${backend}-${dataset.info.traces}-restart.log`);
+      const { restart, memory } = await measureRestart(options.repoRoot, env, dataset.info.window, restartLog, tag);
+      run.restart = restart;
+      run.memory = combinePeaks(run.memory, memory);
+    } catch (error) {
+      run.errors.push(`restart: ${(error as Error).message}`);
+      console.error(`${tag} restart failed: ${(error as Error).message}`);
+    }
+  }
+  run.load = options.load.summary(loadFrom);
   return run;
 }

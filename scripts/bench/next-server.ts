@@ -3,16 +3,18 @@ import path from 'node:path';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { onCleanup } from './cleanup';
 import { freePort, isListening } from './free-port';
-import { TreeMemoryPoller } from './process-memory';
+import { TreeMemoryPoller, type PeakMemory } from './process-memory';
 
 /** The production server (`next start`) of one backend, in its own process group. */
 export type NextServer = {
   baseUrl: string;
   pid: number;
+  /** performance.now() just before the spawn: the start of a restart's measurement. */
+  spawnedAt: number;
   /** From spawn to the port accepting connections. */
   readyMs: number;
   /** Stops the server and returns the peak memory of its process tree. */
-  stop: () => Promise<{ peakTreeRssBytes: number; peakProcessHwmBytes: number }>;
+  stop: () => Promise<PeakMemory>;
 };
 
 /** Variables of the server's configuration: cleared so the caller's shell cannot leak into a run. */
@@ -34,6 +36,8 @@ const SERVER_VARIABLES = [
 ];
 
 const START_TIMEOUT_MS = 180_000;
+/** Short, since the restart's measurement (a few seconds at most) includes the wait for the port. */
+const PORT_POLL_MS = 20;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -99,13 +103,14 @@ export async function startNextServer(cwd: string, env: Record<string, string>, 
       await forget();
       throw new Error(`next start did not listen on ${port} within ${START_TIMEOUT_MS / 1000} s; its log:\n${tail(logFile)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, PORT_POLL_MS));
   }
   const readyMs = performance.now() - started;
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid,
+    spawnedAt: started,
     readyMs,
     stop: async () => {
       const memory = poller.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descendantsOf, parseStatParentPid, parseStatusMemory } from './process-memory';
+import { combinePeaks, descendantsOf, parseStatParentPid, parseStatusMemory } from './process-memory';
 
 describe('parseStatusMemory', () => {
   it('reads VmRSS and VmHWM in bytes', () => {
@@ -37,5 +37,16 @@ describe('descendantsOf', () => {
 
   it('is the root alone when it has no children', () => {
     expect(descendantsOf(99, new Map())).toEqual([99]);
+  });
+});
+
+describe('combinePeaks', () => {
+  it('keeps the larger of each peak, and either side when the other is missing', () => {
+    const first = { peakTreeRssBytes: 500, peakProcessHwmBytes: 700 };
+    const restart = { peakTreeRssBytes: 600, peakProcessHwmBytes: 400 };
+    expect(combinePeaks(first, restart)).toEqual({ peakTreeRssBytes: 600, peakProcessHwmBytes: 700 });
+    expect(combinePeaks(null, restart)).toBe(restart);
+    expect(combinePeaks(first, null)).toBe(first);
+    expect(combinePeaks(null, null)).toBeNull();
   });
 });

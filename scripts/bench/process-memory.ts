@@ -57,6 +57,14 @@ function readParents(): Map<number, number> {
   return parents;
 }
 
+export type PeakMemory = { peakTreeRssBytes: number; peakProcessHwmBytes: number };
+
+/** The peaks of two servers of one run (the first start and the restart): "throughout" means both. */
+export function combinePeaks(a: PeakMemory | null, b: PeakMemory | null): PeakMemory | null {
+  if (a === null || b === null) return a ?? b;
+  return { peakTreeRssBytes: Math.max(a.peakTreeRssBytes, b.peakTreeRssBytes), peakProcessHwmBytes: Math.max(a.peakProcessHwmBytes, b.peakProcessHwmBytes) };
+}
+
 export type TreeMemory = { rssBytes: number; largestHwmBytes: number; processes: number };
 
 /** The tree's summed resident memory now, and the largest single process's peak so far. */

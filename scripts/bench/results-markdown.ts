@@ -1,9 +1,9 @@
-import { formatBytes, formatCount, formatDuration, formatRatio, formatSummary, markdownTable } from './format';
-import type { EndpointResult } from './http-timing';
+import { formatBytes, formatCount, formatDuration, formatRatio, markdownTable } from './format';
 import type { BackendRun, BaselineResult, BenchResults } from './results';
 import { extractLoadSection } from './load-section';
 import { growthExponent } from './stats';
-import { checkBaseline, checkEndpoint, checkRun, listMisses, TARGET_TRACES, type TargetCheck } from './targets';
+import { runTable } from './run-table';
+import { checkBaseline, listMisses, TARGET_TRACES } from './targets';
 
 /**
  * RESULTS.md from a run's results. Everything is generated except the hand-written analysis
@@ -22,97 +22,6 @@ export function extractAnalysis(previous: string | null): string {
   const end = previous?.indexOf(ANALYSIS_END) ?? -1;
   if (previous && start >= 0 && end > start) return previous.slice(start, end + ANALYSIS_END.length);
   return `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`;
-}
-
-const verdictText = (checks: readonly TargetCheck[]): string =>
-  checks.length === 0 ? '' : checks.map((check) => (checks.length > 1 ? `${check.target.replace(/^.*? (≤|≥)/, '$1')}: ${check.verdict}` : check.verdict)).join('; ');
-const targetText = (checks: readonly TargetCheck[]): string => checks.map((check) => check.target).join('; ');
-
-function endpointRow(backend: BackendRun['backend'], endpoint: EndpointResult, runs: number): string[] {
-  const checks = checkEndpoint(backend, endpoint);
-  const warm =
-    endpoint.outcome === 'ok' && endpoint.warm
-      ? formatSummary(endpoint.warm)
-      : endpoint.outcome === 'not_implemented'
-        ? 'not implemented'
-        : endpoint.outcome === 'skipped'
-          ? 'skipped'
-          : 'error';
-  const fewer = endpoint.warm && endpoint.warm.runs < runs ? ` [${endpoint.warm.runs} runs: first answer over a minute]` : '';
-  return [
-    endpoint.label,
-    endpoint.coldMs === null ? '—' : formatDuration(endpoint.coldMs),
-    `${warm}${fewer}`,
-    targetText(checks),
-    verdictText(checks),
-    endpoint.note ?? '',
-  ];
-}
-
-function runTable(run: BackendRun, runs: number): string {
-  const runChecks = checkRun(run);
-  const check = (prefix: string) => runChecks.filter((item) => item.target.startsWith(prefix));
-  const rows: string[][] = [];
-  if (run.ingest) {
-    const checks = check('ingest');
-    rows.push([`ingest, ${formatCount(run.ingest.lines)} lines`, formatDuration(run.ingest.ms), '', targetText(checks), verdictText(checks), run.ingest.how]);
-  }
-  if (run.serverReadyMs !== null) rows.push(['`next start` until its port accepts connections', formatDuration(run.serverReadyMs), '', '', '', '']);
-  for (const endpoint of run.endpoints) rows.push(endpointRow(run.backend, endpoint, runs));
-  if (run.memory) {
-    const checks = check('server RSS');
-    rows.push([
-      'server peak memory',
-      '',
-      formatBytes(Math.max(run.memory.peakTreeRssBytes, run.memory.peakProcessHwmBytes)),
-      targetText(checks),
-      verdictText(checks),
-      `process tree RSS sampled every 200 ms: ${formatBytes(run.memory.peakTreeRssBytes)}; largest VmHWM: ${formatBytes(run.memory.peakProcessHwmBytes)}`,
-    ]);
-  }
-  if (run.paint) {
-    const checks = check('first histogram');
-    rows.push([
-      'first histogram painted (Chromium)',
-      formatDuration(run.paint.coldMs),
-      formatSummary(run.paint.warm),
-      targetText(checks),
-      verdictText(checks),
-      `navigation start → first edge bar painted (the server-rendered preview, or the chart if it came first); medians: first byte ${formatDuration(run.paint.phases.firstByte.medianMs)}, ` +
-        `histogram section streamed in ${formatDuration(run.paint.phases.histogramSection.medianMs)}, DOMContentLoaded ${formatDuration(run.paint.phases.domContentLoaded.medianMs)}, ` +
-        `interactive chart drawn ${formatDuration(run.paint.phases.interactive.medianMs)}; ` +
-        `seen from Playwright: ${formatSummary(run.paint.wallWarm)}` +
-        (run.paint.warm.runs < runs ? `; ${run.paint.warm.runs} warm runs only: the first navigation took over a minute` : ''),
-    ]);
-  }
-  if (run.slowHistograms) {
-    rows.push([
-      "histograms of the baseline's traces (its window, latencyMin=1)",
-      '',
-      formatSummary(run.slowHistograms.ms),
-      '',
-      '',
-      `${formatCount(run.slowHistograms.traces)} traces: the baseline's answer in one request`,
-    ]);
-  }
-  if (run.slowPages) {
-    rows.push([
-      `slow traces as drill-down pages (${run.slowPages.pages} × ≤ 500 rows)`,
-      '',
-      formatSummary(run.slowPages.ms),
-      '',
-      '',
-      `${formatCount(run.slowPages.traces)} traces, both tiers joined: the baseline's answer`,
-    ]);
-  }
-  const table = markdownTable(
-    ['measurement', 'cold', `warm: median (min–max) of ${runs}`, `target (issue 6, at ${formatCount(TARGET_TRACES)} traces)`, 'verdict', 'note'],
-    rows,
-    ['left', 'right', 'right', 'left', 'left', 'left'],
-  );
-  const load = run.load ? `\n\nLoad average (1 min) while this was measured: ${run.load.min.toFixed(1)}–${run.load.max.toFixed(1)} (median ${run.load.median.toFixed(1)}) on ${run.load.samples} samples.` : '';
-  const errors = run.errors.length > 0 ? `\n\nErrors: ${run.errors.map((error) => `\`${error}\``).join('; ')}` : '';
-  return `${table}${load}${errors}`;
 }
 
 function baselineTable(baselines: readonly BaselineResult[]): string {
@@ -155,6 +64,10 @@ function growthTable(runs: readonly BackendRun[]): string | null {
     if (small.ingest && large.ingest) {
       const k = growthExponent(small.traces, small.ingest.ms, large.traces, large.ingest.ms);
       rows.push([BACKEND_NAMES[backend], 'ingest', formatDuration(small.ingest.ms), formatDuration(large.ingest.ms), k.toFixed(2)]);
+    }
+    if (small.restart && large.restart) {
+      const k = growthExponent(small.traces, small.restart.ms, large.traces, large.restart.ms);
+      rows.push([BACKEND_NAMES[backend], 'restart with unchanged files', formatDuration(small.restart.ms), formatDuration(large.restart.ms), k.toFixed(2)]);
     }
     if (small.memory && large.memory) {
       const peak = (run: BackendRun) => Math.max(run.memory!.peakTreeRssBytes, run.memory!.peakProcessHwmBytes);
@@ -210,7 +123,7 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
     '# Benchmark results',
     `Written by \`${results.command}\` (scripts/bench) on ${results.startedAt.slice(0, 10)}, commit \`${results.commit}\`; the run took ${formatDuration(results.totalMs)}. ` +
       `Warm figures are the median of ${results.runs} runs with the fastest and slowest in brackets; cold is the first request of that endpoint after the server started. ` +
-      `Targets are issue 6 §2's, set for ${formatCount(TARGET_TRACES)} traces; at other sizes they are shown for reference.`,
+      `Targets are issue 12's for the embedded store and issue 6 §2's for Elasticsearch, both set for ${formatCount(TARGET_TRACES)} traces; at other sizes they are shown for reference.`,
     '## Machine',
     machineTable,
     results.load.median > machine.cores

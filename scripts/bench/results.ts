@@ -29,6 +29,25 @@ export type IngestResult = {
   how: string;
 };
 
+/**
+ * The embedded store's restart on unchanged files (HOPSCOPE_DUCKDB_PATH): the server stopped
+ * after the warm measurements and started again with the same environment.
+ */
+export type RestartResult = {
+  /** spawn of `next start` until the first /api/v1/histograms (whole window) answer completed. */
+  ms: number;
+  /** spawn until the port accepted connections (part of `ms`). */
+  readyMs: number;
+  /** That histograms answer alone (the store is opened by the first request). */
+  histogramsMs: number;
+  /** details.store.kind of the health answer after it: 'reused' is what the target asks for. */
+  storeKind: string | null;
+  /** The health answer's store in words. */
+  storeText: string;
+  /** Peak memory of the restarted server (also folded into the run's memory). */
+  peakBytes: number;
+};
+
 export type BackendRun = {
   backend: BenchBackend;
   traces: number;
@@ -42,6 +61,8 @@ export type BackendRun = {
   slowPages: { pages: number; traces: number; ms: TimingSummary; traceIds: string[] } | null;
   /** The four histograms of exactly the baseline's traces (slow window, latencyMin=1). */
   slowHistograms: { traces: number; ms: TimingSummary } | null;
+  /** Embedded store only; null when not measured. */
+  restart: RestartResult | null;
   load: LoadSummary | null;
   errors: string[];
 };

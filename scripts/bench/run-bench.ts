@@ -1,15 +1,17 @@
 /**
- * The benchmark of issue 6: `npm run bench [-- options]` (see BENCH_USAGE). Generates the
+ * The benchmark of issues 6 and 12: `npm run bench [-- options]` (see BENCH_USAGE). Generates the
  * datasets, builds once, and for each size and backend starts the production server and measures
- * ingest, every endpoint cold and warm, peak memory and the first histogram painted; against
- * Elasticsearch it also runs the per-trace baseline. Writes bench/RESULTS.md and
- * bench/data/results.json. Not part of `npm test`: it takes tens of minutes.
+ * ingest, every endpoint cold and warm, peak memory and the first histogram painted; the embedded
+ * store runs on a database file and is restarted on it (issue 12), and against Elasticsearch the
+ * per-trace baseline runs too (issue 6). Writes bench/RESULTS.md and bench/data/results.json. Not
+ * part of `npm test`: it takes tens of minutes.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from './dataset';
 import { ensureDataset } from './dataset';
+import { freshStore } from './duckdb-store';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './cli-options';
 import { runCleanup } from './cleanup';
 import {
@@ -202,13 +204,20 @@ async function main(): Promise<number> {
     const sizeRuns: BackendRun[] = [];
     for (const backend of options.backends) {
       const measure: MeasureOptions = { repoRoot, logDir, runs: options.runs, baselineTraces: options.baselineTraces, load, tag: `[${sizeTag} · ${backend}]` };
+      // A database file, not a temporary store: the restart of issue 12 must find it.
+      const store = backend === 'duckdb' ? freshStore(dataDir, traces, options.keepStore) : null;
       try {
         const run =
-          backend === 'duckdb'
+          store !== null
             ? await measureBackend(
                 'duckdb',
                 dataset,
-                { HOPSCOPE_BACKEND: 'duckdb', HOPSCOPE_EDGE_FILES: dataset.files.edge, HOPSCOPE_INGRESS_FILES: dataset.files.ingress },
+                {
+                  HOPSCOPE_BACKEND: 'duckdb',
+                  HOPSCOPE_EDGE_FILES: dataset.files.edge,
+                  HOPSCOPE_INGRESS_FILES: dataset.files.ingress,
+                  HOPSCOPE_DUCKDB_PATH: store.path,
+                },
                 null,
                 measure,
               )
@@ -225,6 +234,8 @@ async function main(): Promise<number> {
         console.log(`${measure.tag} peak memory ${formatBytes(Math.max(run.memory?.peakTreeRssBytes ?? 0, run.memory?.peakProcessHwmBytes ?? 0))}`);
       } catch (error) {
         console.error(`${measure.tag} failed: ${(error as Error).message}`);
+      } finally {
+        await store?.done();
       }
     }
     results.backendRuns.push(...sizeRuns);

@@ -1,10 +1,11 @@
 import type { BenchBackend } from './cli-options';
 import type { EndpointResult } from './http-timing';
-import type { BackendRun, BaselineResult } from './results';
+import type { BackendRun, BaselineResult, RestartResult } from './results';
 
 /**
- * The targets of issue 6 §2 (this 2-core machine, 1 M traces, warm) and their verdicts. A target
- * is checked against the warm median; the tables show the same targets at smaller sizes for
+ * The targets of one backend and their verdicts, all set for this 2-core machine at 1 M traces and
+ * checked against warm medians: the embedded store's are issue 12's, Elasticsearch's issue 6 §2's
+ * (another issue's, kept as they are). The tables show the same targets at smaller sizes for
  * reference, where they are not binding.
  */
 
@@ -14,19 +15,31 @@ export type TargetCheck = { target: string; verdict: Verdict };
 
 /** The size the targets are set for. */
 export const TARGET_TRACES = 1_000_000;
+/** Which issue set each backend's targets, for the tables' headers. */
+export const TARGET_ISSUES: Record<BenchBackend, string> = { duckdb: 'issue 12', elasticsearch: 'issue 6' };
 /** "1 GB", in bytes (decimal, the stricter reading). */
 export const RSS_LIMIT_BYTES = 1_000_000_000;
 export const PAINT_LIMIT_MS = 2_000;
 export const BASELINE_MIN_RATIO = 100;
 export const DUCKDB_INGEST_LIMIT_MS = 60_000;
+/** A restart on unchanged files: spawn of the server until the first histograms answer. */
+export const DUCKDB_RESTART_LIMIT_MS = 5_000;
 /** A sample for the Elasticsearch gap histograms must hold at least this many traces. */
 export const MIN_SAMPLE_TRACES = 100_000;
 
-/** Endpoint targets per backend: which endpoints a limit applies to, and the limit. */
-const ENDPOINT_LIMITS: Record<BenchBackend, { groups: string[]; ids?: string[]; limitMs: number; text: string }[]> = {
+/** The triage verbs other than the summary (endpoint ids of endpoints.ts): each has the same limit. */
+const TRIAGE_VERB_IDS = ['triage-attribution', 'triage-correlations', 'triage-retransmissions', 'triage-connection-reuse'];
+
+/** Endpoint targets per backend: the endpoints a limit applies to (by group or by id), and the limit. */
+type EndpointLimit = { groups?: string[]; ids?: string[]; limitMs: number; text: string };
+
+const ENDPOINT_LIMITS: Record<BenchBackend, EndpointLimit[]> = {
   duckdb: [
-    { groups: ['histograms'], limitMs: 1_000, text: 'the four histograms ≤ 1 s' },
-    { groups: ['drill-down'], limitMs: 300, text: 'any drill-down page ≤ 300 ms' },
+    { groups: ['histograms'], limitMs: 250, text: 'the four histograms ≤ 250 ms' },
+    { ids: ['triage-summary'], limitMs: 1_000, text: 'triage summary ≤ 1 s' },
+    { ids: TRIAGE_VERB_IDS, limitMs: 500, text: 'each other triage verb ≤ 500 ms' },
+    { groups: ['timeline'], limitMs: 200, text: 'connect timeline ≤ 200 ms' },
+    { groups: ['drill-down'], limitMs: 100, text: 'any drill-down page ≤ 100 ms' },
     { groups: ['trace'], limitMs: 50, text: 'trace detail ≤ 50 ms' },
   ],
   elasticsearch: [
@@ -40,11 +53,14 @@ const ENDPOINT_LIMITS: Record<BenchBackend, { groups: string[]; ids?: string[]; 
   ],
 };
 
+const appliesTo = (limit: EndpointLimit, endpoint: EndpointResult): boolean =>
+  (limit.groups?.includes(endpoint.group) ?? false) || (limit.ids?.includes(endpoint.id) ?? false);
+
 const verdictOf = (ok: boolean): Verdict => (ok ? 'met' : 'missed');
 
 /** The targets that apply to one endpoint of one backend, with their verdicts. */
 export function checkEndpoint(backend: BenchBackend, endpoint: EndpointResult): TargetCheck[] {
-  const limits = ENDPOINT_LIMITS[backend].filter((limit) => limit.groups.includes(endpoint.group));
+  const limits = ENDPOINT_LIMITS[backend].filter((limit) => appliesTo(limit, endpoint));
   return limits.map((limit) => {
     if (endpoint.outcome === 'not_implemented') return { target: limit.text, verdict: 'not implemented' };
     if (endpoint.outcome !== 'ok' || endpoint.warm === null) return { target: limit.text, verdict: 'not measured' };
@@ -56,7 +72,21 @@ export function checkEndpoint(backend: BenchBackend, endpoint: EndpointResult): 
   });
 }
 
-/** The whole-run targets of one backend run: ingest (embedded store), memory, first paint. */
+/**
+ * A restart on unchanged files counts only when the store was reused: a reload within the limit
+ * (a small dataset) would not be the measurement the target is about.
+ */
+export function checkRestart(restart: RestartResult | null): TargetCheck {
+  const target = 'restart with unchanged files ≤ 5 s';
+  if (restart === null) return { target, verdict: 'not measured' };
+  return { target, verdict: verdictOf(restart.storeKind === 'reused' && restart.ms <= DUCKDB_RESTART_LIMIT_MS) };
+}
+
+/**
+ * The whole-run targets of one backend run: the embedded store's ingest and restart (issue 12),
+ * memory (both issues), the first histogram painted (issue 6: Elasticsearch only, issue 12 has
+ * no paint target; the embedded store's paint is still measured and shown).
+ */
 export function checkRun(run: BackendRun): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (run.backend === 'duckdb') {
@@ -64,12 +94,15 @@ export function checkRun(run: BackendRun): TargetCheck[] {
       target: 'ingest of the dataset ≤ 60 s',
       verdict: run.ingest ? verdictOf(run.ingest.ms <= DUCKDB_INGEST_LIMIT_MS) : 'not measured',
     });
+    checks.push(checkRestart(run.restart));
   }
   checks.push({
     target: 'server RSS ≤ 1 GB',
     verdict: run.memory ? verdictOf(Math.max(run.memory.peakTreeRssBytes, run.memory.peakProcessHwmBytes) <= RSS_LIMIT_BYTES) : 'not measured',
   });
-  checks.push({ target: 'first histogram painted ≤ 2 s', verdict: run.paint ? verdictOf(run.paint.warm.medianMs <= PAINT_LIMIT_MS) : 'not measured' });
+  if (run.backend === 'elasticsearch') {
+    checks.push({ target: 'first histogram painted ≤ 2 s', verdict: run.paint ? verdictOf(run.paint.warm.medianMs <= PAINT_LIMIT_MS) : 'not measured' });
+  }
   return checks;
 }
 
