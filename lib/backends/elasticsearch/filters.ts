@@ -43,6 +43,11 @@ export function notTermsFilter(field: string, values: readonly (string | number)
   return values.length === 0 ? [] : [{ bool: { must_not: termsFilter(field, values) } }];
 }
 
+/** No document at all: a condition no stored value can meet. */
+export function matchNoneFilter(): Query[] {
+  return [{ bool: { must_not: [{ match_all: {} }] } }];
+}
+
 export function existsFilter(field: string): Query[] {
   return [{ exists: { field } }];
 }
@@ -78,6 +83,6 @@ export function numericMsRangeFilter(field: string, minMs: number | null, maxMs:
  * range: the shorter of the list of wanted strings and the list of unwanted ones that occur.
  */
 export function keywordValuesFilter(field: string, wanted: readonly string[], unwanted: readonly string[]): Query[] {
-  if (wanted.length === 0) return [{ bool: { must_not: [{ match_all: {} }] } }];
+  if (wanted.length === 0) return matchNoneFilter();
   return wanted.length <= unwanted.length ? termsFilter(field, wanted) : [...existsFilter(field), ...notTermsFilter(field, unwanted)];
 }

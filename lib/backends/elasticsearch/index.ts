@@ -83,7 +83,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
     fetchDistributions: (query, options) => run(options, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
 
-    fetchEdgeDistribution: (query, options) => run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, query)),
+    fetchEdgeDistribution: (query, options) => run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, tuning, query)),
 
     fetchBucketTraces: (query, selection, page, options) =>
       run(options, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),

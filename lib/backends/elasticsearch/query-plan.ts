@@ -42,7 +42,11 @@ export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingL
 
 /** A text-like field grouped or suggested by its values. */
 export function groupFieldOrThrow(plan: FieldPlan, tier: Tier, logical: GroupLogicalField): AggregatedField {
-  const field = plan[tier][logical];
+  return exactFieldOrThrow(tier, plan[tier][logical]);
+}
+
+/** A field whose values can be aggregated or matched exactly (term queries): not analyzed text, one type in all indices. */
+export function exactFieldOrThrow(tier: Tier, field: ResolvedField): AggregatedField {
   if (field.kind === 'text' || field.kind === 'conflict') {
     throw new MappingError(`${describe(tier, field)}, which cannot be aggregated; map it as keyword (or add a .keyword sub-field)`, tier);
   }
@@ -64,7 +68,8 @@ export function timestampFieldOrThrow(plan: FieldPlan, tier: Tier): string {
 
 /**
  * The trace set's fields. A keyword request_time starts without its distinct strings; they are
- * listed per query window (edge-request-times.ts).
+ * listed per query window (edge-request-times.ts). The edge mappings come along for the edge
+ * dimension filters, checked only when a query has one.
  */
 export function toTraceSetFields(plan: FieldPlan): TraceSetFields {
   const requestTime = timingFieldOrThrow(plan, 'edge', 'requestTime');
@@ -74,6 +79,7 @@ export function toTraceSetFields(plan: FieldPlan): TraceSetFields {
     ingressTraceId: traceIdFieldOrThrow(plan, 'ingress'),
     edgeTimestamp: timestampFieldOrThrow(plan, 'edge'),
     ingressTimestamp: timestampFieldOrThrow(plan, 'ingress'),
+    edgeMappings: plan.edge,
     edgeRequestTime:
       requestTime.kind === 'keyword' ? { kind: 'keyword', field: requestTime.name, values: [] } : { kind: 'number', field: requestTime.name },
   };

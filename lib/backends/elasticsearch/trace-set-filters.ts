@@ -1,6 +1,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
+import { edgeDimensionFilters } from './dimension-filters';
+import type { TierFieldTypes } from './field-caps';
 import {
   keywordValuesFilter,
   matchPhraseFilter,
@@ -14,7 +16,7 @@ import { intersectRanges, partitionKeywordValues, type KeywordValueCount, type M
 
 /**
  * The trace set of the domain (lib/domain, and the DuckDB SQL) as Elasticsearch filters:
- * - edge window: @timestamp in [from, to), app_name and path;
+ * - edge window: @timestamp in [from, to), app_name, path and the edge dimension filters;
  * - edge trace documents: of those, a usable trace_id and a valid request_time within the
  *   latency range (and, for drill-downs, within a histogram range);
  * - ingress candidates: the traces' ingress documents within the window widened by 5 minutes.
@@ -38,13 +40,17 @@ export type TraceSetFields = {
   edgeTimestamp: string;
   ingressTimestamp: string;
   edgeRequestTime: EdgeRequestTime;
+  /** How the edge tier maps each field, for the edge dimension filters; plans without it take none. */
+  edgeMappings?: TierFieldTypes;
 };
 
+/** The window's edge lines the query is about, whatever their trace id and request_time (the lines counted as skipped too). */
 export function edgeWindowFilters(plan: TraceSetFields, query: TraceQuery): Query[] {
   return [
     ...timeRangeFilter(plan.edgeTimestamp, query.fromMs, query.toMs),
     ...matchPhraseFilter(plan.fields.appName, query.app),
     ...matchPhraseFilter(plan.fields.path, query.path),
+    ...edgeDimensionFilters(query.filters, plan.edgeMappings),
   ];
 }
 
@@ -78,5 +84,14 @@ export function ingressCandidateFilters(plan: TraceSetFields, query: TraceQuery,
   return [
     ...timeRangeFilter(plan.ingressTimestamp, query.fromMs - JOIN_WINDOW_MARGIN_MS, query.toMs + JOIN_WINDOW_MARGIN_MS),
     ...termsFilter(plan.ingressTraceId.name, traceIds),
+  ];
+}
+
+/** Ingress lines of the window by their own @timestamp, on their own path, with a trace id (the ingress connect timeline's lines). */
+export function ingressWindowFilters(plan: TraceSetFields, query: TraceQuery): Query[] {
+  return [
+    ...timeRangeFilter(plan.ingressTimestamp, query.fromMs, query.toMs),
+    ...matchPhraseFilter(plan.fields.path, query.path),
+    ...traceIdPresentFilter(plan.ingressTraceId.name, plan.ingressTraceId.isKeyword),
   ];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { KEYWORD_PLAN, NUMERIC_PLAN, QUERY, TRACE_ID_PRESENT, WINDOW_FILTERS } from '@/test-support/elasticsearch-query-plans';
+import { RESOLVED_FIELDS, type TierFieldTypes } from '../field-caps';
 import { buildEdgeOverviewRequest } from './build-edge-overview-request';
 
 describe('buildEdgeOverviewRequest', () => {
@@ -34,6 +36,33 @@ describe('buildEdgeOverviewRequest', () => {
     expect(buildEdgeOverviewRequest(KEYWORD_PLAN, QUERY).aggs).toEqual({
       trace_id_missing: { filter: { bool: { filter: [{ bool: { must_not: [{ bool: { filter: TRACE_ID_PRESENT } }] } }] } } },
       with_trace_id: { filter: { bool: { filter: TRACE_ID_PRESENT } }, aggs: { request_time_missing: { missing: { field: 'request_time' } } } },
+    });
+  });
+
+  it('edge dimension filters narrow the window, skipped lines included; ingress ones are not for edge lines', () => {
+    const keywords = Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: 'keyword', types: ['keyword'] }]));
+    const edgeMappings = { ...keywords, host: { name: '@source.keyword', kind: 'keyword', types: ['text'] } } as TierFieldTypes;
+    const filters = [
+      { field: 'edge.host' as const, value: 'edge-2', exclude: false },
+      { field: 'edge.upstreamAddr' as const, value: '10.20.0.12:80', exclude: true },
+      { field: 'ingress.host' as const, value: 'ingress-node-2', exclude: false },
+    ];
+    expect(buildEdgeOverviewRequest({ ...KEYWORD_PLAN, edgeMappings }, { ...QUERY, filters })).toEqual({
+      size: 0,
+      track_total_hits: false,
+      query: {
+        bool: {
+          filter: [
+            ...WINDOW_FILTERS,
+            { terms: { '@source.keyword': ['edge-2'] } },
+            { bool: { must_not: [{ terms: { upstream_addr: ['10.20.0.12:80'] } }] } },
+          ],
+        },
+      },
+      aggs: {
+        trace_id_missing: { filter: { bool: { filter: [{ bool: { must_not: [{ bool: { filter: TRACE_ID_PRESENT } }] } }] } } },
+        with_trace_id: { filter: { bool: { filter: TRACE_ID_PRESENT } }, aggs: { request_time_missing: { missing: { field: 'request_time' } } } },
+      },
     });
   });
 });

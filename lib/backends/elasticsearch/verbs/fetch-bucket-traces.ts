@@ -11,10 +11,10 @@ import { fetchDocumentsOfTraces, groupDocumentsByTrace, toRepresentatives } from
 import { fetchTraceTuples } from '../fetch-tuples';
 import { fetchDistinctValues } from '../fetch-distinct-values';
 import { keywordValuesFilter, numericMsRangeFilter, termsFilter, timeRangeFilter } from '../filters';
+import { passesIngressFilters, toIngressFilters, withIngressFilterSources, type IngressFilters, type TupleReading } from '../ingress-filters';
 import { parseDocuments } from '../parse/parse-documents';
 import { timingFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
 import { buildOrderedEdgeRequest, type EdgeSortKey } from '../requests/build-ordered-edge-request';
-import type { TupleSource } from '../requests/build-trace-tuples-request';
 import { groupTuplesByTrace, type TupleFields } from '../representatives';
 import type { ElasticsearchSession } from '../session';
 import { inRange, partitionKeywordValues } from '../timing-values';
@@ -42,29 +42,34 @@ type Context = {
   plan: TraceSetFields;
   query: TraceQuery;
   selection: BucketSelection;
-  sources: { edge: TupleSource[]; ingress: TupleSource[] };
+  /** What the choice of representatives reads of each tier (and, of the ingress tier, what its filters read). */
+  readings: { edge: TupleReading; ingress: TupleReading };
+  ingressFilters: IngressFilters | null;
   /** The edge lines the page-order scan reads: those that can represent a trace of the selection. */
   streamFilters: estypes.QueryDslQueryContainer[];
 };
 
 /**
  * Where each of these traces sorts (its representative's key) and whether its value lies in the
- * selection, from aggregated tuples of the fields that choose representatives (no documents read).
+ * selection (and its ingress representative passes the ingress filters), from aggregated tuples
+ * of the fields that choose representatives (no documents read).
  */
 async function selectTraces(context: Context, traceIds: readonly string[], accept: (key: EdgeSortKey) => boolean): Promise<EdgeSortKey[]> {
-  const { session, plan, query, selection, sources } = context;
+  const { session, plan, query, selection, readings, ingressFilters } = context;
   if (traceIds.length === 0) return [];
   const what = 'looking for the traces of a drill-down';
   const edgeFilters = [...edgeTraceFilters(plan, query), ...termsFilter(plan.edgeTraceId.name, traceIds)];
-  const edgeTuples = await fetchTraceTuples(session, 'edge', what, edgeFilters, plan.edgeTraceId.name, sources.edge);
-  const edgeRepresentatives = toRepresentatives(groupTuplesByTrace(edgeTuples, 'edge', CHOICE_FIELDS, plan.fields));
+  const edgeTuples = await fetchTraceTuples(session, 'edge', what, edgeFilters, plan.edgeTraceId.name, readings.edge.sources);
+  const edgeRepresentatives = toRepresentatives(groupTuplesByTrace(edgeTuples, 'edge', readings.edge.fields, plan.fields));
   const candidates = [...edgeRepresentatives].filter(([traceId, edge]) => accept([edge.timestampMs, traceId]));
   if (candidates.length === 0) return [];
   const ingressIds = candidates.map(([traceId]) => traceId);
-  const ingressTuples = await fetchTraceTuples(session, 'ingress', what, ingressCandidateFilters(plan, query, ingressIds), plan.ingressTraceId.name, sources.ingress);
-  const ingressRepresentatives = toRepresentatives(groupTuplesByTrace(ingressTuples, 'ingress', CHOICE_FIELDS, plan.fields));
+  const ingressTuples = await fetchTraceTuples(session, 'ingress', what, ingressCandidateFilters(plan, query, ingressIds), plan.ingressTraceId.name, readings.ingress.sources);
+  const ingressRepresentatives = toRepresentatives(groupTuplesByTrace(ingressTuples, 'ingress', readings.ingress.fields, plan.fields));
   return candidates.flatMap(([traceId, edge]) => {
-    const value = VALUE_OF[selection.histogram](toTraceSummary(edge, ingressRepresentatives.get(traceId) ?? null));
+    const ingress = ingressRepresentatives.get(traceId) ?? null;
+    if (!passesIngressFilters(ingressFilters, ingress)) return [];
+    const value = VALUE_OF[selection.histogram](toTraceSummary(edge, ingress));
     return value !== null && selectionContains(selection, value) ? [[edge.timestampMs, traceId] as EdgeSortKey] : [];
   });
 }
@@ -211,24 +216,30 @@ export async function fetchBucketTraces(
   page: TracePageRequest,
 ): Promise<TracePage> {
   const { plan, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
-  const sourcesOf = (tier: 'edge' | 'ingress', timestampField: string): TupleSource[] => [
-    { name: 'timestamp', field: timestampField },
-    { name: 'request_time', field: timingFieldOrThrow(fieldPlan, tier, 'requestTime').name },
-    { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, tier, 'upstreamResponseTime').name },
-  ];
+  const readingOf = (tier: 'edge' | 'ingress', timestampField: string): TupleReading => ({
+    sources: [
+      { name: 'timestamp', field: timestampField },
+      { name: 'request_time', field: timingFieldOrThrow(fieldPlan, tier, 'requestTime').name },
+      { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, tier, 'upstreamResponseTime').name },
+    ],
+    fields: CHOICE_FIELDS,
+  });
+  const ingressFilters = toIngressFilters(fieldPlan, query);
   const base = {
     session,
     plan,
     query,
     selection,
-    sources: { edge: sourcesOf('edge', plan.edgeTimestamp), ingress: sourcesOf('ingress', plan.ingressTimestamp) },
+    readings: { edge: readingOf('edge', plan.edgeTimestamp), ingress: withIngressFilterSources(readingOf('ingress', plan.ingressTimestamp), ingressFilters) },
+    ingressFilters,
   };
   const stream = await toStreamFilters(base, fieldPlan);
   const context: Context = { ...base, streamFilters: stream.filters };
   const wanted = page.limit + 1;
   const start: EdgeSortKey | null = page.cursor ? [page.cursor.timestampMs, page.cursor.traceId] : null;
-  // When only candidate lines are read, reading them all is the cheapest way.
-  const budget = stream.narrowed ? Number.POSITIVE_INFINITY : SCAN_BUDGET;
+  // When only candidate lines are read, reading them all is the cheapest way; unless ingress
+  // filters may leave few of them, when the partitions bound the cost instead.
+  const budget = stream.narrowed && ingressFilters === null ? Number.POSITIVE_INFINITY : SCAN_BUDGET;
   const scan = await scanInPageOrder(context, start, wanted, budget);
   let keys = scan.keys;
   if (keys.length < wanted && !scan.exhausted) {

@@ -1,11 +1,12 @@
 import 'server-only';
-import type { Distributions } from '@/lib/backends/types';
+import type { Distributions, EdgeDistribution } from '@/lib/backends/types';
 import type { TraceQuery } from '@/lib/domain/query';
 import { sortSkipped } from '@/lib/domain/trace-counts';
 import type { TuningConfig } from '../backend-config';
-import { fetchEdgeDuplicates, fetchEdgeLines, toEdgeDistribution } from '../edge-distribution';
+import { fetchEdgeDuplicates, fetchEdgeLines, toEdgeDistribution, type EdgeLines } from '../edge-distribution';
 import { fetchTraceTuples } from '../fetch-tuples';
-import { JoinAccumulator, SkippedCounter } from '../join-accumulator';
+import { passesIngressFilters, toIngressFilters, withIngressFilterSources } from '../ingress-filters';
+import { JoinAccumulator, SkippedCounter, type EdgeTrace } from '../join-accumulator';
 import { timingFieldOrThrow, type FieldPlan } from '../query-plan';
 import { groupTuplesByTrace } from '../representatives';
 import type { ElasticsearchSession } from '../session';
@@ -35,6 +36,10 @@ const INGRESS_TUPLE_FIELDS = { timestamp: 'timestamp', requestTime: 'request_tim
  *   reach the threshold: a uniform, repeatable sample of at least that many traces, reported with
  *   the exact total. The rest is not listed; duplicated traces are then found in a few large passes, so the
  *   edge side stays exact at a cost that grows linearly with the window.
+ * - Ingress dimension filters keep only the traces whose ingress representative passes, which the
+ *   join decides: the edge side is then counted from the joined traces too (from the sample, when
+ *   sampled; the sample's total stays the trace set before the ingress filters). Edge filters
+ *   narrow the edge lines in every request (trace-set-filters.ts).
  */
 export async function fetchDistributions(session: ElasticsearchSession, fieldPlan: FieldPlan, tuning: TuningConfig, query: TraceQuery): Promise<Distributions> {
   const lines = await fetchEdgeLines(session, fieldPlan, query);
@@ -45,8 +50,10 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
     { name: 'request_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'requestTime').name },
     { name: 'upstream_response_time', field: timingFieldOrThrow(fieldPlan, 'ingress', 'upstreamResponseTime').name },
   ];
+  const ingressFilters = toIngressFilters(fieldPlan, query);
+  const ingress = withIngressFilterSources({ sources: ingressSources, fields: INGRESS_TUPLE_FIELDS }, ingressFilters);
   const joinSkipped = new SkippedCounter();
-  const join = new JoinAccumulator(plan.fields, joinSkipped);
+  const join = new JoinAccumulator(plan.fields, joinSkipped, (representative) => passesIngressFilters(ingressFilters, representative));
   const sampling = validDocuments > tuning.sampleThresholdTraces;
   const partitions =
     validDocuments === 0
@@ -77,29 +84,30 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
         `joining the ingress lines (partition ${partition + 1} of ${partitions})`,
         ingressCandidateFilters(plan, query, traceIds),
         plan.ingressTraceId.name,
-        ingressSources,
+        ingress.sources,
       ),
     ]);
     listed.push(...duplicated);
     for (const trace of duplicated) listedTimes.set(trace.traceId, times.get(trace.traceId) ?? []);
 
-    const edgeRequestTimeMs = new Map<string, number>();
-    for (const trace of partitionTraces) {
-      const ms = toRepresentativeMs(trace, times);
-      if (ms !== null) edgeRequestTimeMs.set(trace.traceId, ms);
-    }
-    join.add(edgeRequestTimeMs, groupTuplesByTrace(tuples, 'ingress', INGRESS_TUPLE_FIELDS, plan.fields));
+    const edgeTraces = new Map<string, EdgeTrace>(
+      partitionTraces.map((trace) => [trace.traceId, { requestTimeMs: toRepresentativeMs(trace, times), documents: trace.documents }]),
+    );
+    join.add(edgeTraces, groupTuplesByTrace(tuples, 'ingress', ingress.fields, plan.fields));
     joinedTraces += partitionTraces.length;
     if (last) break;
   }
 
   // A complete join listed every duplicated trace on its way; a sampled one did not.
-  const edge = toEdgeDistribution(lines, listedAll ? { duplicated: listed, times: listedTimes } : await fetchEdgeDuplicates(session, lines, query));
+  const wholeEdgeSet = async () =>
+    toEdgeDistribution(lines, listedAll ? { duplicated: listed, times: listedTimes } : await fetchEdgeDuplicates(session, lines, query));
+  const edge = ingressFilters === null ? await wholeEdgeSet() : toPassedEdgeSet(lines, join);
+  const totalTraces = listedAll ? null : ingressFilters === null ? edge.counts.edge : (await wholeEdgeSet()).counts.edge;
   return {
     counts: {
       edge: edge.counts.edge,
       joined: join.joined,
-      edgeOnly: joinedTraces - join.joined,
+      edgeOnly: join.traces - join.joined,
       duplicates: { edge: edge.counts.duplicates.edge, ingress: join.ingressValid - join.joined },
       skipped: sortSkipped([...edge.counts.skipped, ...joinSkipped.toSorted()]),
     },
@@ -109,6 +117,18 @@ export async function fetchDistributions(session: ElasticsearchSession, fieldPla
       edgeMinusIngress: join.edgeMinusIngress.toValueCounts(),
       ingressMinusUpstream: join.ingressMinusUpstream.toValueCounts(),
     },
-    sample: listedAll ? null : { sampledTraces: joinedTraces, totalTraces: edge.counts.edge },
+    sample: totalTraces === null ? null : { sampledTraces: joinedTraces, totalTraces },
+  };
+}
+
+/**
+ * The edge side under ingress filters: the joined traces that passed, with their valid edge
+ * lines. The skipped edge lines stay the window's: no ingress value can choose a line that
+ * belongs to no trace.
+ */
+function toPassedEdgeSet(lines: EdgeLines, join: JoinAccumulator): EdgeDistribution {
+  return {
+    counts: { edge: join.traces, duplicates: { edge: join.edgeDocuments - join.traces }, skipped: lines.skipped.toSorted() },
+    distribution: join.edge.toValueCounts(),
   };
 }

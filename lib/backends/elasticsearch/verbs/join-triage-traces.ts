@@ -7,6 +7,7 @@ import { fetchEdgeRequestTimes } from '../edge-request-times';
 import { toRepresentatives } from '../fetch-documents';
 import { fetchTraceTuples } from '../fetch-tuples';
 import { termsFilter } from '../filters';
+import { passesIngressFilters, toIngressFilters, withIngressFilterSources } from '../ingress-filters';
 import { toTraceSetFields, type FieldPlan } from '../query-plan';
 import { groupTuplesByTrace } from '../representatives';
 import { buildTriageTupleSources } from '../requests/build-triage-tuple-sources';
@@ -28,7 +29,9 @@ export type TriageJoin = { accumulator: TriageAccumulator; sample: SampleInfo | 
  * Above `sampleThresholdTraces` valid edge lines, the same leading partitions as the histograms
  * are read (a uniform, repeatable sample of traces, the same traces), and the answer says so with
  * the same SampleInfo: the sampled traces and the exact total, which needs the duplicated traces
- * of the whole set (a few large passes).
+ * of the whole set (a few large passes). Edge dimension filters narrow the edge lines in every
+ * request; ingress ones keep the traces whose ingress representative passes (as the histograms do,
+ * the sample's numbers stay those of the trace set before them).
  */
 export async function joinTriageTraces(
   session: ElasticsearchSession,
@@ -44,7 +47,8 @@ export async function joinTriageTraces(
   if (validDocuments === 0) return { accumulator, sample: null };
 
   const edge = buildTriageTupleSources(fieldPlan, 'edge', plan.edgeTimestamp);
-  const ingress = buildTriageTupleSources(fieldPlan, 'ingress', plan.ingressTimestamp);
+  const ingressFilters = toIngressFilters(fieldPlan, query);
+  const ingress = withIngressFilterSources(buildTriageTupleSources(fieldPlan, 'ingress', plan.ingressTimestamp), ingressFilters);
   const sampling = validDocuments > tuning.sampleThresholdTraces;
   // The histograms' partitioning and stopping rule (fetchDistributions), so a sample holds the same traces.
   const partitions = sampling
@@ -72,7 +76,8 @@ export async function joinTriageTraces(
     ]);
     const ingressRepresentatives = toRepresentatives(groupTuplesByTrace(ingressTuples, 'ingress', ingress.fields, plan.fields));
     for (const [traceId, edgeRepresentative] of toRepresentatives(groupTuplesByTrace(edgeTuples, 'edge', edge.fields, plan.fields))) {
-      accumulator.add(edgeRepresentative, ingressRepresentatives.get(traceId) ?? null);
+      const ingressRepresentative = ingressRepresentatives.get(traceId) ?? null;
+      if (passesIngressFilters(ingressFilters, ingressRepresentative)) accumulator.add(edgeRepresentative, ingressRepresentative);
     }
     if (last) break;
   }
