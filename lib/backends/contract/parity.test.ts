@@ -122,6 +122,25 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
     }
   }, 120_000);
 
+  it('dimension filters on both tiers: histograms, the edge histogram, drill-down pages and timelines', async () => {
+    const filters = [['filter', 'ingress.host:ingress-node-2'], ['filter', 'edge.upstreamAddr:10.20.0.12:80']];
+    const filtered = (extra: Record<string, string> = {}) => new URLSearchParams([...Object.entries({ ...WINDOW, ...extra }), ...filters]);
+    const [fromDuck, fromElastic] = await askBoth((backend) => getHistograms(backend, filtered()));
+    expect(fromDuck.counts.joined).toBeGreaterThan(0);
+    expect(withoutBackendName(fromElastic)).toEqual(withoutBackendName(fromDuck));
+    const [edgeDuck, edgeElastic] = await askBoth((backend) => getEdgeHistogram(backend, filtered()));
+    expect(withoutBackendName(edgeElastic)).toEqual(withoutBackendName(edgeDuck));
+    for (const selection of [{ histogram: 'edge', fromMs: '1000', toMs: '1100' }, { histogram: 'ingress', fromMs: '0', toMs: '100' }]) {
+      const [page, pageElastic] = await askBoth((backend) => getBucketTraces(backend, filtered({ ...selection, limit: '25' })));
+      expect(page.traces.length, JSON.stringify(selection)).toBeGreaterThan(0);
+      expect(pageElastic, JSON.stringify(selection)).toEqual(page);
+    }
+    for (const tier of ['edge', 'ingress']) {
+      const [timeline, timelineElastic] = await askBoth((backend) => getConnectTimeline(backend, filtered({ tier, groupBy: 'upstreamAddr' })));
+      expect(timelineElastic, tier).toEqual(timeline);
+    }
+  }, 120_000);
+
   it('suggestions', async () => {
     for (const params of [{ ...WINDOW, field: 'app' }, { ...WINDOW, field: 'path', app: 'user-api' }, { ...NARROW, field: 'path', prefix: '/app/v1/u' }]) {
       const [fromDuck, fromElastic] = await askBoth((backend) => getSuggestions(backend, params));
