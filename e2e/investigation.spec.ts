@@ -124,6 +124,20 @@ test.describe('investigation page', () => {
     await page.getByLabel('Bucket width').fill('abc');
     await expect(page.getByRole('alert').filter({ hasText: 'bucket must be' })).toBeVisible();
     await expect(page).toHaveURL(/bucket=0\.5/);
+
+    // A dimension filter from a link: shown as a chip, narrowing every chart, removable on its own.
+    await investigation.open({ ...sampleWindow, filter: 'ingress.host:ingress-node-2' });
+    const chip = page.getByRole('list', { name: 'Dimension filters' }).getByRole('listitem');
+    await expect(chip).toHaveText(/ingress\.host = ingress-node-2/);
+    const nodeTotal = await investigation.total('edge');
+    expect(nodeTotal).toBeGreaterThan(0);
+    expect(nodeTotal).toBeLessThan(all);
+    const api = await (await page.request.get(`/api/v1/histograms?${new URLSearchParams({ ...sampleWindow, filter: 'ingress.host:ingress-node-2' })}`)).json();
+    expect(nodeTotal).toBe(api.histograms.edge.total);
+    await page.getByRole('button', { name: 'Remove filter ingress.host = ingress-node-2' }).click();
+    await expect(page).not.toHaveURL(/filter=/);
+    await investigation.settled();
+    expect(await investigation.total('edge')).toBe(all);
   });
 
   test('the server renders the view from the edge answer alone, the four histograms after it', async ({ request, sampleWindow }) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { DimensionField } from '@/lib/domain/dimension-filters';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
@@ -129,6 +130,98 @@ export function describeBackendContract(name: string, openBackend: () => Promise
         const [edge, full] = await Promise.all([backend.fetchEdgeDistribution(each), backend.fetchDistributions(each)]);
         expect(edge, JSON.stringify(each)).toEqual({ counts: toEdgeTraceCounts(full.counts), distribution: full.distributions.edge });
       }
+    });
+
+    describe('dimension filters', () => {
+      // Edge representatives in the window: edge-1 t1 t2 t7 t8 t10 t11, edge-2 t5 t6 t12; the two
+      // skipped edge lines (no trace id; t3) are edge-2's. Ingress representatives: node-1 t2 t5
+      // (status 504) t12, node-2 t1 t7, node-3 t8 t11; t6 and t10 have no ingress line.
+      const include = (field: DimensionField, value: string) => ({ field, value, exclude: false });
+      const exclude = (field: DimensionField, value: string) => ({ field, value, exclude: true });
+
+      it('includes traces by an edge value, with the skipped edge lines of that value', async () => {
+        const { counts, distributions } = await backend.fetchDistributions({ ...query, filters: [include('edge.host', 'edge-2')] });
+        expect(counts).toEqual({
+          edge: 3,
+          joined: 2,
+          edgeOnly: 1,
+          duplicates: { edge: 0, ingress: 0 },
+          skipped: [
+            { tier: 'edge', field: 'requestTime', reason: 'missing', count: 1 },
+            { tier: 'edge', field: 'traceId', reason: 'missing', count: 1 },
+            { tier: 'ingress', field: 'upstreamResponseTime', reason: 'missing', count: 1 },
+          ],
+        });
+        expect(distributions.edge.map((v) => v.valueMs)).toEqual([50, 100, 2300]);
+      });
+
+      it('excludes traces by an edge value', async () => {
+        const { counts } = await backend.fetchDistributions({ ...query, filters: [exclude('edge.host', 'edge-2')] });
+        expect(counts).toEqual({
+          edge: 6,
+          joined: 5,
+          edgeOnly: 1,
+          duplicates: { edge: 1, ingress: 1 },
+          skipped: [{ tier: 'ingress', field: 'requestTime', reason: 'missing', count: 1 }],
+        });
+      });
+
+      it('includes by an ingress value: traces without an ingress line never match', async () => {
+        const nodeTwo = { ...query, filters: [include('ingress.host', 'ingress-node-2')] };
+        const { counts, distributions } = await backend.fetchDistributions(nodeTwo);
+        // t1 and t7; the edge lines left out are the window's, which no ingress value can choose.
+        expect(counts).toEqual({
+          edge: 2,
+          joined: 2,
+          edgeOnly: 0,
+          duplicates: { edge: 0, ingress: 0 },
+          skipped: [
+            { tier: 'edge', field: 'requestTime', reason: 'missing', count: 1 },
+            { tier: 'edge', field: 'traceId', reason: 'missing', count: 1 },
+            { tier: 'ingress', field: 'requestTime', reason: 'missing', count: 1 },
+          ],
+        });
+        expect(distributions.edge).toEqual([{ valueMs: 1050, count: 1 }, { valueMs: 3500, count: 1 }]);
+        expect(distributions.ingress).toEqual([{ valueMs: 47, count: 1 }, { valueMs: 1000, count: 1 }]);
+        const page = await backend.fetchBucketTraces(nodeTwo, { histogram: 'edge', fromMs: null, toMs: null }, { limit: 50, cursor: null });
+        expect(page.traces.map((t) => t.traceId)).toEqual(['t7', 't1']);
+        // Status 200 at the ingress: t5 answered 504, t6 and t10 have no ingress line.
+        const ok = await backend.fetchDistributions({ ...query, filters: [include('ingress.status', '200')] });
+        expect([ok.counts.edge, ok.counts.joined, ok.counts.edgeOnly]).toEqual([6, 6, 0]);
+      });
+
+      it('excludes by an ingress value: traces without an ingress line stay', async () => {
+        const { counts } = await backend.fetchDistributions({ ...query, filters: [exclude('ingress.host', 'ingress-node-2')] });
+        // t2 t5 t8 t11 t12 joined, t6 t10 edge only.
+        expect([counts.edge, counts.joined, counts.edgeOnly, counts.duplicates]).toEqual([7, 5, 2, { edge: 1, ingress: 1 }]);
+      });
+
+      it('takes includes of one field as alternatives and different fields together', async () => {
+        const addresses = [include('edge.upstreamAddr', '10.20.0.12:80'), include('edge.upstreamAddr', '10.20.0.13:80')];
+        const either = await backend.fetchDistributions({ ...query, filters: addresses });
+        // .12: t1 t7 t10 · .13: t5 t11.
+        expect(either.distributions.edge.map((v) => v.valueMs)).toEqual([300, 1050, 1100, 2300, 3500]);
+        const posts = await backend.fetchDistributions({ ...query, filters: [...addresses, include('edge.method', 'POST')] });
+        expect(posts.distributions.edge).toEqual([{ valueMs: 2300, count: 1 }]);
+      });
+
+      it('answers the edge side alone as the full answer does, and restricts the ingress timeline to the filtered traces', async () => {
+        for (const filters of [[include('edge.host', 'edge-2')], [include('ingress.host', 'ingress-node-2')], [exclude('ingress.status', '504')]]) {
+          const each = { ...query, filters };
+          const [edge, full] = await Promise.all([backend.fetchEdgeDistribution(each), backend.fetchDistributions(each)]);
+          expect(edge, JSON.stringify(filters)).toEqual({ counts: toEdgeTraceCounts(full.counts), distribution: full.distributions.edge });
+        }
+        const timeline = await backend.fetchConnectTimeline(
+          { ...query, filters: [include('ingress.host', 'ingress-node-2')] },
+          { tier: 'ingress', groupBy: 'host', binMs: 30_000, maxGroups: 10 },
+        );
+        expect(timeline.series).toEqual([
+          { group: 'ingress-node-2', count: 2, points: [
+            { binStartMs: T0, count: 1, p50Ms: 1, p99Ms: 1, maxMs: 1 },
+            { binStartMs: T0 + 60_000, count: 1, p50Ms: 995, p99Ms: 995, maxMs: 995 },
+          ] },
+        ]);
+      });
     });
 
     it('pages through a bucket newest first', async () => {
