@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '@/lib/backends/duckdb/connection';
+import { timeSlices } from '@/lib/backends/duckdb/sql/time-slices';
 import { buildBucketTracesSql } from '@/lib/backends/duckdb/sql/build-bucket-traces';
 import { buildConnectTimelineSql } from '@/lib/backends/duckdb/sql/build-connect-timeline';
 import { buildDistributionsSql } from '@/lib/backends/duckdb/sql/build-distributions';
@@ -70,7 +71,10 @@ function statementsFor(apiPath: string): { name: string; statement: SqlStatement
       const cursorText = params.get('cursor');
       const selection = { histogram: params.get('histogram') as HistogramName, fromMs: optionalNumber(params.get('fromMs')), toMs: optionalNumber(params.get('toMs')) };
       const page = { limit: Number(params.get('limit') ?? DEFAULT_TRACE_PAGE_SIZE), cursor: cursorText ? decodeCursor(cursorText) : null };
-      return [{ name: 'bucket traces', statement: buildBucketTracesSql(query, selection, page, page.limit + 1) }];
+      // The backend walks time slices until the page is full; the first (newest) one is profiled.
+      const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
+      const slice = timeSlices(query.fromMs, upperMs).next().value ?? { fromMs: query.fromMs, toMs: upperMs };
+      return [{ name: 'bucket traces, newest slice', statement: buildBucketTracesSql(query, selection, page, slice, page.limit + 1) }];
     }
     case '/api/v1/connect-timeline': {
       const timeline = {

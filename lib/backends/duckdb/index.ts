@@ -23,6 +23,7 @@ import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildTraceLookupSql } from './sql/build-trace-lookup';
 import type { SqlStatement } from './sql/sql-statement';
+import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadProgress?: LoadProgressSink };
@@ -112,8 +113,15 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     },
 
     async fetchBucketTraces(query, selection, page, options) {
-      // One extra row tells whether another page follows.
-      const rows = await runUrgent(buildBucketTracesSql(query, selection, page, page.limit + 1), options?.signal);
+      // One extra row tells whether another page follows. Rows at the cursor's own millisecond
+      // may still follow it (by trace id), so the walk starts just above it.
+      const wanted = page.limit + 1;
+      const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
+      const rows: Record<string, unknown>[] = [];
+      for (const slice of timeSlices(query.fromMs, upperMs)) {
+        rows.push(...(await runUrgent(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
+        if (rows.length >= wanted) break;
+      }
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
         const edge = parseTierDocument(row.edge_doc, 'edge', config.fields);

@@ -12,7 +12,7 @@ import type { LogSource } from './log-sources';
  */
 
 /** Bumped whenever the tables' layout or the normalization changes: an older store is then reloaded. */
-export const STORE_LAYOUT_VERSION = 2;
+export const STORE_LAYOUT_VERSION = 3;
 const MANIFEST_TABLE = 'hopscope_store';
 
 export type StoreInputs = {

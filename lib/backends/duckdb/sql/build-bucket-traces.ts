@@ -4,6 +4,7 @@ import type { TraceQuery } from '@/lib/domain/query';
 import { rawTable } from './build-load';
 import { buildTraceSetCtes } from './build-trace-set';
 import type { SqlStatement } from './sql-statement';
+import type { TimeSlice } from './time-slices';
 
 /** Each distribution's value over a trace set row, and which traces it covers. */
 const DISTRIBUTION_SQL: Record<HistogramName, { value: string; where: string }> = {
@@ -14,13 +15,21 @@ const DISTRIBUTION_SQL: Record<HistogramName, { value: string; where: string }> 
 };
 
 /**
- * One page of the traces counted in a histogram range, newest first (edge @timestamp desc, then
- * trace id), after the cursor; `rowLimit` rows at most. The trace set is the histograms' own
- * (build-trace-set.ts), so a page lists exactly the traces a bar counts. Returns the raw
- * representative lines, which the caller normalizes with the domain code.
+ * One page of the traces counted in a histogram range whose edge representative lies in `slice`,
+ * newest first (edge @timestamp desc, then trace id), after the cursor; `rowLimit` rows at most.
+ * The trace set is the histograms' own (build-trace-set.ts), so a page lists exactly the traces a
+ * bar counts; the caller walks slices from the newest end of the window and stops once the page
+ * is full, so a dense bar reads a sliver of the trace table. Returns the raw representative
+ * lines, which the caller normalizes with the domain code.
  */
-export function buildBucketTracesSql(query: TraceQuery, selection: BucketSelection, page: TracePageRequest, rowLimit: number): SqlStatement {
-  const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_response_ms', 'i_response_state'] });
+export function buildBucketTracesSql(
+  query: TraceQuery,
+  selection: BucketSelection,
+  page: TracePageRequest,
+  slice: TimeSlice,
+  rowLimit: number,
+): SqlStatement {
+  const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_response_ms', 'i_response_state'], slice });
   const params: SqlStatement['params'] = { ...traceSet.params, rowLimit };
   const distribution = DISTRIBUTION_SQL[selection.histogram];
   const filters = [distribution.where];

@@ -7,6 +7,9 @@ import { representativesSql } from './build-trace-table';
 import { sqlString } from './field-access';
 import type { SqlStatement } from './sql-statement';
 
+/** What the timeline reads of an ingress line, and what choosing a trace's representative needs. */
+const INGRESS_LINE_COLUMNS = 'trace_key, ts_ms, rt_ms, response_ms, doc_id, dup_count, connect_ms, connect_state, host, upstream_addr';
+
 /**
  * The ingress lines an ingress timeline counts, one per trace (`line_rep`): the window's valid
  * lines by their own @timestamp and path; with app, a latency range or dimension filters (which
@@ -23,7 +26,7 @@ function buildIngressLineCtes(query: TraceQuery): SqlStatement {
   if (traceSet) filters.push(`trace_key IN (SELECT trace_key FROM ${traceSet.source})`);
   const sql = `${traceSet ? `${traceSet.sql},` : ''}
 ingress_lines AS MATERIALIZED (
-  SELECT * FROM ${tierTable('ingress')} WHERE ${filters.join(' AND ')}
+  SELECT ${INGRESS_LINE_COLUMNS} FROM ${tierTable('ingress')} WHERE ${filters.join(' AND ')}
 ),
 line_rep AS MATERIALIZED (${representativesSql('ingress_lines')}
 )`;

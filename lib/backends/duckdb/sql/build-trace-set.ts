@@ -1,8 +1,9 @@
 import { dimensionTier, needsIngressJoin, type DimensionField, type DimensionFilter } from '@/lib/domain/dimension-filters';
 import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
-import { EDGE_COLUMNS, INGRESS_COLUMNS, ingressTracesSql, REPRESENTATIVE_ORDER, TRACE_TABLE } from './build-trace-table';
+import { EDGE_COLUMNS, INGRESS_COLUMNS, ingressTracesSql, REPRESENTATIVE_ORDER, SEVERAL_EDGE_LINES, SKIPPED_EDGE_LINES, TRACE_TABLE } from './build-trace-table';
 import type { SqlStatement } from './sql-statement';
+import type { TimeSlice } from './time-slices';
 
 /** Each dimension field's column in the trace table and, for edge fields, in the edge lines. */
 const DIMENSION_COLUMNS: Readonly<Record<DimensionField, { trace: string; line: string }>> = {
@@ -70,8 +71,12 @@ function edgeConditions(query: TraceQuery, params: SqlStatement['params'], prefi
   return [...conditions, ...dimensionConditions(query.filters ?? [], 'edge', column, params)];
 }
 
-/** Options of a trace set: the trace-table columns a verb reads, and whether it reads the ingress side. */
-export type TraceSetOptions = { columns?: readonly string[]; ingress?: boolean };
+/**
+ * Options of a trace set: the trace-table columns a verb reads, whether it reads the ingress side,
+ * and a slice of edge @timestamp to keep (a drill-down page walks the window slice by slice; the
+ * trace set stays the window's, so a trace's representative is chosen as in the whole window).
+ */
+export type TraceSetOptions = { columns?: readonly string[]; ingress?: boolean; slice?: TimeSlice };
 
 const unique = (columns: readonly string[]) => [...new Set(columns)];
 
@@ -79,13 +84,15 @@ const unique = (columns: readonly string[]) => [...new Set(columns)];
  * The CTEs that define a query's trace set over the trace table, shared by every verb:
  * - edge_set: one row per trace whose edge representative matches the query (window, app, path,
  *   latency range, edge filters), with `e_lines`, its valid edge lines that match. A trace with
- *   one valid edge line is its trace-table row; the few with several are re-chosen among their
- *   matching lines, as the lines' own rule says (the largest request_time, then the latest).
+ *   one valid edge line is its trace-table row; the few with several (several_set) are re-chosen
+ *   among their matching lines, as the lines' own rule says (the largest request_time, then the
+ *   latest).
  * - with the ingress side (`ingress`, or any ingress filter): trace_set, the same rows with the
  *   ingress representative among the trace's ingress lines in the join window (the query window
  *   widened by JOIN_WINDOW_MARGIN_MS), then the ingress filters. The trace table holds each
  *   trace's ingress side over all its lines; the few traces with lines outside the join window
- *   are recomputed from the lines in it.
+ *   (outside_set) are recomputed from the lines in it (outside_fixed).
+ * edge_set and trace_set are views, not copies: each use scans the trace table again.
  * Only the columns asked for are carried: every copied column costs time and memory.
  */
 export function buildTraceSetCtes(query: TraceQuery, options: TraceSetOptions = {}): SqlStatement & { source: string } {
@@ -102,42 +109,58 @@ export function buildTraceSetCtes(query: TraceQuery, options: TraceSetOptions = 
 
   const traceFilters = edgeConditions(query, params, 'e_');
   const lineFilters = edgeConditions(query, params, '');
+  const inSlice: string[] = [];
+  if (options.slice) {
+    inSlice.push('e_ts_ms >= $sliceFromMs::BIGINT', 'e_ts_ms < $sliceToMs::BIGINT');
+    Object.assign(params, { sliceFromMs: options.slice.fromMs, sliceToMs: options.slice.toMs });
+  }
+  // Only the few traces that need work are materialized (several edge lines, ingress lines
+  // outside the join window); the bulk streams from the trace table into each aggregation, since
+  // copying a million rows of text columns costs more than scanning the table again.
   const edgeSql = `
-edge_single AS (
-  SELECT ${[...edgeWanted, ...storedColumns].join(', ')}, 1::BIGINT AS e_lines
-  FROM ${TRACE_TABLE} WHERE e_valid_n = 1 AND ${traceFilters.join(' AND ')}
-),
-edge_several AS (
+edge_several AS MATERIALIZED (
   SELECT trace_key, trace_id, ${edgeLineColumns.map((c) => `${c.slice(2)} AS ${c}`).join(', ')}, count(*) OVER (PARTITION BY trace_key) AS e_lines
-  FROM ${tierTable('edge')}
-  WHERE dup_count > 1 AND trace_id IS NOT NULL AND rt_state = 'ok' AND ${lineFilters.join(' AND ')}
+  FROM ${SEVERAL_EDGE_LINES} WHERE ${lineFilters.join(' AND ')}
   QUALIFY row_number() OVER (PARTITION BY trace_key ORDER BY ${REPRESENTATIVE_ORDER}) = 1
 ),
-edge_set AS MATERIALIZED (
-  SELECT * FROM edge_single
+several_set AS MATERIALIZED (
+  SELECT s.*${storedColumns.map((c) => `, t.${c}`).join('')} FROM edge_several s LEFT JOIN ${TRACE_TABLE} t USING (trace_key)${
+    inSlice.length > 0 ? `
+  WHERE ${inSlice.map((condition) => `s.${condition}`).join(' AND ')}` : ''
+  }
+),
+edge_set AS NOT MATERIALIZED (
+  SELECT ${[...edgeWanted, ...storedColumns].join(', ')}, 1::BIGINT AS e_lines
+  FROM ${TRACE_TABLE} WHERE e_valid_n = 1 AND ${[...traceFilters, ...inSlice].join(' AND ')}
   UNION ALL BY NAME
-  SELECT s.*${storedColumns.map((c) => `, t.${c}`).join('')} FROM edge_several s LEFT JOIN ${TRACE_TABLE} t USING (trace_key)
+  SELECT * FROM several_set
 )`;
   if (!withIngress) return { sql: edgeSql, params, source: 'edge_set' };
 
   params.joinFromMs = query.fromMs - JOIN_WINDOW_MARGIN_MS;
   params.joinToMs = query.toMs + JOIN_WINDOW_MARGIN_MS;
-  const outside = (alias = '') => `${alias}i_first_ts_ms < $joinFromMs::BIGINT OR ${alias}i_last_ts_ms >= $joinToMs::BIGINT`;
+  const outside = `coalesce(i_first_ts_ms < $joinFromMs::BIGINT OR i_last_ts_ms >= $joinToMs::BIGINT, FALSE)`;
   const ingressConditions = dimensionConditions(query.filters ?? [], 'ingress', (field) => DIMENSION_COLUMNS[field].trace, params);
   const edgeOut = edgeWanted.join(', ');
   const sql = `${edgeSql},
+outside_set AS MATERIALIZED (
+  SELECT ${edgeOut}, e_lines FROM edge_set WHERE ${outside}
+),
 outside_lines AS MATERIALIZED (
   SELECT * FROM ${tierTable('ingress')}
-  WHERE trace_key IN (SELECT trace_key FROM edge_set WHERE ${outside()})
+  WHERE trace_key IN (SELECT trace_key FROM outside_set)
     AND ts_ms >= $joinFromMs::BIGINT AND ts_ms < $joinToMs::BIGINT
 ),
 ${ingressTracesSql('outside_lines')},
-trace_set AS MATERIALIZED (
+outside_fixed AS MATERIALIZED (
+  SELECT ${edgeWanted.map((c) => `s.${c}`).join(', ')}, s.e_lines, ${ingressWanted.map((c) => `r.${c}`).join(', ')}
+  FROM outside_set s LEFT JOIN ingress_side r USING (trace_key)
+),
+trace_set AS NOT MATERIALIZED (
   SELECT * FROM (
-    SELECT ${edgeOut}, e_lines, ${ingressWanted.join(', ')} FROM edge_set WHERE NOT coalesce(${outside()}, FALSE)
+    SELECT ${edgeOut}, e_lines, ${ingressWanted.join(', ')} FROM edge_set WHERE NOT ${outside}
     UNION ALL BY NAME
-    SELECT ${edgeWanted.map((c) => `s.${c}`).join(', ')}, s.e_lines, ${ingressWanted.map((c) => `r.${c}`).join(', ')}
-    FROM edge_set s LEFT JOIN ingress_side r USING (trace_key) WHERE coalesce(${outside('s.')}, FALSE)
+    SELECT * FROM outside_fixed
   )${ingressConditions.length > 0 ? ` WHERE ${ingressConditions.join(' AND ')}` : ''}
 )`;
   return { sql, params, source: 'trace_set' };
@@ -154,8 +177,8 @@ export const TRACE_SET_COLUMNS: readonly string[] = [...CORE_COLUMNS, ...EDGE_CO
 export function buildEdgeSkippedRowsSql(query: TraceQuery, params: SqlStatement['params']): string {
   const lineFilters = edgeConditions({ ...query, latencyMinMs: null, latencyMaxMs: null }, params, '');
   return `
-SELECT 'skip:edge:traceId:missing' AS kind, NULL::BIGINT AS value_ms, count(*) AS n FROM ${tierTable('edge')}
+SELECT 'skip:edge:traceId:missing' AS kind, NULL::BIGINT AS value_ms, count(*) AS n FROM ${SKIPPED_EDGE_LINES}
   WHERE ${lineFilters.join(' AND ')} AND trace_id IS NULL
-UNION ALL SELECT 'skip:edge:requestTime:' || rt_state, NULL, count(*) FROM ${tierTable('edge')}
+UNION ALL SELECT 'skip:edge:requestTime:' || rt_state, NULL, count(*) FROM ${SKIPPED_EDGE_LINES}
   WHERE ${lineFilters.join(' AND ')} AND trace_id IS NOT NULL AND rt_state <> 'ok' GROUP BY rt_state`;
 }

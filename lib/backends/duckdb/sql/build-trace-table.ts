@@ -2,6 +2,13 @@ import { tierTable } from './build-load';
 
 /** One row per trace with a valid edge line: what every analytic verb reads (docs/ARCHITECTURE.md, "The trace table"). */
 export const TRACE_TABLE = 'traces';
+/**
+ * The valid edge lines of traces that have several: the few a query re-chooses a representative
+ * among (build-trace-set.ts), kept apart so no query scans every edge line to find them.
+ */
+export const SEVERAL_EDGE_LINES = 'edge_several_lines';
+/** Edge lines no trace set contains (no trace id, or no valid request_time): counted as skipped, kept apart for the same reason. */
+export const SKIPPED_EDGE_LINES = 'edge_skipped_lines';
 /** One row per trace with an ingress line: its representative, its valid lines and the invalid ones by reason. */
 const INGRESS_TRACE_TABLE = 'ingress_traces';
 
@@ -81,5 +88,9 @@ SELECT e.trace_key, e.trace_id, ${prefixed('e', 'e_', [...LINE_COLUMNS, ...EDGE_
 FROM edge_rep e LEFT JOIN ${INGRESS_TRACE_TABLE} i USING (trace_key)
 ORDER BY e.ts_ms`,
     `DROP TABLE ${INGRESS_TRACE_TABLE}`,
+    `CREATE OR REPLACE TABLE ${SEVERAL_EDGE_LINES} AS
+SELECT * FROM ${tierTable('edge')} WHERE dup_count > 1 AND trace_id IS NOT NULL AND rt_state = 'ok' ORDER BY ts_ms`,
+    `CREATE OR REPLACE TABLE ${SKIPPED_EDGE_LINES} AS
+SELECT * FROM ${tierTable('edge')} WHERE trace_id IS NULL OR rt_state <> 'ok' ORDER BY ts_ms`,
   ];
 }
