@@ -70,8 +70,9 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
     if (histograms.error) histograms.retry();
   };
   const resolvedMs = response ? { fromMs: response.query.fromMs, toMs: response.query.toMs } : null;
-  const thresholdMs = slowThresholdMs(state.query);
-  const summary = slow.data ? summarizeSlow(slow.data, thresholdMs) : null;
+  const summary = slow.data ? summarizeSlow(slow.data) : null;
+  // The server's resolved threshold once the slow answer is in; the URL's reading until then.
+  const thresholdMs = summary?.thresholdMs ?? slowThresholdMs(state.query);
   const isEmpty = response !== null && response.edgeTraces === 0;
   const traceHref = (traceId: string) => toTraceHref(traceId, state);
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);

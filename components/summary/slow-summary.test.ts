@@ -40,13 +40,13 @@ describe('summarizeSlow', () => {
   it('reads the slow count and each hop’s count at or above the threshold', () => {
     const response = {
       backend: 'duckdb',
-      query: {} as HistogramsResponse['query'],
+      query: { upperMs: 1000 } as HistogramsResponse['query'],
       counts: { edge: 30, joined: 28, edgeOnly: 2, duplicates: { edge: 0, ingress: 0 }, skipped: [] },
       histograms: { edge: histogram(30, 30), ingress: histogram(28, 19), edgeMinusIngress: histogram(28, 9), ingressMinusUpstream: histogram(27, 0) },
       sample: null,
       notices: [],
     } satisfies HistogramsResponse;
-    expect(summarizeSlow(response, 1000)).toEqual({
+    expect(summarizeSlow(response)).toEqual({
       thresholdMs: 1000,
       slowCount: 30,
       shares: [

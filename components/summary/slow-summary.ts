@@ -42,8 +42,13 @@ export type SlowSummary = {
   sample: HistogramsResponse['sample'];
 };
 
-/** Reads the slow-set answer of toSlowQuery. Exact counts, no estimation. */
-export function summarizeSlow(response: HistogramsResponse, thresholdMs: number): SlowSummary {
+/**
+ * Reads the slow-set answer of toSlowQuery. Exact counts, no estimation. The threshold is the one
+ * the server resolved for that answer (its `upper`, where each histogram's overflow starts), not
+ * the page's own reading of the URL.
+ */
+export function summarizeSlow(response: HistogramsResponse): SlowSummary {
+  const thresholdMs = response.query.upperMs;
   const { histograms, counts } = response;
   const threshold = `${msToSecondsText(thresholdMs)} s`;
   return {

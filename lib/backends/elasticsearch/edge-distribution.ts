@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EdgeDistribution } from '@/lib/backends/types';
-import type { TraceQuery } from '@/lib/domain/query';
+import { latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { fetchEdgeRequestTimes } from './edge-request-times';
 import { SkippedCounter } from './join-accumulator';
 import { MsCounts } from './ms-counts';
@@ -32,7 +32,7 @@ export async function fetchEdgeLines(session: ElasticsearchSession, fieldPlan: F
   skipped.add('edge', 'traceId', 'missing', traceIdMissing);
   for (const { reason, count } of requestTimes.skipped) skipped.add('edge', 'requestTime', reason, count);
 
-  const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+  const latency = latencyRange(query);
   const byMs = new MsCounts();
   let validDocuments = 0;
   for (const { valueMs, count } of requestTimes.validByMs) {

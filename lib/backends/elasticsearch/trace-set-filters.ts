@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FieldNames } from '@/lib/domain/field-names';
-import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
+import { JOIN_WINDOW_MARGIN_MS, latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { edgeDimensionFilters } from './dimension-filters';
 import type { TierFieldTypes } from './field-caps';
 import {
@@ -71,7 +71,7 @@ export function edgeRequestTimeFilters(requestTime: EdgeRequestTime, range: MsRa
 
 /** The edge documents that take part in the trace set, optionally only those whose request_time is in `selection`. */
 export function edgeTraceFilters(plan: TraceSetFields, query: TraceQuery, selection?: MsRange): Query[] {
-  const latency: MsRange = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+  const latency: MsRange = latencyRange(query);
   return [
     ...edgeWindowFilters(plan, query),
     ...edgeTraceIdPresentFilters(plan),

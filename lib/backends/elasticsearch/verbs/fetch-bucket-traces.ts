@@ -3,7 +3,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { BucketSelection, TracePage, TracePageRequest } from '@/lib/domain/drill-down';
 import { isAfterCursor, selectionContains } from '@/lib/domain/drill-down';
 import type { HistogramName } from '@/lib/domain/histogram-names';
-import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
+import { JOIN_WINDOW_MARGIN_MS, latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { toTraceSummary, type TraceSummary } from '@/lib/domain/trace';
 import type { TuningConfig } from '../backend-config';
 import { fetchEdgeRequestTimes } from '../edge-request-times';
@@ -243,7 +243,7 @@ export async function fetchBucketTraces(
   const scan = await scanInPageOrder(context, start, wanted, budget);
   let keys = scan.keys;
   if (keys.length < wanted && !scan.exhausted) {
-    const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+    const latency = latencyRange(query);
     const validDocuments = requestTimes.validByMs.reduce((sum, { valueMs, count }) => sum + (inRange(latency, valueMs) ? count : 0), 0);
     const partitions = countPartitions(validDocuments, tuning.partitionTraces);
     keys = [...keys, ...(await findByPartitions(context, scan.after, wanted - keys.length, partitions))];

@@ -2,7 +2,7 @@ import 'server-only';
 import type { estypes } from '@elastic/elasticsearch';
 import type { ConnectTimeline, ConnectTimelineOptions } from '@/lib/domain/connect-timeline';
 import { needsIngressJoin } from '@/lib/domain/dimension-filters';
-import type { TraceQuery } from '@/lib/domain/query';
+import { choosesTraces, latencyRange, type TraceQuery } from '@/lib/domain/query';
 import type { TuningConfig } from '../backend-config';
 import { ConnectSeriesBuilder } from '../connect-series';
 import { fetchDistinctValues } from '../fetch-distinct-values';
@@ -18,13 +18,6 @@ import { addJoinedLines } from './joined-connect-timeline';
 
 type Query = estypes.QueryDslQueryContainer;
 
-/**
- * App, a latency range and dimension filters choose traces (by their edge line or their ingress
- * representative): with any of them the ingress timeline counts only the trace set's traces,
- * which needs the join.
- */
-const restrictsTraces = (query: TraceQuery): boolean =>
-  query.app !== null || query.latencyMinMs !== null || query.latencyMaxMs !== null || (query.filters ?? []).length > 0;
 
 /** A valid ingress request_time (as toTierDocument reads it): a range on numbers, the valid strings of a keyword. */
 async function validIngressRequestTimeFilters(session: ElasticsearchSession, field: AggregatedField, windowFilters: Query[]): Promise<Query[]> {
@@ -73,12 +66,12 @@ export async function fetchConnectTimeline(
 ): Promise<ConnectTimeline> {
   const builder = new ConnectSeriesBuilder();
   const options = { groupBy: timeline.groupBy, binMs: timeline.binMs };
-  const joined = timeline.tier === 'ingress' ? restrictsTraces(query) : needsIngressJoin(query.filters);
+  const joined = timeline.tier === 'ingress' ? choosesTraces(query) : needsIngressJoin(query.filters);
   if (timeline.tier === 'ingress' && !joined) {
     await addIngressLinesPerLine(session, fieldPlan, toTraceSetFields(fieldPlan), query, options, builder);
   } else {
     const { plan, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
-    const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+    const latency = latencyRange(query);
     const validDocuments = requestTimes.validByMs.reduce((sum, { valueMs, count }) => sum + (inRange(latency, valueMs) ? count : 0), 0);
     if (validDocuments > 0 && !joined) {
       await addEdgeConnectLines(session, fieldPlan, plan, query, { ...options, validDocuments }, builder);

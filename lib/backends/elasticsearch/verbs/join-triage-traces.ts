@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SampleInfo } from '@/lib/domain/api-responses';
-import type { TraceQuery } from '@/lib/domain/query';
+import { latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { TriageAccumulator } from '@/lib/domain/triage/triage-accumulator';
 import type { TuningConfig } from '../backend-config';
 import { fetchEdgeRequestTimes } from '../edge-request-times';
@@ -41,7 +41,7 @@ export async function joinTriageTraces(
   slowMs: number,
 ): Promise<TriageJoin> {
   const { plan, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
-  const latency = { minMs: query.latencyMinMs, maxMs: query.latencyMaxMs };
+  const latency = latencyRange(query);
   const validDocuments = requestTimes.validByMs.reduce((sum, { valueMs, count }) => sum + (inRange(latency, valueMs) ? count : 0), 0);
   const accumulator = new TriageAccumulator(slowMs);
   if (validDocuments === 0) return { accumulator, sample: null };
