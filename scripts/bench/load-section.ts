@@ -11,7 +11,8 @@ export const LOAD_END = '<!-- load:end -->';
 
 /** One backend's run: autocannon's counts and latency percentiles. */
 export type LoadRun = {
-  backend: 'embedded store (DuckDB)' | 'Elasticsearch';
+  /** The backend, and what was asked when it is not the one URL. */
+  backend: string;
   requests: number;
   /** Answers that were not 2xx. */
   non2xx: number;

@@ -62,14 +62,34 @@ async function warmUp(url: string): Promise<void> {
   throw new Error(`${url} never answered 200: ${last}`);
 }
 
-async function measure(backend: LoadRun['backend'], env: Record<string, string>, apiPath: string, connections: number, duration: number, logFile: string): Promise<LoadRun> {
+/** Distinct bucket widths a run cycles through, 0.050–1.049 s: no two requests in flight are the same query. */
+const DISTINCT_BUCKETS = 1_000;
+
+/**
+ * One backend under load. `distinct` gives every request its own `bucket`, so concurrent requests
+ * cannot share one store execution (identical ones in flight do: lib/backends/with-shared-calls.ts)
+ * and each computes the four histograms in the store.
+ */
+async function measure(
+  backend: LoadRun['backend'],
+  env: Record<string, string>,
+  apiPath: string,
+  connections: number,
+  duration: number,
+  logFile: string,
+  distinct = false,
+): Promise<LoadRun> {
   const server = await startNextServer(repoRoot, env, logFile);
   try {
     const url = `${server.baseUrl}${apiPath}`;
     await warmUp(url);
     console.log(`load: ${backend}: ${connections} connections for ${duration} s on ${server.baseUrl}`);
     const load = new LoadSampler().start();
-    const result = await autocannon({ url, connections, duration, timeout: REQUEST_TIMEOUT_S });
+    let sent = 0;
+    const requests = distinct
+      ? [{ method: 'GET' as const, setupRequest: (request: { path?: string }) => ({ ...request, path: `${apiPath}&bucket=${((50 + (sent++ % DISTINCT_BUCKETS)) / 1000).toFixed(3)}` }) }]
+      : undefined;
+    const result = await autocannon({ url, connections, duration, timeout: REQUEST_TIMEOUT_S, ...(requests ? { requests } : {}) });
     const loadSummary = load.stop();
     const run: LoadRun = {
       backend,
@@ -119,7 +139,11 @@ async function main(): Promise<number> {
   const runs: LoadRun[] = [];
 
   if (backends.includes('duckdb')) {
-    runs.push(await measure('embedded store (DuckDB)', { HOPSCOPE_BACKEND: 'duckdb', HOPSCOPE_EDGE_FILES: files.edge, HOPSCOPE_INGRESS_FILES: files.ingress }, apiPath, connections, duration, path.join(logDir, 'load-duckdb.log')));
+    const env = { HOPSCOPE_BACKEND: 'duckdb', HOPSCOPE_EDGE_FILES: files.edge, HOPSCOPE_INGRESS_FILES: files.ingress };
+    runs.push(await measure('embedded store (DuckDB)', env, apiPath, connections, duration, path.join(logDir, 'load-duckdb.log')));
+    runs.push(
+      await measure('embedded store (DuckDB), every request its own bucket width', env, apiPath, connections, duration, path.join(logDir, 'load-duckdb-distinct.log'), true),
+    );
   }
   if (backends.includes('elasticsearch')) {
     const esUrl = values['es-url'];
@@ -158,7 +182,9 @@ async function main(): Promise<number> {
   }
   notes.push(
     'Every answer counts: a non-2xx status, a connection error or a timeout would each be an error. autocannon counts the requests answered within the run; ' +
-      'the (up to 50) still in flight when it ends are neither counted nor errors. Each request computes the four histograms afresh: hopscope caches no answers.',
+      'the (up to 50) still in flight when it ends are neither counted nor errors. hopscope caches no answers, but identical requests in flight at the same time share one store execution ' +
+      '(lib/backends/with-shared-calls.ts): the first row is that case, everyone opening the same link. In the second row every request asks another bucket width ' +
+      `(${DISTINCT_BUCKETS} widths in turn), so none shares and each one computes the four histograms in the store.`,
   );
   const cores = os.availableParallelism();
   if (runs.some((run) => run.load.median > cores)) {
