@@ -15,8 +15,8 @@ describe('createLoadProgressLog', () => {
     now = 7_000;
     log({ stage: 'build', tier: null, lines: 1_992_904 });
     expect(lines).toEqual([
-      'hopscope: loading 0.1 M of ~2.0 M lines, about 19 s left',
-      'hopscope: loading 0.6 M of ~2.0 M lines, about 14 s left',
+      'hopscope: loading 0.1 M of ~2.0 M lines (edge 0.1 M, ingress 0; 100,000 lines/s), about 19 s left',
+      'hopscope: loading 0.6 M of ~2.0 M lines (edge 0.6 M, ingress 0; 100,000 lines/s), about 14 s left',
       'hopscope: building the trace table from 2.0 M lines',
     ]);
   });

@@ -32,12 +32,13 @@ export class LoadTracker {
 
   status(): StoreLoadStatus {
     const elapsedMs = this.startedMs === null ? 0 : this.nowMs() - this.startedMs;
-    const linesLoaded = TIERS.reduce((sum, tier) => sum + (this.loaded.get(tier) ?? 0), 0);
-    if (this.building !== null) return { stage: 'building', linesLoaded: this.building, linesEstimated: this.building, elapsedMs };
+    const tierLines = { edge: this.loaded.get('edge') ?? 0, ingress: this.loaded.get('ingress') ?? 0 };
+    const linesLoaded = TIERS.reduce((sum, tier) => sum + tierLines[tier], 0);
+    if (this.building !== null) return { stage: 'building', linesLoaded: this.building, tierLines, linesEstimated: this.building, elapsedMs };
     const estimates = TIERS.map((tier) => this.estimated.get(tier));
     const linesEstimated = estimates.every((estimate) => typeof estimate === 'number')
       ? estimates.reduce<number>((sum, estimate) => sum + (estimate ?? 0), 0)
       : null;
-    return { stage: 'loading', linesLoaded, linesEstimated, elapsedMs };
+    return { stage: 'loading', linesLoaded, tierLines, linesEstimated, elapsedMs };
   }
 }
