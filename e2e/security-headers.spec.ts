@@ -121,6 +121,8 @@ test.describe('security headers and CSP', () => {
       await request.get('/api/v1/health'),
     ];
     expect(answers.map((answer) => answer.status())).toEqual([200, 400, 404, 404, 200]);
+    // An unknown page is hopscope's own 404, leading back to the pages that exist.
+    expect(await answers[3]!.text()).toContain('No such page');
     for (const answer of answers) expectSecurityHeaders(answer);
     expect(answers[0]!.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
 
