@@ -1,4 +1,5 @@
 import type { TraceQuery } from '@/lib/domain/query';
+import type { SlowRange } from '@/lib/domain/triage/slow-range';
 import type {
   ConnectDistributions,
   CorrelationField,
@@ -7,29 +8,30 @@ import type {
 } from '@/lib/domain/triage/triage-data';
 import type { BackendKind, CallOptions } from '@/lib/backends/types';
 
-export type { ConnectDistributions, CorrelationField, FieldValueCounts, SegmentStats };
+export type { ConnectDistributions, CorrelationField, FieldValueCounts, SegmentStats, SlowRange };
 
 /**
  * Triage verbs (issue 5), in domain types only. Like `fetchDistributions`, each verb aggregates in
  * the store over the query's trace set (the same trace set as the histograms: edge lines matching
  * the filters, joined to their ingress line) and returns small shapes; the statistics are pure
  * domain code (lib/domain/triage), so both stores give identical answers for the same data.
- * "Slow" always means edge request_time ≥ slowMs.
+ * "Slow" means the examined requests: edge request_time in the SlowRange `[minMs, maxMs)` (usually
+ * `≥ slow`; a band when a latency filter bounds it above, see toTriageComparison).
  */
 export interface TriageBackend {
   readonly kind: BackendKind;
   /**
    * Per segment (SEGMENT_NAMES), per-millisecond counts over the attributable traces and over the
-   * slow ones, the trace counts at each step, and the slow traces' dominant segments.
+   * slow ones (in `slow`), the trace counts at each step, and the slow traces' dominant segments.
    */
-  fetchSegmentStats(query: TraceQuery, slowMs: number, options?: CallOptions): Promise<SegmentStats>;
+  fetchSegmentStats(query: TraceQuery, slow: SlowRange, options?: CallOptions): Promise<SegmentStats>;
   /**
    * Over the joined traces: per field, the `limitPerField` values most frequent among slow traces
-   * with their slow and total counts, the field's number of distinct values, and the totals.
+   * (in `slow`) with their slow and total counts, the field's number of distinct values, and the totals.
    */
   fetchFieldValueCounts(
     query: TraceQuery,
-    slowMs: number,
+    slow: SlowRange,
     fields: readonly CorrelationField[],
     limitPerField: number,
     options?: CallOptions,

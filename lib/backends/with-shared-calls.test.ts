@@ -55,9 +55,9 @@ describe('withSharedCalls', () => {
     await Promise.all([
       shared.fetchDistributions(query()),
       shared.fetchDistributions(query('checkout')),
-      shared.triage.fetchSegmentStats(query(), 1000),
-      shared.triage.fetchSegmentStats(query(), 1000),
-      shared.triage.fetchSegmentStats(query(), 2000),
+      shared.triage.fetchSegmentStats(query(), { minMs: 1000, maxMs: null }),
+      shared.triage.fetchSegmentStats(query(), { minMs: 1000, maxMs: null }),
+      shared.triage.fetchSegmentStats(query(), { minMs: 1000, maxMs: 1100 }),
     ]);
     expect(calls.sort()).toEqual(['fetchDistributions', 'fetchDistributions', 'fetchSegmentStats', 'fetchSegmentStats']);
   });

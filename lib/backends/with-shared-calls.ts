@@ -18,11 +18,11 @@ export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
 
   const triage: TriageBackend = {
     kind: backend.triage.kind,
-    fetchSegmentStats: (query, slowMs, options) =>
-      share('fetchSegmentStats', [query, slowMs], options, (shared) => backend.triage.fetchSegmentStats(query, slowMs, shared)),
-    fetchFieldValueCounts: (query, slowMs, fields, limitPerField, options) =>
-      share('fetchFieldValueCounts', [query, slowMs, fields, limitPerField], options, (shared) =>
-        backend.triage.fetchFieldValueCounts(query, slowMs, fields, limitPerField, shared),
+    fetchSegmentStats: (query, slow, options) =>
+      share('fetchSegmentStats', [query, slow], options, (shared) => backend.triage.fetchSegmentStats(query, slow, shared)),
+    fetchFieldValueCounts: (query, slow, fields, limitPerField, options) =>
+      share('fetchFieldValueCounts', [query, slow, fields, limitPerField], options, (shared) =>
+        backend.triage.fetchFieldValueCounts(query, slow, fields, limitPerField, shared),
       ),
     fetchConnectDistributions: (query, maxGroups, options) =>
       share('fetchConnectDistributions', [query, maxGroups], options, (shared) =>

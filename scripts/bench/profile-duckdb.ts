@@ -28,6 +28,7 @@ import { decodeCursor, DEFAULT_TRACE_PAGE_SIZE } from '@/lib/domain/drill-down';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import { DEFAULT_SLOW_MS, publicQuerySchema, QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, resolveQuery, type NormalizedQuery } from '@/lib/domain/query';
+import { slowFrom } from '@/lib/domain/triage/slow-range';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
 import { CONNECT_MAX_GROUPS, DEFAULT_CORRELATION_LIMIT } from '@/lib/domain/triage/triage-query';
 import { digestDuckdbProfile } from './duckdb-profile-digest';
@@ -61,8 +62,8 @@ function statementsFor(apiPath: string): { name: string; statement: SqlStatement
   }
   const query = queryOf(params);
   const slowMs = params.has('slow') ? Math.round(Number(params.get('slow')) * 1000) : DEFAULT_SLOW_MS;
-  const segmentStats = { name: 'segment stats', statement: buildSegmentStatsSql(query, slowMs) };
-  const fieldValues = { name: 'field value counts', statement: buildFieldValueCountsSql(query, slowMs, CORRELATION_FIELDS, DEFAULT_CORRELATION_LIMIT) };
+  const segmentStats = { name: 'segment stats', statement: buildSegmentStatsSql(query, slowFrom(slowMs)) };
+  const fieldValues = { name: 'field value counts', statement: buildFieldValueCountsSql(query, slowFrom(slowMs), CORRELATION_FIELDS, DEFAULT_CORRELATION_LIMIT) };
   const connects = { name: 'connect distributions', statement: buildConnectDistributionsSql(query, CONNECT_MAX_GROUPS) };
   switch (route) {
     case '/api/v1/histograms':

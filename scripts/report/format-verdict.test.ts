@@ -18,6 +18,7 @@ const segment = (row: Partial<SegmentAttribution> & Pick<SegmentAttribution, 'se
 /** Eight slow requests split: six dominated by the ingress→app connect, two by edge→ingress. */
 const ATTRIBUTION: Attribution = {
   slowMs: 1_000,
+  slowMaxMs: null,
   traces: { all: 100, slow: 10 },
   attributableSlow: 8,
   slowWithoutIngress: 1,

@@ -9,6 +9,7 @@ import { summarizeConnectionReuse } from '@/lib/domain/triage/connection-reuse';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
 import { dominantSegment, SEGMENT_NAMES, toSegmentValues, type SegmentName } from '@/lib/domain/triage/segments';
+import { slowFrom, type SlowRange } from '@/lib/domain/triage/slow-range';
 import { TriageAccumulator } from '@/lib/domain/triage/triage-accumulator';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
 import type { Tier } from '@/lib/domain/tiers';
@@ -43,10 +44,10 @@ function representatives(docs: readonly object[], tier: Tier): Map<string, TierD
 }
 
 /** The three shapes from the domain's per-trace accumulator over the same documents. */
-function accumulate(docs: TriageDocuments, slowMs: number): TriageAccumulator {
+function accumulate(docs: TriageDocuments, slow: SlowRange): TriageAccumulator {
   const edge = representatives(docs.edge, 'edge');
   const ingress = representatives(docs.ingress, 'ingress');
-  const accumulator = new TriageAccumulator(slowMs);
+  const accumulator = new TriageAccumulator(slow);
   for (const [traceId, edgeDoc] of edge) accumulator.add(edgeDoc, ingress.get(traceId) ?? null);
   return accumulator;
 }
@@ -96,7 +97,7 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
       // attributable 6 (t5's ingress has no upstream time). Segments (edgeOwn, edge→ingress, ingressOwn,
       // connect, app): t1 (1, 1002, 1, 1, 45) slow · t7 (1, 2499, 1, 995, 4) slow · t2 (1, 1, 5, 1, 92) ·
       // t8 (1, 1, 1, 0, 96) · t11 (1, 2, 1, 1, 295) · t12 (0, −2, 1, 0, 51).
-      expect(await store.triage.fetchSegmentStats(query, 1000)).toEqual({
+      expect(await store.triage.fetchSegmentStats(query, slowFrom(1000))).toEqual({
         traces: { all: 9, slow: 4 },
         joined: { all: 7, slow: 3 },
         attributable: { all: 6, slow: 2 },
@@ -123,14 +124,35 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
 
     it('applies the query filters to the trace set', async () => {
       // Only t5 is media: slow (2.3 s), joined, not attributable.
-      const media = await store.triage.fetchSegmentStats({ ...query, app: 'media' }, 1000);
+      const media = await store.triage.fetchSegmentStats({ ...query, app: 'media' }, slowFrom(1000));
       expect([media.traces, media.joined, media.attributable]).toEqual([{ all: 1, slow: 1 }, { all: 1, slow: 1 }, { all: 0, slow: 0 }]);
       // At 3 s only t7 is slow.
-      expect((await store.triage.fetchSegmentStats(query, 3000)).traces).toEqual({ all: 9, slow: 1 });
+      expect((await store.triage.fetchSegmentStats(query, slowFrom(3000))).traces).toEqual({ all: 9, slow: 1 });
+    });
+
+    it('examines only the slow range [min, max): every trace stays in the counts of all', async () => {
+      // [1 s, 1.1 s): t1 (1050) alone; t10 (exactly 1100) is left out, as the latency range leaves it out.
+      const one = (valueMs: number) => [{ valueMs, count: 1 }];
+      const band = await store.triage.fetchSegmentStats(query, { minMs: 1000, maxMs: 1100 });
+      expect([band.traces, band.joined, band.attributable]).toEqual([{ all: 9, slow: 1 }, { all: 7, slow: 1 }, { all: 6, slow: 1 }]);
+      expect(Object.fromEntries(Object.entries(band.segments).map(([name, counts]) => [name, counts.slow]))).toEqual({
+        edgeOwn: one(1), edgeToIngress: one(1002), ingressOwn: one(1), ingressConnect: one(1), app: one(45),
+      });
+      expect(band.segments.app.all).toHaveLength(6);
+      expect(band.dominant).toEqual({ edgeOwn: 0, edgeToIngress: 1, ingressOwn: 0, ingressConnect: 0, app: 0 });
+      // [1 s, 3 s) over the joined traces: t1 (node-2, edge-1) and t5 (node-1, edge-2); t7 (3.5 s) is not examined.
+      const counts = await store.triage.fetchFieldValueCounts(query, { minMs: 1000, maxMs: 3000 }, ['ingressHost', 'edgeHost'], 10);
+      expect(counts.traces).toEqual({ all: 7, slow: 2 });
+      expect(counts.fields.ingressHost.values).toEqual([
+        { value: 'ingress-node-1', slow: 1, all: 3 }, { value: 'ingress-node-2', slow: 1, all: 2 }, { value: 'ingress-node-3', slow: 0, all: 2 },
+      ]);
+      expect(counts.fields.edgeHost.values).toEqual([{ value: 'edge-1', slow: 1, all: 5 }, { value: 'edge-2', slow: 1, all: 2 }]);
+      // A range that ends at its start examines nothing.
+      expect((await store.triage.fetchSegmentStats(query, { minMs: 1000, maxMs: 500 })).traces).toEqual({ all: 9, slow: 0 });
     });
 
     it('counts field values over the joined traces (t1, t5, t7 slow)', async () => {
-      const counts = await store.triage.fetchFieldValueCounts(query, 1000, CORRELATION_FIELDS, 10);
+      const counts = await store.triage.fetchFieldValueCounts(query, slowFrom(1000), CORRELATION_FIELDS, 10);
       const joined = { all: 7, slow: 3 };
       expect(counts).toEqual({
         traces: joined,
@@ -161,7 +183,7 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
         },
         sample: null,
       });
-      const top = await store.triage.fetchFieldValueCounts(query, 1000, ['ingressUpstreamAddr'], 2);
+      const top = await store.triage.fetchFieldValueCounts(query, slowFrom(1000), ['ingressUpstreamAddr'], 2);
       expect(top.fields.ingressUpstreamAddr.values.map((v) => v.value)).toEqual(['-', '10.244.1.1:8080']);
       expect(top.fields.ingressUpstreamAddr.distinctValues).toBe(7);
     });
@@ -226,7 +248,7 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
     afterAll(async () => store?.close());
 
     it('counts and splits exactly what the documents hold', async () => {
-      const stats = await store.triage.fetchSegmentStats(query, 1000);
+      const stats = await store.triage.fetchSegmentStats(query, slowFrom(1000));
       expect({ traces: stats.traces, joined: stats.joined, attributable: stats.attributable, dominant: stats.dominant }).toEqual({
         traces: expected.traces,
         joined: expected.joined,
@@ -243,15 +265,15 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
       } else {
         // Without a network culprit the slow requests are slow in the app.
         expect(dominantShare('app')).toBeGreaterThan(0.95);
-        expect(buildAttribution(stats, 1000).sentence).toMatch(/^Of [\d,]+ requests ≥ 1 s, 100 % lost the time in the app\./);
+        expect(buildAttribution(stats, slowFrom(1000)).sentence).toMatch(/^Of [\d,]+ requests ≥ 1 s, 100 % lost the time in the app\./);
       }
     });
 
     it('ranks the correlations', async () => {
-      const counts = await store.triage.fetchFieldValueCounts(query, 1000, CORRELATION_FIELDS, 10);
+      const counts = await store.triage.fetchFieldValueCounts(query, slowFrom(1000), CORRELATION_FIELDS, 10);
       const node = counts.fields.ingressHost.values.find((value) => value.value === 'ingress-node-2');
       expect(node?.slow).toBe(expected.slowByIngressHost.get('ingress-node-2'));
-      const correlations = rankCorrelations(counts, 1000);
+      const correlations = rankCorrelations(counts, slowFrom(1000));
       const flagged = correlations.entries.filter((entry) => entry.flagged);
       if (scenario === 'incident') {
         expect(correlations.entries[0]).toMatchObject({ field: 'ingressHost', value: 'ingress-node-2', flagged: true });
@@ -269,7 +291,7 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
     });
 
     it('finds the retransmission signature only where it is', async () => {
-      const [connects, stats] = await Promise.all([store.triage.fetchConnectDistributions(query, 20), store.triage.fetchSegmentStats(query, 1000)]);
+      const [connects, stats] = await Promise.all([store.triage.fetchConnectDistributions(query, 20), store.triage.fetchSegmentStats(query, slowFrom(1000))]);
       const result = detectRetransmissions({ connects, edgeToIngressGap: stats.segments.edgeToIngress.all });
       if (scenario !== 'incident') {
         expect(result.findings).toEqual([]);
@@ -286,12 +308,23 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
     });
 
     it('answers exactly as the domain accumulator over the same documents (the path backends without SQL take)', async () => {
-      const accumulator = accumulate(docs, 1000);
-      expect(await store.triage.fetchSegmentStats(query, 1000)).toEqual(accumulator.segmentStats());
-      expect(await store.triage.fetchFieldValueCounts(query, 1000, CORRELATION_FIELDS, 10)).toEqual(
+      const accumulator = accumulate(docs, slowFrom(1000));
+      expect(await store.triage.fetchSegmentStats(query, slowFrom(1000))).toEqual(accumulator.segmentStats());
+      expect(await store.triage.fetchFieldValueCounts(query, slowFrom(1000), CORRELATION_FIELDS, 10)).toEqual(
         accumulator.fieldValueCounts(CORRELATION_FIELDS, 10),
       );
       expect(await store.triage.fetchConnectDistributions(query, 5)).toEqual(accumulator.connectDistributions(5));
+      // The same with a slow range that has an upper end: the band of the first SYN retransmission.
+      const band = { minMs: 1000, maxMs: 1100 };
+      const inBand = accumulate(docs, band);
+      const [bandStats, bandCounts] = await Promise.all([
+        store.triage.fetchSegmentStats(query, band),
+        store.triage.fetchFieldValueCounts(query, band, CORRELATION_FIELDS, 10),
+      ]);
+      expect(bandStats).toEqual(inBand.segmentStats());
+      expect(bandCounts).toEqual(inBand.fieldValueCounts(CORRELATION_FIELDS, 10));
+      expect(bandStats.traces.slow).toBeGreaterThan(0);
+      expect(bandStats.traces.slow).toBeLessThan(expected.traces.slow);
     });
 
     it('counts reused connections', async () => {

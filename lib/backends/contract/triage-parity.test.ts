@@ -27,7 +27,15 @@ import type { OpenedBackend } from './backend-contract';
 const WINDOW = { from: '2020-11-19T02:00:00Z', to: '2020-11-19T06:00:00Z' };
 /** A window whose edges cut through traffic, so the ±5 min join margin matters. */
 const NARROW = { from: '2020-11-19T03:17:30Z', to: '2020-11-19T03:48:10Z' };
-const QUERIES: Record<string, string>[] = [WINDOW, NARROW, { ...WINDOW, app: 'user-api' }, { ...WINDOW, latencyMin: '0.5', slow: '2' }];
+const QUERIES: Record<string, string>[] = [
+  WINDOW,
+  NARROW,
+  { ...WINDOW, app: 'user-api' },
+  { ...WINDOW, latencyMin: '0.5', slow: '2' },
+  // Upper bounds: the band [1 s, 1.1 s), and [0.5 s, 2 s) examined against the whole window.
+  { ...WINDOW, latencyMin: '1', latencyMax: '1.1' },
+  { ...WINDOW, latencyMax: '2', slow: '0.5' },
+];
 /** The first and the second half of the sample: the same traffic, so no change is significant. */
 const HALVES = { from: '2020-11-19T02:00:00Z', to: '2020-11-19T04:00:00Z', compareFrom: '2020-11-19T04:00:00Z', compareTo: '2020-11-19T06:00:00Z' };
 

@@ -21,12 +21,12 @@ export function createDuckdbTriage({ run }: DuckdbTriageConfig): TriageBackend {
   return {
     kind: 'duckdb',
 
-    async fetchSegmentStats(query, slowMs, options) {
-      return parseSegmentStats((await run(buildSegmentStatsSql(query, slowMs), options?.signal)) as SegmentStatsRow[]);
+    async fetchSegmentStats(query, slow, options) {
+      return parseSegmentStats((await run(buildSegmentStatsSql(query, slow), options?.signal)) as SegmentStatsRow[]);
     },
 
-    async fetchFieldValueCounts(query, slowMs, correlationFields, limitPerField, options) {
-      const statement = buildFieldValueCountsSql(query, slowMs, correlationFields, limitPerField);
+    async fetchFieldValueCounts(query, slow, correlationFields, limitPerField, options) {
+      const statement = buildFieldValueCountsSql(query, slow, correlationFields, limitPerField);
       return parseFieldValueCounts((await run(statement, options?.signal)) as FieldValueCountRow[], correlationFields);
     },
 

@@ -1,40 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { slowFrom, type SlowRange } from '@/lib/domain/triage/slow-range';
 import { SharedJoins } from './shared-joins';
 
-/** A join that settles when told to, recording the thresholds and signals it was started with. */
+const at = (minMs: number, maxMs: number | null = null): SlowRange => ({ minMs, maxMs });
+const words = (slow: SlowRange) => `${slow.minMs}–${slow.maxMs ?? '∞'}`;
+
+/** A join that settles when told to, recording the slow ranges and signals it was started with. */
 function controlledStarts() {
-  const started: number[] = [];
+  const started: string[] = [];
   const signals: AbortSignal[] = [];
   const settle: (() => void)[] = [];
-  const start = (slowMs: number, signal: AbortSignal) => {
-    started.push(slowMs);
+  const start = (slow: SlowRange, signal: AbortSignal) => {
+    started.push(words(slow));
     signals.push(signal);
-    return new Promise<string>((resolve) => settle.push(() => resolve(`join at ${slowMs}`)));
+    return new Promise<string>((resolve) => settle.push(() => resolve(`join at ${words(slow)}`)));
   };
   return { started, signals, settle, start };
 }
 
 describe('SharedJoins', () => {
-  it('shares a join in flight between calls on the same query and threshold, whatever their signals', async () => {
+  it('shares a join in flight between calls on the same query and slow range, whatever their signals', async () => {
     const joins = new SharedJoins<string>();
     const { started, settle, start } = controlledStarts();
-    const first = joins.share('q', 1000, 1000, new AbortController().signal, start);
-    const second = joins.share('q', 1000, 1000, new AbortController().signal, start);
-    const anyThreshold = joins.share('q', null, 500, undefined, start);
-    expect(started).toEqual([1000]);
+    const first = joins.share('q', at(1000, 1100), slowFrom(1000), new AbortController().signal, start);
+    // The same bounds built in another key order are the same range.
+    const second = joins.share('q', { maxMs: 1100, minMs: 1000 }, slowFrom(1000), new AbortController().signal, start);
+    const anyRange = joins.share('q', null, slowFrom(500), undefined, start);
+    expect(started).toEqual(['1000–1100']);
     settle[0]!();
-    expect(await Promise.all([first, second, anyThreshold])).toEqual(['join at 1000', 'join at 1000', 'join at 1000']);
+    expect(await Promise.all([first, second, anyRange])).toEqual(['join at 1000–1100', 'join at 1000–1100', 'join at 1000–1100']);
   });
 
-  it('starts separate joins for another query or threshold', () => {
+  it('starts separate joins for another query, threshold or upper bound', () => {
     const joins = new SharedJoins<string>();
     const { started, start } = controlledStarts();
-    joins.share('q', 1000, 1000, undefined, start);
-    joins.share('other', 1000, 1000, undefined, start);
-    joins.share('q', 2000, 1000, undefined, start);
-    joins.share('q', 1000, 1000, new AbortController().signal, start);
-    joins.share('fresh', null, 3000, undefined, start);
-    expect(started).toEqual([1000, 1000, 2000, 3000]);
+    joins.share('q', at(1000), slowFrom(1000), undefined, start);
+    joins.share('other', at(1000), slowFrom(1000), undefined, start);
+    joins.share('q', at(2000), slowFrom(1000), undefined, start);
+    joins.share('q', at(1000, 1100), slowFrom(1000), undefined, start);
+    joins.share('q', at(1000, 1200), slowFrom(1000), undefined, start);
+    joins.share('q', at(1000), slowFrom(1000), new AbortController().signal, start);
+    joins.share('fresh', null, slowFrom(3000), undefined, start);
+    expect(started).toEqual(['1000–∞', '1000–∞', '2000–∞', '1000–1100', '1000–1200', '3000–∞']);
   });
 
   it('cancels the join only when every caller has cancelled', async () => {
@@ -42,8 +49,8 @@ describe('SharedJoins', () => {
     const { signals, start } = controlledStarts();
     const a = new AbortController();
     const b = new AbortController();
-    const first = joins.share('q', 1000, 1000, a.signal, start);
-    const second = joins.share('q', 1000, 1000, b.signal, start);
+    const first = joins.share('q', at(1000), slowFrom(1000), a.signal, start);
+    const second = joins.share('q', at(1000), slowFrom(1000), b.signal, start);
     a.abort();
     await expect(first).rejects.toMatchObject({ code: 'backend_timeout' });
     expect(signals[0]!.aborted).toBe(false);
@@ -59,13 +66,13 @@ describe('SharedJoins', () => {
       calls += 1;
       return Promise.reject(new Error('store down'));
     };
-    await expect(joins.share('q', 1000, 1000, undefined, failing)).rejects.toThrow('store down');
-    await expect(joins.share('q', 1000, 1000, undefined, failing)).rejects.toThrow('store down');
+    await expect(joins.share('q', at(1000), slowFrom(1000), undefined, failing)).rejects.toThrow('store down');
+    await expect(joins.share('q', at(1000), slowFrom(1000), undefined, failing)).rejects.toThrow('store down');
     const { started, settle, start } = controlledStarts();
-    const done = joins.share('q', 1000, 1000, undefined, start);
+    const done = joins.share('q', at(1000, 1100), slowFrom(1000), undefined, start);
     settle[0]!();
     await done;
-    joins.share('q', null, 2000, undefined, start);
-    expect([calls, started]).toEqual([2, [1000, 2000]]);
+    joins.share('q', null, slowFrom(2000), undefined, start);
+    expect([calls, started]).toEqual([2, ['1000–1100', '2000–∞']]);
   });
 });

@@ -3,6 +3,7 @@ import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { CallOptions } from '@/lib/backends/types';
 import { ConcurrencyLimit } from '../concurrency-limit';
 import { DEFAULT_SLOW_MS, type TraceQuery } from '@/lib/domain/query';
+import { slowFrom, type SlowRange } from '@/lib/domain/triage/slow-range';
 import type { TuningConfig } from './backend-config';
 import type { FieldPlan } from './query-plan';
 import type { ElasticsearchSession } from './session';
@@ -25,17 +26,17 @@ const JOINS_AT_ONCE = 1;
  * The triage verbs on Elasticsearch. The store cannot join the tiers, so each answer is a view
  * of one join of the trace set (verbs/join-triage-traces): the representatives of every trace go
  * through the domain's TriageAccumulator, which the DuckDB SQL is checked against. Calls made
- * together on the same query share that join (SharedJoins).
+ * together on the same query and slow range share that join (SharedJoins).
  */
 export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageConfig): TriageBackend {
   const joins = new SharedJoins<TriageJoin>();
   const lane = new ConcurrencyLimit(JOINS_AT_ONCE);
-  /** `slowMs` null: the connect distributions, which do not depend on the slow threshold. */
-  const join = (query: TraceQuery, slowMs: number | null, signal: AbortSignal | undefined) =>
-    joins.share(JSON.stringify(query), slowMs, DEFAULT_SLOW_MS, signal, (threshold, sharedSignal) =>
+  /** `slow` null: the connect distributions, which do not depend on the slow range. */
+  const join = (query: TraceQuery, slow: SlowRange | null, signal: AbortSignal | undefined) =>
+    joins.share(JSON.stringify(query), slow, slowFrom(DEFAULT_SLOW_MS), signal, (range, sharedSignal) =>
       // A shared join has several callers, so its notices reach none of them (see docs/TRIAGE.md).
       lane.run(
-        () => run({ signal: sharedSignal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, threshold)),
+        () => run({ signal: sharedSignal }, true, (session, plan) => joinTriageTraces(session, plan, tuning, query, range)),
         0,
         sharedSignal,
       ),
@@ -44,13 +45,13 @@ export function createElasticsearchTriage({ run, tuning }: ElasticsearchTriageCo
   return {
     kind: 'elasticsearch',
 
-    async fetchSegmentStats(query, slowMs, options) {
-      const { accumulator, sample } = await join(query, slowMs, options?.signal);
+    async fetchSegmentStats(query, slow, options) {
+      const { accumulator, sample } = await join(query, slow, options?.signal);
       return accumulator.segmentStats(sample);
     },
 
-    async fetchFieldValueCounts(query, slowMs, fields, limitPerField, options) {
-      const { accumulator, sample } = await join(query, slowMs, options?.signal);
+    async fetchFieldValueCounts(query, slow, fields, limitPerField, options) {
+      const { accumulator, sample } = await join(query, slow, options?.signal);
       return accumulator.fieldValueCounts(fields, limitPerField, sample);
     },
 

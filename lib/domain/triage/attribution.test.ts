@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAttribution } from './attribution';
+import { slowFrom } from './slow-range';
 import { segmentStatsOf } from './triage-test-data';
 
 /**
@@ -22,7 +23,7 @@ const FIXTURE = segmentStatsOf(
 );
 
 describe('buildAttribution', () => {
-  const attribution = buildAttribution(FIXTURE, 1000);
+  const attribution = buildAttribution(FIXTURE, slowFrom(1000));
   const bySegment = Object.fromEntries(attribution.segments.map((row) => [row.segment, row]));
 
   it('counts the slow requests it can and cannot split', () => {
@@ -68,14 +69,31 @@ describe('describeAttribution', () => {
       ...Array.from({ length: 428 }, () => ({ values: [0, 1045, 0, 2, 20] as const, slow: true, dominant: 'edgeToIngress' as const })),
       ...Array.from({ length: 57 }, () => ({ values: [0, 2, 0, 0, 1200] as const, slow: true, dominant: 'app' as const })),
     ].map((trace) => ({ ...trace, values: [...trace.values] as [number, number, number, number, number] }));
-    const attribution = buildAttribution(segmentStatsOf(traces), 1000);
+    const attribution = buildAttribution(segmentStatsOf(traces), slowFrom(1000));
     expect(attribution.sentence).toBe(
       'Of 1,410 requests ≥ 1 s, 66 % lost the time connecting from ingress to the app and 30 % between edge and ingress.',
     );
   });
 
+  it('names the examined band when the range has an upper end', () => {
+    const attribution = buildAttribution(FIXTURE, { minMs: 1000, maxMs: 1100 });
+    expect([attribution.slowMs, attribution.slowMaxMs]).toEqual([1000, 1100]);
+    expect(attribution.sentence).toBe(
+      'Of 2 requests of 1–1.1 s, 100 % lost the time between edge and ingress. ' +
+        '2 more requests of 1–1.1 s cannot be split (1 without an ingress line and 1 without an upstream time).',
+    );
+  });
+
+  it('says that nothing is examined when the range is empty, and names no segment', () => {
+    const attribution = buildAttribution(segmentStatsOf([{ values: [0, 1, 0, 1, 20], slow: false }]), { minMs: 1000, maxMs: 500 });
+    expect(attribution.sentence).toBe(
+      'No request is examined: the latency range ends at 0.5 s, at or below the slow threshold of 1 s, so nothing is compared and nothing is named.',
+    );
+    expect(attribution.segments.every((row) => row.dominantCount === 0 && row.dominantShare === null)).toBe(true);
+  });
+
   it('says so when nothing is slow', () => {
-    const attribution = buildAttribution(segmentStatsOf([{ values: [0, 1, 0, 1, 20], slow: false }]), 1500);
+    const attribution = buildAttribution(segmentStatsOf([{ values: [0, 1, 0, 1, 20], slow: false }]), slowFrom(1500));
     expect(attribution.sentence).toBe('No request ≥ 1.5 s at the edge can be split into segments in this selection.');
     expect(attribution.segments.every((row) => row.dominantShare === null && row.excessShare === null)).toBe(true);
   });

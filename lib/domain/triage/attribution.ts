@@ -1,8 +1,9 @@
 import type { SampleInfo } from '../api-responses';
 import { nearestRankPercentile, normalizeValueCounts, type ValueCount } from '../histogram';
 import { SEGMENT_NAMES, SEGMENT_WORDS, type SegmentName } from './segments';
+import { emptySlowRangeWords, isEmptySlowRange, slowRangeWords, type SlowRange } from './slow-range';
 import type { SegmentStats } from './triage-data';
-import { countWords, listWords, percentWords, secondsWords } from './wording';
+import { countWords, listWords, percentWords } from './wording';
 
 /**
  * Hop attribution (issue 5 §1): for the slow requests, which segment holds the time.
@@ -33,8 +34,10 @@ export type SegmentAttribution = {
 };
 
 export type Attribution = {
+  /** The examined requests: edge request_time ≥ slowMs, and < slowMaxMs when it is not null (SlowRange). */
   slowMs: number;
-  /** Requests of the trace set, and those ≥ slowMs. */
+  slowMaxMs: number | null;
+  /** Requests of the compared trace set, and the examined ones. */
   traces: { all: number; slow: number };
   /** Slow requests split into segments. */
   attributableSlow: number;
@@ -62,7 +65,7 @@ function total(values: readonly ValueCount[]): number {
 }
 
 /** Splits the slow requests' time among the segments; see the module comment for the measures. */
-export function buildAttribution(stats: SegmentStats, slowMs: number): Attribution {
+export function buildAttribution(stats: SegmentStats, slow: SlowRange): Attribution {
   const slowCount = stats.attributable.slow;
   const rows = SEGMENT_NAMES.map((segment) => {
     const all = normalizeValueCounts(stats.segments[segment].all);
@@ -84,7 +87,8 @@ export function buildAttribution(stats: SegmentStats, slowMs: number): Attributi
   const totalExcessMs = rows.reduce((sum, row) => sum + row.excessMs, 0);
   const segments = rows.map((row) => ({ ...row, excessShare: totalExcessMs > 0 ? row.excessMs / totalExcessMs : null }));
   const attribution = {
-    slowMs,
+    slowMs: slow.minMs,
+    slowMaxMs: slow.maxMs,
     traces: { ...stats.traces },
     attributableSlow: slowCount,
     slowWithoutIngress: stats.traces.slow - stats.joined.slow,
@@ -101,11 +105,13 @@ export function buildAttribution(stats: SegmentStats, slowMs: number): Attributi
  * edge and ingress." Names the segments that dominate at least 5 % of them, at most three.
  */
 export function describeAttribution(attribution: Omit<Attribution, 'sentence'>): string {
-  const threshold = secondsWords(attribution.slowMs);
+  const range = { minMs: attribution.slowMs, maxMs: attribution.slowMaxMs };
+  if (isEmptySlowRange(range)) return emptySlowRangeWords(range);
+  const examined = slowRangeWords(range);
   const unsplit = attribution.slowWithoutIngress + attribution.slowIncomplete;
   const unsplitNote =
     unsplit > 0
-      ? ` ${countWords(unsplit)} more ${unsplit === 1 ? 'request' : 'requests'} ≥ ${threshold} cannot be split (${listWords(
+      ? ` ${countWords(unsplit)} more ${unsplit === 1 ? 'request' : 'requests'} ${examined} cannot be split (${listWords(
           [
             attribution.slowWithoutIngress > 0 ? `${countWords(attribution.slowWithoutIngress)} without an ingress line` : '',
             attribution.slowIncomplete > 0 ? `${countWords(attribution.slowIncomplete)} without an upstream time` : '',
@@ -113,7 +119,7 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
         )}).`
       : '';
   if (attribution.attributableSlow === 0) {
-    return `No request ≥ ${threshold} at the edge can be split into segments in this selection.${unsplitNote}`;
+    return `No request ${examined} at the edge can be split into segments in this selection.${unsplitNote}`;
   }
   const ranked = attribution.segments
     .filter((row) => row.dominantCount > 0)
@@ -124,5 +130,5 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
     return `${percentWords(row.dominantShare ?? 0)} ${index === 0 ? `lost the time ${phrase}` : phrase}`;
   });
   const noun = attribution.attributableSlow === 1 ? 'request' : 'requests';
-  return `Of ${countWords(attribution.attributableSlow)} ${noun} ≥ ${threshold}, ${listWords(parts)}.${unsplitNote}`;
+  return `Of ${countWords(attribution.attributableSlow)} ${noun} ${examined}, ${listWords(parts)}.${unsplitNote}`;
 }

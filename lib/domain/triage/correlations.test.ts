@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankCorrelations } from './correlations';
+import { slowFrom } from './slow-range';
 import { CORRELATION_FIELDS, type CorrelationField, type FieldValueCount, type FieldValueCounts } from './triage-data';
 
 function countsOf(traces: { all: number; slow: number }, fields: Partial<Record<CorrelationField, FieldValueCount[]>>): FieldValueCounts {
@@ -43,7 +44,7 @@ const SKEWED = countsOf(
 );
 
 describe('rankCorrelations', () => {
-  const result = rankCorrelations(SKEWED, 1000);
+  const result = rankCorrelations(SKEWED, slowFrom(1000));
   const [first, second] = result.entries;
 
   it('computes shares, lift and the exact Fisher p-value with Bonferroni over all distinct values', () => {
@@ -98,7 +99,7 @@ describe('rankCorrelations on small counts', () => {
   );
 
   it('flags nothing and says so', () => {
-    const result = rankCorrelations({ ...FIXTURE, fields: { ...FIXTURE.fields, ingressHost: { ...FIXTURE.fields.ingressHost, distinctValues: 23 } } }, 1000);
+    const result = rankCorrelations({ ...FIXTURE, fields: { ...FIXTURE.fields, ingressHost: { ...FIXTURE.fields.ingressHost, distinctValues: 23 } } }, slowFrom(1000));
     expect(result.entries[0]).toMatchObject({ value: 'ingress-node-2', flagged: false });
     expect(result.entries[0]!.pValue).toBeCloseTo(1 / 7, 14);
     expect(result.entries[0]!.adjustedPValue).toBe(1);
@@ -108,11 +109,21 @@ describe('rankCorrelations on small counts', () => {
   });
 
   it('has nothing to compare when no request or every request is slow', () => {
-    expect(rankCorrelations(countsOf({ all: 7, slow: 0 }, {}), 1000).sentence).toBe(
+    expect(rankCorrelations(countsOf({ all: 7, slow: 0 }, {}), slowFrom(1000)).sentence).toBe(
       'No request ≥ 1 s at the edge in this selection, so there is nothing to compare.',
     );
-    const allSlow = rankCorrelations(countsOf({ all: 2, slow: 2 }, { path: [{ value: '/a', slow: 2, all: 2 }] }), 1000);
+    const allSlow = rankCorrelations(countsOf({ all: 2, slow: 2 }, { path: [{ value: '/a', slow: 2, all: 2 }] }), slowFrom(1000));
     expect(allSlow.entries[0]).toMatchObject({ lift: 1, pValue: 1, flagged: false });
     expect(allSlow.sentence).toBe('Every request in this selection is ≥ 1 s, so there is nothing to compare them with.');
+  });
+
+  it('names the examined band, and says that an empty range examines nothing', () => {
+    const band = rankCorrelations(countsOf({ all: 7, slow: 0 }, {}), { minMs: 1000, maxMs: 1100 });
+    expect([band.slowMs, band.slowMaxMs, band.sentence]).toEqual([1000, 1100, 'No request of 1–1.1 s at the edge in this selection, so there is nothing to compare.']);
+    const empty = rankCorrelations(countsOf({ all: 7, slow: 0 }, { ingressHost: [{ value: 'ingress-node-2', slow: 0, all: 2 }] }), { minMs: 1000, maxMs: 500 });
+    expect(empty.flaggedCount).toBe(0);
+    expect(empty.sentence).toBe(
+      'No request is examined: the latency range ends at 0.5 s, at or below the slow threshold of 1 s, so nothing is compared and nothing is named.',
+    );
   });
 });

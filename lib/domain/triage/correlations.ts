@@ -1,8 +1,9 @@
 import type { SampleInfo } from '../api-responses';
 import { CORRELATION_FIELD_WORDS } from './correlation-fields';
+import { emptySlowRangeWords, isEmptySlowRange, slowRangeWords, type SlowRange } from './slow-range';
 import { bonferroni, hypergeometricUpperTail } from './statistics';
 import { compareText, CORRELATION_FIELDS, type CorrelationField, type FieldValueCounts } from './triage-data';
-import { countWords, percentWords, pValueWords, secondsWords } from './wording';
+import { countWords, percentWords, pValueWords } from './wording';
 
 /**
  * Correlations (issue 5 §2): which field values the slow requests have in common.
@@ -47,7 +48,9 @@ export type CorrelationEntry = FieldValueRef & {
 };
 
 export type Correlations = {
+  /** The examined requests: edge request_time ≥ slowMs, and < slowMaxMs when it is not null (SlowRange). */
   slowMs: number;
+  slowMaxMs: number | null;
   /** The compared population: joined requests, all and slow. */
   traces: { all: number; slow: number };
   /** Number of comparisons the Bonferroni correction accounts for. */
@@ -72,7 +75,7 @@ function compareEntries(a: CorrelationEntry, b: CorrelationEntry): number {
 }
 
 /** Tests every listed value, ranks them, and folds values with identical counts together. */
-export function rankCorrelations(counts: FieldValueCounts, slowMs: number): Correlations {
+export function rankCorrelations(counts: FieldValueCounts, slow: SlowRange): Correlations {
   const fields = CORRELATION_FIELDS.filter((field) => counts.fields[field] !== undefined);
   const tests = Math.max(1, fields.reduce((sum, field) => sum + counts.fields[field].distinctValues, 0));
   const entries: CorrelationEntry[] = fields.flatMap((field) => {
@@ -110,7 +113,8 @@ export function rankCorrelations(counts: FieldValueCounts, slowMs: number): Corr
   entries.sort(compareEntries);
   const folded = foldSameCounts(entries);
   const result = {
-    slowMs,
+    slowMs: slow.minMs,
+    slowMaxMs: slow.maxMs,
     traces: { ...counts.traces },
     tests,
     rules: CORRELATION_RULES,
@@ -141,14 +145,16 @@ function foldSameCounts(entries: readonly CorrelationEntry[]): CorrelationEntry[
 
 /** "ingress host ingress-node-2 carries 97 % of the 1,414 requests ≥ 1 s but 33 % of all (2.9×, p < 1e-300)…" */
 export function describeCorrelations(correlations: Omit<Correlations, 'sentence'>): string {
-  const threshold = secondsWords(correlations.slowMs);
+  const range = { minMs: correlations.slowMs, maxMs: correlations.slowMaxMs };
+  if (isEmptySlowRange(range)) return emptySlowRangeWords(range);
+  const examined = slowRangeWords(range);
   const slow = correlations.traces.slow;
-  if (slow === 0) return `No request ≥ ${threshold} at the edge in this selection, so there is nothing to compare.`;
-  if (slow === correlations.traces.all) return `Every request in this selection is ≥ ${threshold}, so there is nothing to compare them with.`;
+  if (slow === 0) return `No request ${examined} at the edge in this selection, so there is nothing to compare.`;
+  if (slow === correlations.traces.all) return `Every request in this selection is ${examined}, so there is nothing to compare them with.`;
   const flagged = correlations.entries.filter((entry) => entry.flagged);
   if (flagged.length === 0) {
     return (
-      `No value stands out among the ${countWords(slow)} requests ≥ ${threshold}: none is both shared by at least ` +
+      `No value stands out among the ${countWords(slow)} requests ${examined}: none is both shared by at least ` +
       `${percentWords(CORRELATION_RULES.minSlowShare)} of them and over-represented beyond chance ` +
       `(Fisher's exact test, Bonferroni over ${countWords(correlations.tests)} values).`
     );
@@ -158,7 +164,7 @@ export function describeCorrelations(correlations: Omit<Correlations, 'sentence'
   const alias = aka.length > 0 ? ` (the same requests by count as ${aka.join(', ')})` : '';
   const others = flagged.length - 1;
   return (
-    `${top.label} ${top.value}${alias} carries ${percentWords(top.slowShare)} of the ${countWords(slow)} requests ≥ ${threshold} ` +
+    `${top.label} ${top.value}${alias} carries ${percentWords(top.slowShare)} of the ${countWords(slow)} requests ${examined} ` +
     `but ${percentWords(top.allShare)} of all (${(top.lift ?? 0).toFixed(1)}×, ${pValueWords(top.adjustedPValue, top.log10AdjustedPValue)} after Bonferroni)` +
     (others > 0 ? `; ${others} more ${others === 1 ? 'value stands' : 'values stand'} out.` : '.')
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '../field-names';
 import { toTierDocument, type TierDocument } from '../tier-document';
 import type { Tier } from '../tiers';
+import { slowFrom } from './slow-range';
 import { TriageAccumulator } from './triage-accumulator';
 import { CORRELATION_FIELDS } from './triage-data';
 
@@ -28,7 +29,7 @@ const B = {
 const C = doc('edge', { ...request, trace_id: 'c', request_time: 1.5, '@source': 'e2' });
 
 describe('TriageAccumulator', () => {
-  const accumulator = new TriageAccumulator(1000);
+  const accumulator = new TriageAccumulator(slowFrom(1000));
   accumulator.add(A.edge, A.ingress);
   accumulator.add(B.edge, B.ingress);
   accumulator.add(C, null);
@@ -58,6 +59,17 @@ describe('TriageAccumulator', () => {
     expect(counts.fields.edgeUpstreamAddr).toEqual({ withValue: { all: 2, slow: 1 }, distinctValues: 2, values: [{ value: '10.0.0.2:80', slow: 1, all: 1 }] });
     expect(counts.fields.status.values).toEqual([{ value: '200', slow: 1, all: 2 }]);
     expect(counts.fields.proxyUpstreamName.values).toEqual([{ value: 'prod-shop-8080', slow: 1, all: 2 }]);
+  });
+
+  it('counts as slow only the edge request_times inside a range with an upper end', () => {
+    // [1000, 1300): a (1.2 s) is examined, c (1.5 s) and b (0.1 s) are not; every trace stays in "all".
+    const band = new TriageAccumulator({ minMs: 1000, maxMs: 1300 });
+    band.add(A.edge, A.ingress);
+    band.add(B.edge, B.ingress);
+    band.add(C, null);
+    const stats = band.segmentStats();
+    expect([stats.traces, stats.joined, stats.attributable]).toEqual([{ all: 3, slow: 1 }, { all: 2, slow: 1 }, { all: 2, slow: 1 }]);
+    expect(band.fieldValueCounts(['edgeHost'], 5).fields.edgeHost.values).toEqual([{ value: 'e1', slow: 1, all: 2 }]);
   });
 
   it('groups connect times per hop, merging all but the largest groups', () => {

@@ -5,6 +5,7 @@ import { formatNginxList } from '../nginx-value';
 import type { TierDocument } from '../tier-document';
 import { computeSegments } from '../trace';
 import { dominantSegment, SEGMENT_NAMES, toSegmentValues, type SegmentName } from './segments';
+import { isInSlowRange, type SlowRange } from './slow-range';
 import {
   compareConnectGroups,
   compareFieldValues,
@@ -70,11 +71,12 @@ export class TriageAccumulator {
   private readonly connectCounts = new Map<string, { hop: ConnectHop; groupBy: TimelineGroupBy; value: string; counts: Counts }>();
   private readonly withoutConnectTime: Record<ConnectHop, number> = { edgeToIngress: 0, ingressToApp: 0 };
 
-  constructor(private readonly slowMs: number) {}
+  /** `slow`: the examined requests (SlowRange); every trace added is counted in "all". */
+  constructor(private readonly slow: SlowRange) {}
 
   /** One trace: its edge representative and its ingress representative (null when not joined), `count` times. */
   add(edge: TierDocument, ingress: TierDocument | null, count = 1): void {
-    const slow = edge.requestTimeMs >= this.slowMs;
+    const slow = isInSlowRange(this.slow, edge.requestTimeMs);
     addTo(this.traces, slow, count);
     this.addConnect('edgeToIngress', edge, count);
     if (!ingress) return;

@@ -9,7 +9,7 @@ import type { SegmentName } from './segments';
  * lib/domain/triage, so both backends give identical answers for identical counts.
  */
 
-/** Counts split by the slow threshold (edge request_time ≥ slowMs). */
+/** Counts of all requests and of the examined ("slow") ones: edge request_time in the SlowRange asked for. */
 export type SlowSplit = { all: number; slow: number };
 
 export type SegmentDistribution = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalSecondsToMs } from '../nginx-value';
-import { publicQuerySchema, type TraceQuery } from '../query';
+import { hasLatencyFilter, publicQuerySchema, type TraceQuery } from '../query';
+import { slowFrom, type SlowRange } from './slow-range';
 
 /**
  * Parameters of the triage endpoints beyond the shared query (docs/API.md). Like `latencyMin`,
@@ -22,15 +23,16 @@ export function toBaselineQuery<Query extends TraceQuery>(query: Query): Query {
 }
 
 /**
- * What attribution and correlations compare, by the same rule: the slow requests the latency range
- * leaves, against the same window and non-latency filters. A lower bound is a threshold, so
- * `latencyMin` with `slow` examines edge request_time ≥ max(slow, latencyMin) of the baseline,
- * exactly. An upper bound is not one: with `latencyMax` the query's own trace set stays the
- * baseline (docs/TRIAGE.md, limits).
+ * What attribution and correlations compare, by the same rule: the requests the latency range and
+ * the slow threshold leave, against the same window and non-latency filters. Examined are the
+ * baseline's requests with edge request_time in [max(slow, latencyMin), latencyMax): a lower bound
+ * above the threshold raises it, an upper bound closes the range, and a range ending at or below
+ * its start examines nothing (the answers say so). Without a latency filter the query itself is
+ * the baseline (the same object, so callers can tell).
  */
-export function toTriageComparison<Query extends TraceQuery>(query: Query, slowMs: number): { query: Query; slowMs: number } {
-  if (query.latencyMaxMs !== null || query.latencyMinMs === null) return { query, slowMs };
-  return { query: toBaselineQuery(query), slowMs: Math.max(slowMs, query.latencyMinMs) };
+export function toTriageComparison<Query extends TraceQuery>(query: Query, slowMs: number): { query: Query; slow: SlowRange } {
+  if (!hasLatencyFilter(query)) return { query, slow: slowFrom(slowMs) };
+  return { query: toBaselineQuery(query), slow: { minMs: Math.max(slowMs, query.latencyMinMs ?? 0), maxMs: query.latencyMaxMs } };
 }
 
 const slowSeconds = z

@@ -18,7 +18,9 @@ export type WindowComparisonResponse = WindowComparison & WithQuery & { compareQ
 
 /** The first screen in one answer: the three findings an on-call engineer reads first. */
 export type TriageSummaryResponse = WithQuery & {
+  /** The examined requests of attribution and correlations: edge request_time ≥ slowMs, and < slowMaxMs unless null. */
   slowMs: number;
+  slowMaxMs: number | null;
   attribution: Attribution;
   correlations: Correlations;
   retransmissions: Retransmissions;

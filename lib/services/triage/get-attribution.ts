@@ -16,6 +16,6 @@ export async function getAttribution(
   const { record, own: { slow } } = readEndpointParams(input, slowParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
-  const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slowMs, { signal });
-  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slowMs) };
+  const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal });
+  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slow) };
 }

@@ -17,8 +17,8 @@ export async function getCorrelations(
   const { record, own: { slow, limit } } = readEndpointParams(input, correlationParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
-  const counts = await backend.triage.fetchFieldValueCounts(compared.query, compared.slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, {
+  const counts = await backend.triage.fetchFieldValueCounts(compared.query, compared.slow, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, {
     signal,
   });
-  return { backend: backend.kind, query, ...rankCorrelations(counts, compared.slowMs) };
+  return { backend: backend.kind, query, ...rankCorrelations(counts, compared.slow) };
 }

@@ -3,6 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_SLOW_MS, hasLatencyFilter, type TraceQuery } from '@/lib/domain/query';
 import type { ConnectDistributions } from '@/lib/domain/triage/triage-data';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
+import { slowFrom } from '@/lib/domain/triage/slow-range';
 import type { RetransmissionsResponse } from '@/lib/domain/triage/triage-responses';
 import { CONNECT_MAX_GROUPS, toBaselineQuery } from '@/lib/domain/triage/triage-query';
 import { toParamRecord, type ParamsInput } from '../parse-params';
@@ -21,7 +22,7 @@ export async function getRetransmissions(
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
   const [connects, stats, baselineConnects] = await Promise.all([
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
-    backend.triage.fetchSegmentStats(query, DEFAULT_SLOW_MS, { signal }),
+    backend.triage.fetchSegmentStats(query, slowFrom(DEFAULT_SLOW_MS), { signal }),
     fetchBaselineConnects(backend, query, signal),
   ]);
   return {

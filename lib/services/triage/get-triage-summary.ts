@@ -3,6 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
+import { slowFrom } from '@/lib/domain/triage/slow-range';
 import { CORRELATION_FIELDS } from '@/lib/domain/triage/triage-data';
 import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT, toTriageComparison } from '@/lib/domain/triage/triage-query';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
@@ -27,15 +28,17 @@ export async function getTriageSummary(
   const compared = toTriageComparison(query, slowMs);
   // The retransmission scan examines the query's own requests; attribution and correlations
   // compare its slow ones with the baseline. The same call when the query has no latency range.
-  const [comparedStats, counts, connects, baselineConnects, examinedStats] = await Promise.all([
-    backend.triage.fetchSegmentStats(compared.query, compared.slowMs, { signal }),
-    backend.triage.fetchFieldValueCounts(compared.query, compared.slowMs, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
+  // The query's segment stats are asked before its connects, so that on Elasticsearch the
+  // connects (any slow range) join the same pass instead of starting one at the default range.
+  const [comparedStats, counts, examinedStats, connects, baselineConnects] = await Promise.all([
+    backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal }),
+    backend.triage.fetchFieldValueCounts(compared.query, compared.slow, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
+    compared.query === query ? null : backend.triage.fetchSegmentStats(query, slowFrom(slowMs), { signal }),
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
     fetchBaselineConnects(backend, query, signal),
-    compared.query === query ? null : backend.triage.fetchSegmentStats(query, slowMs, { signal }),
   ]);
-  const attribution = buildAttribution(comparedStats, compared.slowMs);
-  const correlations = rankCorrelations(counts, compared.slowMs);
+  const attribution = buildAttribution(comparedStats, compared.slow);
+  const correlations = rankCorrelations(counts, compared.slow);
   const edgeToIngressGap = (examinedStats ?? comparedStats).segments.edgeToIngress.all;
   const retransmissions = detectRetransmissions({ connects, baselineConnects, edgeToIngressGap });
   const headlines = [
@@ -43,5 +46,5 @@ export async function getTriageSummary(
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),
     attribution.sentence,
   ];
-  return { backend: backend.kind, query, slowMs: compared.slowMs, attribution, correlations, retransmissions, headlines };
+  return { backend: backend.kind, query, slowMs: compared.slow.minMs, slowMaxMs: compared.slow.maxMs, attribution, correlations, retransmissions, headlines };
 }

@@ -3,6 +3,7 @@ import type { LatencyBackend } from '@/lib/backends/types';
 import type { WindowComparisonResponse } from '@/lib/domain/triage/triage-responses';
 import { comparisonParamsSchema } from '@/lib/domain/triage/triage-query';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
+import { slowFrom } from '@/lib/domain/triage/slow-range';
 import { compareWindows } from '@/lib/domain/triage/window-comparison';
 import { AppError } from '@/lib/server/core/errors';
 import { readEndpointParams, type ParamsInput } from '../parse-params';
@@ -32,9 +33,9 @@ export async function getWindowComparison(
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const [baseDistributions, baseStats, compareDistributions, compareStats] = await Promise.all([
     backend.fetchDistributions(query, { signal }),
-    backend.triage.fetchSegmentStats(query, slowMs, { signal }),
+    backend.triage.fetchSegmentStats(query, slowFrom(slowMs), { signal }),
     backend.fetchDistributions(compareQuery, { signal }),
-    backend.triage.fetchSegmentStats(compareQuery, slowMs, { signal }),
+    backend.triage.fetchSegmentStats(compareQuery, slowFrom(slowMs), { signal }),
   ]);
   const comparison = compareWindows(
     { edge: baseDistributions.distributions.edge, stats: baseStats },

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SampleInfo } from '@/lib/domain/api-responses';
 import { latencyRange, type TraceQuery } from '@/lib/domain/query';
+import type { SlowRange } from '@/lib/domain/triage/slow-range';
 import { TriageAccumulator } from '@/lib/domain/triage/triage-accumulator';
 import type { TuningConfig } from '../backend-config';
 import { fetchEdgeRequestTimes } from '../edge-request-times';
@@ -24,7 +25,8 @@ export type TriageJoin = { accumulator: TriageAccumulator; sample: SampleInfo | 
  * (the histograms' partitions, see fetchDistributions): per partition one composite pass over
  * its edge lines and one over its ingress candidates, each giving distinct tuples of the fields
  * triage reads (build-triage-tuple-sources), from which the domain's rules pick each trace's
- * representatives. Memory holds one partition's tuples and the accumulator's counts.
+ * representatives; `slow` says which of them the accumulator counts as slow (examined). Memory
+ * holds one partition's tuples and the accumulator's counts.
  *
  * Above `sampleThresholdTraces` valid edge lines, the same leading partitions as the histograms
  * are read (a uniform, repeatable sample of traces, the same traces), and the answer says so with
@@ -38,12 +40,12 @@ export async function joinTriageTraces(
   fieldPlan: FieldPlan,
   tuning: TuningConfig,
   query: TraceQuery,
-  slowMs: number,
+  slow: SlowRange,
 ): Promise<TriageJoin> {
   const { plan, requestTimes } = await fetchEdgeRequestTimes(session, toTraceSetFields(fieldPlan), query);
   const latency = latencyRange(query);
   const validDocuments = requestTimes.validByMs.reduce((sum, { valueMs, count }) => sum + (inRange(latency, valueMs) ? count : 0), 0);
-  const accumulator = new TriageAccumulator(slowMs);
+  const accumulator = new TriageAccumulator(slow);
   if (validDocuments === 0) return { accumulator, sample: null };
 
   const edge = buildTriageTupleSources(fieldPlan, 'edge', plan.edgeTimestamp);

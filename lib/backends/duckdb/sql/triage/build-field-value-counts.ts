@@ -1,8 +1,10 @@
 import type { TraceQuery } from '@/lib/domain/query';
+import type { SlowRange } from '@/lib/domain/triage/slow-range';
 import type { CorrelationField } from '@/lib/domain/triage/triage-data';
 import { buildTraceSetCtes } from '../build-trace-set';
 import { sqlString } from '../field-access';
 import type { SqlStatement } from '../sql-statement';
+import { buildSlowCondition } from './slow-condition';
 
 /**
  * Each compared field over a trace set row (e_: edge representative, i_: ingress), as the trace table holds it, normalized
@@ -36,19 +38,20 @@ const FIELD_COLUMNS: Readonly<Record<CorrelationField, readonly string[]>> = {
 };
 
 /**
- * Per field and value over the joined traces: slow and total counts, the field's distinct values
+ * Per field and value over the joined traces: slow (edge request_time in `slow`) and total counts, the field's distinct values
  * and totals, keeping the `limitPerField` values most frequent among slow traces (then among all,
  * then by value). Rows (field, value, slow_n, all_n, distinct_values, field_slow, field_all); one
  * row with field NULL carries the population's totals.
  */
 export function buildFieldValueCountsSql(
   query: TraceQuery,
-  slowMs: number,
+  slow: SlowRange,
   correlationFields: readonly CorrelationField[],
   limitPerField: number,
 ): SqlStatement {
   const columns = correlationFields.flatMap((field) => FIELD_COLUMNS[field]);
   const traceSet = buildTraceSetCtes(query, { ingress: true, columns });
+  const isSlow = buildSlowCondition(slow);
   // Column names come from CORRELATION_FIELDS, never from a request.
   const fieldColumns = correlationFields.map((field) => `,\n    ${FIELD_SQL[field]} AS "${field}"`).join('');
   // One pass over the joined traces computes every field's counts (a grouping set per field):
@@ -67,7 +70,7 @@ export function buildFieldValueCountsSql(
   const sql = `
 WITH ${traceSet.sql},
 joined_fields AS NOT MATERIALIZED (
-  SELECT e_rt_ms >= $slowMs::BIGINT AS slow${fieldColumns}
+  SELECT ${isSlow.sql} AS slow${fieldColumns}
   FROM trace_set WHERE i_rt_ms IS NOT NULL
 ),
 grouped AS (
@@ -84,5 +87,5 @@ ranked AS (
 )
 SELECT field, value, slow_n, all_n, distinct_values, field_slow, field_all FROM ranked WHERE rank <= $limitPerField::BIGINT
 UNION ALL SELECT NULL, NULL, count(*) FILTER (WHERE slow), count(*), NULL, NULL, NULL FROM joined_fields`;
-  return { sql, params: { ...traceSet.params, slowMs, limitPerField } };
+  return { sql, params: { ...traceSet.params, ...isSlow.params, limitPerField } };
 }

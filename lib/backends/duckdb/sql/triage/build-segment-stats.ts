@@ -1,8 +1,10 @@
 import type { TraceQuery } from '@/lib/domain/query';
+import type { SlowRange } from '@/lib/domain/triage/slow-range';
 import { SEGMENT_NAMES, type SegmentName } from '@/lib/domain/triage/segments';
 import { buildTraceSetCtes } from '../build-trace-set';
 import { sqlString } from '../field-access';
 import type { SqlStatement } from '../sql-statement';
+import { buildSlowCondition } from './slow-condition';
 
 /**
  * Each segment over a trace set row (e_: edge representative, i_: ingress), as computeSegments in lib/domain/trace.ts
@@ -20,15 +22,17 @@ export const SEGMENT_SQL: Readonly<Record<SegmentName, string>> = {
 const column = (name: SegmentName) => `seg_${name}`;
 
 /**
- * One pass over the trace set returning rows (kind, name, slow, value_ms, n):
+ * One pass over the trace set returning rows (kind, name, slow, value_ms, n), slow meaning edge
+ * request_time in `slow` (buildSlowCondition):
  * - count/traces|joined|attributable by slow;
  * - dist/<segment> per value and slow, over attributable traces;
  * - dominant/<segment> for slow attributable traces: the largest segment, the first in
  *   SEGMENT_NAMES order on a tie (CASE takes the first equal branch).
  */
-export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStatement {
+export function buildSegmentStatsSql(query: TraceQuery, slow: SlowRange): SqlStatement {
   // Only the timings the segments read: copying every column into the materialized CTEs spills under the memory limit.
   const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_response_ms', 'i_response_ms', 'i_connect_ms'] });
+  const isSlow = buildSlowCondition(slow);
   const columns = SEGMENT_NAMES.map((name) => `${SEGMENT_SQL[name]} AS ${column(name)}`).join(',\n    ');
   const largest = `greatest(${SEGMENT_NAMES.map(column).join(', ')})`;
   const dominant = `CASE ${largest} ${SEGMENT_NAMES.map((name) => `WHEN ${column(name)} THEN ${sqlString(name)}`).join(' ')} END`;
@@ -39,7 +43,7 @@ export function buildSegmentStatsSql(query: TraceQuery, slowMs: number): SqlStat
   const sql = `
 WITH ${traceSet.sql},
 traces AS MATERIALIZED (
-  SELECT e_rt_ms >= $slowMs::BIGINT AS slow, i_rt_ms IS NOT NULL AS joined,
+  SELECT ${isSlow.sql} AS slow, i_rt_ms IS NOT NULL AS joined,
     ${columns}
   FROM trace_set
 ),
@@ -51,5 +55,5 @@ UNION ALL SELECT 'count', 'joined', slow, NULL, count(*) FROM traces WHERE joine
 UNION ALL SELECT 'count', 'attributable', slow, NULL, count(*) FROM attributable GROUP BY slow
 ${distributions}
 UNION ALL SELECT 'dominant', ${dominant}, TRUE, NULL, count(*) FROM attributable WHERE slow GROUP BY 2`;
-  return { sql, params: { ...traceSet.params, slowMs } };
+  return { sql, params: { ...traceSet.params, ...isSlow.params } };
 }
