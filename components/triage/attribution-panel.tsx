@@ -1,5 +1,6 @@
 import type { Attribution } from '@/lib/domain/triage/attribution';
-import { formatCount, formatMs, msToSecondsText } from '@/components/format';
+import { formatCount, formatMs } from '@/components/format';
+import { slowRangeWords } from '@/lib/domain/triage/slow-range';
 import { toAttributionBar } from './attribution-bar';
 import { SEGMENT_COLORS } from './triage-colors';
 
@@ -16,11 +17,11 @@ const percentText = (share: number | null) => (share === null ? '–' : `${(shar
  */
 export function AttributionPanel({ attribution }: AttributionPanelProps) {
   const parts = toAttributionBar(attribution);
-  const threshold = `${msToSecondsText(attribution.slowMs)} s`;
+  const examined = slowRangeWords({ minMs: attribution.slowMs, maxMs: attribution.slowMaxMs });
   return (
     <section aria-labelledby="attribution-heading" data-testid="triage-attribution" className="space-y-2">
       <h2 id="attribution-heading" className="text-base font-semibold">
-        Where the time of requests ≥ {threshold} goes
+        Where the time of requests {examined} goes
       </h2>
       <p className="text-base leading-relaxed">{attribution.sentence}</p>
       {parts.length > 0 && (

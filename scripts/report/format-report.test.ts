@@ -47,6 +47,7 @@ const DATA: ReportData = {
   },
   summary: {
     slowMs: 1_000,
+    slowMaxMs: null,
     headlines: ['Of 1 request ≥ 1 s, 100 % lost the time in the app.'],
     retransmissions: { findings: [] },
     correlations: { flaggedCount: 0 },

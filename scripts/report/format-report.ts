@@ -2,7 +2,8 @@ import type { HistogramsResponse } from '@/lib/domain/api-responses';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { HISTOGRAM_NAMES, HISTOGRAM_TITLES } from '@/lib/domain/histogram-names';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
-import { countWords, secondsWords } from '@/lib/domain/triage/wording';
+import { slowRangeWords } from '@/lib/domain/triage/slow-range';
+import { countWords } from '@/lib/domain/triage/wording';
 import { formatLeftOut, formatTraceCounts } from './format-counts';
 import { formatHistogram, toColumnWidths } from './format-histogram';
 import { formatHeadlines, formatSlowestHop } from './format-verdict';
@@ -45,7 +46,7 @@ export function formatReport(data: ReportData, layout: ReportLayout): string {
     ...(sample ? [`ingress and gap histograms from a sample of ${countWords(sample.sampledTraces)} of ${countWords(sample.totalTraces)} traces`] : []),
     ...histograms.notices.flatMap((notice) => wrapText(notice.message, layout.width, '! ', '  ').map((line) => style.red(line))),
     '',
-    style.bold(`Verdict (slow: edge request_time ≥ ${secondsWords(summary.slowMs)})`),
+    style.bold(`Verdict (slow: edge request_time ${slowRangeWords({ minMs: summary.slowMs, maxMs: summary.slowMaxMs })})`),
     ...formatHeadlines(summary, layout.width, style),
     '',
     ...formatSlowestHop(summary.attribution, layout.width, style),
