@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { InvestigationPage, parseCount } from './pages/investigation-page';
@@ -197,12 +197,29 @@ test.describe('investigation page', () => {
     expect(await investigation.total('ingress')).toBeGreaterThan(0);
   });
 
-  test('clicking the 1.0–1.1 s ingress bar lists exactly its traces, page by page', async ({ investigation, page, sampleWindow }) => {
+  test('clicking the 1.0–1.1 s ingress bar lists exactly its traces, page by page, and exports them all', async ({ investigation, page, sampleWindow }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await investigation.open(sampleWindow);
     const count = await investigation.barCount('ingress', '1000–1100 ms');
     await investigation.bar('ingress', '1000–1100 ms').click();
     await expect(page).toHaveURL(/histogram=ingress&fromMs=1000&toMs=1100/);
-    await expect(investigation.drillDown.getByRole('heading')).toContainText(`(${count.toLocaleString('en-US')})`);
+    await expect(investigation.drillDownHeading).toContainText(`(${count.toLocaleString('en-US')})`);
+
+    // Once its rows are there, the list is scrolled into view and has the focus, with a visible ring.
+    await expect(investigation.rows.first()).toBeVisible();
+    await expect(investigation.drillDownHeading).toBeFocused();
+    await expect(investigation.drillDownHeading).toBeInViewport();
+    await expect(investigation.drillDownHeading).toHaveCSS('outline-style', 'solid');
+    await expect(investigation.drillDownHeading).toHaveCSS('outline-width', '2px');
+
+    // The full trace id is shown, and its button copies it.
+    const firstRow = investigation.rows.first();
+    const firstId = (await firstRow.getAttribute('data-trace-id'))!;
+    await expect(firstRow.getByTestId('cell-trace-id')).toHaveText(firstId);
+    await firstRow.getByRole('button', { name: `Copy trace id ${firstId}` }).click();
+    await expect(firstRow.getByRole('status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(firstId);
+    await expect(page).toHaveURL(/histogram=ingress&fromMs=1000&toMs=1100/);
 
     const seen = new Set<string>();
     for (let pageNumber = 1; ; pageNumber++) {
@@ -222,6 +239,17 @@ test.describe('investigation page', () => {
       expect(pageNumber).toBeLessThan(50);
     }
     expect(seen.size).toBe(count);
+
+    // The export holds every trace of the bar, not one page: the same ids as all pages together.
+    const downloading = page.waitForEvent('download');
+    await investigation.exportLink('CSV').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('hopscope-ingress-1000-1100.csv');
+    const records = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(records.pop()).toBe('');
+    expect(records.shift()).toMatch(/^trace_id,edge_timestamp,app,path,method,edge_status,/);
+    expect(records).toHaveLength(count);
+    expect(new Set(records.map((record) => record.split(',')[0]))).toEqual(seen);
   });
 
   test('a newer selection aborts the request of the older one, whose answer never shows', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
@@ -243,8 +271,19 @@ test.describe('investigation page', () => {
     for (const ms of await investigation.columnMs('cell-edge')) expect(ms).toBeLessThan(100);
   });
 
-  test('the trace list sorts by a column', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
-    await investigation.open({ ...sampleWindow, histogram: 'edge', fromMs: '1000', toMs: '1100' });
+  test('the trace list sorts by a column, fits 1440 px and chooses its columns', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // `#traces` (a link to the list, as from the verdict) brings the list into view with focus, as a click on its bar does.
+    await page.goto(`/?${new URLSearchParams({ ...sampleWindow, histogram: 'edge', fromMs: '1000', toMs: '1100' })}#traces`);
+    await investigation.settled();
+    await expect(investigation.drillDownHeading).toBeFocused();
+    await expect(investigation.drillDownHeading).toBeInViewport();
+    // The culprit's columns need no sideways scrolling.
+    expect(await investigation.traceTableOverflows()).toBe(false);
+    for (const testId of ['cell-edge-host', 'cell-edge-upstream-addr', 'cell-edge-connect', 'cell-edge-status', 'cell-ingress-host', 'cell-ingress-upstream-addr', 'cell-ingress-connect', 'cell-ingress-status']) {
+      await expect(investigation.rows.first().getByTestId(testId)).toBeVisible();
+    }
+
     await page.getByRole('button', { name: /^Sort by Ingress,/ }).click();
     await expect(page).toHaveURL(/sort=ingress\.desc/);
     const desc = (await investigation.columnMs('cell-ingress')).filter((v): v is number => v !== null);
@@ -253,6 +292,21 @@ test.describe('investigation page', () => {
     await expect(page).toHaveURL(/sort=ingress\.asc/);
     const asc = (await investigation.columnMs('cell-ingress')).filter((v): v is number => v !== null);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    // Names sort too, A to Z first.
+    await page.getByRole('button', { name: /^Sort by Ingress host,/ }).click();
+    await expect(page).toHaveURL(/sort=ingressHost\.asc/);
+    const hosts = await investigation.rows.getByTestId('cell-ingress-host').allTextContents();
+    expect(hosts).toEqual([...hosts].sort((a, b) => (a === '–' ? 1 : b === '–' ? -1 : a.localeCompare(b, 'en', { numeric: true }))));
+
+    // The column chooser: kept in the URL, like the sort.
+    await investigation.chooseColumn(/^Request/, false);
+    await expect(page).toHaveURL(/cols=edgeMinusIngress%2CingressMinusUpstream/);
+    await investigation.chooseColumn(/^Ingress upstream time/, true);
+    await expect(page).toHaveURL(/cols=edgeMinusIngress%2CingressMinusUpstream%2CingressUpstream/);
+    await page.reload();
+    await investigation.settled();
+    await expect(investigation.rows.first().getByTestId('cell-ingress-upstream')).toBeVisible();
+    await expect(investigation.traceTableBox.getByRole('columnheader', { name: 'Request', exact: true })).toHaveCount(0);
   });
 
   test('histogram bars work from the keyboard', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
@@ -263,6 +317,7 @@ test.describe('investigation page', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/histogram=ingress&fromMs=1000&toMs=1100/);
     await expect(investigation.rows.first()).toBeVisible();
+    await expect(investigation.drillDownHeading).toBeFocused();
   });
 
   test('brushing a timeline narrows the time range in the URL and the histograms', async ({ investigation, page, sampleWindow }) => {

@@ -8,6 +8,7 @@ import {
   QUERY_KEYS,
   TIME_ZONE_MODES,
   TIMELINE_STATS,
+  TRACE_OPTIONAL_COLUMNS,
   TRACE_SORT_KEYS,
   findQueryIssues,
   hasRelativeRange,
@@ -17,6 +18,7 @@ import {
   toQuerySearchParams,
   toSearchParams,
   toTraceHref,
+  withColumn,
   withDrill,
   withQuery,
   type InvestigationState,
@@ -38,6 +40,7 @@ const FULL_STATE: InvestigationState = {
   drill: { histogram: 'ingress', fromMs: 1000, toMs: 1100 },
   cursor: 'eyJ0IjoxLCJpZCI6ImEifQ',
   sort: { key: 'ingress', order: 'asc' },
+  columns: ['request', 'ingressUpstream'],
   groupBy: { edge: 'host', ingress: 'upstreamAddr' },
   timelineStat: 'p99',
 };
@@ -72,7 +75,7 @@ describe('parseInvestigationState', () => {
 
   it('falls back to defaults for invalid view parameters', () => {
     const state = parseInvestigationState(
-      new URLSearchParams('tz=mars&scale=cubic&sort=nonsense.up&edgeGroupBy=pod&ingressGroupBy=&stat=p75'),
+      new URLSearchParams('tz=mars&scale=cubic&sort=nonsense.up&cols=pods,hosts&edgeGroupBy=pod&ingressGroupBy=&stat=p75'),
     );
     expect(state).toEqual(DEFAULT_STATE);
   });
@@ -98,6 +101,37 @@ describe('parseInvestigationState', () => {
 
   it('defaults the sort order to descending when only a key is given', () => {
     expect(parseInvestigationState(new URLSearchParams('sort=edgeConnect')).sort).toEqual({ key: 'edgeConnect', order: 'desc' });
+    expect(parseInvestigationState(new URLSearchParams('sort=ingressHost.asc')).sort).toEqual({ key: 'ingressHost', order: 'asc' });
+  });
+});
+
+describe('trace-table columns (cols)', () => {
+  const columnsOf = (search: string) => parseInvestigationState(new URLSearchParams(search)).columns;
+
+  it('reads the listed optional columns in their canonical order, unknown names dropped', () => {
+    expect(columnsOf('cols=ingressUpstream,request')).toEqual(['request', 'ingressUpstream']);
+    expect(columnsOf('cols=request,request,hosts')).toEqual(['request']);
+    expect(columnsOf('cols=none')).toEqual([]);
+  });
+
+  it('falls back to the default for an absent, blank or wholly unknown value', () => {
+    for (const search of ['', 'cols=', 'cols=%20', 'cols=hosts,pods', 'cols=,']) expect(columnsOf(search)).toEqual(DEFAULT_STATE.columns);
+  });
+
+  it('writes nothing for the default, the list otherwise, and none for no optional column', () => {
+    expect(toSearchParams(DEFAULT_STATE).has('cols')).toBe(false);
+    expect(toSearchParams(withColumn(DEFAULT_STATE, 'ingressUpstream', true)).get('cols')).toBe(
+      'request,edgeMinusIngress,ingressMinusUpstream,ingressUpstream',
+    );
+    const none = TRACE_OPTIONAL_COLUMNS.reduce((state, column) => withColumn(state, column, false), DEFAULT_STATE);
+    expect(none.columns).toEqual([]);
+    expect(toSearchParams(none).get('cols')).toBe('none');
+  });
+
+  it('withColumn shows or hides one column and keeps the others in order', () => {
+    expect(withColumn(DEFAULT_STATE, 'edgeMinusIngress', false).columns).toEqual(['request', 'ingressMinusUpstream']);
+    expect(withColumn({ ...DEFAULT_STATE, columns: ['ingressUpstream'] }, 'request', true).columns).toEqual(['request', 'ingressUpstream']);
+    expect(withColumn(DEFAULT_STATE, 'request', true).columns).toEqual(DEFAULT_STATE.columns);
   });
 });
 
@@ -194,6 +228,7 @@ describe('properties: the permalink', () => {
       drill,
       cursor: fc.option(fc.base64String({ minLength: 4, maxLength: 40 }).map((c) => c.replace(/=+$/, '') || 'AAAA'), { nil: null }),
       sort: fc.record({ key: fc.constantFrom(...TRACE_SORT_KEYS), order: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }),
+      columns: fc.subarray([...TRACE_OPTIONAL_COLUMNS]),
       groupBy: fc.record({ edge: fc.constantFrom(...TIMELINE_GROUP_BYS), ingress: fc.constantFrom(...TIMELINE_GROUP_BYS) }),
       timelineStat: fc.constantFrom(...TIMELINE_STATS),
     })
@@ -224,7 +259,7 @@ describe('properties: the permalink', () => {
   });
 
   it('arbitrary URL parameters never throw and always give a state the URL can hold', () => {
-    const key = fc.constantFrom(...QUERY_KEYS, 'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'edgeGroupBy', 'ingressGroupBy', 'stat', 'x');
+    const key = fc.constantFrom(...QUERY_KEYS, 'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'cols', 'edgeGroupBy', 'ingressGroupBy', 'stat', 'x');
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.string({ maxLength: 12 })), { maxLength: 12 }), (pairs) => {
         const parsed = parseInvestigationState(new URLSearchParams(pairs));

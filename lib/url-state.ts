@@ -11,7 +11,7 @@ import type { Tier } from '@/lib/domain/tiers';
  *
  * Query parameters (from … upper) are kept as the text the user wrote: the server validates them
  * with the domain schema and answers invalid ones with an error naming the parameter, which the
- * page shows. View parameters (tz, scale, drill-down, sort, timeline) fall back to their defaults
+ * page shows. View parameters (tz, scale, drill-down, sort, cols, timeline) fall back to their defaults
  * when invalid, since a bad value there cannot change the numbers.
  */
 
@@ -42,10 +42,23 @@ export const TRACE_SORT_KEYS = [
   'ingressConnect',
   'ingressUpstream',
   'status',
+  'ingressStatus',
+  'edgeHost',
+  'edgeUpstreamAddr',
+  'ingressHost',
+  'ingressUpstreamAddr',
 ] as const;
 export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 export type TraceSort = { key: TraceSortKey; order: SortOrder };
+
+/**
+ * The trace table's columns a user may hide or show (`cols`). The columns that name a culprit
+ * (hosts, upstream addresses, connect times, statuses) and those that identify a row are always
+ * shown, so they are not listed.
+ */
+export const TRACE_OPTIONAL_COLUMNS = ['request', 'edgeMinusIngress', 'ingressMinusUpstream', 'ingressUpstream'] as const;
+export type TraceOptionalColumn = (typeof TRACE_OPTIONAL_COLUMNS)[number];
 
 export const TIMELINE_STATS = ['max', 'p99', 'p50'] as const;
 export type TimelineStat = (typeof TIMELINE_STATS)[number];
@@ -61,11 +74,17 @@ export type InvestigationState = {
   /** Page of the drill-down list (opaque cursor from the API); null is the newest page. */
   cursor: string | null;
   sort: TraceSort;
+  /** The optional trace-table columns shown, in TRACE_OPTIONAL_COLUMNS order. */
+  columns: readonly TraceOptionalColumn[];
   groupBy: Record<Tier, TimelineGroupBy>;
   timelineStat: TimelineStat;
 };
 
 export const DEFAULT_SORT: TraceSort = { key: 'time', order: 'desc' };
+/** The upstream (app) response time is left out by default: the table fits 1440 px without it. */
+export const DEFAULT_TRACE_COLUMNS: readonly TraceOptionalColumn[] = ['request', 'edgeMinusIngress', 'ingressMinusUpstream'];
+/** `cols=none`: every optional column hidden (an empty value would read as "default"). */
+const NO_COLUMNS = 'none';
 /** The slow ingress node shows in the edge tier's upstream addresses and in the ingress tier's hosts. */
 export const DEFAULT_GROUP_BY: Record<Tier, TimelineGroupBy> = { edge: 'upstreamAddr', ingress: 'host' };
 export const DEFAULT_TIMELINE_STAT: TimelineStat = 'max';
@@ -77,6 +96,7 @@ export const DEFAULT_STATE: InvestigationState = {
   drill: null,
   cursor: null,
   sort: DEFAULT_SORT,
+  columns: DEFAULT_TRACE_COLUMNS,
   groupBy: DEFAULT_GROUP_BY,
   timelineStat: DEFAULT_TIMELINE_STAT,
 };
@@ -118,6 +138,25 @@ function parseSort(text: string | undefined): TraceSort {
   };
 }
 
+/** The listed columns in their canonical order; unknown names dropped, and nothing known at all means the default. */
+function parseColumns(text: string | undefined): readonly TraceOptionalColumn[] {
+  const value = text?.trim();
+  if (!value) return DEFAULT_TRACE_COLUMNS;
+  if (value === NO_COLUMNS) return [];
+  const named = new Set(value.split(','));
+  const columns = TRACE_OPTIONAL_COLUMNS.filter((column) => named.has(column));
+  return columns.length > 0 ? columns : DEFAULT_TRACE_COLUMNS;
+}
+
+const sameColumns = (a: readonly TraceOptionalColumn[], b: readonly TraceOptionalColumn[]) =>
+  a.length === b.length && a.every((column, index) => column === b[index]);
+
+/** Shows or hides one optional column, keeping the canonical order. */
+export function withColumn(state: InvestigationState, column: TraceOptionalColumn, shown: boolean): InvestigationState {
+  const columns = TRACE_OPTIONAL_COLUMNS.filter((c) => (c === column ? shown : state.columns.includes(c)));
+  return { ...state, columns };
+}
+
 /** Reads the whole view state from a URL's search parameters. */
 export function parseInvestigationState(input: SearchParamsInput): InvestigationState {
   const get = reader(input);
@@ -136,6 +175,7 @@ export function parseInvestigationState(input: SearchParamsInput): Investigation
     drill,
     cursor: drill ? (get('cursor')?.trim() || null) : null,
     sort: parseSort(get('sort')),
+    columns: parseColumns(get('cols')),
     groupBy: {
       edge: oneOf(TIMELINE_GROUP_BYS, get('edgeGroupBy'), DEFAULT_GROUP_BY.edge),
       ingress: oneOf(TIMELINE_GROUP_BYS, get('ingressGroupBy'), DEFAULT_GROUP_BY.ingress),
@@ -176,6 +216,7 @@ export function toSearchParams(state: InvestigationState): URLSearchParams {
   if (state.sort.key !== DEFAULT_SORT.key || state.sort.order !== DEFAULT_SORT.order) {
     params.set('sort', `${state.sort.key}.${state.sort.order}`);
   }
+  if (!sameColumns(state.columns, DEFAULT_TRACE_COLUMNS)) params.set('cols', state.columns.length > 0 ? state.columns.join(',') : NO_COLUMNS);
   if (state.groupBy.edge !== DEFAULT_GROUP_BY.edge) params.set('edgeGroupBy', state.groupBy.edge);
   if (state.groupBy.ingress !== DEFAULT_GROUP_BY.ingress) params.set('ingressGroupBy', state.groupBy.ingress);
   if (state.timelineStat !== DEFAULT_TIMELINE_STAT) params.set('stat', state.timelineStat);

@@ -2,92 +2,70 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import type { MouseEvent, ReactNode } from 'react';
+import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 import type { TraceSummary } from '@/lib/domain/trace';
-import type { TimeZoneMode, TraceSort, TraceSortKey } from '@/lib/url-state';
+import type { TimeZoneMode, TraceOptionalColumn, TraceSort } from '@/lib/url-state';
 import { formatMs } from '@/components/format';
 import { Instant } from '@/components/time/instant';
+import { CopyTextButton } from './copy-text-button';
 import { sortTraces } from './sort-traces';
-import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
+import { headerGroups, shownColumns, type TraceColumn } from './trace-columns';
 
 type TraceTableProps = {
   traces: readonly TraceSummary[];
   sort: TraceSort;
+  /** The optional columns shown; the others always are. */
+  columns: readonly TraceOptionalColumn[];
   timeZoneMode: TimeZoneMode;
   onSortChange: (sort: TraceSort) => void;
   hrefFor: (traceId: string) => string;
 };
 
-
-type MsColumn = { key: TraceSortKey; label: string; hint: string; testId: string; value: (trace: TraceSummary) => number | null };
-
-const MS_COLUMNS: MsColumn[] = [
-  { key: 'edge', label: 'Edge', hint: 'edge request_time', testId: 'cell-edge', value: (t) => t.edge.requestTimeMs },
-  { key: 'ingress', label: 'Ingress', hint: 'ingress request_time', testId: 'cell-ingress', value: (t) => t.ingress?.requestTimeMs ?? null },
-  { key: 'edgeMinusIngress', label: 'Edge − ingress', hint: 'edge request_time − ingress request_time: time between the tiers', testId: 'cell-edge-minus-ingress', value: (t) => t.edgeMinusIngressMs },
-  { key: 'ingressMinusUpstream', label: 'Ingress − upstream', hint: 'ingress request_time − ingress upstream_response_time: time inside ingress-nginx', testId: 'cell-ingress-minus-upstream', value: (t) => t.ingressMinusUpstreamMs },
-  { key: 'edgeConnect', label: 'Edge connect', hint: 'edge upstream_connect_time (edge → ingress), summed over attempts', testId: 'cell-edge-connect', value: (t) => t.edge.connectMs },
-  { key: 'ingressConnect', label: 'Ingress connect', hint: 'ingress upstream_connect_time (ingress → app), summed over attempts', testId: 'cell-ingress-connect', value: (t) => t.ingress?.connectMs ?? null },
-  { key: 'ingressUpstream', label: 'Ingress upstream', hint: 'ingress upstream_response_time (ingress → app, connect included), summed over attempts', testId: 'cell-ingress-upstream', value: (t) => t.ingress?.responseMs ?? null },
-];
-
-const headerClass = 'px-2 py-1.5 text-left font-medium whitespace-nowrap';
-const cellClass = 'px-2 py-1 whitespace-nowrap';
+// Narrow padding and cells that may wrap (dates at the space, address lists after their commas,
+// headers between words) keep every default column within 1440 px without horizontal scrolling.
+const headerClass = 'px-1.5 py-1 text-left align-bottom font-medium';
+const cellClass = 'px-1.5 py-1 align-top';
 
 /**
- * The traces of one bucket: sortable columns (within the loaded page), each row opening the
- * trace. Times of a second or more are bold so the slow hop of each row shows at a glance.
+ * The traces of one bucket: sortable columns (within the loaded page), the culprit columns always
+ * shown, the full trace id with a copy button, each row opening the trace. Times of a second or
+ * more are bold so the slow hop of each row shows at a glance.
  */
-export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }: TraceTableProps) {
+export function TraceTable({ traces, sort, columns, timeZoneMode, onSortChange, hrefFor }: TraceTableProps) {
   const router = useRouter();
   const rows = sortTraces(traces, sort);
-
-  const sortButton = (key: TraceSortKey, label: string) => {
-    const active = sort.key === key;
-    const nextOrder = active && sort.order === 'desc' ? 'asc' : 'desc';
-    return (
-      <button
-        type="button"
-        onClick={() => onSortChange({ key, order: nextOrder })}
-        className="inline-flex items-center gap-1 rounded hover:underline focus-visible:outline-2 focus-visible:outline-amber-500"
-        aria-label={`Sort by ${label}, ${nextOrder === 'desc' ? 'largest' : 'smallest'} first`}
-      >
-        {label}
-        <span aria-hidden className="w-3 text-slate-500">
-          {active ? (sort.order === 'desc' ? '↓' : '↑') : ''}
-        </span>
-      </button>
+  const shown = shownColumns(columns);
+  let next = 0;
+  const upper = headerGroups(shown).map((group) => {
+    const first = shown[next]!;
+    next += group.span;
+    return group.label === null ? (
+      <HeaderCell key={first.id} column={first} sort={sort} onSortChange={onSortChange} rowSpan={2} />
+    ) : (
+      <th key={`group-${first.id}`} scope="colgroup" colSpan={group.span} className="border-b border-slate-300 px-1.5 pt-1 text-center font-semibold dark:border-slate-600">
+        {group.label}
+      </th>
     );
+  });
+
+  const open = (event: MouseEvent, href: string) => {
+    // A click on a control, or one that ends a text selection (copying part of an address), stays on the page.
+    if ((event.target as HTMLElement).closest('a,button,input') || window.getSelection()?.toString()) return;
+    router.push(href);
   };
-  const ariaSort = (key: TraceSortKey) => (sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
-    <div className="max-h-[30rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700">
+    <div className="max-h-[30rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700" data-testid="trace-table-scroll">
       <table className="w-full border-collapse text-xs tabular-nums" data-testid="trace-table">
         <thead className="sticky top-0 z-10 bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          <tr>{upper}</tr>
           <tr>
-            <th scope="col" className={headerClass} aria-sort={ariaSort('time')}>
-              {sortButton('time', 'Time (edge)')}
-            </th>
-            <th scope="col" className={headerClass}>
-              Trace
-            </th>
-            <th scope="col" className={headerClass}>
-              Request
-            </th>
-            {MS_COLUMNS.map((column) => (
-              <th key={column.key} scope="col" className={`${headerClass} text-right`} aria-sort={ariaSort(column.key)} title={column.hint}>
-                {sortButton(column.key, column.label)}
-              </th>
-            ))}
-            <th scope="col" className={headerClass}>
-              Upstream addr (edge → / ingress →)
-            </th>
-            <th scope="col" className={headerClass}>
-              Hosts (edge / ingress)
-            </th>
-            <th scope="col" className={headerClass} aria-sort={ariaSort('status')}>
-              {sortButton('status', 'Status')}
-            </th>
+            {shown
+              .filter((column) => column.group !== null)
+              .map((column) => (
+                <HeaderCell key={column.id} column={column} sort={sort} onSortChange={onSortChange} />
+              ))}
           </tr>
         </thead>
         <tbody>
@@ -98,44 +76,12 @@ export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }
                 key={trace.traceId}
                 data-testid="trace-row"
                 data-trace-id={trace.traceId}
-                onClick={(event) => {
-                  if (!(event.target as HTMLElement).closest('a,button')) router.push(href);
-                }}
+                onClick={(event) => open(event, href)}
                 className="cursor-pointer border-t border-slate-200 hover:bg-sky-50 dark:border-slate-700 dark:hover:bg-slate-800"
               >
-                <td className={cellClass}>
-                  <Instant ms={trace.timestampMs} timeZoneMode={timeZoneMode} withMilliseconds />
-                </td>
-                <td className={`${cellClass} font-mono`}>
-                  <Link href={href} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-300" title={trace.traceId}>
-                    {trace.traceId.length > 20 ? `${trace.traceId.slice(0, 16)}…` : trace.traceId}
-                  </Link>
-                </td>
-                <td className={`${cellClass} max-w-64 truncate`} title={[trace.app, trace.method, trace.path].filter(Boolean).join(' ')}>
-                  <span className="text-slate-500 dark:text-slate-400">{trace.app ?? '–'}</span> {trace.method ?? ''} {trace.path ?? ''}
-                </td>
-                {MS_COLUMNS.map((column) => {
-                  const value = column.value(trace);
-                  return (
-                    <td
-                      key={column.key}
-                      data-testid={column.testId}
-                      data-ms={value ?? ''}
-                      className={`${cellClass} text-right ${value !== null && value >= DEFAULT_SLOW_MS ? 'font-bold text-rose-700 dark:text-rose-300' : ''}`}
-                    >
-                      {formatMs(value)}
-                    </td>
-                  );
-                })}
-                <td className={`${cellClass} font-mono`}>
-                  {trace.edge.upstreamAddr ?? '–'} / {trace.ingress?.upstreamAddr ?? '–'}
-                </td>
-                <td className={cellClass}>
-                  {trace.edge.host ?? '–'} / {trace.ingress?.host ?? '–'}
-                </td>
-                <td className={cellClass}>
-                  {trace.edge.status ?? '–'} / {trace.ingress?.status ?? '–'}
-                </td>
+                {shown.map((column) => (
+                  <Cell key={column.id} column={column} trace={trace} href={href} timeZoneMode={timeZoneMode} />
+                ))}
               </tr>
             );
           })}
@@ -143,4 +89,105 @@ export function TraceTable({ traces, sort, timeZoneMode, onSortChange, hrefFor }
       </table>
     </div>
   );
+}
+
+type HeaderCellProps = { column: TraceColumn; sort: TraceSort; onSortChange: (sort: TraceSort) => void; rowSpan?: number };
+
+function HeaderCell({ column, sort, onSortChange, rowSpan }: HeaderCellProps) {
+  const numeric = column.kind.type === 'ms';
+  const active = column.sortKey !== undefined && sort.key === column.sortKey;
+  // Names read best A to Z first, times largest first.
+  const firstOrder = column.kind.type === 'text' ? 'asc' : 'desc';
+  const nextOrder = active ? (sort.order === 'desc' ? 'asc' : 'desc') : firstOrder;
+  const orderWords = column.kind.type === 'text' ? { asc: 'A to Z', desc: 'Z to A' } : { asc: 'smallest first', desc: 'largest first' };
+  return (
+    <th
+      scope="col"
+      rowSpan={rowSpan}
+      title={column.hint}
+      aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={`${headerClass} ${numeric ? 'text-right' : ''}`}
+    >
+      {column.sortKey === undefined ? (
+        column.label
+      ) : (
+        <button
+          type="button"
+          onClick={() => onSortChange({ key: column.sortKey!, order: nextOrder })}
+          className={`rounded hover:underline focus-visible:outline-2 focus-visible:outline-amber-500 ${numeric ? 'text-right' : 'text-left'}`}
+          aria-label={`Sort by ${column.name}, ${orderWords[nextOrder]}`}
+        >
+          {column.label}
+          {active && (
+            <span aria-hidden className="ml-0.5 text-slate-500">
+              {sort.order === 'desc' ? '↓' : '↑'}
+            </span>
+          )}
+        </button>
+      )}
+    </th>
+  );
+}
+
+type CellProps = { column: TraceColumn; trace: TraceSummary; href: string; timeZoneMode: TimeZoneMode };
+
+function Cell({ column, trace, href, timeZoneMode }: CellProps): ReactNode {
+  const { kind } = column;
+  switch (kind.type) {
+    case 'time':
+      return (
+        <td className={cellClass}>
+          <Instant ms={trace.timestampMs} timeZoneMode={timeZoneMode} withMilliseconds />
+        </td>
+      );
+    case 'traceId':
+      return (
+        <td className={cellClass} data-testid="cell-trace-id">
+          <span className="flex items-start gap-1">
+            <Link href={href} className="w-40 font-mono break-all text-sky-700 underline-offset-2 hover:underline dark:text-sky-300">
+              {trace.traceId}
+            </Link>
+            <CopyTextButton text={trace.traceId} what="trace id" />
+          </span>
+        </td>
+      );
+    case 'request': {
+      const request = [trace.app, trace.method, trace.path].filter(Boolean).join(' ');
+      return (
+        <td className={cellClass} title={request}>
+          <div className="w-32 truncate">
+            <span className="text-slate-500 dark:text-slate-400">{trace.app ?? '–'}</span> {trace.method ?? ''} {trace.path ?? ''}
+          </div>
+        </td>
+      );
+    }
+    case 'ms': {
+      const value = kind.value(trace);
+      const slow = value !== null && value >= DEFAULT_SLOW_MS;
+      return (
+        <td data-testid={column.testId} data-ms={value ?? ''} className={`${cellClass} text-right whitespace-nowrap ${slow ? 'font-bold text-rose-700 dark:text-rose-300' : ''}`}>
+          {formatMs(value)}
+        </td>
+      );
+    }
+    case 'text': {
+      const value = kind.value(trace);
+      return (
+        <td data-testid={column.testId} className={`${cellClass} ${kind.mono ? 'font-mono' : 'whitespace-nowrap'}`}>
+          {kind.mono && typeof value === 'string' ? <AddressList value={value} /> : (value ?? '–')}
+        </td>
+      );
+    }
+  }
+}
+
+/** Every attempt's address on its own line (nginx lists retries as `a, b`); the text keeps the list as nginx wrote it. */
+function AddressList({ value }: { value: string }) {
+  const parts = value.split(', ');
+  return parts.map((part, i) => (
+    <span key={i} className="block whitespace-nowrap">
+      {part}
+      {i < parts.length - 1 ? ', ' : ''}
+    </span>
+  ));
 }

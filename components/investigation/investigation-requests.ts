@@ -1,6 +1,8 @@
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import type { BucketSelection } from '@/lib/domain/drill-down';
 import type { Tier } from '@/lib/domain/tiers';
-import { toQuerySearchParams, type InvestigationState, type QueryParams } from '@/lib/url-state';
+import type { TraceExportFormat } from '@/lib/domain/trace-export';
+import { toPermalinkState, toQuerySearchParams, type InvestigationState, type QueryParams } from '@/lib/url-state';
 import { toSlowQuery } from '@/components/summary/slow-summary';
 
 /**
@@ -52,15 +54,34 @@ export function timelineRequest(state: InvestigationState, tier: Tier): ApiReque
   return request('connect-timeline', params);
 }
 
+/** The query's parameters and a drill-down selection's, as /traces and /traces/export read them. */
+function drillParams(query: QueryParams, drill: BucketSelection): URLSearchParams {
+  const params = toQuerySearchParams(query);
+  params.set('histogram', drill.histogram);
+  if (drill.fromMs !== null) params.set('fromMs', String(drill.fromMs));
+  if (drill.toMs !== null) params.set('toMs', String(drill.toMs));
+  return params;
+}
+
 export function tracesRequest(state: InvestigationState): ApiRequest | null {
   if (!state.drill) return null;
-  const params = toQuerySearchParams(state.query);
-  params.set('histogram', state.drill.histogram);
-  if (state.drill.fromMs !== null) params.set('fromMs', String(state.drill.fromMs));
-  if (state.drill.toMs !== null) params.set('toMs', String(state.drill.toMs));
+  const params = drillParams(state.query, state.drill);
   params.set('limit', String(TRACE_PAGE_LIMIT));
   if (state.cursor) params.set('cursor', state.cursor);
   return request('traces', params);
+}
+
+/**
+ * The download of every trace of the open drill-down. A relative range is pinned to the window the
+ * server resolved for the page (as the permalink does), so the file holds the traces the bar
+ * counted, not those of a later "now".
+ */
+export function traceExportUrl(state: InvestigationState, format: TraceExportFormat, resolved: { from: string; to: string } | null): string | null {
+  if (!state.drill) return null;
+  const query = resolved ? toPermalinkState(state, resolved).query : state.query;
+  const params = drillParams(query, state.drill);
+  params.set('format', format);
+  return `/api/v1/traces/export?${params}`;
 }
 
 /** Suggestions for app or path; the field's own filter is left out so other values stay visible. */

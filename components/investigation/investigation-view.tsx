@@ -1,11 +1,12 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ConnectTimelineResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
+import type { BucketSelection } from '@/lib/domain/drill-down';
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
-import { toTraceHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { toTraceHref, withColumn, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 import { toTriageHrefFor } from '@/lib/triage-url-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
@@ -24,7 +25,7 @@ import { TimelineSection } from '@/components/timeline/timeline-section';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
-import { investigationRequests, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
+import { investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { toShownHistograms, type ShownHistograms } from './shown-histograms';
 import { useApiResource } from './use-api-resource';
 import { WindowHeading } from './window-heading';
@@ -76,6 +77,18 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   const isEmpty = response !== null && response.edgeTraces === 0;
   const traceHref = (traceId: string) => toTraceHref(traceId, state);
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
+  // The bar just chosen, whose list takes focus when its rows arrive; `#traces` in the URL asks the
+  // same for a drill-down opened from a link (the triage verdict's "Show these requests").
+  const [focusRequest, setFocusRequest] = useState<BucketSelection | null>(() =>
+    typeof window !== 'undefined' && window.location.hash === '#traces' ? state.drill : null,
+  );
+  const clearFocusRequest = useCallback(() => setFocusRequest(null), []);
+  const selectBucket = (selection: BucketSelection) => {
+    setFocusRequest(selection);
+    setState((current) => withDrill(current, selection));
+  };
+  // An answer still shown for an older query would pin the export to that query's window.
+  const resolvedWindow = response && !response.stale ? { from: response.query.from, to: response.query.to } : null;
 
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
@@ -134,7 +147,7 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
             scale={state.scale}
             selection={state.drill}
             onScaleChange={(scale) => setState((current) => ({ ...current, scale }))}
-            onSelectBucket={(selection) => setState((current) => withDrill(current, selection))}
+            onSelectBucket={selectBucket}
           />
         </div>
       )}
@@ -148,13 +161,21 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
           loading={traces.loading}
           isFirstPage={state.cursor === null}
           sort={state.sort}
+          columns={state.columns}
           timeZoneMode={state.timeZone}
+          focusRequested={focusRequest !== null && sameSelection(focusRequest, state.drill)}
+          onFocused={clearFocusRequest}
           onSortChange={(sort) => setState((current) => ({ ...current, sort }))}
+          onColumnChange={(column, shown) => setState((current) => withColumn(current, column, shown))}
           onNextPage={(cursor) => setState((current) => ({ ...current, cursor }))}
           onFirstPage={() => setState((current) => ({ ...current, cursor: null }))}
-          onClose={() => setState((current) => withDrill(current, null))}
+          onClose={() => {
+            setFocusRequest(null);
+            setState((current) => withDrill(current, null));
+          }}
           onRetry={traces.retry}
           hrefFor={traceHref}
+          exportHref={(format) => traceExportUrl(state, format, resolvedWindow) ?? ''}
         />
       )}
 
@@ -180,6 +201,8 @@ function bucketCount(response: ShownHistograms | null, state: InvestigationState
   if (fromMs === h.upperMs && toMs === null) return h.overflow;
   return h.buckets.find((bucket) => bucket.fromMs === fromMs && bucket.toMs === toMs)?.count ?? null;
 }
+
+const sameSelection = (a: BucketSelection, b: BucketSelection) => a.histogram === b.histogram && a.fromMs === b.fromMs && a.toMs === b.toMs;
 
 function unmatchedEdgePattern(notices: readonly AnswerNotice[]): string | null {
   for (const notice of notices) if (notice.code === 'no_matching_index' && notice.tier === 'edge') return notice.indexPattern;

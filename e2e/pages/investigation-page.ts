@@ -20,6 +20,10 @@ export type ViewNumbers = {
 /** The investigation page, read and driven the way a user does: roles, labels and test ids. */
 export class InvestigationPage {
   readonly drillDown: Locator;
+  /** The trace list's heading, which takes focus when a bar is chosen. */
+  readonly drillDownHeading: Locator;
+  /** The trace table's scrolling box: wider content than this scrolls sideways. */
+  readonly traceTableBox: Locator;
   readonly rows: Locator;
   readonly summary: Locator;
   readonly verdict: Locator;
@@ -27,6 +31,8 @@ export class InvestigationPage {
 
   constructor(readonly page: Page) {
     this.drillDown = page.getByTestId('drill-down');
+    this.drillDownHeading = this.drillDown.getByRole('heading', { level: 2 });
+    this.traceTableBox = page.getByTestId('trace-table-scroll');
     this.rows = page.getByTestId('trace-row');
     this.summary = page.getByTestId('slow-summary');
     this.verdict = page.getByTestId('triage-headlines');
@@ -79,6 +85,23 @@ export class InvestigationPage {
   /** The drill-down column values (data-ms) of the rows shown, e.g. "cell-ingress". */
   async columnMs(testId: string): Promise<(number | null)[]> {
     return this.rows.getByTestId(testId).evaluateAll((cells) => cells.map((cell) => (cell.getAttribute('data-ms') ? Number(cell.getAttribute('data-ms')) : null)));
+  }
+
+  /** The export link of the open trace list ("Export CSV", "Export NDJSON"). */
+  exportLink(format: 'CSV' | 'NDJSON'): Locator {
+    return this.drillDown.getByRole('link', { name: `Export ${format}` });
+  }
+
+  /** Shows or hides an optional trace-table column with the column chooser. */
+  async chooseColumn(label: RegExp, shown: boolean): Promise<void> {
+    const chooser = this.drillDown.getByTestId('column-chooser');
+    if (!(await chooser.evaluate((details) => (details as HTMLDetailsElement).open))) await chooser.locator('summary').click();
+    await chooser.getByRole('checkbox', { name: label }).setChecked(shown);
+  }
+
+  /** Whether the trace table is wider than its box (it would scroll sideways). */
+  async traceTableOverflows(): Promise<boolean> {
+    return this.traceTableBox.evaluate((box) => box.scrollWidth > box.clientWidth);
   }
 
   async traceIds(): Promise<string[]> {
