@@ -8,9 +8,18 @@ import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
-import { parseInvestigationState, toSearchParams, type InvestigationState, type SearchParamsInput } from '@/lib/url-state';
+import {
+  describeUnknownPageParameter,
+  findUnknownPageParameters,
+  parseInvestigationState,
+  toSearchParams,
+  withoutParameters,
+  type InvestigationState,
+  type SearchParamsInput,
+} from '@/lib/url-state';
 import { InvestigationView, type InvestigationPrefetched } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
+import { UnknownParameters } from '@/components/states/unknown-parameters';
 import { investigationRequests, type ApiRequest, type DeferredPrefetch, type Prefetched } from '@/components/investigation/investigation-requests';
 
 export const dynamic = 'force-dynamic';
@@ -34,7 +43,20 @@ async function prefetch<T>(request: ApiRequest, service: Service<T>): Promise<Pr
  * so that other pages, such as an unknown trace, still answer with their real HTTP status.
  */
 export default async function InvestigationPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
-  const state = parseInvestigationState(await searchParams);
+  const params = await searchParams;
+  const unknown = findUnknownPageParameters(params);
+  if (unknown.length > 0) {
+    return (
+      <main className="mx-auto max-w-[1600px] p-4">
+        <UnknownParameters
+          messages={unknown.map((key) => describeUnknownPageParameter(key))}
+          withoutHref={`/?${withoutParameters(params, unknown)}`}
+          withoutLabel={`Open the view without ${unknown.join(', ')}`}
+        />
+      </main>
+    );
+  }
+  const state = parseInvestigationState(params);
   return (
     <main className="mx-auto max-w-[1600px] p-4">
       <Suspense key={toSearchParams(state).toString()} fallback={<InvestigationSkeleton />}>

@@ -7,6 +7,19 @@ import { expect, test } from './fixtures';
  */
 
 test.describe('bad permalinks', () => {
+  test('a misspelt page parameter is refused as the API refuses it, and the view opens without it', async ({ page, investigation, sampleWindow }) => {
+    await page.goto(`/?${new URLSearchParams({ ...sampleWindow, latencymin: '1' })}`);
+    const banner = investigation.errorBanner.filter({ hasText: 'Could not open this view' });
+    await expect(banner).toContainText('latencymin: unknown parameter (did you mean latencyMin?); this page accepts from, to, app, path');
+    await expect(banner).toHaveAttribute('data-error-code', 'invalid_parameter');
+    // No chart pretends to answer the view that was asked for.
+    await expect(investigation.histogram('edge')).toHaveCount(0);
+    await banner.getByRole('link', { name: 'Open the view without latencymin' }).click();
+    await investigation.settled();
+    await expect(page).not.toHaveURL(/latencymin/);
+    await expect(investigation.histogram('edge')).toBeVisible();
+  });
+
   test('a reversed time range says from must be before to', async ({ investigation }) => {
     await investigation.open({ from: '2020-11-19T03:00:00Z', to: '2020-11-19T02:00:00Z' });
     const banner = investigation.errorBanner.filter({ hasText: 'Could not load the histograms' });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { parseInvestigationState, toSearchParams } from '@/lib/url-state';
+import { PAGE_KEYS, parseInvestigationState, toSearchParams } from '@/lib/url-state';
 import { canaryNeedles } from './canary-credentials';
 import { expect, test } from './fixtures';
 import { serverUrl, type E2eServer } from './servers';
@@ -129,11 +129,8 @@ test.describe('credentials never reach the browser', () => {
   });
 });
 
-/** Every parameter the investigation and trace pages may put in a URL (lib/url-state.ts). */
-const PERMALINK_KEYS = new Set([
-  'from', 'to', 'app', 'path', 'latencyMin', 'latencyMax', 'bucket', 'upper',
-  'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'edgeGroupBy', 'ingressGroupBy', 'stat',
-]);
+/** Every parameter the investigation and trace pages may put in a URL. */
+const PERMALINK_KEYS = new Set(PAGE_KEYS);
 
 function expectCleanPermalink(page: Page): void {
   const url = new URL(page.url());

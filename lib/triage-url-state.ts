@@ -32,7 +32,7 @@ export type TriageState = { investigation: InvestigationState; triage: TriageVie
 
 export const DEFAULT_TRIAGE_VIEW: TriageView = { slow: null, section: null, compareFrom: null, compareTo: null };
 
-const TRIAGE_KEYS = ['slow', 'section', 'compareFrom', 'compareTo'] as const;
+export const TRIAGE_KEYS = ['slow', 'section', 'compareFrom', 'compareTo'] as const;
 
 function read(input: SearchParamsInput, key: string): string | null {
   const value = input instanceof URLSearchParams ? input.get(key) : input[key];

@@ -10,7 +10,9 @@ import {
   TIMELINE_STATS,
   TRACE_OPTIONAL_COLUMNS,
   TRACE_SORT_KEYS,
+  describeUnknownPageParameter,
   findQueryIssues,
+  findUnknownPageParameters,
   hasRelativeRange,
   parseInvestigationState,
   toInvestigationHref,
@@ -20,6 +22,7 @@ import {
   toTraceHref,
   withColumn,
   withDrill,
+  withoutParameters,
   withQuery,
   type InvestigationState,
 } from './url-state';
@@ -283,5 +286,22 @@ describe('dimension filters in the permalink', () => {
 
   it('lets the domain schema find an invalid filter', () => {
     expect(findQueryIssues({ filter: ['edge.hostname:a'] }).map((issue) => issue.parameter)).toEqual(['filter']);
+  });
+});
+
+describe('unknown page parameters', () => {
+  it('finds the parameters a page does not know, says which known one was meant, and links without them', () => {
+    const url = new URLSearchParams('from=now-1h&latencymin=1&filter=edge.host%3Aa&filter=edge.host%3Ab&x=1');
+    expect(findUnknownPageParameters(url)).toEqual(['latencymin', 'x']);
+    expect(findUnknownPageParameters(url, ['x'])).toEqual(['latencymin']);
+    expect(findUnknownPageParameters({ app: 'shop', cols: 'none', stat: undefined })).toEqual([]);
+    expect(describeUnknownPageParameter('latencymin')).toMatch(/^latencymin: unknown parameter \(did you mean latencyMin\?\); this page accepts from, to, app, /);
+    expect(describeUnknownPageParameter('x')).toMatch(/^x: unknown parameter; this page accepts /);
+    expect(withoutParameters(url, ['latencymin', 'x']).toString()).toBe('from=now-1h&filter=edge.host%3Aa&filter=edge.host%3Ab');
+  });
+
+  it('knows every key the state writes', () => {
+    const state = parseInvestigationState(new URLSearchParams('app=a&filter=edge.host%3Ax&tz=utc&scale=linear&histogram=edge&fromMs=1&toMs=2&cursor=c&sort=edge.asc&cols=none&edgeGroupBy=host&ingressGroupBy=upstreamAddr&stat=p99'));
+    expect(findUnknownPageParameters(toSearchParams(state))).toEqual([]);
   });
 });

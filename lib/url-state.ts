@@ -101,6 +101,11 @@ export const DEFAULT_STATE: InvestigationState = {
   timelineStat: DEFAULT_TIMELINE_STAT,
 };
 
+/** The view parameters of the investigation and trace pages (defaults when invalid, see above). */
+export const VIEW_KEYS = ['tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'cols', 'edgeGroupBy', 'ingressGroupBy', 'stat'] as const;
+/** Every parameter an investigation or trace page URL may carry. */
+export const PAGE_KEYS: readonly string[] = [...QUERY_KEYS, ...REPEATABLE_QUERY_PARAMETERS, ...VIEW_KEYS];
+
 /** What Next.js hands a page as searchParams, or a URLSearchParams from the browser. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -275,4 +280,29 @@ export function hasRelativeRange(query: QueryParams): boolean {
 export function toPermalinkState(state: InvestigationState, resolved: { from: string; to: string }): InvestigationState {
   const pin = (text: string | undefined, instant: string) => (text && !isRelativeTime(text) ? text : instant);
   return { ...state, query: { ...state.query, from: pin(state.query.from, resolved.from), to: pin(state.query.to, resolved.to) } };
+}
+
+/**
+ * The parameters of a page URL that the page does not know (`latencymin`), refused as the API
+ * refuses them: a misspelt filter would otherwise be dropped and the page would show another
+ * trace set than the one asked for. `extraKeys` are a page's own (the triage page's).
+ */
+export function findUnknownPageParameters(input: SearchParamsInput, extraKeys: readonly string[] = []): string[] {
+  const keys = input instanceof URLSearchParams ? [...new Set(input.keys())] : Object.keys(input).filter((key) => input[key] !== undefined);
+  return keys.filter((key) => !PAGE_KEYS.includes(key) && !extraKeys.includes(key));
+}
+
+/** "latencymin: unknown parameter; this page accepts …", with the known key it was probably meant for. */
+export function describeUnknownPageParameter(key: string, extraKeys: readonly string[] = []): string {
+  const known = [...PAGE_KEYS, ...extraKeys];
+  const meant = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+  return `${key}: unknown parameter${meant ? ` (did you mean ${meant}?)` : ''}; this page accepts ${known.join(', ')}`;
+}
+
+/** The same URL without the given parameters: the link a refusal offers. */
+export function withoutParameters(input: SearchParamsInput, keys: readonly string[]): URLSearchParams {
+  const params = new URLSearchParams();
+  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input).flatMap(([key, value]) => [value ?? []].flat().map((each) => [key, each] as [string, string]));
+  for (const [key, value] of entries) if (!keys.includes(key)) params.append(key, value);
+  return params;
 }

@@ -13,6 +13,7 @@ import { getRetransmissions } from '@/lib/services/triage/get-retransmissions';
 import { getWindowComparison } from '@/lib/services/triage/get-window-comparison';
 import {
   parseTriageState,
+  TRIAGE_KEYS,
   previousPeriod,
   toTriageHref,
   toTriageSearchParams,
@@ -21,9 +22,17 @@ import {
   type TriageSection,
   type TriageState,
 } from '@/lib/triage-url-state';
-import { toInvestigationHref, toPermalinkState, type SearchParamsInput } from '@/lib/url-state';
+import {
+  describeUnknownPageParameter,
+  findUnknownPageParameters,
+  toInvestigationHref,
+  toPermalinkState,
+  withoutParameters,
+  type SearchParamsInput,
+} from '@/lib/url-state';
 import { WindowHeading } from '@/components/investigation/window-heading';
 import { PageError } from '@/components/states/page-error';
+import { UnknownParameters } from '@/components/states/unknown-parameters';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
 import { Skeleton } from '@/components/states/skeleton';
 import { AttributionPanel } from '@/components/triage/attribution-panel';
@@ -47,7 +56,20 @@ export const metadata: Metadata = { title: 'hopscope · triage' };
  * the fragment), and the compared window lives in the URL.
  */
 export default async function TriagePage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
-  const state = parseTriageState(await searchParams);
+  const params = await searchParams;
+  const unknown = findUnknownPageParameters(params, TRIAGE_KEYS);
+  if (unknown.length > 0) {
+    return (
+      <main className="mx-auto max-w-[1600px] p-4">
+        <UnknownParameters
+          messages={unknown.map((key) => describeUnknownPageParameter(key, TRIAGE_KEYS))}
+          withoutHref={`/triage?${withoutParameters(params, unknown)}`}
+          withoutLabel={`Open the triage without ${unknown.join(', ')}`}
+        />
+      </main>
+    );
+  }
+  const state = parseTriageState(params);
   return (
     <main className="mx-auto max-w-[1600px] p-4">
       <Suspense key={toTriageSearchParams(withTriage(state, { section: null })).toString()} fallback={<InvestigationSkeleton />}>
