@@ -39,7 +39,11 @@ const EXTRA_PARAMS: Record<string, Record<string, string>> = {
   '/api/v1/traces': { histogram: 'ingress', fromMs: '1000', toMs: '1100', limit: '5' },
   '/api/v1/connect-timeline': { tier: 'ingress' },
   '/api/v1/suggestions': { field: 'app' },
+  '/api/v1/traces/export': { format: 'csv', histogram: 'ingress', fromMs: '1000', toMs: '1100' },
 };
+/** Routes that take no query parameter at all (they refuse any): a trace, the load's progress. */
+const takesNoParameters = (apiPath: string) =>
+  (apiPath.startsWith('/api/v1/traces/') && apiPath !== '/api/v1/traces/export') || apiPath === '/api/v1/health/loading';
 
 type Scanned = { url: string; status: number; leaks: string[] };
 
@@ -74,9 +78,9 @@ test.describe('credentials never reach the browser', () => {
           : [route],
     );
     const compare = { compareFrom: sampleWindow.from, compareTo: sampleWindow.to };
-    /** The query that answers with data: a trace is asked without parameters (it refuses any). */
+    /** The query that answers with data: a trace and the load's progress are asked without parameters (they refuse any). */
     const dataQuery = (apiPath: string) => {
-      if (apiPath.startsWith('/api/v1/traces/')) return '';
+      if (takesNoParameters(apiPath)) return '';
       const extra = new URLSearchParams({ ...(EXTRA_PARAMS[apiPath] ?? {}), ...(apiPath.endsWith('/compare') ? compare : {}) }).toString();
       return `${window}${extra ? `&${extra}` : ''}`;
     };

@@ -32,15 +32,18 @@ test.describe('triage page', () => {
     await expect(first).toHaveAttribute('data-flagged', 'true');
     const cells = await first.locator('td').allInnerTexts();
     expect(percentOf(cells[1]!)).toBeGreaterThan(2 * percentOf(cells[2]!));
-    // Filter links exist only where the investigation page has a parameter, and keep the window.
+    // Every value filters the investigation page, keeping the window: app and path by their own
+    // parameters, hosts, addresses, methods and statuses by a dimension filter.
     const filterHrefs = await triage.panel('correlations').getByRole('link', { name: 'Filter to this value' }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(filterHrefs.length).toBeGreaterThan(0);
     for (const href of filterHrefs) {
       const url = new URL(href, 'http://x');
       expect(url.pathname).toBe('/');
       expect(url.searchParams.get('from')).toBe(sampleWindow.from);
-      expect(url.searchParams.has('app') || url.searchParams.has('path')).toBe(true);
+      expect(url.searchParams.has('app') || url.searchParams.has('path') || url.searchParams.has('filter')).toBe(true);
     }
+    const nodeHref = await first.getByRole('link', { name: 'Filter to this value' }).getAttribute('href');
+    expect(new URL(nodeHref!, 'http://x').searchParams.getAll('filter')).toEqual(['ingress.host:ingress-node-2']);
 
     // Retransmissions: the 1 s signature on the ingress→app connect, through the slow node, with a link to the requests.
     const finding = triage.panel('retransmissions').getByTestId('retransmission-ingressToApp');

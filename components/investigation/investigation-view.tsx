@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectTimelineResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import type { BucketSelection } from '@/lib/domain/drill-down';
@@ -79,9 +79,13 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
   // The bar just chosen, whose list takes focus when its rows arrive; `#traces` in the URL asks the
   // same for a drill-down opened from a link (the triage verdict's "Show these requests").
-  const [focusRequest, setFocusRequest] = useState<BucketSelection | null>(() =>
-    typeof window !== 'undefined' && window.location.hash === '#traces' ? state.drill : null,
-  );
+  const [focusRequest, setFocusRequest] = useState<BucketSelection | null>(null);
+  // Read once mounted, not while rendering: the server has no location, and a first render that
+  // differs from the server's would not hydrate.
+  const initialDrill = useRef(state.drill);
+  useEffect(() => {
+    if (window.location.hash === '#traces' && initialDrill.current) setFocusRequest(initialDrill.current);
+  }, []);
   const clearFocusRequest = useCallback(() => setFocusRequest(null), []);
   const selectBucket = (selection: BucketSelection) => {
     setFocusRequest(selection);
