@@ -44,6 +44,8 @@ test.describe('triage page', () => {
     }
     const nodeHref = await first.getByRole('link', { name: 'Filter to this value' }).getAttribute('href');
     expect(new URL(nodeHref!, 'http://x').searchParams.getAll('filter')).toEqual(['ingress.host:ingress-node-2']);
+    const excludeHref = await first.getByRole('link', { name: 'Exclude' }).getAttribute('href');
+    expect(new URL(excludeHref!, 'http://x').searchParams.getAll('filter')).toEqual(['-ingress.host:ingress-node-2']);
 
     // Retransmissions: the 1 s signature on the ingress→app connect, through the slow node, with a link to the requests.
     const finding = triage.panel('retransmissions').getByTestId('retransmission-ingressToApp');

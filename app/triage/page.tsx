@@ -131,7 +131,13 @@ async function TriageContent({ state }: { state: TriageState }) {
             what="the correlations"
             load={() => getCorrelations(backend, params)}
             isEmpty={(data) => data.traces.all === 0}
-            render={(data) => <CorrelationTable correlations={data} hrefFor={(ref) => correlationFilterHref(state.investigation, ref)} />}
+            render={(data) => (
+              <CorrelationTable
+                correlations={data}
+                hrefFor={(ref) => correlationFilterHref(state.investigation, ref)}
+                excludeHrefFor={(ref) => correlationFilterHref(state.investigation, ref, true)}
+              />
+            )}
           />
         </Suspense>,
       )}

@@ -8,6 +8,8 @@ type CorrelationTableProps = {
   correlations: Correlations;
   /** Link that filters the page to a value, or null when the page cannot filter on its field. */
   hrefFor: (ref: FieldValueRef) => string | null;
+  /** Link that filters the value out, or null when its field has no exclude filter (app, path). */
+  excludeHrefFor?: (ref: FieldValueRef) => string | null;
   /** Rows shown; flagged values always are. */
   maxRows?: number;
 };
@@ -26,7 +28,7 @@ function ShareBars({ entry }: { entry: CorrelationEntry }) {
 }
 
 /** The values over-represented among slow requests, with the numbers behind each flag. */
-export function CorrelationTable({ correlations, hrefFor, maxRows = 10 }: CorrelationTableProps) {
+export function CorrelationTable({ correlations, hrefFor, excludeHrefFor, maxRows = 10 }: CorrelationTableProps) {
   const rows = correlations.entries.filter((entry, index) => entry.flagged || index < maxRows);
   return (
     <section aria-labelledby="correlations-heading" data-testid="triage-correlations" className="space-y-2">
@@ -51,6 +53,7 @@ export function CorrelationTable({ correlations, hrefFor, maxRows = 10 }: Correl
           <tbody>
             {rows.map((entry) => {
               const href = hrefFor(entry);
+              const excludeHref = excludeHrefFor?.(entry) ?? null;
               return (
                 <tr
                   key={`${entry.field}:${entry.value}`}
@@ -80,6 +83,11 @@ export function CorrelationTable({ correlations, hrefFor, maxRows = 10 }: Correl
                     {href ? (
                       <Link href={href} className="text-sky-700 underline dark:text-sky-300">
                         Filter to this value
+                      </Link>
+                    ) : null}
+                    {excludeHref ? (
+                      <Link href={excludeHref} className="ml-3 text-sky-700 underline dark:text-sky-300">
+                        Exclude
                       </Link>
                     ) : null}
                   </td>

@@ -17,6 +17,11 @@ describe('correlationFilterHref', () => {
       '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=ingress.host%3Aingress-node-2',
     );
     const filtered = { ...STATE, query: { ...STATE.query, filter: ['-edge.status:499'] } };
+    expect(correlationFilterHref(STATE, { field: 'ingressHost', value: 'ingress-node-2' }, true)).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=-ingress.host%3Aingress-node-2',
+    );
+    // app and path have no exclude parameter: no link pretends to exclude.
+    expect(correlationFilterHref(STATE, { field: 'path', value: '/x' }, true)).toBeNull();
     expect(correlationFilterHref(filtered, { field: 'edgeUpstreamAddr', value: '10.20.0.12:80' })).toBe(
       '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=-edge.status%3A499&filter=edge.upstreamAddr%3A10.20.0.12%3A80',
     );

@@ -5,14 +5,15 @@ import { formatDimensionFilter } from '@/lib/domain/dimension-filters';
 import { toInvestigationHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 
 /**
- * The investigation page filtered to one value, built from the current state (time range and
- * other filters kept): app and path by their own parameters, the other fields by a dimension
- * filter added to the page's.
+ * The investigation page filtered to one value (or, with `exclude`, to every other value), built
+ * from the current state (time range and other filters kept): app and path by their own
+ * parameters, the other fields by a dimension filter added to the page's. Null for an exclude of
+ * app or path, which have no exclude parameter.
  */
-export function correlationFilterHref(state: InvestigationState, ref: FieldValueRef): string {
+export function correlationFilterHref(state: InvestigationState, ref: FieldValueRef, exclude = false): string | null {
   const filter = CORRELATION_FIELD_WORDS[ref.field].filter;
-  if ('param' in filter) return toInvestigationHref(withQuery(state, { [filter.param]: ref.value }));
-  const added = formatDimensionFilter({ field: filter.dimension, value: ref.value, exclude: false });
+  if ('param' in filter) return exclude ? null : toInvestigationHref(withQuery(state, { [filter.param]: ref.value }));
+  const added = formatDimensionFilter({ field: filter.dimension, value: ref.value, exclude });
   const filters = state.query.filter ?? [];
   return toInvestigationHref(withQuery(state, { filter: filters.includes(added) ? filters : [...filters, added] }));
 }
