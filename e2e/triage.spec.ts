@@ -52,6 +52,8 @@ test.describe('triage page', () => {
     await expect(finding).toContainText(/ingress→app connect of 1\.00–1\.10 s.*through ingress-node-2: a SYN or SYN-ACK was retransmitted/);
     const showHref = await finding.getByRole('link', { name: 'Show these requests' }).getAttribute('href');
     expect(new URL(showHref!, 'http://x').searchParams.get('to')).toBe(sampleWindow.to);
+    // The link narrows to the node that carries the signal.
+    expect(new URL(showHref!, 'http://x').searchParams.getAll('filter')).toEqual(['ingress.host:ingress-node-2']);
 
     // Connection reuse: among the ingress nodes, only ingress-node-2 has new connections that took ≥ 1 s.
     const nodeRows = triage.panel('connection-reuse').locator('tbody tr').filter({ hasText: /^ingress-node-\d/ });

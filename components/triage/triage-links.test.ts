@@ -36,7 +36,18 @@ describe('retransmissionFindingHref', () => {
 
   it('opens the drill-down on the finding range and groups the hop timeline', () => {
     expect(retransmissionFindingHref(STATE, finding)).toBe(
-      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&histogram=edgeMinusIngress&fromMs=1000&toMs=1100',
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&histogram=edgeMinusIngress&fromMs=1000&toMs=1100#traces',
+    );
+  });
+
+  it('narrows to the dominant node or address on the hop\'s own tier', () => {
+    const throughNode = { ...finding, dominant: { groupBy: 'upstreamAddr', value: '10.20.0.12:80' } } as RetransmissionFinding;
+    expect(retransmissionFindingHref(STATE, throughNode)).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=edge.upstreamAddr%3A10.20.0.12%3A80&histogram=edgeMinusIngress&fromMs=1000&toMs=1100#traces',
+    );
+    const ingress = { drill: null, dominant: { groupBy: 'host', value: 'ingress-node-2' }, timeline: { tier: 'ingress', groupBy: 'host' } } as RetransmissionFinding;
+    expect(retransmissionFindingHref(STATE, ingress)).toBe(
+      '/?from=2020-11-19T02%3A00%3A00Z&to=2020-11-19T06%3A00%3A00Z&app=user-api&filter=ingress.host%3Aingress-node-2',
     );
   });
 

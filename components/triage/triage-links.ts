@@ -19,11 +19,20 @@ export function correlationFilterHref(state: InvestigationState, ref: FieldValue
 }
 
 /**
- * Where a retransmission finding's requests can be seen: its drill-down range when a histogram
- * holds the signal (edge − ingress for the edge→ingress hop), and the hop's connect-time timeline
- * grouped by the dominant host or address.
+ * Where a retransmission finding's requests can be seen: the investigation narrowed to the
+ * dominant host or address when one carries the signal (a dimension filter on the hop's own tier,
+ * the tier its connect times were measured on), its drill-down range when a histogram holds the
+ * signal (edge − ingress for the edge→ingress hop) with the list in view (`#traces`), and the
+ * hop's connect-time timeline grouped the same way.
  */
 export function retransmissionFindingHref(state: InvestigationState, finding: RetransmissionFinding): string {
-  const drilled = finding.drill ? withDrill(state, finding.drill) : state;
-  return toInvestigationHref({ ...drilled, groupBy: { ...drilled.groupBy, [finding.timeline.tier]: finding.timeline.groupBy } });
+  const { tier, groupBy } = finding.timeline;
+  const dominant = finding.dominant
+    ? formatDimensionFilter({ field: `${tier}.${finding.dominant.groupBy}`, value: finding.dominant.value, exclude: false })
+    : null;
+  const filters = state.query.filter ?? [];
+  const narrowed = dominant && !filters.includes(dominant) ? withQuery(state, { filter: [...filters, dominant] }) : state;
+  const drilled = finding.drill ? withDrill(narrowed, finding.drill) : narrowed;
+  const href = toInvestigationHref({ ...drilled, groupBy: { ...drilled.groupBy, [tier]: groupBy } });
+  return finding.drill ? `${href}#traces` : href;
 }
