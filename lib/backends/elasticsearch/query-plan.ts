@@ -3,7 +3,7 @@ import { proposeFieldPreset, type FieldLayout } from '@/lib/domain/field-presets
 import type { Tier } from '@/lib/domain/tiers';
 import { MappingError } from './answer-errors';
 import type { FieldKind, ResolvedField, TierFieldTypes } from './field-caps';
-import type { QueryField, TraceSetFields } from './trace-set-filters';
+import type { KeywordValueCount } from './timing-values';
 
 /**
  * Which field each query uses in each tier, checked against the mappings when a query needs it:
@@ -19,6 +19,26 @@ export type FieldPlan = {
   matchedIndices?: Record<Tier, number>;
   /** Which shipper's layout each tier's indices hold, when known (field-presets.ts). */
   layouts?: Record<Tier, FieldLayout>;
+};
+
+/** A field as queried: its name (a `.keyword` sub-field when the field is text) and whether it holds strings. */
+export type QueryField = { name: string; isKeyword: boolean };
+
+/**
+ * The edge request_time as mapped: numeric (ranges with half-millisecond bounds) or keyword,
+ * then restricted by its distinct strings, listed for the query's window.
+ */
+export type EdgeRequestTime = { kind: 'number'; field: string } | { kind: 'keyword'; field: string; values: readonly KeywordValueCount[] };
+
+export type TraceSetFields = {
+  fields: FieldNames;
+  edgeTraceId: QueryField;
+  ingressTraceId: QueryField;
+  edgeTimestamp: string;
+  ingressTimestamp: string;
+  edgeRequestTime: EdgeRequestTime;
+  /** How the edge tier maps each field, for the edge dimension filters; plans without it take none. */
+  edgeMappings?: TierFieldTypes;
 };
 
 /** A field as aggregated (composite sources, terms); absent fields form missing buckets. */

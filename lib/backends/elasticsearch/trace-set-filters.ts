@@ -1,8 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { FieldNames } from '@/lib/domain/field-names';
 import { JOIN_WINDOW_MARGIN_MS, latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { edgeDimensionFilters } from './dimension-filters';
-import type { TierFieldTypes } from './field-caps';
+import type { EdgeRequestTime, TraceSetFields } from './query-plan';
 import {
   keywordValuesFilter,
   matchPhraseFilter,
@@ -12,7 +11,7 @@ import {
   traceIdMissingFilter,
   traceIdPresentFilter,
 } from './filters';
-import { intersectRanges, partitionKeywordValues, type KeywordValueCount, type MsRange } from './timing-values';
+import { intersectRanges, partitionKeywordValues, type MsRange } from './timing-values';
 
 /**
  * The trace set of the domain (lib/domain, and the DuckDB SQL) as Elasticsearch filters:
@@ -24,25 +23,8 @@ import { intersectRanges, partitionKeywordValues, type KeywordValueCount, type M
 
 type Query = estypes.QueryDslQueryContainer;
 
-/** A field as queried: its name (a `.keyword` sub-field when the field is text) and whether it holds strings. */
-export type QueryField = { name: string; isKeyword: boolean };
-
-/**
- * The edge request_time as mapped: numeric (ranges with half-millisecond bounds) or keyword,
- * then restricted by its distinct strings, listed for the query's window.
- */
-export type EdgeRequestTime = { kind: 'number'; field: string } | { kind: 'keyword'; field: string; values: readonly KeywordValueCount[] };
-
-export type TraceSetFields = {
-  fields: FieldNames;
-  edgeTraceId: QueryField;
-  ingressTraceId: QueryField;
-  edgeTimestamp: string;
-  ingressTimestamp: string;
-  edgeRequestTime: EdgeRequestTime;
-  /** How the edge tier maps each field, for the edge dimension filters; plans without it take none. */
-  edgeMappings?: TierFieldTypes;
-};
+// The plan's shapes live with the plan (query-plan.ts), which builds them; named here too for the filters' callers.
+export type { EdgeRequestTime, QueryField, TraceSetFields } from './query-plan';
 
 /** The window's edge lines the query is about, whatever their trace id and request_time (the lines counted as skipped too). */
 export function edgeWindowFilters(plan: TraceSetFields, query: TraceQuery): Query[] {
