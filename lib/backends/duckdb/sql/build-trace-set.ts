@@ -1,7 +1,7 @@
 import { dimensionTier, needsIngressJoin, type DimensionField, type DimensionFilter } from '@/lib/domain/dimension-filters';
 import { JOIN_WINDOW_MARGIN_MS, type TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
-import { EDGE_COLUMNS, INGRESS_COLUMNS, ingressTracesSql, REPRESENTATIVE_ORDER, SEVERAL_EDGE_LINES, SKIPPED_EDGE_LINES, TRACE_TABLE } from './build-trace-table';
+import { EDGE_COLUMNS, ingressTracesSql, REPRESENTATIVE_ORDER, SEVERAL_EDGE_LINES, SKIPPED_EDGE_LINES, TRACE_TABLE } from './build-trace-table';
 import type { SqlStatement } from './sql-statement';
 import type { TimeSlice } from './time-slices';
 
@@ -166,8 +166,6 @@ trace_set AS NOT MATERIALIZED (
   return { sql, params, source: 'trace_set' };
 }
 
-/** Checks at build time that every asked column exists in the trace table (a typo would be a SQL error at run time). */
-export const TRACE_SET_COLUMNS: readonly string[] = [...CORE_COLUMNS, ...EDGE_COLUMNS, ...INGRESS_COLUMNS];
 
 /**
  * Edge lines of the window (app, path, edge filters) that no trace set contains, by field and

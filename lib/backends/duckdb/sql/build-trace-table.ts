@@ -31,7 +31,7 @@ export const EDGE_COLUMNS: readonly string[] = [...LINE_COLUMNS, ...EDGE_ONLY_CO
  * first and last @timestamp of all its ingress lines, which tell whether a query's join window
  * holds every one of them.
  */
-export const INGRESS_COLUMNS: readonly string[] = [...LINE_COLUMNS, ...INGRESS_ONLY_COLUMNS]
+const INGRESS_COLUMNS: readonly string[] = [...LINE_COLUMNS, ...INGRESS_ONLY_COLUMNS]
   .map((column) => `i_${column}`)
   .concat('i_valid_n', 'i_invalid_states', 'i_first_ts_ms', 'i_last_ts_ms');
 
