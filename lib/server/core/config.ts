@@ -39,6 +39,15 @@ const envSchema = z.object({
   ES_USERNAME: optionalText,
   ES_PASSWORD: optionalText,
   ES_CA_CERT: optionalText,
+  HOPSCOPE_SNAPSHOTS: z.enum(['on', 'off']).default('on'),
+  HOPSCOPE_SNAPSHOT_DIR: optionalText,
+  HOPSCOPE_SNAPSHOT_RAW_TRACES: z.coerce.number().int().min(0).max(10_000_000).default(20_000),
+  HOPSCOPE_SNAPSHOT_MAX_AGE: z
+    .string()
+    .trim()
+    .regex(/^\d+\s*[dh]$/, 'HOPSCOPE_SNAPSHOT_MAX_AGE must be a number of days or hours such as 90d or 12h')
+    .optional(),
+  HOPSCOPE_SNAPSHOT_MAX_MB: z.coerce.number().int().min(1).optional(),
 });
 
 /** RFC 7230 token: what a header name may be. */
@@ -126,8 +135,22 @@ export type DuckdbConfig = {
   threads?: number;
 };
 
+export type SnapshotConfig = {
+  /** HOPSCOPE_SNAPSHOTS=off refuses new snapshots; existing ones still open. */
+  enabled: boolean;
+  /** Where snapshots live (a shared volume for several instances). */
+  dir: string;
+  /** Traces whose raw lines a snapshot keeps (the slow tail first, then a uniform sample). */
+  rawTraces: number;
+  /** Snapshots older than this are removed (oldest first); null keeps them. */
+  maxAgeMs: number | null;
+  /** Above this total size the oldest snapshots are removed; null sets no bound. */
+  maxBytes: number | null;
+};
+
 export type ServerConfig = {
   backend: 'duckdb' | 'elasticsearch';
+  snapshots: SnapshotConfig;
   fields: FieldNames;
   duckdb: DuckdbConfig;
   elasticsearch: ElasticsearchConfig | null;
@@ -222,5 +245,18 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
         }
       : null,
     accessControl,
+    snapshots: {
+      enabled: vars.HOPSCOPE_SNAPSHOTS === 'on',
+      dir: vars.HOPSCOPE_SNAPSHOT_DIR ?? path.join(process.cwd(), '.data', 'snapshots'),
+      rawTraces: vars.HOPSCOPE_SNAPSHOT_RAW_TRACES,
+      maxAgeMs: vars.HOPSCOPE_SNAPSHOT_MAX_AGE ? toDurationMs(vars.HOPSCOPE_SNAPSHOT_MAX_AGE) : null,
+      maxBytes: vars.HOPSCOPE_SNAPSHOT_MAX_MB === undefined ? null : vars.HOPSCOPE_SNAPSHOT_MAX_MB * 1024 * 1024,
+    },
   };
+}
+
+/** "90d" or "12h" in milliseconds. */
+function toDurationMs(text: string): number {
+  const amount = Number.parseInt(text, 10);
+  return amount * (text.trim().endsWith('d') ? 86_400_000 : 3_600_000);
 }

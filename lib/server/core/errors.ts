@@ -4,8 +4,11 @@ import 'server-only';
 export const ERROR_STATUS = {
   invalid_parameter: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   backend_unavailable: 503,
   backend_unauthorized: 502,
   backend_timeout: 504,
