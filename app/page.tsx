@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { getBackend } from '@/lib/server/backend';
+import { getBackendFor } from '@/lib/server/backend';
+import { getSnapshotRegistry } from '@/lib/server/snapshots/registry';
 import { toErrorBody } from '@/lib/server/core/error-body';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
@@ -20,17 +21,22 @@ import {
 import { InvestigationView, type InvestigationPrefetched } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
 import { UnknownParameters } from '@/components/states/unknown-parameters';
-import { investigationRequests, type ApiRequest, type DeferredPrefetch, type Prefetched } from '@/components/investigation/investigation-requests';
+import { investigationRequests, type ApiRequest, type DeferredPrefetch, type Prefetched, type ServiceParams } from '@/components/investigation/investigation-requests';
+import { SnapshotBanner } from '@/components/snapshots/snapshot-banner';
+import { readSnapshotBanner } from './read-snapshot-banner';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'hopscope · investigation' };
 
-type Service<T> = (backend: LatencyBackend, params: Record<string, string>) => Promise<T>;
+type Service<T> = (backend: LatencyBackend, params: ServiceParams) => Promise<T>;
 
-/** Runs one request's service, keeping failures as results so the page shows them with a retry. */
-async function prefetch<T>(request: ApiRequest, service: Service<T>): Promise<Prefetched<T>> {
+/**
+ * Runs one request's service on the live backend or the snapshot's frozen one, keeping failures
+ * as results so the page shows them with a retry (a malformed or unknown snapshot id among them).
+ */
+async function prefetch<T>(request: ApiRequest, service: Service<T>, snapshotId: string | undefined): Promise<Prefetched<T>> {
   try {
-    const backend = await getBackend();
+    const backend = await getBackendFor(snapshotId);
     return { url: request.url, result: { ok: true, data: await service(backend, request.params) } };
   } catch (error) {
     return { url: request.url, result: { ok: false, error: toErrorBody(error).error } };
@@ -57,8 +63,10 @@ export default async function InvestigationPage({ searchParams }: { searchParams
     );
   }
   const state = parseInvestigationState(params);
+  const snapshot = await readSnapshotBanner(state.query.snapshot);
   return (
-    <main className="mx-auto max-w-[1600px] p-4">
+    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+      {snapshot && <SnapshotBanner snapshot={snapshot} timeZoneMode={state.timeZone} />}
       <Suspense key={toSearchParams(state).toString()} fallback={<InvestigationSkeleton />}>
         <PrefetchedInvestigation state={state} />
       </Suspense>
@@ -70,8 +78,8 @@ export default async function InvestigationPage({ searchParams }: { searchParams
  * Starts a request's service once `after` has settled and hands over its URL with the promise of
  * its answer, to stream in when ready.
  */
-function defer<T>(request: ApiRequest, service: Service<T>, after: Promise<unknown> = Promise.resolve()): DeferredPrefetch<T> {
-  return { url: request.url, result: after.then(() => prefetch(request, service)).then((answer) => answer.result) };
+function defer<T>(request: ApiRequest, service: Service<T>, snapshotId: string | undefined, after: Promise<unknown> = Promise.resolve()): DeferredPrefetch<T> {
+  return { url: request.url, result: after.then(() => prefetch(request, service, snapshotId)).then((answer) => answer.result) };
 }
 
 /**
@@ -84,19 +92,21 @@ function defer<T>(request: ApiRequest, service: Service<T>, after: Promise<unkno
  */
 async function PrefetchedInvestigation({ state }: { state: InvestigationState }) {
   const requests = investigationRequests(state);
-  const edgeHistogram = await prefetch(requests.edgeHistogram, getEdgeHistogram);
-  const histograms = defer(requests.histograms, getHistograms);
+  // The snapshot chooses the backend; the requests' service parameters leave it out.
+  const { snapshot } = state.query;
+  const edgeHistogram = await prefetch(requests.edgeHistogram, getEdgeHistogram, snapshot);
+  const histograms = defer(requests.histograms, getHistograms, snapshot);
   const afterHistograms = histograms.result;
   const prefetched: InvestigationPrefetched = {
     edgeHistogram,
     histograms,
-    slow: requests.slow ? defer(requests.slow, getHistograms, afterHistograms) : null,
-    traces: requests.traces ? defer(requests.traces, getBucketTraces, afterHistograms) : null,
-    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params), afterHistograms),
+    slow: requests.slow ? defer(requests.slow, getHistograms, snapshot, afterHistograms) : null,
+    traces: requests.traces ? defer(requests.traces, getBucketTraces, snapshot, afterHistograms) : null,
+    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params), snapshot, afterHistograms),
     timelines: {
-      edge: defer(requests.edgeTimeline, getConnectTimeline, afterHistograms),
-      ingress: defer(requests.ingressTimeline, getConnectTimeline, afterHistograms),
+      edge: defer(requests.edgeTimeline, getConnectTimeline, snapshot, afterHistograms),
+      ingress: defer(requests.ingressTimeline, getConnectTimeline, snapshot, afterHistograms),
     },
   };
-  return <InvestigationView prefetched={prefetched} />;
+  return <InvestigationView prefetched={prefetched} snapshotsEnabled={getSnapshotRegistry().enabled} />;
 }

@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { InvestigationPage } from './pages/investigation-page';
+import { SnapshotsPage } from './pages/snapshots-page';
 import { TracePage } from './pages/trace-page';
 import { TriagePage } from './pages/triage-page';
 import { readSampleWindow, type SampleWindow } from './sample-window';
@@ -10,6 +11,7 @@ type Fixtures = {
   investigation: InvestigationPage;
   tracePage: TracePage;
   triage: TriagePage;
+  snapshots: SnapshotsPage;
 };
 
 /** The suite's test function: typed page objects and the seeded sample's window. */
@@ -25,6 +27,9 @@ export const test = base.extend<Fixtures>({
   },
   triage: async ({ page }, provide) => {
     await provide(new TriagePage(page));
+  },
+  snapshots: async ({ page }, provide) => {
+    await provide(new SnapshotsPage(page));
   },
 });
 

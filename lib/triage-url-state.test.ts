@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRIAGE_VIEW,
+  TRIAGE_KEYS,
   parseTriageState,
   previousPeriod,
   toTriageHref,
@@ -9,7 +10,7 @@ import {
   toTriageServiceParams,
   withTriage,
 } from './triage-url-state';
-import { DEFAULT_STATE, toInvestigationHref } from './url-state';
+import { DEFAULT_STATE, findUnknownPageParameters, toInvestigationHref } from './url-state';
 
 describe('triage URL state', () => {
   it('round-trips every triage parameter beside the investigation query and view', () => {
@@ -61,5 +62,14 @@ describe('triage URL state', () => {
     expect(toTriageServiceParams({ ...state, triage: DEFAULT_TRIAGE_VIEW })).toEqual({ app: 'a' });
     const filtered = { ...state, investigation: { ...state.investigation, query: { app: 'a', filter: ['ingress.host:n2', '-edge.status:499'] } } };
     expect(toTriageServiceParams(filtered)).toEqual({ app: 'a', filter: ['ingress.host:n2', '-edge.status:499'], slow: '2' });
+  });
+
+  it('keeps a snapshot in its links and out of the services\' parameters (it chooses their backend)', () => {
+    const id = '0123456789abcdef0123456789abcdef';
+    const state = parseTriageState(new URLSearchParams(`snapshot=${id}&app=a&slow=2&section=compare`));
+    expect(findUnknownPageParameters(new URLSearchParams(`snapshot=${id}&slow=2`), TRIAGE_KEYS)).toEqual([]);
+    expect(state.investigation.query.snapshot).toBe(id);
+    expect(toTriageHref(state)).toBe(`/triage?snapshot=${id}&app=a&slow=2&section=compare#compare`);
+    expect(toTriageServiceParams(state)).toEqual({ app: 'a', slow: '2' });
   });
 });

@@ -88,13 +88,17 @@ export function previousPeriod(resolved: { fromMs: number; toMs: number }): { co
   return { compareFrom: toIsoInstant(resolved.fromMs - span), compareTo: toIsoInstant(resolved.fromMs) };
 }
 
-/** The parameters the triage services receive: the shared query, the slow threshold and, when given, the compared window. */
+/**
+ * The parameters the triage services receive: the shared query, the slow threshold and, when
+ * given, the compared window. Not the snapshot: it chooses the backend the services are handed,
+ * and the services refuse a parameter they do not know.
+ */
 export function toTriageServiceParams(
   state: TriageState,
   compare?: { compareFrom: string; compareTo: string },
 ): Record<string, string | readonly string[]> {
   const { filter, ...single } = state.investigation.query;
-  const params: Record<string, string | readonly string[]> = Object.fromEntries(toQuerySearchParams(single));
+  const params: Record<string, string | readonly string[]> = Object.fromEntries(toQuerySearchParams({ ...single, snapshot: undefined }));
   if (filter && filter.length > 0) params.filter = filter;
   if (state.triage.slow) params.slow = state.triage.slow;
   if (compare) Object.assign(params, compare);

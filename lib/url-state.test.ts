@@ -19,6 +19,7 @@ import {
   toPermalinkState,
   toQuerySearchParams,
   toSearchParams,
+  toSnapshotViewHref,
   toTraceHref,
   withColumn,
   withDrill,
@@ -216,6 +217,9 @@ describe('properties: the permalink', () => {
   const query = fc.record(Object.fromEntries(QUERY_KEYS.map((key) => [key, text])) as Record<(typeof QUERY_KEYS)[number], fc.Arbitrary<string>>, {
     requiredKeys: [],
   });
+  // A snapshot id, or any text (kept as given so the API refuses it).
+  const snapshot = fc.option(fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), text), { nil: undefined });
+  const queryWithSnapshot = fc.tuple(query, snapshot).map(([q, id]) => (id === undefined ? q : { ...q, snapshot: id }));
   const bound = fc.option(fc.integer({ min: -999_999_999, max: 999_999_999 }), { nil: null });
   const drill = fc.option(
     fc
@@ -225,7 +229,7 @@ describe('properties: the permalink', () => {
   );
   const state: fc.Arbitrary<InvestigationState> = fc
     .record({
-      query,
+      query: queryWithSnapshot,
       timeZone: fc.constantFrom(...TIME_ZONE_MODES),
       scale: fc.constantFrom(...COUNT_SCALES),
       drill,
@@ -262,7 +266,7 @@ describe('properties: the permalink', () => {
   });
 
   it('arbitrary URL parameters never throw and always give a state the URL can hold', () => {
-    const key = fc.constantFrom(...QUERY_KEYS, 'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'cols', 'edgeGroupBy', 'ingressGroupBy', 'stat', 'x');
+    const key = fc.constantFrom(...QUERY_KEYS, 'snapshot', 'tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'cols', 'edgeGroupBy', 'ingressGroupBy', 'stat', 'x');
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.string({ maxLength: 12 })), { maxLength: 12 }), (pairs) => {
         const parsed = parseInvestigationState(new URLSearchParams(pairs));
@@ -301,7 +305,48 @@ describe('unknown page parameters', () => {
   });
 
   it('knows every key the state writes', () => {
-    const state = parseInvestigationState(new URLSearchParams('app=a&filter=edge.host%3Ax&tz=utc&scale=linear&histogram=edge&fromMs=1&toMs=2&cursor=c&sort=edge.asc&cols=none&edgeGroupBy=host&ingressGroupBy=upstreamAddr&stat=p99'));
+    const state = parseInvestigationState(new URLSearchParams('snapshot=0123456789abcdef0123456789abcdef&app=a&filter=edge.host%3Ax&tz=utc&scale=linear&histogram=edge&fromMs=1&toMs=2&cursor=c&sort=edge.asc&cols=none&edgeGroupBy=host&ingressGroupBy=upstreamAddr&stat=p99'));
     expect(findUnknownPageParameters(toSearchParams(state))).toEqual([]);
+  });
+});
+
+describe('snapshot in the URL', () => {
+  const ID = '0123456789abcdef0123456789abcdef';
+
+  it('reads a snapshot id with the query and writes it first, for the API and the page alike', () => {
+    const state = parseInvestigationState(new URLSearchParams(`app=shop&snapshot=${ID}&tz=utc`));
+    expect(state.query).toEqual({ snapshot: ID, app: 'shop' });
+    expect(toQuerySearchParams(state.query).toString()).toBe(`snapshot=${ID}&app=shop`);
+    expect(toInvestigationHref(state)).toBe(`/?snapshot=${ID}&app=shop&tz=utc`);
+    expect(parseInvestigationState({ snapshot: [ID, 'other'] }).query.snapshot).toBe(ID);
+  });
+
+  it('keeps a malformed id as written, so the API refuses it where the view would be', () => {
+    expect(parseInvestigationState(new URLSearchParams('snapshot=..%2F..%2Fetc')).query).toEqual({ snapshot: '../../etc' });
+    expect(parseInvestigationState(new URLSearchParams('snapshot=%20%20')).query).toEqual({});
+  });
+
+  it('is a page key, not an unknown parameter', () => {
+    expect(findUnknownPageParameters(new URLSearchParams(`snapshot=${ID}&from=now-1h`))).toEqual([]);
+    expect(describeUnknownPageParameter('Snapshot')).toMatch(/did you mean snapshot\?/);
+  });
+
+  it('survives filter changes and permalinks; only a patch naming it removes it', () => {
+    const state = withQuery(DEFAULT_STATE, { snapshot: ID, from: 'now-1h' });
+    expect(withQuery(state, { app: 'shop', filter: ['edge.host:a'] }).query.snapshot).toBe(ID);
+    expect(toPermalinkState(state, { from: 'a', to: 'b' }).query.snapshot).toBe(ID);
+    expect(toTraceHref('t1', state)).toBe(`/traces/t1?snapshot=${ID}&from=now-1h`);
+    expect(withQuery(state, { snapshot: undefined }).query).toEqual({ from: 'now-1h' });
+    expect(withQuery(state, { snapshot: ' ' }).query).toEqual({ from: 'now-1h' });
+  });
+
+  it('opens a snapshot on the investigation view of its stored query, in the URL\'s own serialization', () => {
+    const stored = { to: '2020-11-19T02:00:00.000Z', from: '2020-11-19T01:00:00.000Z', filter: ['ingress.host:n2', '-edge.status:499'], app: 'shop', unknown: 'x' };
+    const href = toSnapshotViewHref(ID, stored);
+    expect(href).toBe(
+      `/?snapshot=${ID}&from=2020-11-19T01%3A00%3A00.000Z&to=2020-11-19T02%3A00%3A00.000Z&app=shop&filter=ingress.host%3An2&filter=-edge.status%3A499`,
+    );
+    // A snapshot named in the stored query does not override the one being opened.
+    expect(toSnapshotViewHref(ID, { snapshot: 'f'.repeat(32) })).toBe(`/?snapshot=${ID}`);
   });
 });

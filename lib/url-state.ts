@@ -23,8 +23,13 @@ export const QUERY_KEYS: readonly QueryKey[] = QUERY_PARAMETERS.filter(
 /**
  * The shared query of the API and the page, as text; absent keys take the server's defaults.
  * `filter` holds the dimension filters (`edge.host:…`, `-ingress.status:504`), in URL order.
+ * `snapshot` names a frozen window (docs/API.md, "Snapshots"): it travels with the query so every
+ * request and every link made inside a snapshot reads the snapshot, not the live store.
  */
-export type QueryParams = Partial<Record<QueryKey, string>> & { filter?: readonly string[] };
+export type QueryParams = Partial<Record<QueryKey, string>> & { filter?: readonly string[]; snapshot?: string };
+
+/** The URL parameter that names a snapshot. */
+export const SNAPSHOT_KEY = 'snapshot';
 
 export const TIME_ZONE_MODES = ['browser', 'utc'] as const;
 export type TimeZoneMode = (typeof TIME_ZONE_MODES)[number];
@@ -104,7 +109,7 @@ export const DEFAULT_STATE: InvestigationState = {
 /** The view parameters of the investigation and trace pages (defaults when invalid, see above). */
 export const VIEW_KEYS = ['tz', 'scale', 'histogram', 'fromMs', 'toMs', 'cursor', 'sort', 'cols', 'edgeGroupBy', 'ingressGroupBy', 'stat'] as const;
 /** Every parameter an investigation or trace page URL may carry. */
-export const PAGE_KEYS: readonly string[] = [...QUERY_KEYS, ...REPEATABLE_QUERY_PARAMETERS, ...VIEW_KEYS];
+export const PAGE_KEYS: readonly string[] = [...QUERY_KEYS, ...REPEATABLE_QUERY_PARAMETERS, SNAPSHOT_KEY, ...VIEW_KEYS];
 
 /** What Next.js hands a page as searchParams, or a URLSearchParams from the browser. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -166,6 +171,8 @@ export function withColumn(state: InvestigationState, column: TraceOptionalColum
 export function parseInvestigationState(input: SearchParamsInput): InvestigationState {
   const get = reader(input);
   const query: QueryParams = {};
+  const snapshot = get(SNAPSHOT_KEY)?.trim();
+  if (snapshot) query.snapshot = snapshot;
   for (const key of QUERY_KEYS) {
     const value = get(key)?.trim();
     if (value) query[key] = value;
@@ -196,9 +203,10 @@ export function findQueryIssues(query: QueryParams): QueryIssue[] {
   return parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ''), message: issue.message }));
 }
 
-/** The query parameters alone, in a stable order: what the API endpoints receive. */
+/** The query parameters alone, in a stable order (the snapshot first): what the API endpoints receive. */
 export function toQuerySearchParams(query: QueryParams): URLSearchParams {
   const params = new URLSearchParams();
+  if (query.snapshot) params.set(SNAPSHOT_KEY, query.snapshot);
   for (const key of QUERY_KEYS) {
     const value = query[key];
     if (value) params.set(key, value);
@@ -238,6 +246,18 @@ export function toInvestigationHref(state: InvestigationState): string {
   return `/${withQuestionMark(toSearchParams(state))}`;
 }
 
+/**
+ * The investigation view of a snapshot (where `/s/<id>` leads): the query it was taken with, its
+ * window pinned, read as a page URL with the snapshot's id, so the URL is the state's own
+ * serialization. Keys the page does not know are left out.
+ */
+export function toSnapshotViewHref(id: string, query: Readonly<Record<string, string | readonly string[]>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const each of typeof value === 'string' ? [value] : value) params.append(key, each);
+  params.set(SNAPSHOT_KEY, id);
+  return toInvestigationHref(parseInvestigationState(params));
+}
+
 /** Link to a trace's page that keeps the investigation's state for the way back. */
 export function toTraceHref(traceId: string, state: InvestigationState): string {
   return `/traces/${encodeURIComponent(traceId)}${withQuestionMark(toSearchParams(state))}`;
@@ -245,10 +265,16 @@ export function toTraceHref(traceId: string, state: InvestigationState): string 
 
 /**
  * A state change caused by new filters: the drill-down page cursor only makes sense for the
- * query it came from, so it is dropped whenever the query or the selected bucket changes.
+ * query it came from, so it is dropped whenever the query or the selected bucket changes. The
+ * snapshot is kept unless the patch names it (`{ snapshot: undefined }` leaves it: the live view).
  */
 export function withQuery(state: InvestigationState, patch: QueryParams): InvestigationState {
   const query: QueryParams = { ...state.query };
+  if (SNAPSHOT_KEY in patch) {
+    const snapshot = patch.snapshot?.trim();
+    if (snapshot) query.snapshot = snapshot;
+    else delete query.snapshot;
+  }
   for (const key of QUERY_KEYS) {
     if (!(key in patch)) continue;
     const value = patch[key]?.trim();

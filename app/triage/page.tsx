@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import type { NormalizedQuery } from '@/lib/domain/query';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { getBackend } from '@/lib/server/backend';
+import { getBackendFor } from '@/lib/server/backend';
 import { toErrorBody } from '@/lib/server/core/error-body';
 import { resolveQueryOrThrow } from '@/lib/services/resolve-query';
 import { getAttribution } from '@/lib/services/triage/get-attribution';
@@ -44,6 +44,8 @@ import { ScrollToSection } from '@/components/triage/scroll-to-section';
 import { correlationFilterHref, retransmissionFindingHref } from '@/components/triage/triage-links';
 import { TriagePanelFrame } from '@/components/triage/triage-panel-frame';
 import { WindowComparisonPanel } from '@/components/triage/window-comparison-panel';
+import { SnapshotBanner } from '@/components/snapshots/snapshot-banner';
+import { readSnapshotBanner } from '@/app/read-snapshot-banner';
 import { TriagePanelBody } from './triage-panel-body';
 
 export const dynamic = 'force-dynamic';
@@ -70,8 +72,10 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     );
   }
   const state = parseTriageState(params);
+  const snapshot = await readSnapshotBanner(state.investigation.query.snapshot);
   return (
-    <main className="mx-auto max-w-[1600px] p-4">
+    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+      {snapshot && <SnapshotBanner snapshot={snapshot} timeZoneMode={state.investigation.timeZone} />}
       <Suspense key={toTriageSearchParams(withTriage(state, { section: null })).toString()} fallback={<InvestigationSkeleton />}>
         <TriageContent state={state} />
       </Suspense>
@@ -86,7 +90,8 @@ async function TriageContent({ state }: { state: TriageState }) {
   let backend: LatencyBackend;
   let query: NormalizedQuery;
   try {
-    backend = await getBackend();
+    // The snapshot, when the URL names one, is the backend; the services' parameters leave it out.
+    backend = await getBackendFor(state.investigation.query.snapshot);
     query = await resolveQueryOrThrow(backend, toTriageServiceParams(withTriage(state, { slow: null })));
   } catch (error) {
     const body = toErrorBody(error);
@@ -222,9 +227,14 @@ function TriageHeader({ backHref, heading, state }: TriageHeaderProps) {
     <header className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <WindowHeading response={heading} loading={false} timeZoneMode={state.investigation.timeZone} />
-        <Link href={backHref} data-testid="back-to-investigation" className="text-sm text-sky-700 underline-offset-2 hover:underline dark:text-sky-300">
-          ← Back to the investigation
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={backHref} data-testid="back-to-investigation" className="text-sm text-sky-700 underline-offset-2 hover:underline dark:text-sky-300">
+            ← Back to the investigation
+          </Link>
+          <Link href="/snapshots" className="text-sm text-slate-600 underline-offset-2 hover:underline dark:text-slate-300">
+            Snapshots
+          </Link>
+        </div>
       </div>
       <nav aria-label="Triage panels" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="font-medium">Triage{state.triage.slow ? ` (slow ≥ ${state.triage.slow} s)` : ''}:</span>

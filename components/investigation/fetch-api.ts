@@ -17,6 +17,11 @@ export async function fetchApi<T>(url: string, signal: AbortSignal): Promise<Api
     if (signal.aborted) throw error;
     return { ok: false, error: { code: 'network', message: `The hopscope server did not answer (${(error as Error).message}).` } };
   }
+  return readApiResult<T>(response);
+}
+
+/** An API answer as a result: its JSON when it succeeded, the server's own error otherwise. */
+export async function readApiResult<T>(response: Response): Promise<ApiResult<T>> {
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, data: body as T };
   if (isApiErrorBody(body)) return { ok: false, error: body.error };

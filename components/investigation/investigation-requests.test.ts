@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, withDrill, withQuery } from '@/lib/url-state';
-import { traceExportUrl, tracesRequest } from './investigation-requests';
+import { investigationRequests, suggestionsUrl, traceExportUrl, tracesRequest } from './investigation-requests';
 
 const DRILLED = withDrill(withQuery(DEFAULT_STATE, { from: 'now-1h', to: 'now', app: 'shop', filter: ['ingress.host:n2'] }), {
   histogram: 'ingress',
@@ -31,5 +31,32 @@ describe('traceExportUrl', () => {
     const underflow = withDrill(DEFAULT_STATE, { histogram: 'edgeMinusIngress', fromMs: null, toMs: 0 });
     expect(traceExportUrl(underflow, 'csv', null)).toBe('/api/v1/traces/export?histogram=edgeMinusIngress&toMs=0&format=csv');
     expect(traceExportUrl(DEFAULT_STATE, 'csv', null)).toBeNull();
+  });
+});
+
+describe('requests inside a snapshot', () => {
+  const ID = '0123456789abcdef0123456789abcdef';
+  const state = withQuery(DRILLED, { snapshot: ID });
+
+  it('every API URL names the snapshot; no service parameter does (it chooses the backend)', () => {
+    const requests = Object.values(investigationRequests(state)).filter((request) => request !== null);
+    expect(requests).toHaveLength(7);
+    for (const request of requests) {
+      expect(new URL(request.url, 'http://localhost').searchParams.get('snapshot')).toBe(ID);
+      expect(request.params).not.toHaveProperty('snapshot');
+      expect(request.params.app).toBe('shop');
+      expect(request.params.filter).toEqual(['ingress.host:n2']);
+    }
+    expect(new URL(traceExportUrl(state, 'csv', RESOLVED)!, 'http://localhost').searchParams.get('snapshot')).toBe(ID);
+    expect(new URL(suggestionsUrl(state.query, 'app', 'sh'), 'http://localhost').searchParams.get('snapshot')).toBe(ID);
+  });
+});
+
+describe('service parameters', () => {
+  it('hands the service every filter of the URL, as a list', () => {
+    const state = withQuery(DEFAULT_STATE, { from: 'now-1h', filter: ['ingress.host:n2', '-edge.status:499'] });
+    const { histograms } = investigationRequests(state);
+    expect(histograms.params).toEqual({ from: 'now-1h', filter: ['ingress.host:n2', '-edge.status:499'] });
+    expect(new URL(histograms.url, 'http://localhost').searchParams.getAll('filter')).toEqual(['ingress.host:n2', '-edge.status:499']);
   });
 });

@@ -1,8 +1,9 @@
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import type { BucketSelection } from '@/lib/domain/drill-down';
+import { REPEATABLE_QUERY_PARAMETERS } from '@/lib/domain/query';
 import type { Tier } from '@/lib/domain/tiers';
 import type { TraceExportFormat } from '@/lib/domain/trace-export';
-import { toPermalinkState, toQuerySearchParams, type InvestigationState, type QueryParams } from '@/lib/url-state';
+import { SNAPSHOT_KEY, toPermalinkState, toQuerySearchParams, type InvestigationState, type QueryParams } from '@/lib/url-state';
 import { toSlowQuery } from '@/components/summary/slow-summary';
 
 /**
@@ -11,7 +12,13 @@ import { toSlowQuery } from '@/components/summary/slow-summary';
  * answers it already has.
  */
 
-export type ApiRequest = { url: string; params: Record<string, string> };
+/**
+ * One request: the API URL the browser asks, and the parameters the server page hands the
+ * service. Those are the URL's (every `filter`, as a list) less `snapshot`, which chooses the
+ * backend instead (services refuse parameters they do not know).
+ */
+export type ApiRequest = { url: string; params: ServiceParams };
+export type ServiceParams = Readonly<Record<string, string | readonly string[]>>;
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody['error'] };
 
@@ -27,9 +34,18 @@ export type PrefetchedOrDeferred<T> = Prefetched<T> | DeferredPrefetch<T>;
 /** Rows per drill-down page. */
 export const TRACE_PAGE_LIMIT = 100;
 
+function toServiceParams(params: URLSearchParams): ServiceParams {
+  const record: Record<string, string | readonly string[]> = {};
+  for (const key of new Set(params.keys())) {
+    if (key === SNAPSHOT_KEY) continue;
+    record[key] = (REPEATABLE_QUERY_PARAMETERS as readonly string[]).includes(key) ? params.getAll(key) : params.get(key)!;
+  }
+  return record;
+}
+
 function request(path: string, params: URLSearchParams): ApiRequest {
   const text = params.toString();
-  return { url: `/api/v1/${path}${text ? `?${text}` : ''}`, params: Object.fromEntries(params) };
+  return { url: `/api/v1/${path}${text ? `?${text}` : ''}`, params: toServiceParams(params) };
 }
 
 export function histogramsRequest(query: QueryParams): ApiRequest {

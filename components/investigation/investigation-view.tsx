@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectTimelineResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
@@ -23,6 +24,7 @@ import { HistogramGrid } from '@/components/histograms/histogram-grid';
 import { DrillDownPanel } from '@/components/drill-down/drill-down-panel';
 import { TimelineSection } from '@/components/timeline/timeline-section';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
+import { SnapshotButton } from '@/components/snapshots/snapshot-button';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
 import { investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
@@ -51,7 +53,7 @@ export type InvestigationPrefetched = {
  * needs no request from the browser. Edge-first: until the four histograms are there, the edge
  * histogram is drawn from its own answer and the rest of the grid and the joined counts wait.
  */
-export function InvestigationView({ prefetched }: { prefetched: InvestigationPrefetched }) {
+export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched: InvestigationPrefetched; snapshotsEnabled: boolean }) {
   const { state, update } = useInvestigationState();
   const hydrated = useHydrated();
   const requests = useMemo(() => investigationRequests(state), [state]);
@@ -103,12 +105,18 @@ export function InvestigationView({ prefetched }: { prefetched: InvestigationPre
           timeZoneMode={state.timeZone}
           requested={!response && histogramsError ? { from: state.query.from, to: state.query.to } : null}
         />
-        <CopyPermalinkButton
-          key={requests.histograms.url + state.timeZone}
-          state={state}
-          resolved={response ? { from: response.query.from, to: response.query.to } : null}
-          unresolvable={!response && histogramsError !== null}
-        />
+        <div className="flex flex-wrap items-center gap-2">
+          <SnapshotButton key={requests.histograms.url} state={state} resolved={resolvedWindow} enabled={snapshotsEnabled} />
+          <CopyPermalinkButton
+            key={requests.histograms.url + state.timeZone}
+            state={state}
+            resolved={response ? { from: response.query.from, to: response.query.to } : null}
+            unresolvable={!response && histogramsError !== null}
+          />
+          <Link href="/snapshots" className="text-sm text-slate-600 underline-offset-2 hover:underline dark:text-slate-300">
+            Snapshots
+          </Link>
+        </div>
       </header>
       <FilterBar resolved={resolvedMs} />
       {histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}

@@ -3,6 +3,7 @@ import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { withSharedCalls } from '@/lib/backends/with-shared-calls';
 import { readServerConfig } from './core/config';
+import { getSnapshotRegistry } from './snapshots/registry';
 import { createLoadProgressLog } from './load-progress-log';
 
 /**
@@ -31,4 +32,9 @@ export function getBackend(): Promise<LatencyBackend> {
     throw error;
   });
   return holder.hopscopeBackend;
+}
+
+/** The live backend when `snapshotId` is undefined, the snapshot's frozen window otherwise. */
+export function getBackendFor(snapshotId: string | undefined): Promise<LatencyBackend> {
+  return snapshotId ? getSnapshotRegistry().backend(snapshotId) : getBackend();
 }
