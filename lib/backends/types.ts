@@ -9,6 +9,9 @@ import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib
 import type { NoticeSink } from '@/lib/domain/answer-notices';
 import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
+import type { LogEnvelope } from '@/lib/domain/access-log/log-envelope';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { Tier } from '@/lib/domain/tiers';
 
 export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
 
@@ -32,6 +35,43 @@ export type EdgeDistribution = {
 
 export type TimeExtent = { fromMs: number; toMs: number };
 
+/**
+ * How a tier's lines were read (the format, and the container runtime's wrapping when the lines
+ * had one), and the fields the lines cannot fill, each with what to do: the nginx variable to add
+ * to a log_format, or for JSON lines the HOPSCOPE_FIELDS mapping (json-field-check.ts).
+ */
+export type TierFormat = {
+  format: string;
+  envelope?: Exclude<LogEnvelope, 'none'>;
+  missing: Partial<Record<LogicalField, string>>;
+  /** Why a line of this tier can be unreadable, as the answers say it. */
+  unreadable: string;
+};
+
+/** What a snapshot freezes (lib/server/snapshots): a window, written as Parquet files into `dir`. */
+export type FreezePlan = {
+  fromMs: number;
+  toMs: number;
+  /** A new, empty folder of the server's choosing. */
+  dir: string;
+  /** Traces whose raw lines are kept: the slow tail first, then a uniform sample. */
+  rawTraces: number;
+  /** Edge request_time (ms) from which a trace is in the slow tail. */
+  slowMs: number;
+};
+
+/** What was frozen, and what the snapshot needs to answer as the store did. */
+export type FrozenWindow = {
+  traces: number;
+  rawTraces: number;
+  fields: FieldNames;
+  formats: Record<Tier, TierFormat>;
+  lineCounts: Record<Tier, number>;
+  unreadableLines: Record<Tier, number>;
+  /** Where the lines were read: index patterns or log files. */
+  sources: Record<Tier, string>;
+};
+
 export type BackendHealth = { backend: BackendKind; ok: boolean; message: string; details: Record<string, unknown> };
 
 /**
@@ -47,6 +87,8 @@ export type CallOptions = { signal?: AbortSignal; onNotice?: NoticeSink };
  */
 export interface LatencyBackend {
   readonly kind: BackendKind;
+  /** A snapshot's frozen window: queries must stay inside it, and open on it by default. Absent for live data. */
+  readonly frozenWindow?: TimeExtent;
   /** The triage verbs (docs/TRIAGE.md) over the same store and trace set. */
   readonly triage: TriageBackend;
   /** The trace set's counts and the four distributions as per-millisecond counts. */
@@ -64,6 +106,8 @@ export interface LatencyBackend {
   /** First and last edge @timestamp in the store (toMs exclusive), or null when it is empty. */
   fetchExtent(options?: CallOptions): Promise<TimeExtent | null>;
   checkHealth(options?: CallOptions): Promise<BackendHealth>;
+  /** Writes a window's traces as a snapshot's files (plan.dir); the one write hopscope makes, to its own disk. */
+  freezeWindow(plan: FreezePlan, options?: CallOptions): Promise<FrozenWindow>;
   /** How far a load still under way has come (the embedded store); null when nothing is loading. Never waits. */
   loadStatus(): StoreLoadStatus | null;
   close(): Promise<void>;

@@ -32,6 +32,7 @@ export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
 
   return {
     kind: backend.kind,
+    ...(backend.frozenWindow ? { frozenWindow: backend.frozenWindow } : {}),
     triage,
     fetchDistributions: (query, options) =>
       share('fetchDistributions', [query], options, (shared) => backend.fetchDistributions(query, shared)),
@@ -48,6 +49,8 @@ export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
       ),
     fetchExtent: (options) => share('fetchExtent', [], options, (shared) => backend.fetchExtent(shared)),
     checkHealth: (options) => backend.checkHealth(options),
+    // A write: never shared with another caller's.
+    freezeWindow: (plan, options) => backend.freezeWindow(plan, options),
     loadStatus: () => backend.loadStatus(),
     close: () => backend.close(),
   };

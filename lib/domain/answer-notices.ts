@@ -22,7 +22,9 @@ export type AnswerNotice =
    * A tier's lines cannot fill a field this answer needs (embedded store): `fix` is the nginx
    * variable to add to the log_format, or for JSON lines the HOPSCOPE_FIELDS mapping to set.
    */
-  | { code: 'missing_field'; tier: Tier; field: LogicalField; fix: string; message: string };
+  | { code: 'missing_field'; tier: Tier; field: LogicalField; fix: string; message: string }
+  /** A snapshot kept only the normalized fields of a trace's lines in a tier, not their raw text. */
+  | { code: 'raw_lines_not_kept'; tier: Tier; message: string };
 
 /** Where a backend reports notices while it answers one call. */
 export type NoticeSink = (notice: AnswerNotice) => void;

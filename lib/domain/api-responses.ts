@@ -48,7 +48,8 @@ export type TracesResponse = {
   notices: AnswerNotice[];
 };
 
-export type TraceResponse = TraceDetail;
+/** A trace in full, and what makes it incomplete (a snapshot that kept only normalized fields). */
+export type TraceResponse = TraceDetail & { notices: AnswerNotice[] };
 
 export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery; notices: AnswerNotice[] };
 

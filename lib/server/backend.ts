@@ -36,5 +36,6 @@ export function getBackend(): Promise<LatencyBackend> {
 
 /** The live backend when `snapshotId` is undefined, the snapshot's frozen window otherwise. */
 export function getBackendFor(snapshotId: string | undefined): Promise<LatencyBackend> {
-  return snapshotId ? getSnapshotRegistry().backend(snapshotId) : getBackend();
+  // An empty id is a malformed one (refused by the registry), not a request for live data.
+  return snapshotId === undefined ? getBackend() : getSnapshotRegistry().backend(snapshotId);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { TraceResponse } from '@/lib/domain/api-responses';
 import { AppError } from '@/lib/server/core/errors';
 import { rejectAnyParameter, type ParamsInput } from './parse-params';
@@ -26,7 +27,8 @@ export async function getTrace(
   rejectAnyParameter(params);
   const parsed = traceIdSchema.safeParse(rawTraceId);
   if (!parsed.success) throw new AppError('invalid_parameter', `traceId: ${parsed.error.issues[0]?.message}`, 'traceId');
-  const trace = await backend.fetchTrace(parsed.data, { signal });
+  const notices: AnswerNotice[] = [];
+  const trace = await backend.fetchTrace(parsed.data, { signal, onNotice: (notice) => void notices.push(notice) });
   if (!trace) throw new AppError('not_found', `no trace ${JSON.stringify(parsed.data)} in either tier`);
-  return trace;
+  return { ...trace, notices };
 }

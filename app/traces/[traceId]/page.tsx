@@ -3,12 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ApiErrorBody, TraceResponse } from '@/lib/domain/api-responses';
 import { AppError } from '@/lib/server/core/errors';
-import { getBackend } from '@/lib/server/backend';
+import { getBackendFor } from '@/lib/server/backend';
 import { toErrorBody } from '@/lib/server/core/error-body';
 import { getTrace } from '@/lib/services/get-trace';
 import { parseInvestigationState, toInvestigationHref, type SearchParamsInput } from '@/lib/url-state';
+import { AnswerNotices } from '@/components/states/answer-notices';
 import { PageError } from '@/components/states/page-error';
+import { SnapshotBanner } from '@/components/snapshots/snapshot-banner';
 import { TraceView } from '@/components/trace/trace-view';
+import { readSnapshotBanner } from '@/app/read-snapshot-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,12 +34,16 @@ export default async function TracePage({ params, searchParams }: TracePageProps
   const traceId = decodeTraceId((await params).traceId);
   const state = parseInvestigationState(await searchParams);
   const backHref = toInvestigationHref(state);
+  const snapshot = await readSnapshotBanner(state.query.snapshot);
   let trace: TraceResponse | null = null;
   let failure: ApiErrorBody['error'] | null = null;
   try {
-    trace = await getTrace(await getBackend(), traceId);
+    // Inside a snapshot the trace is read from its frozen window (raw lines only when they were kept).
+    trace = await getTrace(await getBackendFor(state.query.snapshot), traceId);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    // An unknown snapshot is named by the banner and the error below; only an unknown trace is a 404.
+    const snapshotFailed = snapshot !== null && snapshot.detail === null;
+    if (error instanceof AppError && error.code === 'not_found' && !snapshotFailed) notFound();
     failure = toErrorBody(error).error;
   }
   return (
@@ -44,7 +51,9 @@ export default async function TracePage({ params, searchParams }: TracePageProps
       <Link href={backHref} className="text-sm text-sky-700 underline-offset-2 hover:underline dark:text-sky-300">
         ← Back to the investigation
       </Link>
+      {snapshot && <SnapshotBanner snapshot={snapshot} timeZoneMode={state.timeZone} />}
       {failure && <PageError error={failure} what={`trace ${traceId}`} />}
+      {trace && <AnswerNotices notices={trace.notices} />}
       {trace && <TraceView trace={trace} timeZoneMode={state.timeZone} />}
     </main>
   );

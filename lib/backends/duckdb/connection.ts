@@ -8,7 +8,9 @@ import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { AppError, requestCancelled } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, rawTable, tierTable } from './sql/build-load';
-import { buildTraceTableSql } from './sql/build-trace-table';
+import { buildTraceTableSql, TRACE_TABLE } from './sql/build-trace-table';
+import { buildSnapshotCountsSql, buildSnapshotExportSql, buildSnapshotOpenSql, type SnapshotExportPlan } from './sql/build-snapshot-export';
+import { sqlString } from './sql/field-access';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
 import { resolveLogSources } from './log-sources';
@@ -188,6 +190,66 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
   } finally {
     connection.closeSync();
     if (!loaded) close();
+  }
+}
+
+/**
+ * Opens a snapshot's Parquet files as a store (buildSnapshotOpenSql): the same tables a load
+ * builds, restricted to the frozen window, in a fresh temporary database with the same memory
+ * bounds. `summary` is what the load had found when the snapshot was taken.
+ */
+export async function openSnapshotStore(
+  dir: string,
+  summary: Pick<LoadedStore, 'formats' | 'lineCounts' | 'unreadableLines'>,
+  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
+): Promise<LoadedStore> {
+  const started = performance.now();
+  const files = storeFiles({ edgeFiles: [], ingressFiles: [] });
+  const instance = await DuckDBInstance.create(files.databasePath, {
+    memory_limit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    threads: String(settings.threads ?? DEFAULT_THREADS),
+    temp_directory: files.tempDirectory,
+  });
+  const close = () => {
+    instance.closeSync();
+    files.cleanup();
+  };
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildSnapshotOpenSql(dir), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
+  } catch (error) {
+    close();
+    throw new AppError('backend_error', `could not open the snapshot in ${dir}: ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    connection.closeSync();
+  }
+  const loadMs = Math.round(performance.now() - started);
+  return { instance, ...summary, loadMs, origin: { kind: 'snapshot', path: dir }, close };
+}
+
+/** What freezeStore wrote: how many traces the window holds and how many kept their raw lines. */
+export type FrozenTables = { traces: number; rawTraces: number };
+
+/** Writes a window of a loaded store as a snapshot's Parquet files (buildSnapshotExportSql). */
+export async function freezeStore(instance: DuckDBInstance, plan: SnapshotExportPlan, signal?: AbortSignal): Promise<FrozenTables> {
+  if (signal?.aborted) throw requestCancelled();
+  const connection = await instance.connect();
+  const interrupt = () => connection.interrupt();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  try {
+    for (const statement of buildSnapshotExportSql(plan)) await connection.run(statement);
+    const counts = await connection.runAndReadAll(
+      `SELECT (SELECT raw_traces FROM (${buildSnapshotCountsSql()})) AS raw_traces, (SELECT count(*) FROM read_parquet(${sqlString(`${plan.dir}/${TRACE_TABLE}.parquet`)})) AS traces`,
+    );
+    const row = counts.getRowObjects()[0];
+    return { traces: Number(row?.traces ?? 0), rawTraces: Number(row?.raw_traces ?? 0) };
+  } catch (error) {
+    if (signal?.aborted) throw requestCancelled(error);
+    throw new AppError('backend_error', `could not write the snapshot: ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
+    connection.closeSync();
   }
 }
 

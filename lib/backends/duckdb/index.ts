@@ -1,11 +1,11 @@
 import 'server-only';
-import type { BackendHealth, LatencyBackend } from '@/lib/backends/types';
+import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TimeExtent } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
-import { openStore, runStatement, type LoadedStore } from './connection';
+import { freezeStore, openSnapshotStore, openStore, runStatement, type LoadedStore } from './connection';
 import type { LoadProgress, LoadProgressSink } from './load-progress';
 import { LoadTracker } from './load-tracker';
 import { toMissingFieldNotices } from './missing-field-notices';
@@ -21,12 +21,21 @@ import { buildDistributionsSql } from './sql/build-distributions';
 import { buildEdgeDistributionSql } from './sql/build-edge-distribution';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
-import { buildTraceLookupSql } from './sql/build-trace-lookup';
+import { buildTraceLookupSql, NORMALIZED_LINE_KEY } from './sql/build-trace-lookup';
 import type { SqlStatement } from './sql/sql-statement';
 import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
 export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadProgress?: LoadProgressSink };
+
+/** Where the engine's tables come from: a load of log files, or a snapshot's frozen window. */
+type StoreSource = {
+  fields: FieldNames;
+  open: (onProgress: LoadProgressSink) => Promise<LoadedStore>;
+  onLoadProgress?: LoadProgressSink;
+  /** The lines' origin, as a snapshot records it. */
+  sources: Record<Tier, string>;
+};
 
 /**
  * Passes over the whole trace set run one at a time, in this order of priority (PassScheduler);
@@ -50,8 +59,33 @@ const EDGE_HISTOGRAM_FIELDS = [
   ['edge', 'requestTime'],
 ] as const;
 
-/** The embedded store: NDJSON files loaded into DuckDB; joins and aggregations run in SQL. */
+/** The embedded store: log files loaded into DuckDB; joins and aggregations run in SQL. */
 export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend {
+  return createEngineBackend({
+    fields: config.fields,
+    open: (onProgress) => openStore(config, config.fields, onProgress),
+    onLoadProgress: config.onLoadProgress,
+    sources: { edge: config.edgeFiles.join(', '), ingress: config.ingressFiles.join(', ') },
+  });
+}
+
+/**
+ * A snapshot's frozen window as a backend: the same engine over the tables read back from its
+ * folder, answering with the field names and load summary recorded when it was taken.
+ */
+export function createSnapshotBackend(
+  dir: string,
+  origin: { kind: BackendKind; window: TimeExtent },
+  frozen: Pick<FrozenWindow, 'fields' | 'formats' | 'lineCounts' | 'unreadableLines' | 'sources'>,
+  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
+): LatencyBackend {
+  const engine = createEngineBackend({ fields: frozen.fields, open: () => openSnapshotStore(dir, frozen, settings), sources: frozen.sources });
+  // Answers name the store the lines were read from; the window says they are frozen.
+  return { ...engine, kind: origin.kind, frozenWindow: origin.window };
+}
+
+/** Every verb over the tables of one store (docs/ARCHITECTURE.md, "The trace table"). */
+function createEngineBackend(config: StoreSource): LatencyBackend {
   let loading: Promise<LoadedStore> | null = null;
   /** The load under way, if any: set when a load starts, cleared when it settles. */
   let tracker: LoadTracker | null = null;
@@ -63,7 +97,7 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       current.record(progress);
       config.onLoadProgress?.(progress);
     };
-    loading = openStore(config, config.fields, onProgress).then(
+    loading = config.open(onProgress).then(
       (loaded) => {
         tracker = null;
         return loaded;
@@ -82,8 +116,12 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
     scheduler.pass((attemptSignal) => run(statement, attemptSignal), PASS_PRIORITY[pass], signal);
   const runUrgent = (statement: SqlStatement, signal?: AbortSignal) => scheduler.urgent(() => run(statement, signal));
 
-  const readDocuments = async (tier: Tier, traceId: string, signal?: AbortSignal): Promise<TierDocument[]> => {
-    const rows = await runUrgent(buildTraceLookupSql(tier, traceId), signal);
+  const readDocuments = async (tier: Tier, traceId: string, options?: CallOptions): Promise<TierDocument[]> => {
+    const rows = await runUrgent(buildTraceLookupSql(tier, traceId, config.fields), options?.signal);
+    if (rows.some((row) => row.normalized === true)) {
+      const message = `The ${tier} lines of this trace were not kept in full in this snapshot: shown from their normalized fields (${NORMALIZED_LINE_KEY}).`;
+      options?.onNotice?.({ code: 'raw_lines_not_kept', tier, message });
+    }
     return rows
       .map((row) => parseTierDocument(row.doc, tier, config.fields))
       .filter((doc): doc is TierDocument => doc !== null)
@@ -135,8 +173,8 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 
     async fetchTrace(traceId, options) {
       const [edgeDocs, ingressDocs] = await Promise.all([
-        readDocuments('edge', traceId, options?.signal),
-        readDocuments('ingress', traceId, options?.signal),
+        readDocuments('edge', traceId, options),
+        readDocuments('ingress', traceId, options),
       ]);
       if (edgeDocs.length === 0 && ingressDocs.length === 0) return null;
       return toTraceDetail(traceId, edgeDocs[0] ?? null, ingressDocs[0] ?? null, {
@@ -177,6 +215,13 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };
       }
+    },
+
+    async freezeWindow(plan, options) {
+      const loaded = await store();
+      const frozen = await freezeStore(loaded.instance, plan, options?.signal);
+      const { formats, lineCounts, unreadableLines } = loaded;
+      return { ...frozen, fields: config.fields, formats, lineCounts, unreadableLines, sources: config.sources };
     },
 
     async close() {

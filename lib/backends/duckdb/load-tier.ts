@@ -6,7 +6,8 @@ import { detectEnvelope, unwrapLine, type LogEnvelope } from '@/lib/domain/acces
 import { checkJsonFields } from '@/lib/domain/access-log/json-field-check';
 import { LogFormatError } from '@/lib/domain/access-log/log-format';
 import { resolveLogFormat } from '@/lib/domain/access-log/resolve-log-format';
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { TierFormat } from '@/lib/backends/types';
+import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { AppError } from '@/lib/server/core/errors';
@@ -16,18 +17,7 @@ import type { LogSource } from './log-sources';
 import { buildLoadTierSql } from './sql/build-load';
 import { readFirstLines } from './text-log-reader';
 
-/**
- * How a tier's files were read (the format, and the container runtime's wrapping when the lines
- * had one), and the fields the lines cannot fill, each with what to do: the nginx variable to add
- * to a log_format, or for JSON lines the HOPSCOPE_FIELDS mapping (json-field-check.ts).
- */
-export type TierFormat = {
-  format: string;
-  envelope?: Exclude<LogEnvelope, 'none'>;
-  missing: Partial<Record<LogicalField, string>>;
-  /** Why a line of this tier can be unreadable, as the answers say it. */
-  unreadable: string;
-};
+export type { TierFormat };
 
 /** The reason an unreadable line of a tier was left out, from what its files were read as. */
 function unreadableReason(format: string, envelope: LogEnvelope): string {

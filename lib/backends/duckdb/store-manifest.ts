@@ -35,7 +35,9 @@ export type StoreSummary = {
 export type StoreOrigin =
   | { kind: 'temporary' }
   | { kind: 'reused'; path: string; loadedAt: string }
-  | { kind: 'loaded'; path: string; reason: string };
+  | { kind: 'loaded'; path: string; reason: string }
+  /** A snapshot's frozen window, read from its folder. */
+  | { kind: 'snapshot'; path: string };
 
 export function toStoreInputs(
   fields: FieldNames,

@@ -4,6 +4,7 @@ import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { TIERS } from '@/lib/domain/tiers';
 import { toTuning, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
+import { freezeWindow } from './freeze-window';
 import { requiredFieldsOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { createElasticsearchTriage, type RunVerb } from './triage';
@@ -102,6 +103,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
       const session = new ElasticsearchSession(client, config, options?.signal);
       return checkHealth(session, config.url, () => fieldPlan(session));
     },
+
+    freezeWindow: (plan, options) => run(options, false, (session) => freezeWindow(session, config.fields, plan)),
 
     // Elasticsearch holds the data itself: nothing is loaded.
     loadStatus: () => null,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
@@ -156,6 +157,16 @@ export type ServerConfig = {
   elasticsearch: ElasticsearchConfig | null;
   accessControl: AccessControl;
 };
+
+/** hopscope's version (package.json of the running build), recorded in what it writes; "unknown" when unreadable. */
+export function readHopscopeVersion(): string {
+  try {
+    const version: unknown = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Where the bundled sample incident is generated on first run (scripts/ensure-sample.ts). */
 export const SAMPLE_DIR = path.join(process.cwd(), '.data', 'sample');

@@ -93,6 +93,59 @@ describe('secureRequest', () => {
     expect(secureRequest(new NextRequest('http://127.0.0.1:3000/', { method: 'HEAD' }), { accessControl: { mode: 'off' } }).status).toBe(200);
   });
 
+  describe('the snapshot writes (POST /api/v1/snapshots, DELETE /api/v1/snapshots/<id>)', () => {
+    const ID = '0123456789abcdef0123456789abcdef';
+    const write = (path: string, method: string, headers: Record<string, string>, accessControl: AccessControl = { mode: 'off' }) =>
+      secureRequest(new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers: { host: '127.0.0.1:3000', ...headers } }), { accessControl });
+    const sameSite = { 'x-requested-by': 'hopscope', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' };
+
+    it('passes a same-origin write that carries X-Requested-By (and a script without Origin, such as curl)', () => {
+      expect(write('/api/v1/snapshots', 'POST', sameSite).status).toBe(200);
+      expect(write(`/api/v1/snapshots/${ID}`, 'DELETE', sameSite).status).toBe(200);
+      expect(write('/api/v1/snapshots', 'POST', { 'x-requested-by': 'hopscope' }).status).toBe(200);
+    });
+
+    it.each([
+      ['without X-Requested-By', { origin: 'http://127.0.0.1:3000' }, 'X-Requested-By'],
+      ['with another X-Requested-By', { 'x-requested-by': 'evil' }, 'X-Requested-By'],
+      ['from another origin', { 'x-requested-by': 'hopscope', origin: 'https://evil.example' }, 'Origin: https://evil.example'],
+      ['from another site by Sec-Fetch-Site', { 'x-requested-by': 'hopscope', 'sec-fetch-site': 'cross-site' }, 'Sec-Fetch-Site: cross-site'],
+      ['from a sibling site', { 'x-requested-by': 'hopscope', 'sec-fetch-site': 'same-site' }, 'Sec-Fetch-Site: same-site'],
+      ['with an unparsable Origin', { 'x-requested-by': 'hopscope', origin: 'null' }, 'Origin: null'],
+    ])('refuses a write %s (403, JSON, security headers)', async (_, headers, said) => {
+      for (const [path, method] of [['/api/v1/snapshots', 'POST'], [`/api/v1/snapshots/${ID}`, 'DELETE']] as const) {
+        const response = write(path, method, headers);
+        expect(response.status, `${method} ${path}`).toBe(403);
+        const body = await response.json();
+        expect(body.error.code).toBe('forbidden');
+        expect(body.error.message).toContain(said);
+        expectCommonHeaders(response);
+      }
+    });
+
+    it('asks for credentials before anything else when access control is on', () => {
+      expect(write('/api/v1/snapshots', 'POST', sameSite, basic).status).toBe(401);
+      expect(write('/api/v1/snapshots', 'POST', { ...sameSite, authorization: goodAuthorization }, basic).status).toBe(200);
+    });
+
+    it('keeps every other write refused: other methods on the snapshot routes, POST elsewhere, CORS preflights', async () => {
+      const cases = [
+        ['/api/v1/snapshots', 'DELETE', 'GET, HEAD, POST'],
+        ['/api/v1/snapshots', 'PUT', 'GET, HEAD, POST'],
+        ['/api/v1/snapshots', 'OPTIONS', 'GET, HEAD, POST'],
+        [`/api/v1/snapshots/${ID}`, 'POST', 'GET, HEAD, DELETE'],
+        [`/api/v1/snapshots/${ID}/x`, 'DELETE', 'GET, HEAD'],
+        ['/api/v1/histograms', 'POST', 'GET, HEAD'],
+        ['/snapshots', 'POST', 'GET, HEAD'],
+      ] as const;
+      for (const [path, method, allow] of cases) {
+        const response = write(path, method, sameSite);
+        expect(response.status, `${method} ${path}`).toBe(405);
+        expect(response.headers.get('allow'), `${method} ${path}`).toBe(allow);
+      }
+    });
+  });
+
   it('fails closed when the access-control configuration is invalid', async () => {
     const response = secureRequest(request('/'), { accessControl: new ConfigError('invalid environment variable HOPSCOPE_BASIC_AUTH_USER: is required') });
     expect(response.status).toBe(500);

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { AccessControl } from '@/lib/server/core/config';
 import { checkAccess, unauthorizedResponse } from './access-control';
+import { allowedWriteMethod, crossSiteWriteReason } from './write-requests';
 import { applySecurityHeaders, buildPageContentSecurityPolicy, createNonce, NON_PAGE_CONTENT_SECURITY_POLICY } from './security-headers';
 
 /** `asset`: the build's public files (JavaScript, CSS), which hold no data and need no login. */
@@ -16,14 +17,19 @@ export function requestKind(pathname: string): RequestKind {
 const isHttps = (request: NextRequest) =>
   request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 
-/** hopscope only reads: pages and API alike answer GET (and HEAD); there are no server actions. */
+/**
+ * hopscope reads: pages and API alike answer GET (and HEAD), there are no server actions, and the
+ * snapshot routes alone also take their one write each (write-requests.ts).
+ */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-function methodNotAllowed(kind: RequestKind, https: boolean): Response {
-  const headers = { Allow: 'GET, HEAD', 'Cache-Control': 'no-store' };
+function methodNotAllowed(kind: RequestKind, https: boolean, write: 'POST' | 'DELETE' | null): Response {
+  const allow = write ? `GET, HEAD, ${write}` : 'GET, HEAD';
+  const headers = { Allow: allow, 'Cache-Control': 'no-store' };
+  const message = write ? `this endpoint answers ${allow}` : 'the API is read-only: use GET';
   const response =
     kind === 'api'
-      ? NextResponse.json({ error: { code: 'method_not_allowed', message: 'the API is read-only: use GET' } }, { status: 405, headers })
+      ? NextResponse.json({ error: { code: 'method_not_allowed', message } }, { status: 405, headers })
       : new NextResponse('405 Method Not Allowed: use GET\n', { status: 405, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
   applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
   return response;
@@ -51,11 +57,21 @@ export function secureRequest(request: NextRequest, options: SecureRequestOption
     applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
     return response;
   }
-  if (!READ_METHODS.has(request.method)) return methodNotAllowed(kind, https);
+  const write = kind === 'api' ? allowedWriteMethod(request.nextUrl.pathname) : null;
+  const isWrite = write !== null && request.method === write;
+  if (!READ_METHODS.has(request.method) && !isWrite) return methodNotAllowed(kind, https, write);
   if (kind !== 'asset') {
     const decision = checkAccess(request.headers, accessControl);
     if (!decision.allowed) {
       const response = unauthorizedResponse(decision, accessControl, kind);
+      applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
+      return response;
+    }
+  }
+  if (isWrite) {
+    const reason = crossSiteWriteReason(request.headers, request.headers.get('host'));
+    if (reason !== null) {
+      const response = NextResponse.json({ error: { code: 'forbidden', message: reason } }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
       applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
       return response;
     }

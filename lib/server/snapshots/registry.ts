@@ -1,8 +1,18 @@
 import 'server-only';
+import { createSnapshotBackend } from '@/lib/backends/duckdb';
+import { SnapshotStore } from '@/lib/backends/snapshots/snapshot-store';
 import type { LatencyBackend } from '@/lib/backends/types';
+import { withSharedCalls } from '@/lib/backends/with-shared-calls';
+import { DEFAULT_SLOW_MS, publicQuerySchema, resolveQuery } from '@/lib/domain/query';
 import type { CreateSnapshotBody, CreateSnapshotResponse, SnapshotDetail, SnapshotSummary } from '@/lib/domain/snapshot';
+import { readHopscopeVersion, readServerConfig, type SnapshotConfig } from '@/lib/server/core/config';
+import { AppError } from '@/lib/server/core/errors';
 
-/** STUB: being written (issue 15). Signatures are the contract the pages code against. */
+/** Snapshots open at once; the least recently used one is closed beyond this (each holds a DuckDB database). */
+const OPEN_SNAPSHOTS = 3;
+/** A temporary folder this old is a write that never finished (a snapshot takes seconds to minutes). */
+const UNFINISHED_AFTER_MS = 6 * 3_600_000;
+
 export type SnapshotRegistry = {
   readonly enabled: boolean;
   list(): Promise<SnapshotSummary[]>;
@@ -14,6 +24,86 @@ export type SnapshotRegistry = {
   backend(id: string): Promise<LatencyBackend>;
 };
 
+/**
+ * A snapshot's window and the query it was taken with, the window pinned to absolute instants:
+ * the body's query is validated like any request's, and must name its window.
+ */
+function toWindow(query: CreateSnapshotBody['query'], nowMs: number) {
+  const parsed = publicQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_parameter', `query.${String(issue?.path[0] ?? '')}: ${issue?.message}`, 'query');
+  }
+  if (parsed.data.from === undefined || parsed.data.to === undefined) throw new AppError('invalid_parameter', 'query: a snapshot needs its window: from and to', 'query');
+  const resolved = resolveQuery(parsed.data, nowMs, { fromMs: nowMs, toMs: nowMs });
+  if (!resolved.ok) throw new AppError('invalid_parameter', `query.${resolved.issue.parameter}: ${resolved.issue.message}`, 'query');
+  const { fromMs, toMs, latencyMinMs } = resolved.query;
+  const pinned = { ...query, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+  return { window: { fromMs, toMs }, query: pinned, latencyMinMs };
+}
+
+export function createSnapshotRegistry(config: SnapshotConfig, settings: { memoryLimit?: string; threads?: number } = {}): SnapshotRegistry {
+  const store = new SnapshotStore(config.dir);
+  store.removeUnfinished(UNFINISHED_AFTER_MS);
+  /** Open snapshots in least-recently-used order (a Map keeps insertion order). */
+  const open = new Map<string, Promise<LatencyBackend>>();
+
+  const close = (id: string) => {
+    const backend = open.get(id);
+    open.delete(id);
+    void backend?.then((each) => each.close(), () => undefined);
+  };
+
+  return {
+    enabled: config.enabled,
+    list: async () => store.list(),
+    detail: async (id) => store.detail(id),
+
+    async create(live, body, signal) {
+      if (!config.enabled) throw new AppError('forbidden', 'snapshots are switched off on this server (HOPSCOPE_SNAPSHOTS=off)');
+      const { window, query, latencyMinMs } = toWindow(body.query, Date.now());
+      const slowMs = latencyMinMs !== null ? Math.min(latencyMinMs, DEFAULT_SLOW_MS) : DEFAULT_SLOW_MS;
+      const manifest = await store.create(
+        live,
+        { title: body.title, note: body.note, hopscopeVersion: readHopscopeVersion(), window, query, rawTraces: config.rawTraces, slowMs },
+        signal,
+      );
+      for (const id of store.enforce({ maxAgeMs: config.maxAgeMs, maxBytes: config.maxBytes }, Date.now(), manifest.id)) close(id);
+      return { id: manifest.id, url: `/s/${manifest.id}` };
+    },
+
+    async remove(id) {
+      store.folderOf(id);
+      close(id);
+      store.remove(id);
+    },
+
+    backend(id) {
+      const cached = open.get(id);
+      if (cached) {
+        open.delete(id);
+        open.set(id, cached);
+        return cached;
+      }
+      const created = (async () => {
+        const manifest = store.manifest(id);
+        return withSharedCalls(createSnapshotBackend(store.folderOf(id), { kind: manifest.backend, window: manifest.window }, manifest.frozen, settings));
+      })();
+      created.catch(() => open.delete(id));
+      open.set(id, created);
+      while (open.size > OPEN_SNAPSHOTS) close(open.keys().next().value as string);
+      return created;
+    },
+  };
+}
+
+const holder = globalThis as typeof globalThis & { hopscopeSnapshots?: SnapshotRegistry };
+
+/** The process's snapshots, configured by HOPSCOPE_SNAPSHOT_* (kept on globalThis for dev-mode reloads). */
 export function getSnapshotRegistry(): SnapshotRegistry {
-  throw new Error('not yet written');
+  if (!holder.hopscopeSnapshots) {
+    const config = readServerConfig();
+    holder.hopscopeSnapshots = createSnapshotRegistry(config.snapshots, { memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads });
+  }
+  return holder.hopscopeSnapshots;
 }

@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { exportBucketTraces } from '@/lib/services/export-bucket-traces';
-import { getBackend } from '@/lib/server/backend';
-import { toErrorResponse } from '@/lib/server/route-handler';
+import { resolveRequestBackend, toErrorResponse } from '@/lib/server/route-handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +11,8 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const backend = await getBackend();
-    const file = await exportBucketTraces(backend, new URL(request.url).searchParams, request.signal);
+    const { backend, request: read } = await resolveRequestBackend(request);
+    const file = await exportBucketTraces(backend, new URL(read.url).searchParams, request.signal);
     return new Response(file.body, {
       headers: {
         'Content-Type': file.contentType,
