@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { ACCESS_CONTROL_CREDENTIALS, CANARY_ENV, CANARY_URL_PASSWORD, CANARY_URL_USER } from './e2e/canary-credentials';
@@ -20,10 +21,16 @@ import { E2E_PORTS } from './e2e/servers';
  * The first three run with canary Elasticsearch credentials in their environment
  * (e2e/canary-credentials.ts), which credential-leak.spec.ts looks for in every answer.
  *
- * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next six).
+ * - snapshot-restart: no server here; snapshot-restart.spec.ts starts its own, deletes its data and
+ *   restarts it.
+ * Every server keeps its snapshots in a folder of its own under the system's temporary folder.
+ *
+ * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next seven).
  */
 
 const ports = E2E_PORTS;
+/** This run's snapshot folders (one per server), so runs and servers never see each other's. */
+const snapshotRoot = path.join(os.tmpdir(), `hopscope-e2e-snapshots-${process.pid}`);
 const sampleDir = path.resolve(__dirname, '.data/sample');
 const esUrl = process.env.ES_URL?.trim() || null;
 /** Nothing listens on port 1 (tcpmux) on a loopback interface: connections are refused at once. */
@@ -49,7 +56,7 @@ const server = (name: keyof typeof ports, env: Record<string, string>) => ({
   timeout: 120_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
-  env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { HOPSCOPE_SNAPSHOT_DIR: path.join(snapshotRoot, name), ...env, NEXT_TELEMETRY_DISABLED: '1' },
 });
 
 const embeddedEnv = {
@@ -120,6 +127,12 @@ const config: PlaywrightTestConfig = defineConfig({
       name: 'raw-logs',
       testMatch: /raw-logs\.spec\.ts$/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${ports.rawLogs}` },
+    },
+    {
+      // Starts, stops and restarts a server of its own (after deleting its data): no baseURL here.
+      name: 'snapshot-restart',
+      testMatch: /snapshot-restart\.spec\.ts$/,
+      use: { ...chromium },
     },
     {
       name: 'access-control',

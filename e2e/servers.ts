@@ -1,7 +1,7 @@
 /**
  * The suite's servers (all `next start` of the same build), by name: shared by playwright.config.ts
  * and the specs that talk to more than their own project's server. Ports: HOPSCOPE_E2E_PORT
- * (default 3100) and the next six.
+ * (default 3100) and the next seven.
  */
 const basePort = Number(process.env.HOPSCOPE_E2E_PORT ?? 3100);
 
@@ -13,6 +13,8 @@ export const E2E_PORTS = {
   elasticsearchFailures: basePort + 4,
   rawLogs: basePort + 5,
   missingLogFile: basePort + 6,
+  /** Started and stopped by snapshot-restart.spec.ts itself. */
+  snapshotRestart: basePort + 7,
 } as const;
 
 export type E2eServer = keyof typeof E2E_PORTS;
