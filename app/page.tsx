@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getBackendFor } from '@/lib/server/backend';
+import { snapshotAnswer } from '@/lib/server/snapshots/registry';
 import { getSnapshotRegistry } from '@/lib/server/snapshots/registry';
 import { toErrorBody } from '@/lib/server/core/error-body';
 import type { LatencyBackend } from '@/lib/backends/types';
@@ -37,7 +38,8 @@ type Service<T> = (backend: LatencyBackend, params: ServiceParams) => Promise<T>
 async function prefetch<T>(request: ApiRequest, service: Service<T>, snapshotId: string | undefined): Promise<Prefetched<T>> {
   try {
     const backend = await getBackendFor(snapshotId);
-    return { url: request.url, result: { ok: true, data: await service(backend, request.params) } };
+    const data = await snapshotAnswer(snapshotId, request.url, () => service(backend, request.params));
+    return { url: request.url, result: { ok: true, data } };
   } catch (error) {
     return { url: request.url, result: { ok: false, error: toErrorBody(error).error } };
   }

@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBackendFor } from './backend';
 import { errorStatus, toErrorBody } from './core/error-body';
 import { AppError } from './core/errors';
+import { snapshotAnswer } from './snapshots/registry';
 
 /** Maps any error to the API's JSON error answer (`toErrorBody` with its status). */
 export function toErrorResponse(error: unknown): NextResponse<ApiErrorBody> {
@@ -21,14 +22,15 @@ const SNAPSHOT_PARAMETER = 'snapshot';
  * The backend a request reads and the request as its service sees it: `snapshot=<id>` chooses the
  * snapshot's frozen window and is removed, since services refuse parameters they do not know.
  */
-export async function resolveRequestBackend(request: Request): Promise<{ backend: LatencyBackend; request: Request }> {
+export async function resolveRequestBackend(request: Request): Promise<{ backend: LatencyBackend; request: Request; snapshot: string | null }> {
   const url = new URL(request.url);
   const snapshots = url.searchParams.getAll(SNAPSHOT_PARAMETER);
-  if (snapshots.length === 0) return { backend: await getBackendFor(undefined), request };
+  if (snapshots.length === 0) return { backend: await getBackendFor(undefined), request, snapshot: null };
   if (snapshots.length > 1) throw new AppError('invalid_parameter', 'snapshot: give one snapshot id', SNAPSHOT_PARAMETER);
+  const snapshot = snapshots[0]!;
   url.searchParams.delete(SNAPSHOT_PARAMETER);
-  const backend = await getBackendFor(snapshots[0]);
-  return { backend, request: new Request(url, { method: request.method, headers: request.headers, signal: request.signal }) };
+  const backend = await getBackendFor(snapshot);
+  return { backend, request: new Request(url, { method: request.method, headers: request.headers, signal: request.signal }), snapshot };
 }
 
 /**
@@ -42,7 +44,10 @@ export function jsonRoute<Params = Record<string, never>, Result = unknown>(
   return async (request: Request, context: RouteContext<Params>): Promise<NextResponse> => {
     try {
       const resolved = await resolveRequestBackend(request);
-      const result = await handler(resolved.backend, resolved.request, await context.params);
+      const params = await context.params;
+      const answer = () => handler(resolved.backend, resolved.request, params);
+      // A snapshot's answers never change: each URL is computed once (answer-cache.ts).
+      const result = await snapshotAnswer(resolved.snapshot, request.url, answer);
       return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       // The browser went away (a superseded query): nobody reads the answer, and it is no error.

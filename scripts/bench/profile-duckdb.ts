@@ -58,7 +58,7 @@ function statementsFor(apiPath: string): { name: string; statement: SqlStatement
   const route = url.pathname;
   if (route.startsWith('/api/v1/traces/')) {
     const traceId = decodeURIComponent(route.slice('/api/v1/traces/'.length));
-    return (['edge', 'ingress'] as const).map((tier) => ({ name: `trace lookup, ${tier}`, statement: buildTraceLookupSql(tier, traceId, DEFAULT_FIELD_NAMES) }));
+    return (['edge', 'ingress'] as const).map((tier) => ({ name: `trace lookup, ${tier}`, statement: buildTraceLookupSql(tier, traceId) }));
   }
   const query = queryOf(params);
   const slowMs = params.has('slow') ? Math.round(Number(params.get('slow')) * 1000) : DEFAULT_SLOW_MS;

@@ -81,11 +81,11 @@ function isAlive(pid: number): boolean {
 }
 
 /** The database file and its spill directory: the configured file, or one in a fresh temporary folder. */
-function storeFiles(config: DuckdbConfig): { databasePath: string; tempDirectory: string; cleanup: () => void } {
+function storeFiles(config: Pick<DuckdbConfig, 'databasePath'>, { removeAbandoned = true } = {}): { databasePath: string; tempDirectory: string; cleanup: () => void } {
   if (config.databasePath) {
     return { databasePath: config.databasePath, tempDirectory: `${config.databasePath}.tmp`, cleanup: () => {} };
   }
-  removeAbandonedFolders();
+  if (removeAbandoned) removeAbandonedFolders();
   const dir = mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
   removeOnExit(dir);
   const cleanup = () => {
@@ -204,7 +204,9 @@ export async function openSnapshotStore(
   settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
 ): Promise<LoadedStore> {
   const started = performance.now();
-  const files = storeFiles({ edgeFiles: [], ingressFiles: [] });
+  // The live store's housekeeping (removing a killed server's folder, as large as its data) is not
+  // a snapshot's to do: it would hold up the first bar.
+  const files = storeFiles({}, { removeAbandoned: false });
   const instance = await DuckDBInstance.create(files.databasePath, {
     memory_limit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     threads: String(settings.threads ?? DEFAULT_THREADS),
@@ -217,7 +219,7 @@ export async function openSnapshotStore(
   const connection = await instance.connect();
   try {
     await connection.run("SET TimeZone = 'UTC'");
-    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildSnapshotOpenSql(dir), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildSnapshotOpenSql(dir)]) await connection.run(statement);
   } catch (error) {
     close();
     throw new AppError('backend_error', `could not open the snapshot in ${dir}: ${firstLine(error)}`, undefined, { cause: error });

@@ -21,7 +21,7 @@ import { buildDistributionsSql } from './sql/build-distributions';
 import { buildEdgeDistributionSql } from './sql/build-edge-distribution';
 import { buildExtentSql } from './sql/build-extent';
 import { buildSuggestionsSql } from './sql/build-suggestions';
-import { buildTraceLookupSql, NORMALIZED_LINE_KEY } from './sql/build-trace-lookup';
+import { buildSnapshotTraceLookupSql, buildTraceLookupSql, NORMALIZED_LINE_KEY } from './sql/build-trace-lookup';
 import type { SqlStatement } from './sql/sql-statement';
 import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
@@ -35,6 +35,8 @@ type StoreSource = {
   onLoadProgress?: LoadProgressSink;
   /** The lines' origin, as a snapshot records it. */
   sources: Record<Tier, string>;
+  /** A snapshot keeps the raw text of some lines only: the others are rebuilt from their normalized columns. */
+  partialRawLines?: boolean;
 };
 
 /**
@@ -79,7 +81,12 @@ export function createSnapshotBackend(
   frozen: Pick<FrozenWindow, 'fields' | 'formats' | 'lineCounts' | 'unreadableLines' | 'sources'>,
   settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
 ): LatencyBackend {
-  const engine = createEngineBackend({ fields: frozen.fields, open: () => openSnapshotStore(dir, frozen, settings), sources: frozen.sources });
+  const engine = createEngineBackend({
+    fields: frozen.fields,
+    open: () => openSnapshotStore(dir, frozen, settings),
+    sources: frozen.sources,
+    partialRawLines: true,
+  });
   // Answers name the store the lines were read from; the window says they are frozen.
   return { ...engine, kind: origin.kind, frozenWindow: origin.window };
 }
@@ -117,7 +124,8 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
   const runUrgent = (statement: SqlStatement, signal?: AbortSignal) => scheduler.urgent(() => run(statement, signal));
 
   const readDocuments = async (tier: Tier, traceId: string, options?: CallOptions): Promise<TierDocument[]> => {
-    const rows = await runUrgent(buildTraceLookupSql(tier, traceId, config.fields), options?.signal);
+    const lookup = config.partialRawLines ? buildSnapshotTraceLookupSql(tier, traceId, config.fields) : buildTraceLookupSql(tier, traceId);
+    const rows = await runUrgent(lookup, options?.signal);
     if (rows.some((row) => row.normalized === true)) {
       const message = `The ${tier} lines of this trace were not kept in full in this snapshot: shown from their normalized fields (${NORMALIZED_LINE_KEY}).`;
       options?.onNotice?.({ code: 'raw_lines_not_kept', tier, message });
@@ -157,7 +165,8 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       const upperMs = page.cursor === null ? query.toMs : Math.min(query.toMs, page.cursor.timestampMs + 1);
       const rows: Record<string, unknown>[] = [];
       for (const slice of timeSlices(query.fromMs, upperMs)) {
-        rows.push(...(await runUrgent(buildBucketTracesSql(query, selection, page, slice, wanted - rows.length), options?.signal)));
+        const statement = buildBucketTracesSql(query, selection, page, slice, wanted - rows.length, config.partialRawLines ? config.fields : null);
+        rows.push(...(await runUrgent(statement, options?.signal)));
         if (rows.length >= wanted) break;
       }
       const pageRows = rows.slice(0, page.limit);

@@ -67,6 +67,19 @@ describe('a snapshot of the embedded store', () => {
     for (const traceId of TRACE_IDS) expect((await traceWithNotices(all.backend, traceId)).notices, traceId).toEqual([]);
   });
 
+  it('lists every trace of a drill-down page, those without raw lines from their normalized columns', async () => {
+    const { backend } = await snapshot(1);
+    const query = { ...WINDOW, app: null, path: null, latencyMinMs: null, latencyMaxMs: null };
+    for (const histogram of ['edge', 'ingress', 'edgeMinusIngress'] as const) {
+      const selection = { histogram, fromMs: null, toMs: null };
+      const [got, want] = await Promise.all([backend, live].map((each) => each.fetchBucketTraces(query, selection, { limit: 50, cursor: null })));
+      const numbers = (page: typeof got) =>
+        page!.traces.map((trace) => ({ id: trace.traceId, edge: trace.edge.requestTimeMs, ingress: trace.ingress?.requestTimeMs ?? null, host: trace.ingress?.host ?? null }));
+      expect(numbers(got), histogram).toEqual(numbers(want));
+      expect(got!.traces.length, histogram).toBeGreaterThan(1);
+    }
+  });
+
   it('answers a trace without raw lines from its normalized columns, with the same numbers, and says so', async () => {
     const { backend } = await snapshot(0);
     // t10's ingress line is 1 ms before the join window: a snapshot holds the lines its window can

@@ -7,6 +7,7 @@ import { DEFAULT_SLOW_MS, publicQuerySchema, resolveQuery } from '@/lib/domain/q
 import type { CreateSnapshotBody, CreateSnapshotResponse, SnapshotDetail, SnapshotSummary } from '@/lib/domain/snapshot';
 import { readHopscopeVersion, readServerConfig, type SnapshotConfig } from '@/lib/server/core/config';
 import { AppError } from '@/lib/server/core/errors';
+import { SnapshotAnswerCache } from './answer-cache';
 
 /** Snapshots open at once; the least recently used one is closed beyond this (each holds a DuckDB database). */
 const OPEN_SNAPSHOTS = 3;
@@ -22,6 +23,8 @@ export type SnapshotRegistry = {
   remove(id: string): Promise<void>;
   /** The frozen window as a backend (the embedded engine over the snapshot's tables). */
   backend(id: string): Promise<LatencyBackend>;
+  /** Answers of snapshots, which never change (answer-cache.ts). */
+  readonly answers: SnapshotAnswerCache;
 };
 
 /**
@@ -54,8 +57,11 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
     void backend?.then((each) => each.close(), () => undefined);
   };
 
+  const answers = new SnapshotAnswerCache();
+
   return {
     enabled: config.enabled,
+    answers,
     list: async () => store.list(),
     detail: async (id) => store.detail(id),
 
@@ -75,6 +81,7 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
     async remove(id) {
       store.folderOf(id);
       close(id);
+      answers.forget(id);
       store.remove(id);
     },
 
@@ -106,4 +113,13 @@ export function getSnapshotRegistry(): SnapshotRegistry {
     holder.hopscopeSnapshots = createSnapshotRegistry(config.snapshots, { memoryLimit: config.duckdb.memoryLimit, threads: config.duckdb.threads });
   }
   return holder.hopscopeSnapshots;
+}
+
+/**
+ * A request's answer, computed by `compute`; for a snapshot (`snapshotId`), computed once per URL
+ * and kept (answer-cache.ts): the API routes and the server pages share the answers.
+ */
+export function snapshotAnswer<T>(snapshotId: string | null | undefined, url: string, compute: () => Promise<T>): Promise<T> {
+  if (snapshotId === null || snapshotId === undefined) return compute();
+  return getSnapshotRegistry().answers.answer(SnapshotAnswerCache.keyOf(snapshotId, new URL(url, 'http://hopscope.invalid')), compute);
 }

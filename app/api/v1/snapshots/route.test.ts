@@ -6,6 +6,7 @@ import { useTierFilesAsProcessBackend } from '@/test-support/ndjson-files';
 import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET as getHistograms } from '../histograms/route';
 import { GET as getTrace } from '../traces/[traceId]/route';
+import { GET as getTraces } from '../traces/route';
 import { GET as getSummary } from '../triage/summary/route';
 import { DELETE, GET as getOne } from './[id]/route';
 import { GET as list, POST } from './route';
@@ -40,6 +41,9 @@ describe('the snapshot routes, on the embedded store', () => {
     const live = await callRoute(getHistograms, `/api/v1/histograms?${WINDOW}`);
     const liveSummary = await callRoute(getSummary, `/api/v1/triage/summary?${WINDOW}`);
     const liveTrace = await callRoute(getTrace, '/api/v1/traces/t7', { traceId: 't7' });
+    const pageOne = `/api/v1/traces?${WINDOW}&histogram=edge&limit=2`;
+    const livePages = [await callRoute(getTraces, pageOne)];
+    livePages.push(await callRoute(getTraces, `${pageOne}&cursor=${encodeURIComponent(livePages[0]!.body.nextCursor)}`));
     const created = await post({ query: { from: FROM, to: TO, filter: ['edge.host:edge-1'] }, title: 'SYN-ACK delay', note: 'node 2' });
     expect(created.status).toBe(201);
     const { id, url } = created.body;
@@ -54,6 +58,10 @@ describe('the snapshot routes, on the embedded store', () => {
     expect(frozen).toEqual(live);
     expect(await callRoute(getSummary, `/api/v1/triage/summary?${WINDOW}&snapshot=${id}`)).toEqual(liveSummary);
     expect(await callRoute(getTrace, `/api/v1/traces/t7?snapshot=${id}`, { traceId: 't7' })).toEqual(liveTrace);
+    // The drill-down pages, the cursor included.
+    const frozenPage = await callRoute(getTraces, `${pageOne}&snapshot=${id}`);
+    expect(frozenPage).toEqual(livePages[0]);
+    expect(await callRoute(getTraces, `${pageOne}&cursor=${encodeURIComponent(frozenPage.body.nextCursor)}&snapshot=${id}`)).toEqual(livePages[1]);
     // Without from/to, a snapshot opens on its frozen window.
     const defaulted = await callRoute(getHistograms, `/api/v1/histograms?snapshot=${id}`);
     expect([defaulted.body.query.from, defaulted.body.query.to]).toEqual(['2020-11-19T02:00:00.000Z', '2020-11-19T03:00:00.000Z']);

@@ -1,7 +1,9 @@
 import type { BucketSelection, TracePageRequest } from '@/lib/domain/drill-down';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import type { TraceQuery } from '@/lib/domain/query';
-import { rawTable } from './build-load';
+import type { FieldNames } from '@/lib/domain/field-names';
+import { rawTable, tierTable } from './build-load';
+import { normalizedDocument } from './build-trace-lookup';
 import { buildTraceSetCtes } from './build-trace-set';
 import type { SqlStatement } from './sql-statement';
 import type { TimeSlice } from './time-slices';
@@ -13,6 +15,26 @@ const DISTRIBUTION_SQL: Record<HistogramName, { value: string; where: string }> 
   edgeMinusIngress: { value: 'e_rt_ms - i_rt_ms', where: 'i_rt_ms IS NOT NULL' },
   ingressMinusUpstream: { value: 'i_rt_ms - i_response_ms', where: "i_rt_ms IS NOT NULL AND i_response_state = 'ok'" },
 };
+
+/** The page's representative lines as stored: a store that keeps every raw line. */
+const RAW_LINES = `SELECT page.trace_id, page.e_ts_ms AS ts_ms, er.doc AS edge_doc, ir.doc AS ingress_doc
+FROM page
+JOIN ${rawTable('edge')} er ON er.doc_id = page.e_doc_id
+LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
+
+/**
+ * The page's representative lines in a snapshot, which keeps the raw text of some traces only:
+ * the others are rebuilt from their normalized columns (build-trace-lookup.ts), so the page still
+ * lists every trace the bar counts.
+ */
+const rawOrNormalizedLines = (fields: FieldNames) => `SELECT page.trace_id, page.e_ts_ms AS ts_ms,
+  coalesce(er.doc, ${normalizedDocument(fields, 'ed', 'page.trace_id')}) AS edge_doc,
+  CASE WHEN page.i_doc_id IS NOT NULL THEN coalesce(ir.doc, ${normalizedDocument(fields, 'id', 'page.trace_id')}) END AS ingress_doc
+FROM page
+JOIN ${tierTable('edge')} ed ON ed.doc_id = page.e_doc_id
+LEFT JOIN ${tierTable('ingress')} id ON id.doc_id = page.i_doc_id
+LEFT JOIN ${rawTable('edge')} er ON er.doc_id = page.e_doc_id
+LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
 
 /**
  * One page of the traces counted in a histogram range whose edge representative lies in `slice`,
@@ -28,6 +50,7 @@ export function buildBucketTracesSql(
   page: TracePageRequest,
   slice: TimeSlice,
   rowLimit: number,
+  normalizedFallback: FieldNames | null = null,
 ): SqlStatement {
   const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_response_ms', 'i_response_state'], slice });
   const params: SqlStatement['params'] = { ...traceSet.params, rowLimit };
@@ -53,10 +76,7 @@ page AS (
   ORDER BY e_ts_ms DESC, trace_id ASC
   LIMIT $rowLimit::BIGINT
 )
-SELECT page.trace_id, page.e_ts_ms AS ts_ms, er.doc AS edge_doc, ir.doc AS ingress_doc
-FROM page
-JOIN ${rawTable('edge')} er ON er.doc_id = page.e_doc_id
-LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id
+${normalizedFallback === null ? RAW_LINES : rawOrNormalizedLines(normalizedFallback)}
 ORDER BY page.e_ts_ms DESC, page.trace_id ASC`;
   return { sql, params };
 }

@@ -18,7 +18,8 @@ const INGRESS_LINE_COLUMNS = 'trace_key, ts_ms, rt_ms, response_ms, doc_id, dup_
 function buildIngressLineCtes(query: TraceQuery): SqlStatement {
   const traceSet = choosesTraces(query) ? buildTraceSetCtes(query) : null;
   const params: SqlStatement['params'] = { ...traceSet?.params, fromMs: query.fromMs, toMs: query.toMs };
-  const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', 'trace_id IS NOT NULL', "rt_state = 'ok'"];
+  // trace_key is NULL exactly when trace_id is (build-load.ts); a snapshot keeps trace ids in the trace rows only.
+  const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', 'trace_key IS NOT NULL', "rt_state = 'ok'"];
   if (query.path !== null) {
     filters.push('path = $path');
     params.path = query.path;
