@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as POST_SNAPSHOT } from '@/app/api/v1/snapshots/route';
 import { GET as getConnectTimeline } from '@/app/api/v1/connect-timeline/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
@@ -56,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('hopscope only reads from Elasticsearch', () => {
-  it('every verb, through the API, makes read calls only', async () => {
+  it('every verb, through the API, makes read calls only, and so does taking a snapshot', async () => {
     const answers = [
       await callRoute(getHistograms, `/api/v1/histograms?${WINDOW}`),
       await callRoute(getHistograms, `/api/v1/histograms?${WINDOW}&app=shop&latencyMin=0.2`),
@@ -80,6 +84,20 @@ describe('hopscope only reads from Elasticsearch', () => {
     const health = await getHealth(new Request('http://localhost/api/v1/health'));
     expect(health.status).toBe(200);
     expect(await backend.fetchExtent()).not.toBeNull();
+
+    // A snapshot (hopscope's one write, to its own disk) reads the window like any answer.
+    process.env.HOPSCOPE_SNAPSHOT_DIR = mkdtempSync(path.join(tmpdir(), 'hopscope-read-only-snapshots-'));
+    delete (globalThis as { hopscopeSnapshots?: unknown }).hopscopeSnapshots;
+    const snapshot = await POST_SNAPSHOT(
+      new Request('http://localhost/api/v1/snapshots', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: { from: '2020-11-19T10:00:00Z', to: '2020-11-19T11:00:00Z' }, title: 'read-only' }),
+      }),
+    );
+    expect(snapshot.status).toBe(201);
+    const { id } = (await snapshot.json()) as { id: string };
+    expect((await callRoute(getHistograms, `/api/v1/histograms?${WINDOW}&snapshot=${id}`)).body.counts).toEqual(answers[0]!.body.counts);
 
     const seen = new Set(proxy.requests.map((request) => `${request.method} ${request.path.replace(/hs-fail-\w+-/g, '<run>-')}`));
     expect(proxy.requests.length).toBeGreaterThan(20);
