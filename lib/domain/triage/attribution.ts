@@ -118,17 +118,28 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
           ].filter(Boolean),
         )}).`
       : '';
-  if (attribution.attributableSlow === 0) {
+  const split = dominantSegmentsWords(attribution.segments);
+  if (attribution.attributableSlow === 0 || split === null) {
     return `No request ${examined} at the edge can be split into segments in this selection.${unsplitNote}`;
   }
-  const ranked = attribution.segments
+  const noun = attribution.attributableSlow === 1 ? 'request' : 'requests';
+  return `Of ${countWords(attribution.attributableSlow)} ${noun} ${examined}, ${split}.${unsplitNote}`;
+}
+
+/**
+ * "66 % lost the time connecting from ingress to the app and 30 % between edge and ingress": the
+ * segments that dominate at least 5 % of the split requests (at most three), without their count,
+ * so the first screen can state the count once. Null when no request was split.
+ */
+export function dominantSegmentsWords(segments: readonly SegmentAttribution[]): string | null {
+  const ranked = segments
     .filter((row) => row.dominantCount > 0)
     .sort((a, b) => b.dominantCount - a.dominantCount || SEGMENT_NAMES.indexOf(a.segment) - SEGMENT_NAMES.indexOf(b.segment));
   const named = ranked.filter((row, index) => index === 0 || (row.dominantShare ?? 0) >= SENTENCE_MIN_SHARE).slice(0, SENTENCE_MAX_SEGMENTS);
+  if (named.length === 0) return null;
   const parts = named.map((row, index) => {
     const phrase = SEGMENT_WORDS[row.segment].phrase;
     return `${percentWords(row.dominantShare ?? 0)} ${index === 0 ? `lost the time ${phrase}` : phrase}`;
   });
-  const noun = attribution.attributableSlow === 1 ? 'request' : 'requests';
-  return `Of ${countWords(attribution.attributableSlow)} ${noun} ${examined}, ${listWords(parts)}.${unsplitNote}`;
+  return listWords(parts);
 }
