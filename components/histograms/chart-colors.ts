@@ -10,18 +10,3 @@ export const CHART_COLORS = {
   focus: '#f59e0b',
   reference: '#e11d48',
 } as const;
-
-/** Distinct series colors for connect-time timelines, in legend order. */
-export const SERIES_COLORS = [
-  '#e11d48',
-  '#0ea5e9',
-  '#22c55e',
-  '#a855f7',
-  '#f59e0b',
-  '#14b8a6',
-  '#6366f1',
-  '#ec4899',
-  '#84cc16',
-  '#64748b',
-  '#f97316',
-] as const;

@@ -23,6 +23,7 @@ import { TraceCountsLine } from '@/components/summary/trace-counts-line';
 import { HistogramGrid } from '@/components/histograms/histogram-grid';
 import { DrillDownPanel } from '@/components/drill-down/drill-down-panel';
 import { TimelineSection } from '@/components/timeline/timeline-section';
+import { toPointDrillState, type TimelinePoint } from '@/components/timeline/timeline-interactions';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { SnapshotButton } from '@/components/snapshots/snapshot-button';
 import { CopyPermalinkButton } from './copy-permalink-button';
@@ -92,6 +93,12 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
   const selectBucket = (selection: BucketSelection) => {
     setFocusRequest(selection);
     setState((current) => withDrill(current, selection));
+  };
+  // A timeline point opens its bin and group's traces, and the list takes focus as for a bar.
+  const openPoint = (point: TimelinePoint) => {
+    const next = toPointDrillState(state, point);
+    if (next.drill) setFocusRequest(next.drill);
+    setState((current) => toPointDrillState(current, point));
   };
   // An answer still shown for an older query would pin the export to that query's window.
   const resolvedWindow = response && !response.stale ? { from: response.query.from, to: response.query.to } : null;
@@ -197,6 +204,7 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
           timelines={{ edge: edgeTimeline, ingress: ingressTimeline }}
           onStateChange={setState}
           onBrush={({ fromMs, toMs }) => setState((current) => withQuery(current, { from: toIsoInstant(fromMs), to: toIsoInstant(toMs) }))}
+          onOpenPoint={openPoint}
         />
       )}
     </div>

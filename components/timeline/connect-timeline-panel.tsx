@@ -10,6 +10,7 @@ import { AnswerNotices } from '@/components/states/answer-notices';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { Skeleton } from '@/components/states/skeleton';
 import { ConnectTimelineChart } from './connect-timeline-chart';
+import type { TimelinePoint } from './timeline-interactions';
 
 const TIER_TITLES: Record<Tier, string> = {
   edge: 'Edge → ingress connect time (edge upstream_connect_time)',
@@ -26,6 +27,7 @@ type ConnectTimelinePanelProps = {
   loading: boolean;
   onGroupByChange: (groupBy: TimelineGroupBy) => void;
   onBrush: (range: { fromMs: number; toMs: number }) => void;
+  onOpenPoint: (point: TimelinePoint) => void;
   onRetry: () => void;
 };
 
@@ -64,7 +66,7 @@ export function ConnectTimelinePanel(props: ConnectTimelinePanelProps) {
       )}
       {timeline && !empty && (
         <div className={loading ? 'opacity-60 transition-opacity' : ''}>
-          <ConnectTimelineChart timeline={timeline} stat={props.stat} timeZoneMode={props.timeZoneMode} onBrush={props.onBrush} />
+          <ConnectTimelineChart timeline={timeline} stat={props.stat} timeZoneMode={props.timeZoneMode} onBrush={props.onBrush} onOpenPoint={props.onOpenPoint} />
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
             {timeline.binMs / 1000} s bins · {props.stat} per bin and group
             {timeline.withoutConnectTime > 0 && ` · ${formatCount(timeline.withoutConnectTime)} lines without a connect time`}

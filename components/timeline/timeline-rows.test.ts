@@ -43,3 +43,20 @@ describe('brushRange', () => {
     expect(brushRange(rows, 2, 4, TIMELINE)).toEqual({ fromMs: 180_000, toMs: 330_000 });
   });
 });
+
+describe('series counts and styles', () => {
+  it('keep each bin’s line count beside its value, and give each series its own dash and marker', () => {
+    const timeline: ConnectTimeline = {
+      ...TIMELINE,
+      series: [
+        { group: 'node-a', count: 7, points: [{ binStartMs: 60_000, count: 4, p50Ms: 1, p99Ms: 3, maxMs: 3 }, { binStartMs: 120_000, count: 3, p50Ms: 1, p99Ms: 5, maxMs: 5 }] },
+        { group: 'node-b', count: 2, points: [{ binStartMs: 180_000, count: 2, p50Ms: 12, p99Ms: 1003, maxMs: 1003 }] },
+      ],
+    };
+    const { series } = toTimelineRows(timeline, 'max');
+    expect([...series[0]!.countByBin]).toEqual([[180_000, 2]]);
+    expect([...series[1]!.countByBin]).toEqual([[60_000, 4], [120_000, 3]]);
+    expect(series[0]!.dash).not.toBe(series[1]!.dash);
+    expect(series[0]!.marker).not.toBe(series[1]!.marker);
+  });
+});

@@ -1,11 +1,18 @@
 import type { ConnectPoint, ConnectTimeline } from '@/lib/domain/connect-timeline';
 import type { TimelineStat } from '@/lib/url-state';
-import { SERIES_COLORS } from '@/components/histograms/chart-colors';
+import { seriesStyle, type SeriesStyle } from './series-styles';
 
 /** One time bin of the chart: `t` is the bin start, `s0…sN` each series' value (absent: no line there). */
 export type TimelineRow = { t: number } & Record<string, number | null>;
 
-export type TimelineSeriesInfo = { key: string; group: string; count: number; peakMs: number | null; color: string };
+export type TimelineSeriesInfo = SeriesStyle & {
+  key: string;
+  group: string;
+  count: number;
+  peakMs: number | null;
+  /** Lines (one per trace) each bin's value summarizes, by bin start. */
+  countByBin: ReadonlyMap<number, number>;
+};
 
 const STAT_VALUE: Record<TimelineStat, (point: ConnectPoint) => number> = {
   max: (point) => point.maxMs,
@@ -34,8 +41,12 @@ export function toTimelineRows(timeline: ConnectTimeline, stat: TimelineStat): {
 
   const series = ranked.map(({ series: s, peakMs }, index) => {
     const key = `s${index}`;
-    for (const point of s.points) rowsByBin.get(point.binStartMs)![key] = value(point);
-    return { key, group: s.group, count: s.count, peakMs, color: SERIES_COLORS[index % SERIES_COLORS.length]! };
+    const countByBin = new Map<number, number>();
+    for (const point of s.points) {
+      rowsByBin.get(point.binStartMs)![key] = value(point);
+      countByBin.set(point.binStartMs, point.count);
+    }
+    return { key, group: s.group, count: s.count, peakMs, countByBin, ...seriesStyle(index) };
   });
   return { rows: [...rowsByBin.values()].sort((a, b) => a.t - b.t), series };
 }

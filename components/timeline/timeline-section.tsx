@@ -6,16 +6,19 @@ import type { InvestigationState } from '@/lib/url-state';
 import type { ApiResource } from '@/components/investigation/use-api-resource';
 import { SegmentedControl } from '@/components/segmented-control';
 import { ConnectTimelinePanel } from './connect-timeline-panel';
+import type { TimelinePoint } from './timeline-interactions';
 
 type TimelineSectionProps = {
   state: InvestigationState;
   timelines: Record<Tier, ApiResource<ConnectTimelineResponse>>;
   onStateChange: (change: (current: InvestigationState) => InvestigationState) => void;
   onBrush: (range: { fromMs: number; toMs: number }) => void;
+  /** Opens a point's traces (see toPointDrillState). */
+  onOpenPoint: (point: TimelinePoint) => void;
 };
 
 /** Both tiers' connect-time timelines, one above the other on the same time range. */
-export function TimelineSection({ state, timelines, onStateChange, onBrush }: TimelineSectionProps) {
+export function TimelineSection({ state, timelines, onStateChange, onBrush, onOpenPoint }: TimelineSectionProps) {
   return (
     <section aria-labelledby="timelines-heading" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -34,7 +37,8 @@ export function TimelineSection({ state, timelines, onStateChange, onBrush }: Ti
         />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-300">
-        Drag the handles under a chart (or focus one and use the arrow keys) to narrow the time range.
+        Click a point (or focus a chart, move with the arrow keys and press Enter) to open its traces. Drag across a chart to zoom
+        into that span (Escape cancels), or move the handles under it. The legend buttons hide and show series.
       </p>
       {TIERS.map((tier) => (
         <ConnectTimelinePanel
@@ -48,6 +52,7 @@ export function TimelineSection({ state, timelines, onStateChange, onBrush }: Ti
           loading={timelines[tier].loading}
           onGroupByChange={(groupBy) => onStateChange((current) => ({ ...current, groupBy: { ...current.groupBy, [tier]: groupBy } }))}
           onBrush={onBrush}
+          onOpenPoint={onOpenPoint}
           onRetry={timelines[tier].retry}
         />
       ))}
