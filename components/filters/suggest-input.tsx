@@ -5,29 +5,40 @@ import type { SuggestionsResponse } from '@/lib/domain/api-responses';
 import { formatCount } from '@/components/format';
 import { fetchApi } from '@/components/investigation/fetch-api';
 import { INPUT_CLASS, LABEL_CLASS } from './field-styles';
-import { useDraft } from './use-draft';
 
 type SuggestInputProps = {
   label: string;
   name: string;
   value: string;
   placeholder: string;
-  /** Suggestions URL for a typed prefix. */
+  /** Suggestions URL for the typed text (the API matches it anywhere in a value: prefix and substring). */
   suggestionsUrlFor: (prefix: string) => string;
   onCommit: (value: string) => void;
   className?: string;
 };
 
-const COMMIT_DEBOUNCE_MS = 700;
-const SUGGEST_DEBOUNCE_MS = 250;
+/** Short: suggestions follow the typing; only asking the server is spared per keystroke. */
+const SUGGEST_DEBOUNCE_MS = 120;
+const MAX_LENGTH = 1_000;
 
-/** A filter text field with the backend's most frequent values as suggestions. */
+/**
+ * A filter text field with the backend's most frequent values containing the typed text as
+ * suggestions. The filter applies on Enter, on choosing a suggestion or on leaving the field,
+ * never after a pause in typing: a half-typed "user" would empty the page while the user types.
+ */
 export function SuggestInput({ label, name, value, placeholder, suggestionsUrlFor, onCommit, className = '' }: SuggestInputProps) {
   const listId = useId();
-  const { draft, setDraft, commitNow, commitValue } = useDraft(value, onCommit, {
-    debounceMs: COMMIT_DEBOUNCE_MS,
-    isValid: (text) => text.trim().length <= 1_000,
-  });
+  const [draft, setDraft] = useState(value);
+  // The URL's value changed elsewhere (back/forward, a chip, a link): the field follows it.
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
+    setDraft(value);
+  }
+  const commitValue = (text: string) => {
+    if (text.trim().length <= MAX_LENGTH && text.trim() !== value) onCommit(text.trim());
+  };
+  const commitNow = () => commitValue(draft);
   const [active, setActive] = useState(false);
   const [suggestions, setSuggestions] = useState<SuggestionsResponse['values']>([]);
   const url = active ? suggestionsUrlFor(draft.trim()) : null;

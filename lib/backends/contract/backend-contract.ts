@@ -354,6 +354,12 @@ export function describeBackendContract(name: string, openBackend: () => Promise
       expect(await backend.fetchSuggestions(query, 'app', null, 10)).toEqual([{ value: 'shop', count: 11 }, { value: 'media', count: 1 }]);
       expect(await backend.fetchSuggestions({ ...query, app: 'media' }, 'path', null, 10)).toEqual([{ value: '/api/upload', count: 1 }]);
       expect(await backend.fetchSuggestions(query, 'path', '/api/u', 10)).toEqual([{ value: '/api/upload', count: 1 }]);
+      // Typed text matches anywhere in the value ("ho" is inside "shop"), literally: "." is no wildcard.
+      expect(await backend.fetchSuggestions(query, 'app', 'ho', 10)).toEqual([{ value: 'shop', count: 11 }]);
+      expect(await backend.fetchSuggestions(query, 'app', 'edi', 10)).toEqual([{ value: 'media', count: 1 }]);
+      expect(await backend.fetchSuggestions({ ...query, app: 'media' }, 'path', 'load', 10)).toEqual([{ value: '/api/upload', count: 1 }]);
+      expect(await backend.fetchSuggestions(query, 'app', 'sh.p', 10)).toEqual([]);
+      expect(await backend.fetchSuggestions(query, 'app', '.*', 10)).toEqual([]);
       // First edge line at T0+10 s, last (t9) at T0+1 h; the extent's end is exclusive.
       expect(await backend.fetchExtent()).toEqual({ fromMs: T0 + 10_000, toMs: T0 + 3_600_001 });
     });

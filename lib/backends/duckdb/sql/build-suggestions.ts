@@ -3,8 +3,12 @@ import type { TraceQuery } from '@/lib/domain/query';
 import { tierTable } from './build-load';
 import type { SqlStatement } from './sql-statement';
 
-/** Most frequent values of app or path among edge lines of the window, under the other field's filter. */
-export function buildSuggestionsSql(query: TraceQuery, field: SuggestionField, prefix: string | null, limit: number): SqlStatement {
+/**
+ * Most frequent values of app or path among edge lines of the window, under the other field's
+ * filter; with `text`, those containing it anywhere (a prefix is a substring too: "user" finds
+ * user-api and new-user-api), compared as a placeholder value, never as a pattern.
+ */
+export function buildSuggestionsSql(query: TraceQuery, field: SuggestionField, text: string | null, limit: number): SqlStatement {
   const column = field === 'app' ? 'app' : 'path';
   const params: SqlStatement['params'] = { fromMs: query.fromMs, toMs: query.toMs, rowLimit: limit };
   const filters = ['ts_ms >= $fromMs::BIGINT', 'ts_ms < $toMs::BIGINT', `${column} IS NOT NULL`];
@@ -16,9 +20,9 @@ export function buildSuggestionsSql(query: TraceQuery, field: SuggestionField, p
     filters.push('path = $path');
     params.path = query.path;
   }
-  if (prefix !== null) {
-    filters.push(`starts_with(${column}, $prefix)`);
-    params.prefix = prefix;
+  if (text !== null) {
+    filters.push(`contains(${column}, $text)`);
+    params.text = text;
   }
   return {
     sql: `SELECT ${column} AS value, count(*) AS n FROM ${tierTable('edge')} WHERE ${filters.join(' AND ')}

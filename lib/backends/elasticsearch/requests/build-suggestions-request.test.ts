@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSuggestionsRequest, toPrefixRegexp } from './build-suggestions-request';
+import { buildSuggestionsRequest, toContainsRegexp } from './build-suggestions-request';
 
 describe('buildSuggestionsRequest', () => {
   it('counts values by frequency, then name; "" and "-" are no values', () => {
@@ -10,14 +10,15 @@ describe('buildSuggestionsRequest', () => {
       query: { bool: { filter: filters } },
       aggs: {
         suggestions: {
-          terms: { field: 'path', size: 10, shard_size: 10_000, order: [{ _count: 'desc' }, { _key: 'asc' }], include: '/app/v1.*', exclude: '-?' },
+          terms: { field: 'path', size: 10, shard_size: 10_000, order: [{ _count: 'desc' }, { _key: 'asc' }], include: '.*/app/v1.*', exclude: '-?' },
         },
       },
     });
     expect(buildSuggestionsRequest([], 'app_name', null, 5).aggs?.suggestions?.terms).not.toHaveProperty('include');
   });
 
-  it('matches a prefix literally', () => {
-    expect(toPrefixRegexp('a.b*c(d)"e#f@g&h<i>j~k|l+m?n{o}p[q]r\\s')).toBe('a\\.b\\*c\\(d\\)\\"e\\#f\\@g\\&h\\<i\\>j\\~k\\|l\\+m\\?n\\{o\\}p\\[q\\]r\\\\s.*');
+  it('matches the typed text literally, anywhere in the value', () => {
+    expect(toContainsRegexp('a.b*c(d)"e#f@g&h<i>j~k|l+m?n{o}p[q]r\\s')).toBe('.*a\\.b\\*c\\(d\\)\\"e\\#f\\@g\\&h\\<i\\>j\\~k\\|l\\+m\\?n\\{o\\}p\\[q\\]r\\\\s.*');
+    expect(toContainsRegexp('user')).toBe('.*user.*');
   });
 });

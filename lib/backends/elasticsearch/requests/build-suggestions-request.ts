@@ -1,11 +1,14 @@
 import type { estypes } from '@elastic/elasticsearch';
 
-/** Lucene regular expressions treat these as operators; a prefix is matched literally. */
+/** Lucene regular expressions treat these as operators; the typed text is matched literally. */
 const REGEXP_OPERATORS = /[.?+*|{}[\]()"\\#@&<>~]/g;
 
-/** A regular expression matching the values that start with `prefix` (case-sensitive). */
-export function toPrefixRegexp(prefix: string): string {
-  return `${prefix.replace(REGEXP_OPERATORS, (character) => `\\${character}`)}.*`;
+/**
+ * A regular expression matching the values that contain `text` anywhere (case-sensitive, as
+ * DuckDB's `contains`): a prefix is a substring too, so "user" finds user-api.
+ */
+export function toContainsRegexp(text: string): string {
+  return `.*${text.replace(REGEXP_OPERATORS, (character) => `\\${character}`)}.*`;
 }
 
 /** "" and "-", which nginx and the domain treat as no value. */
@@ -21,7 +24,7 @@ const SUGGESTIONS_SHARD_SIZE = 10_000;
 export function buildSuggestionsRequest(
   filters: estypes.QueryDslQueryContainer[],
   field: string,
-  prefix: string | null,
+  text: string | null,
   limit: number,
 ): estypes.SearchRequest {
   return {
@@ -35,7 +38,7 @@ export function buildSuggestionsRequest(
           size: limit,
           shard_size: Math.max(limit, SUGGESTIONS_SHARD_SIZE),
           order: [{ _count: 'desc' }, { _key: 'asc' }],
-          ...(prefix !== null ? { include: toPrefixRegexp(prefix) } : {}),
+          ...(text !== null ? { include: toContainsRegexp(text) } : {}),
           // A regexp, since Elasticsearch does not mix a regexp include with an exact-values exclude.
           exclude: NO_VALUE_REGEXP,
         },
