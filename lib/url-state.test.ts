@@ -10,6 +10,7 @@ import {
   TIMELINE_STATS,
   TRACE_OPTIONAL_COLUMNS,
   TRACE_SORT_KEYS,
+  withDimensionFilter,
   describeUnknownPageParameter,
   findQueryIssues,
   findUnknownPageParameters,
@@ -286,6 +287,15 @@ describe('dimension filters in the permalink', () => {
     expect(withQuery(state, { app: '' }).query).toEqual({ filter: ['ingress.host:n2', '-edge.status:499'] });
     // Next.js hands a repeated parameter to a page as an array.
     expect(parseInvestigationState({ filter: ['edge.host:a', 'edge.host:b'] }).query.filter).toEqual(['edge.host:a', 'edge.host:b']);
+  });
+
+  it('adds one filter for "Filter to this value" / "Exclude", replacing its opposite and never doubling it', () => {
+    const state = { ...parseInvestigationState(new URLSearchParams('app=shop&filter=-edge.status%3A499&filter=ingress.host%3An2')), cursor: 'c' };
+    const include = withDimensionFilter(state, { field: 'edge.status', value: '499', exclude: false });
+    expect(include.query.filter).toEqual(['ingress.host:n2', 'edge.status:499']);
+    expect(include.cursor).toBeNull();
+    expect(withDimensionFilter(state, { field: 'ingress.host', value: 'n2', exclude: false }).query.filter).toEqual(['-edge.status:499', 'ingress.host:n2']);
+    expect(withDimensionFilter(state, { field: 'edge.host', value: 'a', exclude: true }).query).toEqual({ app: 'shop', filter: ['-edge.status:499', 'ingress.host:n2', '-edge.host:a'] });
   });
 
   it('lets the domain schema find an invalid filter', () => {

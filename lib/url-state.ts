@@ -2,6 +2,7 @@ import { bucketSelectionSchema, type BucketSelection } from '@/lib/domain/drill-
 import { TIMELINE_GROUP_BYS, type TimelineGroupBy } from '@/lib/domain/connect-timeline';
 import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, publicQuerySchema, type PublicQueryInput, type QueryIssue } from '@/lib/domain/query';
 import { isRelativeTime } from '@/lib/domain/time-expression';
+import { formatDimensionFilter, type DimensionFilter } from '@/lib/domain/dimension-filters';
 import type { Tier } from '@/lib/domain/tiers';
 
 /**
@@ -287,6 +288,18 @@ export function withQuery(state: InvestigationState, patch: QueryParams): Invest
     else delete query.filter;
   }
   return { ...state, query, cursor: null };
+}
+
+/**
+ * The state with one more dimension filter, the window and the other filters kept ("Filter to
+ * this value" / "Exclude" wherever a host, address or status is shown). The opposite filter on the
+ * same value is dropped: including and excluding one value would match nothing.
+ */
+export function withDimensionFilter(state: InvestigationState, filter: DimensionFilter): InvestigationState {
+  const added = formatDimensionFilter(filter);
+  const opposite = formatDimensionFilter({ ...filter, exclude: !filter.exclude });
+  const kept = (state.query.filter ?? []).filter((text) => text !== opposite);
+  return withQuery(state, { filter: kept.includes(added) ? kept : [...kept, added] });
 }
 
 /** Opens (or, with null, closes) a drill-down on a histogram range, from its newest page. */

@@ -1,30 +1,97 @@
+import Link from 'next/link';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
+import type { FieldValueRef } from '@/lib/domain/triage/correlations';
+import type { FirstScreenVerdict } from '@/lib/domain/triage/first-screen';
 import { SampleNotice } from '@/components/summary/sample-notice';
+import { formatCount } from '@/components/format';
+import { FilterValueLinks } from './filter-value-links';
 
-type TriageHeadlinesProps = { summary: Pick<TriageSummaryResponse, 'headlines' | 'retransmissions' | 'correlations' | 'attribution'> };
+type TriageHeadlinesProps = {
+  verdict: FirstScreenVerdict;
+  sample: TriageSummaryResponse['attribution']['sample'];
+  /** "Filter to this value" / "Exclude" for a culprit value; null when the page cannot filter on it. */
+  filterHref: (ref: FieldValueRef, exclude: boolean) => string | null;
+  /** The main finding's requests: its node or address filter and drill-down range, list in view. */
+  showRequests: { href: string; what: string; onClick?: () => void } | null;
+};
 
 /**
- * The first-screen verdict: the sentences that name a culprit (retransmission findings, the top
- * flagged value) above the attribution, each as the API words it, and whether they were drawn
- * from a sample of the traces (Elasticsearch above its threshold).
+ * The first-screen verdict: the answer first (the one count of examined requests, the culprit
+ * highlighted, its mechanism and share), then what cannot be split, then the evidence in smaller
+ * type. Only the lead is drawn as an alarm: five boxes of equal weight read as five alarms.
  */
-export function TriageHeadlines({ summary }: TriageHeadlinesProps) {
-  const culprits = summary.retransmissions.findings.length + (summary.correlations.flaggedCount > 0 ? 1 : 0);
+export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: TriageHeadlinesProps) {
+  const { culprit } = verdict;
+  const count = `${formatCount(verdict.slowCount)} ${verdict.slowCount === 1 ? 'request' : 'requests'} ${verdict.examined}`;
   return (
-    <section aria-label="Triage" data-testid="triage-headlines" className="space-y-1">
-      {summary.headlines.map((headline, index) => (
-        <p
-          key={headline}
-          className={
-            index < culprits
-              ? 'rounded-md border-l-4 border-rose-600 bg-rose-50 px-3 py-1.5 text-base leading-relaxed dark:bg-rose-950/40'
-              : 'px-3 py-1 text-base leading-relaxed'
-          }
-        >
-          {headline}
+    <section aria-label="Triage" data-testid="triage-headlines" className="space-y-1.5">
+      <div
+        data-testid="verdict-lead"
+        className={`space-y-1 rounded-md border-l-4 px-3 py-2 ${culprit ? 'border-rose-600 bg-rose-50 dark:bg-rose-950/40' : 'border-slate-400 bg-slate-50 dark:bg-slate-900'}`}
+      >
+        <p className="text-lg leading-relaxed">
+          {verdict.slowCount > 0 ? (
+            <>
+              <strong data-testid="verdict-count" className="tabular-nums">
+                {count}
+              </strong>
+              {': '}
+              {culprit ? (
+                <>
+                  {culprit.values.map((value, index) => (
+                    <span key={`${value.field}:${value.value}`}>
+                      {index > 0 && ' = '}
+                      <mark data-testid="verdict-culprit" className="rounded bg-rose-200 px-1 text-inherit dark:bg-rose-800/70">
+                        {value.label} <strong>{value.value}</strong>
+                      </mark>
+                    </span>
+                  ))}
+                  {culprit.mechanism && <span className="font-medium"> ({culprit.mechanism})</span>} {culprit.share}.
+                </>
+              ) : (
+                'no single host, address or route stands out among them.'
+              )}
+            </>
+          ) : (
+            verdict.lead
+          )}
         </p>
-      ))}
-      <SampleNotice sample={summary.attribution.sample} subject="these findings" />
+        {(culprit || showRequests) && (
+          <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
+            {showRequests && (
+              <span>
+                <Link href={showRequests.href} onClick={showRequests.onClick} data-testid="verdict-show-requests" className="font-medium text-sky-700 underline dark:text-sky-300">
+                  Show these requests
+                </Link>{' '}
+                <span className="text-slate-600 dark:text-slate-300">({showRequests.what})</span>
+              </span>
+            )}
+            {culprit?.values.map((value) => (
+              <span key={`${value.field}:${value.value}`} data-testid="verdict-filter" className="text-slate-700 dark:text-slate-200">
+                {value.value}:{' '}
+                <FilterValueLinks
+                  subject={`${value.label} ${value.value}`}
+                  filterHref={filterHref(value, false)}
+                  excludeHref={filterHref(value, true)}
+                />
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      {verdict.unsplit && (
+        <p data-testid="verdict-unsplit" className="px-3 text-sm text-slate-700 dark:text-slate-200">
+          {verdict.unsplit}
+        </p>
+      )}
+      {verdict.supporting.length > 0 && (
+        <ul data-testid="verdict-supporting" aria-label="Evidence" className="list-disc space-y-0.5 pl-8 pr-3 text-sm leading-relaxed text-slate-700 dark:text-slate-200">
+          {verdict.supporting.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      )}
+      <SampleNotice sample={sample} subject="these findings" />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { CORRELATION_FIELD_WORDS } from '@/lib/domain/triage/correlation-fields'
 import type { FieldValueRef } from '@/lib/domain/triage/correlations';
 import type { RetransmissionFinding } from '@/lib/domain/triage/retransmission';
 import { formatDimensionFilter } from '@/lib/domain/dimension-filters';
-import { toInvestigationHref, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { toInvestigationHref, withDimensionFilter, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 
 /**
  * The investigation page filtered to one value (or, with `exclude`, to every other value), built
@@ -13,9 +13,7 @@ import { toInvestigationHref, withDrill, withQuery, type InvestigationState } fr
 export function correlationFilterHref(state: InvestigationState, ref: FieldValueRef, exclude = false): string | null {
   const filter = CORRELATION_FIELD_WORDS[ref.field].filter;
   if ('param' in filter) return exclude ? null : toInvestigationHref(withQuery(state, { [filter.param]: ref.value }));
-  const added = formatDimensionFilter({ field: filter.dimension, value: ref.value, exclude });
-  const filters = state.query.filter ?? [];
-  return toInvestigationHref(withQuery(state, { filter: filters.includes(added) ? filters : [...filters, added] }));
+  return toInvestigationHref(withDimensionFilter(state, { field: filter.dimension, value: ref.value, exclude }));
 }
 
 /**
