@@ -18,7 +18,7 @@ import { AnswerNotices } from '@/components/states/answer-notices';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { SampleNotice } from '@/components/summary/sample-notice';
 import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
-import { slowThresholdMs, summarizeSlow } from '@/components/summary/slow-summary';
+import { slowThresholdMs, summarizeSlow, type SlowSummary } from '@/components/summary/slow-summary';
 import { TraceCountsLine } from '@/components/summary/trace-counts-line';
 import { HistogramGrid } from '@/components/histograms/histogram-grid';
 import { DrillDownPanel } from '@/components/drill-down/drill-down-panel';
@@ -145,14 +145,22 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
       )}
       {response && !isEmpty && (
         <div className={`space-y-4 ${response.stale ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
-          <TriageVerdict summary={triage.data} error={triage.error} loading={triage.loading} onRetry={triage.retry} detailsHref={toTriageHrefFor(state)} />
+          <TriageVerdict
+            summary={triage.data}
+            error={triage.error}
+            loading={triage.loading}
+            onRetry={triage.retry}
+            detailsHref={toTriageHrefFor(state)}
+            state={state}
+            onShowRequests={setFocusRequest}
+          />
           <div className="space-y-1">
             {slow.error ? (
               <ErrorBanner error={slow.error} what="the slow-request summary" onRetry={slow.retry} />
             ) : requests.slow && !summary ? (
               <Skeleton className="h-6 w-3/4" label="Loading the summary" />
             ) : (
-              <SlowSummaryLine summary={summary} thresholdMs={thresholdMs} />
+              <SlowSummaryLine summary={summary} thresholdMs={thresholdMs} stale={slow.loading} countShownAbove={verdictStatesSlowCount(triage.data, triage.loading, summary)} />
             )}
             {response.counts ? (
               <TraceCountsLine counts={response.counts} />
@@ -209,6 +217,15 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
       )}
     </div>
   );
+}
+
+/**
+ * Whether the verdict states the slow count and the requests without an ingress line for exactly
+ * the slow summary's requests (current, exact, the same range), so the summary leaves them out.
+ */
+function verdictStatesSlowCount(triage: TriageSummaryResponse | null, loading: boolean, summary: SlowSummary | null): boolean {
+  if (!triage || loading || !summary || triage.attribution.sample) return false;
+  return triage.slowMs === summary.thresholdMs && triage.slowMaxMs === null;
 }
 
 /** The count of the selected bar, when the selection is one of the current histogram's bars. */
