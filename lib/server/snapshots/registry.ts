@@ -58,6 +58,11 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
   };
 
   const answers = new SnapshotAnswerCache();
+  /**
+   * Snapshots are taken one at a time: each holds a window's tables in DuckDB (and, from
+   * Elasticsearch, a temporary store of its own), and two at once would double the memory.
+   */
+  let freezing: Promise<unknown> = Promise.resolve();
 
   return {
     enabled: config.enabled,
@@ -69,11 +74,11 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
       if (!config.enabled) throw new AppError('forbidden', 'snapshots are switched off on this server (HOPSCOPE_SNAPSHOTS=off)');
       const { window, query, latencyMinMs } = toWindow(body.query, Date.now());
       const slowMs = latencyMinMs !== null ? Math.min(latencyMinMs, DEFAULT_SLOW_MS) : DEFAULT_SLOW_MS;
-      const manifest = await store.create(
-        live,
-        { title: body.title, note: body.note, hopscopeVersion: readHopscopeVersion(), window, query, rawTraces: config.rawTraces, slowMs },
-        signal,
-      );
+      const take = () =>
+        store.create(live, { title: body.title, note: body.note, hopscopeVersion: readHopscopeVersion(), window, query, rawTraces: config.rawTraces, slowMs }, signal);
+      const turn = freezing.then(take, take);
+      freezing = turn.catch(() => undefined);
+      const manifest = await turn;
       for (const id of store.enforce({ maxAgeMs: config.maxAgeMs, maxBytes: config.maxBytes }, Date.now(), manifest.id)) close(id);
       return { id: manifest.id, url: `/s/${manifest.id}` };
     },
