@@ -3,6 +3,7 @@
 import type { QueryParams } from '@/lib/url-state';
 import { BUTTON_CLASS } from '@/components/filters/field-styles';
 import { EmptyState } from '@/components/states/empty-state';
+import { activeFilters, emptyTitle } from './active-filters';
 
 type InvestigationEmptyStateProps = {
   query: QueryParams;
@@ -24,15 +25,15 @@ export function InvestigationEmptyState({ query, unmatchedEdgePattern = null, on
       />
     );
   }
-  const filtered = Boolean(query.app || query.path || query.latencyMin || query.latencyMax);
+  const filters = activeFilters(query);
   const hints = [
     'Widen the time range, or go back to the default window (the loaded data’s extent for the embedded store, the last hour for Elasticsearch).',
-    ...(filtered ? ['Clear the app, path or latency filters: together they may exclude every request.'] : []),
+    ...(filters.length > 1 ? ['Remove one filter at a time to see which excludes every request.'] : []),
     'Check that the edge index pattern (HOPSCOPE_EDGE_INDEX) or the loaded files (HOPSCOPE_EDGE_FILES) hold this period.',
   ];
   return (
     <EmptyState
-      title="No edge requests match this query."
+      title={emptyTitle(filters)}
       hints={hints}
       actions={
         <>
@@ -41,8 +42,13 @@ export function InvestigationEmptyState({ query, unmatchedEdgePattern = null, on
               Default window
             </button>
           )}
-          {filtered && (
-            <button type="button" className={BUTTON_CLASS} onClick={() => onChange({ app: '', path: '', latencyMin: '', latencyMax: '' })}>
+          {filters.map((filter) => (
+            <button key={filter.label} type="button" className={BUTTON_CLASS} onClick={() => onChange(filter.patch)}>
+              {filter.remove}
+            </button>
+          ))}
+          {filters.length > 1 && (
+            <button type="button" className={BUTTON_CLASS} onClick={() => onChange({ app: '', path: '', latencyMin: '', latencyMax: '', filter: [] })}>
               Clear filters
             </button>
           )}
