@@ -26,7 +26,9 @@ import { TimelineSection } from '@/components/timeline/timeline-section';
 import { toPointDrillState, type TimelinePoint } from '@/components/timeline/timeline-interactions';
 import { TriageVerdict } from '@/components/triage/triage-verdict';
 import { SnapshotButton } from '@/components/snapshots/snapshot-button';
+import { CollapsibleFilters } from './collapsible-filters';
 import { CopyPermalinkButton } from './copy-permalink-button';
+import { summarizeFilters } from './filter-summary';
 import { InvestigationEmptyState } from './investigation-empty-state';
 import { investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { toShownHistograms, type ShownHistograms } from './shown-histograms';
@@ -125,7 +127,9 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
           </Link>
         </div>
       </header>
-      <FilterBar resolved={resolvedMs} />
+      <CollapsibleFilters summary={summarizeFilters(state.query)}>
+        <FilterBar resolved={resolvedMs} />
+      </CollapsibleFilters>
       {histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
       {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
