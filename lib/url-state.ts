@@ -302,6 +302,11 @@ export function withDimensionFilter(state: InvestigationState, filter: Dimension
   return withQuery(state, { filter: kept.includes(added) ? kept : [...kept, added] });
 }
 
+/** Link to the investigation page with one more dimension filter (see withDimensionFilter). */
+export function toDimensionFilterHref(state: InvestigationState, filter: DimensionFilter): string {
+  return toInvestigationHref(withDimensionFilter(state, filter));
+}
+
 /** Opens (or, with null, closes) a drill-down on a histogram range, from its newest page. */
 export function withDrill(state: InvestigationState, drill: BucketSelection | null): InvestigationState {
   return { ...state, drill, cursor: null };

@@ -164,7 +164,7 @@ async function TriageContent({ state }: { state: TriageState }) {
             what="the connection reuse"
             load={() => getConnectionReuse(backend, queryParams)}
             isEmpty={(data) => data.hops.every((hop) => hop.all.lines === 0)}
-            render={(data) => <ConnectionReuseTables reuse={data} />}
+            render={(data) => <ConnectionReuseTables reuse={data} state={state.investigation} />}
           />
         </Suspense>,
       )}

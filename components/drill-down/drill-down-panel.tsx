@@ -2,6 +2,7 @@
 
 import { useRef } from 'react';
 import type { ApiErrorBody, TracesResponse } from '@/lib/domain/api-responses';
+import type { DimensionFilter } from '@/lib/domain/dimension-filters';
 import type { BucketSelection } from '@/lib/domain/drill-down';
 import { HISTOGRAM_TITLES } from '@/lib/domain/histogram-names';
 import { TRACE_EXPORT_FORMATS, type TraceExportFormat } from '@/lib/domain/trace-export';
@@ -34,6 +35,8 @@ type DrillDownPanelProps = {
   onClose: () => void;
   onRetry: () => void;
   hrefFor: (traceId: string) => string;
+  /** The investigation page with one more dimension filter ("Filter to this value" / "Exclude" on hosts, addresses, statuses). */
+  filterHrefFor?: (filter: DimensionFilter) => string;
   /** The download of every trace of the selection, not just this page. */
   exportHref: (format: TraceExportFormat) => string;
 };
@@ -103,6 +106,7 @@ export function DrillDownPanel(props: DrillDownPanelProps) {
             timeZoneMode={props.timeZoneMode}
             onSortChange={props.onSortChange}
             hrefFor={props.hrefFor}
+            filterHrefFor={props.filterHrefFor}
           />
         </div>
       )}

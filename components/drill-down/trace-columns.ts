@@ -1,3 +1,4 @@
+import type { DimensionField } from '@/lib/domain/dimension-filters';
 import type { TraceSummary } from '@/lib/domain/trace';
 import type { TraceOptionalColumn, TraceSortKey } from '@/lib/url-state';
 
@@ -11,7 +12,7 @@ export type TraceColumnKind =
   /** Milliseconds, right-aligned, bold from 1 s. */
   | { type: 'ms'; value: (trace: TraceSummary) => number | null }
   /** A value from a log line: host, address, status. `mono` for addresses, which may list several attempts. */
-  | { type: 'text'; value: (trace: TraceSummary) => string | number | null; mono?: boolean }
+  | { type: 'text'; value: (trace: TraceSummary) => string | number | null; mono?: boolean; filter?: DimensionField }
   /** Cells the table draws itself. */
   | { type: 'time' | 'traceId' | 'request' };
 
@@ -62,7 +63,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     testId: 'cell-ingress-minus-upstream',
     kind: { type: 'ms', value: (t) => t.ingressMinusUpstreamMs },
   },
-  { id: 'edgeHost', label: 'host', name: 'Edge host', group: EDGE, hint: 'the edge nginx that logged the request', sortKey: 'edgeHost', testId: 'cell-edge-host', kind: { type: 'text', value: (t) => t.edge.host } },
+  { id: 'edgeHost', label: 'host', name: 'Edge host', group: EDGE, hint: 'the edge nginx that logged the request', sortKey: 'edgeHost', testId: 'cell-edge-host', kind: { type: 'text', value: (t) => t.edge.host, filter: 'edge.host' } },
   {
     id: 'edgeUpstreamAddr',
     label: 'upstream',
@@ -71,7 +72,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     hint: 'edge upstream_addr: the ingress node the edge connected to, every attempt',
     sortKey: 'edgeUpstreamAddr',
     testId: 'cell-edge-upstream-addr',
-    kind: { type: 'text', value: (t) => t.edge.upstreamAddr, mono: true },
+    kind: { type: 'text', value: (t) => t.edge.upstreamAddr, mono: true, filter: 'edge.upstreamAddr' },
   },
   {
     id: 'edgeConnect',
@@ -83,8 +84,8 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     testId: 'cell-edge-connect',
     kind: { type: 'ms', value: (t) => t.edge.connectMs },
   },
-  { id: 'edgeStatus', label: 'status', name: 'Edge status', group: EDGE, hint: 'edge status', sortKey: 'status', testId: 'cell-edge-status', kind: { type: 'text', value: (t) => t.edge.status } },
-  { id: 'ingressHost', label: 'host', name: 'Ingress host', group: INGRESS, hint: 'the ingress node that logged the request', sortKey: 'ingressHost', testId: 'cell-ingress-host', kind: { type: 'text', value: (t) => t.ingress?.host ?? null } },
+  { id: 'edgeStatus', label: 'status', name: 'Edge status', group: EDGE, hint: 'edge status', sortKey: 'status', testId: 'cell-edge-status', kind: { type: 'text', value: (t) => t.edge.status, filter: 'edge.status' } },
+  { id: 'ingressHost', label: 'host', name: 'Ingress host', group: INGRESS, hint: 'the ingress node that logged the request', sortKey: 'ingressHost', testId: 'cell-ingress-host', kind: { type: 'text', value: (t) => t.ingress?.host ?? null, filter: 'ingress.host' } },
   {
     id: 'ingressUpstreamAddr',
     label: 'upstream',
@@ -93,7 +94,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     hint: 'ingress upstream_addr: the pods ingress-nginx connected to, every attempt',
     sortKey: 'ingressUpstreamAddr',
     testId: 'cell-ingress-upstream-addr',
-    kind: { type: 'text', value: (t) => t.ingress?.upstreamAddr ?? null, mono: true },
+    kind: { type: 'text', value: (t) => t.ingress?.upstreamAddr ?? null, mono: true, filter: 'ingress.upstreamAddr' },
   },
   {
     id: 'ingressConnect',
@@ -116,7 +117,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     testId: 'cell-ingress-upstream',
     kind: { type: 'ms', value: (t) => t.ingress?.responseMs ?? null },
   },
-  { id: 'ingressStatus', label: 'status', name: 'Ingress status', group: INGRESS, hint: 'ingress status', sortKey: 'ingressStatus', testId: 'cell-ingress-status', kind: { type: 'text', value: (t) => t.ingress?.status ?? null } },
+  { id: 'ingressStatus', label: 'status', name: 'Ingress status', group: INGRESS, hint: 'ingress status', sortKey: 'ingressStatus', testId: 'cell-ingress-status', kind: { type: 'text', value: (t) => t.ingress?.status ?? null, filter: 'ingress.status' } },
 ];
 
 /** The columns shown for a choice of optional ones, in table order. */

@@ -4,10 +4,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { MouseEvent, ReactNode } from 'react';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
+import type { DimensionFilter } from '@/lib/domain/dimension-filters';
 import type { TraceSummary } from '@/lib/domain/trace';
 import type { TimeZoneMode, TraceOptionalColumn, TraceSort } from '@/lib/url-state';
 import { formatMs } from '@/components/format';
 import { Instant } from '@/components/time/instant';
+import { FilterValueLinks } from '@/components/triage/filter-value-links';
 import { CopyTextButton } from './copy-text-button';
 import { sortTraces } from './sort-traces';
 import { headerGroups, shownColumns, type TraceColumn } from './trace-columns';
@@ -20,6 +22,8 @@ type TraceTableProps = {
   timeZoneMode: TimeZoneMode;
   onSortChange: (sort: TraceSort) => void;
   hrefFor: (traceId: string) => string;
+  /** The investigation page with one more dimension filter; without it, cells offer no filter links. */
+  filterHrefFor?: (filter: DimensionFilter) => string;
 };
 
 // Narrow padding and cells that may wrap (dates at the space, address lists after their commas,
@@ -32,7 +36,7 @@ const cellClass = 'px-1.5 py-1 align-top';
  * shown, the full trace id with a copy button, each row opening the trace. Times of a second or
  * more are bold so the slow hop of each row shows at a glance.
  */
-export function TraceTable({ traces, sort, columns, timeZoneMode, onSortChange, hrefFor }: TraceTableProps) {
+export function TraceTable({ traces, sort, columns, timeZoneMode, onSortChange, hrefFor, filterHrefFor }: TraceTableProps) {
   const router = useRouter();
   const rows = sortTraces(traces, sort);
   const shown = shownColumns(columns);
@@ -77,10 +81,10 @@ export function TraceTable({ traces, sort, columns, timeZoneMode, onSortChange, 
                 data-testid="trace-row"
                 data-trace-id={trace.traceId}
                 onClick={(event) => open(event, href)}
-                className="cursor-pointer border-t border-slate-200 hover:bg-sky-50 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="group cursor-pointer border-t border-slate-200 hover:bg-sky-50 dark:border-slate-700 dark:hover:bg-slate-800"
               >
                 {shown.map((column) => (
-                  <Cell key={column.id} column={column} trace={trace} href={href} timeZoneMode={timeZoneMode} />
+                  <Cell key={column.id} column={column} trace={trace} href={href} timeZoneMode={timeZoneMode} filterHrefFor={filterHrefFor} />
                 ))}
               </tr>
             );
@@ -129,9 +133,9 @@ function HeaderCell({ column, sort, onSortChange, rowSpan }: HeaderCellProps) {
   );
 }
 
-type CellProps = { column: TraceColumn; trace: TraceSummary; href: string; timeZoneMode: TimeZoneMode };
+type CellProps = { column: TraceColumn; trace: TraceSummary; href: string; timeZoneMode: TimeZoneMode; filterHrefFor?: (filter: DimensionFilter) => string };
 
-function Cell({ column, trace, href, timeZoneMode }: CellProps): ReactNode {
+function Cell({ column, trace, href, timeZoneMode, filterHrefFor }: CellProps): ReactNode {
   const { kind } = column;
   switch (kind.type) {
     case 'time':
@@ -172,9 +176,19 @@ function Cell({ column, trace, href, timeZoneMode }: CellProps): ReactNode {
     }
     case 'text': {
       const value = kind.value(trace);
+      const field = kind.filter;
+      const text = value === null ? null : String(value);
       return (
-        <td data-testid={column.testId} className={`${cellClass} ${kind.mono ? 'font-mono' : 'whitespace-nowrap'}`}>
+        <td data-testid={column.testId} className={`${cellClass} relative ${kind.mono ? 'font-mono' : 'whitespace-nowrap'}`}>
           {kind.mono && typeof value === 'string' ? <AddressList value={value} /> : (value ?? '–')}
+          {field && text !== null && filterHrefFor && (
+            <FilterValueLinks
+              compact
+              subject={`${column.name.toLowerCase()} ${text}`}
+              filterHref={filterHrefFor({ field, value: text, exclude: false })}
+              excludeHref={filterHrefFor({ field, value: text, exclude: true })}
+            />
+          )}
         </td>
       );
     }

@@ -7,7 +7,7 @@ import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses
 import type { BucketSelection } from '@/lib/domain/drill-down';
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
-import { toTraceHref, withColumn, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { toDimensionFilterHref, toTraceHref, withColumn, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 import { toTriageHrefFor } from '@/lib/triage-url-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
@@ -206,6 +206,7 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
           }}
           onRetry={traces.retry}
           hrefFor={traceHref}
+          filterHrefFor={(filter) => toDimensionFilterHref(state, filter)}
           exportHref={(format) => traceExportUrl(state, format, resolvedWindow) ?? ''}
         />
       )}

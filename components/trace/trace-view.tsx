@@ -1,5 +1,5 @@
 import type { TraceResponse } from '@/lib/domain/api-responses';
-import type { TimeZoneMode } from '@/lib/url-state';
+import type { InvestigationState, TimeZoneMode } from '@/lib/url-state';
 import { formatMs, formatPercent } from '@/components/format';
 import { Instant } from '@/components/time/instant';
 import { RawDocument } from './raw-document';
@@ -8,7 +8,7 @@ import { TraceWaterfall } from './trace-waterfall';
 import { clockSkew, toWaterfall } from './waterfall-model';
 
 /** The trace page's content: the answer first, then the waterfall, then the evidence. */
-export function TraceView({ trace, timeZoneMode }: { trace: TraceResponse; timeZoneMode: TimeZoneMode }) {
+export function TraceView({ trace, timeZoneMode, state }: { trace: TraceResponse; timeZoneMode: TimeZoneMode; state?: InvestigationState }) {
   const waterfall = toWaterfall(trace);
   const first = trace.edge ?? trace.ingress;
   const totalMs = trace.edge?.requestTimeMs ?? trace.ingress?.requestTimeMs ?? 0;
@@ -45,8 +45,8 @@ export function TraceView({ trace, timeZoneMode }: { trace: TraceResponse; timeZ
       </header>
       <TraceWaterfall waterfall={waterfall} skew={clockSkew(trace)} />
       <div className="grid grid-cols-1 gap-3 min-[1100px]:grid-cols-2">
-        {trace.edge && <TierFacts document={trace.edge} title="Edge line" timeZoneMode={timeZoneMode} />}
-        {trace.ingress && <TierFacts document={trace.ingress} title="Ingress line" timeZoneMode={timeZoneMode} />}
+        {trace.edge && <TierFacts document={trace.edge} title="Edge line" timeZoneMode={timeZoneMode} state={state} />}
+        {trace.ingress && <TierFacts document={trace.ingress} title="Ingress line" timeZoneMode={timeZoneMode} state={state} />}
       </div>
       <div className="grid grid-cols-1 gap-3 min-[1100px]:grid-cols-2">
         {trace.edge && <RawDocument title="Edge document (raw)" document={trace.edge.raw} testId="raw-edge" />}

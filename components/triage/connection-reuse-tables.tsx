@@ -1,15 +1,46 @@
+import { OTHER_GROUP } from '@/lib/domain/connect-timeline';
+import type { DimensionField } from '@/lib/domain/dimension-filters';
 import type { ConnectionReuse, ReuseRow } from '@/lib/domain/triage/connection-reuse';
+import type { ConnectHop } from '@/lib/domain/triage/triage-data';
+import { toDimensionFilterHref, type InvestigationState } from '@/lib/url-state';
+import { FilterValueLinks } from './filter-value-links';
 import { formatCount, formatMs } from '@/components/format';
 
-type ConnectionReuseTablesProps = { reuse: ConnectionReuse };
+type ConnectionReuseTablesProps = {
+  reuse: ConnectionReuse;
+  /** The investigation state the links narrow; without it, rows offer no filter links. */
+  state?: InvestigationState;
+};
+
+/** The dimension filter of each hop's groups: the hop's connect times are logged by its client tier. */
+const GROUP_FIELDS: Readonly<Record<ConnectHop, { host: DimensionField; upstreamAddr: DimensionField }>> = {
+  edgeToIngress: { host: 'edge.host', upstreamAddr: 'edge.upstreamAddr' },
+  ingressToApp: { host: 'ingress.host', upstreamAddr: 'ingress.upstreamAddr' },
+};
+
 
 const headerClass = 'px-2 py-1.5 text-left font-medium whitespace-nowrap';
 const cellClass = 'px-2 py-1 whitespace-nowrap tabular-nums';
 
-function Row({ row, strong }: { row: ReuseRow; strong?: boolean }) {
+function Row({ row, strong, field, state }: { row: ReuseRow; strong?: boolean; field?: DimensionField; state?: InvestigationState }) {
+  const value = row.value;
+  // Rows merged past the largest groups have no value to filter on.
+  const links = !strong && field && state && value !== OTHER_GROUP;
   return (
     <tr className={`border-t border-slate-200 dark:border-slate-700 ${strong ? 'font-medium' : ''}`}>
-      <td className="px-2 py-1 break-all">{strong ? 'whole hop' : row.value}</td>
+      <td className="px-2 py-1 break-all">
+        {strong ? 'whole hop' : value}
+        {links && (
+          <>
+            {' '}
+            <FilterValueLinks
+              subject={`${field} ${value}`}
+              filterHref={toDimensionFilterHref(state, { field, value, exclude: false })}
+              excludeHref={toDimensionFilterHref(state, { field, value, exclude: true })}
+            />
+          </>
+        )}
+      </td>
       <td className={cellClass}>{formatCount(row.lines)}</td>
       <td className={cellClass}>{row.newShare === null ? '–' : `${(row.newShare * 100).toFixed(1)} %`}</td>
       <td className={cellClass}>{formatMs(row.newP50Ms)}</td>
@@ -21,7 +52,7 @@ function Row({ row, strong }: { row: ReuseRow; strong?: boolean }) {
 }
 
 /** Per hop, per host and per upstream address: how many requests opened a connection, and how long that took. */
-export function ConnectionReuseTables({ reuse }: ConnectionReuseTablesProps) {
+export function ConnectionReuseTables({ reuse, state }: ConnectionReuseTablesProps) {
   return (
     <section aria-labelledby="reuse-heading" data-testid="triage-connection-reuse" className="space-y-3">
       <h2 id="reuse-heading" className="text-base font-semibold">
@@ -58,7 +89,7 @@ export function ConnectionReuseTables({ reuse }: ConnectionReuseTablesProps) {
                   </tr>
                 )}
                 {hop.byHost.map((row) => (
-                  <Row key={`host:${row.value}`} row={row} />
+                  <Row key={`host:${row.value}`} row={row} field={GROUP_FIELDS[hop.hop].host} state={state} />
                 ))}
                 {hop.byUpstreamAddr.length > 0 && (
                   <tr>
@@ -68,7 +99,7 @@ export function ConnectionReuseTables({ reuse }: ConnectionReuseTablesProps) {
                   </tr>
                 )}
                 {hop.byUpstreamAddr.map((row) => (
-                  <Row key={`addr:${row.value}`} row={row} />
+                  <Row key={`addr:${row.value}`} row={row} field={GROUP_FIELDS[hop.hop].upstreamAddr} state={state} />
                 ))}
               </tbody>
             </table>

@@ -54,7 +54,7 @@ export default async function TracePage({ params, searchParams }: TracePageProps
       {snapshot && <SnapshotBanner snapshot={snapshot} timeZoneMode={state.timeZone} />}
       {failure && <PageError error={failure} what={`trace ${traceId}`} />}
       {trace && <AnswerNotices notices={trace.notices} />}
-      {trace && <TraceView trace={trace} timeZoneMode={state.timeZone} />}
+      {trace && <TraceView trace={trace} timeZoneMode={state.timeZone} state={state} />}
     </main>
   );
 }
