@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getBackendFor } from '@/lib/server/backend';
-import { snapshotAnswer } from '@/lib/server/snapshots/registry';
 import { getSnapshotRegistry } from '@/lib/server/snapshots/registry';
 import { toErrorBody } from '@/lib/server/core/error-body';
 import type { LatencyBackend } from '@/lib/backends/types';
@@ -38,8 +37,7 @@ type Service<T> = (backend: LatencyBackend, params: ServiceParams) => Promise<T>
 async function prefetch<T>(request: ApiRequest, service: Service<T>, snapshotId: string | undefined): Promise<Prefetched<T>> {
   try {
     const backend = await getBackendFor(snapshotId);
-    const data = await snapshotAnswer(snapshotId, request.url, () => service(backend, request.params));
-    return { url: request.url, result: { ok: true, data } };
+    return { url: request.url, result: { ok: true, data: await service(backend, request.params) } };
   } catch (error) {
     return { url: request.url, result: { ok: false, error: toErrorBody(error).error } };
   }

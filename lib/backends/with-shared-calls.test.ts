@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceQuery } from '@/lib/domain/query';
 import type { LatencyBackend } from './types';
+import { KeptAnswers } from './kept-answers';
 import { withSharedCalls } from './with-shared-calls';
 
 /** Counts the calls that reach the store; every answer takes a moment, so concurrent calls overlap. */
@@ -68,5 +69,33 @@ describe('withSharedCalls', () => {
     await shared.fetchTrace('abc');
     await shared.fetchTrace('abc');
     expect(calls).toEqual(['fetchTrace', 'fetchTrace']);
+  });
+});
+
+describe('withSharedCalls with kept answers (a store that never changes)', () => {
+  it('asks the store once per call, ever, and replays the answer with its notices', async () => {
+    const { backend, calls } = countingBackend();
+    const notice = { code: 'missing_field' as const, tier: 'edge' as const, field: 'host' as const, fix: 'x', message: 'no host' };
+    const noticing = {
+      ...backend,
+      fetchDistributions: async (q: TraceQuery, options?: { onNotice?: (n: typeof notice) => void }) => {
+        options?.onNotice?.(notice);
+        return backend.fetchDistributions(q);
+      },
+    } as LatencyBackend;
+    const kept = new KeptAnswers();
+    const shared = withSharedCalls(noticing, kept);
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const a = await shared.fetchDistributions(query(), { onNotice: (n) => void first.push(n) });
+    const b = await shared.fetchDistributions(query(), { onNotice: (n) => void second.push(n) });
+    await shared.triage.fetchSegmentStats(query(), { minMs: 1000, maxMs: null });
+    await shared.triage.fetchSegmentStats(query(), { minMs: 1000, maxMs: null });
+    expect(b).toEqual(a);
+    expect(calls).toEqual(['fetchDistributions', 'fetchSegmentStats']);
+    expect([first, second]).toEqual([[notice], [notice]]);
+    // Another question is asked.
+    await shared.fetchDistributions(query('shop'));
+    expect(calls).toEqual(['fetchDistributions', 'fetchSegmentStats', 'fetchDistributions']);
   });
 });

@@ -1,5 +1,7 @@
 import type { TriageBackend } from './triage-types';
 import type { CallOptions, LatencyBackend } from './types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import type { KeptAnswers } from './kept-answers';
 import { SharedCalls } from './shared-calls';
 
 /** A call's identity: the verb and its arguments (plain, JSON-serializable domain values). */
@@ -9,12 +11,27 @@ function callKey(verb: string, args: readonly unknown[]): string {
 
 /**
  * The backend with identical concurrent calls shared (see SharedCalls): every verb that asks the
- * store a question over a trace set. Answers are domain values the callers only read.
+ * store a question over a trace set. Answers are domain values the callers only read. With `kept`
+ * (a store that never changes: a snapshot), an answer is also kept, with its notices, and every
+ * later identical call gets it without asking the store.
  */
-export function withSharedCalls(backend: LatencyBackend): LatencyBackend {
+export function withSharedCalls(backend: LatencyBackend, kept?: KeptAnswers): LatencyBackend {
   const calls = new SharedCalls();
-  const share = <T>(verb: string, args: readonly unknown[], options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>) =>
-    calls.run(callKey(verb, args), options, start);
+  const share = <T>(verb: string, args: readonly unknown[], options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>) => {
+    const key = callKey(verb, args);
+    const known = kept?.get(key);
+    if (known) {
+      for (const notice of known.notices) options?.onNotice?.(notice);
+      return Promise.resolve(known.value as T);
+    }
+    if (!kept) return calls.run(key, options, start);
+    return calls.run(key, options, async (shared) => {
+      const notices: AnswerNotice[] = [];
+      const value = await start({ ...shared, onNotice: (notice) => void (notices.push(notice), shared.onNotice?.(notice)) });
+      kept.put(key, value, notices);
+      return value;
+    });
+  };
 
   const triage: TriageBackend = {
     kind: backend.triage.kind,

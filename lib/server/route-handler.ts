@@ -5,7 +5,6 @@ import type { ApiErrorBody } from '@/lib/domain/api-responses';
 import { getBackendFor } from './backend';
 import { errorStatus, toErrorBody } from './core/error-body';
 import { AppError } from './core/errors';
-import { snapshotAnswer } from './snapshots/registry';
 
 /** Maps any error to the API's JSON error answer (`toErrorBody` with its status). */
 export function toErrorResponse(error: unknown): NextResponse<ApiErrorBody> {
@@ -45,9 +44,7 @@ export function jsonRoute<Params = Record<string, never>, Result = unknown>(
     try {
       const resolved = await resolveRequestBackend(request);
       const params = await context.params;
-      const answer = () => handler(resolved.backend, resolved.request, params);
-      // A snapshot's answers never change: each URL is computed once (answer-cache.ts).
-      const result = await snapshotAnswer(resolved.snapshot, request.url, answer);
+      const result = await handler(resolved.backend, resolved.request, params);
       return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       // The browser went away (a superseded query): nobody reads the answer, and it is no error.

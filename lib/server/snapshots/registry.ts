@@ -1,14 +1,17 @@
 import 'server-only';
+import path from 'node:path';
 import { createSnapshotBackend } from '@/lib/backends/duckdb';
 import { SnapshotStore } from '@/lib/backends/snapshots/snapshot-store';
 import type { LatencyBackend } from '@/lib/backends/types';
+import { KeptAnswers } from '@/lib/backends/kept-answers';
 import { withSharedCalls } from '@/lib/backends/with-shared-calls';
 import { DEFAULT_SLOW_MS, publicQuerySchema, resolveQuery } from '@/lib/domain/query';
 import type { CreateSnapshotBody, CreateSnapshotResponse, SnapshotDetail, SnapshotSummary } from '@/lib/domain/snapshot';
 import { readHopscopeVersion, readServerConfig, type SnapshotConfig } from '@/lib/server/core/config';
 import { AppError } from '@/lib/server/core/errors';
-import { SnapshotAnswerCache } from './answer-cache';
 
+/** Beside a snapshot's files: the answers of its own view, computed when it was taken (KeptAnswers). */
+const ANSWERS_FILE = 'answers.json';
 /** Snapshots open at once; the least recently used one is closed beyond this (each holds a DuckDB database). */
 const OPEN_SNAPSHOTS = 3;
 /** A temporary folder this old is a write that never finished (a snapshot takes seconds to minutes). */
@@ -23,8 +26,8 @@ export type SnapshotRegistry = {
   remove(id: string): Promise<void>;
   /** The frozen window as a backend (the embedded engine over the snapshot's tables). */
   backend(id: string): Promise<LatencyBackend>;
-  /** Answers of snapshots, which never change (answer-cache.ts). */
-  readonly answers: SnapshotAnswerCache;
+  /** Saves the answers a snapshot has computed so far beside its files (after it is taken and warmed). */
+  saveAnswers(id: string): Promise<void>;
 };
 
 /**
@@ -51,13 +54,16 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
   /** Open snapshots in least-recently-used order (a Map keeps insertion order). */
   const open = new Map<string, Promise<LatencyBackend>>();
 
+  /** The answers each open snapshot has computed (its view's, saved when it was taken, and later ones). */
+  const keptAnswers = new Map<string, KeptAnswers>();
+
   const close = (id: string) => {
     const backend = open.get(id);
     open.delete(id);
+    keptAnswers.delete(id);
     void backend?.then((each) => each.close(), () => undefined);
   };
 
-  const answers = new SnapshotAnswerCache();
   /**
    * Snapshots are taken one at a time: each holds a window's tables in DuckDB (and, from
    * Elasticsearch, a temporary store of its own), and two at once would double the memory.
@@ -66,7 +72,6 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
 
   return {
     enabled: config.enabled,
-    answers,
     list: async () => store.list(),
     detail: async (id) => store.detail(id),
 
@@ -86,8 +91,12 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
     async remove(id) {
       store.folderOf(id);
       close(id);
-      answers.forget(id);
       store.remove(id);
+    },
+
+    async saveAnswers(id) {
+      await this.backend(id);
+      keptAnswers.get(id)?.save();
     },
 
     backend(id) {
@@ -99,7 +108,10 @@ export function createSnapshotRegistry(config: SnapshotConfig, settings: { memor
       }
       const created = (async () => {
         const manifest = store.manifest(id);
-        return withSharedCalls(createSnapshotBackend(store.folderOf(id), { kind: manifest.backend, window: manifest.window }, manifest.frozen, settings));
+        const folder = store.folderOf(id);
+        const kept = new KeptAnswers(path.join(folder, ANSWERS_FILE));
+        keptAnswers.set(id, kept);
+        return withSharedCalls(createSnapshotBackend(folder, { kind: manifest.backend, window: manifest.window }, manifest.frozen, settings), kept);
       })();
       created.catch(() => open.delete(id));
       open.set(id, created);
@@ -120,11 +132,3 @@ export function getSnapshotRegistry(): SnapshotRegistry {
   return holder.hopscopeSnapshots;
 }
 
-/**
- * A request's answer, computed by `compute`; for a snapshot (`snapshotId`), computed once per URL
- * and kept (answer-cache.ts): the API routes and the server pages share the answers.
- */
-export function snapshotAnswer<T>(snapshotId: string | null | undefined, url: string, compute: () => Promise<T>): Promise<T> {
-  if (snapshotId === null || snapshotId === undefined) return compute();
-  return getSnapshotRegistry().answers.answer(SnapshotAnswerCache.keyOf(snapshotId, new URL(url, 'http://hopscope.invalid')), compute);
-}

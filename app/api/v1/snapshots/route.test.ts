@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,10 @@ describe('the snapshot routes, on the embedded store', () => {
     const live = await callRoute(getHistograms, `/api/v1/histograms?${WINDOW}`);
     const liveSummary = await callRoute(getSummary, `/api/v1/triage/summary?${WINDOW}`);
     const liveTrace = await callRoute(getTrace, '/api/v1/traces/t7', { traceId: 't7' });
+    const VIEW = `${WINDOW}&filter=edge.host%3Aedge-1`;
+    const liveView = await callRoute(getHistograms, `/api/v1/histograms?${VIEW}`);
+    const liveViewSummary = await callRoute(getSummary, `/api/v1/triage/summary?${VIEW}`);
+    expect(liveView.body.counts.edge).toBeGreaterThan(0);
     const pageOne = `/api/v1/traces?${WINDOW}&histogram=edge&limit=2`;
     const livePages = [await callRoute(getTraces, pageOne)];
     livePages.push(await callRoute(getTraces, `${pageOne}&cursor=${encodeURIComponent(livePages[0]!.body.nextCursor)}`));
@@ -65,6 +69,17 @@ describe('the snapshot routes, on the embedded store', () => {
     // Without from/to, a snapshot opens on its frozen window.
     const defaulted = await callRoute(getHistograms, `/api/v1/histograms?snapshot=${id}`);
     expect([defaulted.body.query.from, defaulted.body.query.to]).toEqual(['2020-11-19T02:00:00.000Z', '2020-11-19T03:00:00.000Z']);
+
+    // Its own view (the filtered one it was taken from) was computed when it was taken and saved
+    // beside it: after a restart (a new registry) it comes from those answers, even with the trace
+    // rows' file gone.
+    const folder = path.join(process.env.HOPSCOPE_SNAPSHOT_DIR!, id);
+    expect(existsSync(path.join(folder, 'answers.json'))).toBe(true);
+    delete holder.hopscopeSnapshots;
+    renameSync(path.join(folder, 'traces.parquet'), path.join(folder, 'traces.parquet.away'));
+    expect(await callRoute(getHistograms, `/api/v1/histograms?${VIEW}&snapshot=${id}`)).toEqual(liveView);
+    expect(await callRoute(getSummary, `/api/v1/triage/summary?${VIEW}&snapshot=${id}`)).toEqual(liveViewSummary);
+    renameSync(path.join(folder, 'traces.parquet.away'), path.join(folder, 'traces.parquet'));
 
     const detail = await callRoute(getOne, `/api/v1/snapshots/${id}`, { id });
     expect(detail.body).toMatchObject({
