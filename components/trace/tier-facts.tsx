@@ -51,11 +51,11 @@ export function TierFacts({ document, title, timeZoneMode, state }: TierFactsPro
   return (
     <section className="min-w-0 rounded-lg border border-slate-200 p-3 dark:border-slate-700" aria-label={title}>
       <h3 className="mb-1 text-sm font-semibold">{title}</h3>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs tabular-nums">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs tabular-nums sm:grid-cols-[max-content_minmax(0,1fr)]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-            <dd className="font-mono break-all">{value}</dd>
+            <dd className="mb-1 min-w-0 font-mono break-all sm:mb-0">{value}</dd>
           </div>
         ))}
       </dl>
