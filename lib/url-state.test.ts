@@ -12,6 +12,7 @@ import {
   TRACE_SORT_KEYS,
   withDimensionFilter,
   describeUnknownPageParameter,
+  findDraftIssue,
   findQueryIssues,
   findUnknownPageParameters,
   hasRelativeRange,
@@ -358,5 +359,29 @@ describe('snapshot in the URL', () => {
     );
     // A snapshot named in the stored query does not override the one being opened.
     expect(toSnapshotViewHref(ID, { snapshot: 'f'.repeat(32) })).toBe(`/?snapshot=${ID}`);
+  });
+});
+
+describe('draft issues', () => {
+  it('refuses a value the schema refuses on its own', () => {
+    expect(findDraftIssue({}, 'latencyMin', 'abc')).toBe('latencyMin must be a non-negative number of seconds with at most 3 decimals');
+    expect(findDraftIssue({}, 'latencyMin', ' ')).toBeNull();
+    expect(findDraftIssue({}, 'latencyMin', '1')).toBeNull();
+  });
+
+  it('refuses a latency range that is empty, whichever end is typed', () => {
+    expect(findDraftIssue({ latencyMin: '1' }, 'latencyMax', '0.5')).toBe('latencyMin must be below latencyMax');
+    expect(findDraftIssue({ latencyMin: '1' }, 'latencyMax', '1')).toBe('latencyMin must be below latencyMax');
+    expect(findDraftIssue({ latencyMax: '0.5' }, 'latencyMin', '1')).toBe('latencyMin must be below latencyMax');
+    expect(findDraftIssue({ latencyMin: '1' }, 'latencyMax', '1.1')).toBeNull();
+    // Clearing one end is always allowed.
+    expect(findDraftIssue({ latencyMin: '1', latencyMax: '0.5' }, 'latencyMax', '')).toBeNull();
+  });
+
+  it('refuses more buckets than the histograms draw, and leaves an invalid other field to that field', () => {
+    expect(findDraftIssue({ upper: '100' }, 'bucket', '0.001')).toBe('upper / bucket gives more than 2000 buckets; widen bucket or lower upper');
+    expect(findDraftIssue({}, 'bucket', '0')).toBe('bucket must be at least 0.001 s');
+    expect(findDraftIssue({ latencyMax: 'abc' }, 'latencyMin', '1')).toBeNull();
+    expect(findDraftIssue({ latencyMin: '1', from: 'garbage' }, 'latencyMax', '2')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { bucketSelectionSchema, type BucketSelection } from '@/lib/domain/drill-down';
 import { TIMELINE_GROUP_BYS, type TimelineGroupBy } from '@/lib/domain/connect-timeline';
-import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, publicQuerySchema, type PublicQueryInput, type QueryIssue } from '@/lib/domain/query';
+import { QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, publicQuerySchema, resolveQuery, type PublicQueryInput, type QueryIssue } from '@/lib/domain/query';
 import { isRelativeTime } from '@/lib/domain/time-expression';
 import { formatDimensionFilter, type DimensionFilter } from '@/lib/domain/dimension-filters';
 import type { Tier } from '@/lib/domain/tiers';
@@ -202,6 +202,33 @@ export function findQueryIssues(query: QueryParams): QueryIssue[] {
   const parsed = publicQuerySchema.safeParse(query);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ''), message: issue.message }));
+}
+
+/** The values the domain checks against each other (resolveQuery), besides each on its own. */
+const RANGE_KEYS = ['latencyMin', 'latencyMax', 'bucket', 'upper'] as const satisfies readonly QueryKey[];
+
+/**
+ * Why a control's draft may not be committed: the value alone fails the schema, or it clashes with
+ * the query's other latency and histogram values as the API would find (latencyMin not below
+ * latencyMax, more than MAX_BUCKETS buckets). null when it may (an empty draft is the default).
+ * A clash with a value that is itself invalid is left to that value's own field.
+ */
+export function findDraftIssue(query: QueryParams, key: QueryKey, text: string): string | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const own = findQueryIssues({ [key]: value })[0];
+  if (own) return own.message;
+  if (!(RANGE_KEYS as readonly string[]).includes(key)) return null;
+  const candidate: QueryParams = {};
+  for (const each of RANGE_KEYS) {
+    const eachValue = each === key ? value : query[each];
+    if (eachValue) candidate[each] = eachValue;
+  }
+  const parsed = publicQuerySchema.safeParse(candidate);
+  if (!parsed.success) return null;
+  // No from/to in the candidate: the dummy default window passes, and only the range rules speak.
+  const resolved = resolveQuery(parsed.data, 0, { fromMs: 0, toMs: 1 });
+  return resolved.ok ? null : resolved.issue.message;
 }
 
 /** The query parameters alone, in a stable order (the snapshot first): what the API endpoints receive. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { DEFAULT_BUCKET_MS, DEFAULT_UPPER_MS } from '@/lib/domain/query';
-import { withQuery, type QueryKey } from '@/lib/url-state';
+import { findDraftIssue, withQuery, type QueryKey } from '@/lib/url-state';
 import { msToSecondsText } from '@/components/format';
 import { suggestionsUrl } from '@/components/investigation/investigation-requests';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
@@ -21,6 +21,8 @@ export function FilterBar({ resolved }: FilterBarProps) {
   const { state, update } = useInvestigationState();
   const { query } = state;
   const commit = (key: QueryKey) => (value: string) => update((current) => withQuery(current, { [key]: value }), key);
+  // Each seconds field is checked with the query's other values: latencyMin 1 and latencyMax 0.5 are refused in the form.
+  const issueFor = (key: QueryKey) => (text: string) => findDraftIssue(query, key, text);
   const filters = query.filter ?? [];
   const hasFilters = Boolean(query.app || query.path || query.latencyMin || query.latencyMax || query.bucket || query.upper || filters.length > 0);
 
@@ -47,13 +49,13 @@ export function FilterBar({ resolved }: FilterBarProps) {
         />
         <fieldset className="flex items-start gap-1.5">
           <legend className="sr-only">Edge request_time range</legend>
-          <SecondsField label="Edge latency ≥" name="latencyMin" value={query.latencyMin ?? ''} placeholder="0" onCommit={commit('latencyMin')} />
-          <SecondsField label="and <" name="latencyMax" value={query.latencyMax ?? ''} placeholder="∞" onCommit={commit('latencyMax')} />
+          <SecondsField label="Edge latency ≥" name="latencyMin" value={query.latencyMin ?? ''} issueFor={issueFor('latencyMin')} placeholder="0" onCommit={commit('latencyMin')} />
+          <SecondsField label="and <" name="latencyMax" value={query.latencyMax ?? ''} issueFor={issueFor('latencyMax')} placeholder="∞" onCommit={commit('latencyMax')} />
         </fieldset>
         <fieldset className="flex items-start gap-1.5">
           <legend className="sr-only">Histogram buckets</legend>
-          <SecondsField label="Bucket width" name="bucket" value={query.bucket ?? ''} placeholder={msToSecondsText(DEFAULT_BUCKET_MS)} onCommit={commit('bucket')} />
-          <SecondsField label="Upper bound" name="upper" value={query.upper ?? ''} placeholder={msToSecondsText(DEFAULT_UPPER_MS)} onCommit={commit('upper')} />
+          <SecondsField label="Bucket width" name="bucket" value={query.bucket ?? ''} issueFor={issueFor('bucket')} placeholder={msToSecondsText(DEFAULT_BUCKET_MS)} onCommit={commit('bucket')} />
+          <SecondsField label="Upper bound" name="upper" value={query.upper ?? ''} issueFor={issueFor('upper')} placeholder={msToSecondsText(DEFAULT_UPPER_MS)} onCommit={commit('upper')} />
         </fieldset>
         <button
           type="button"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { findQueryIssues, type QueryKey } from '@/lib/url-state';
+import type { QueryKey } from '@/lib/url-state';
 import { INPUT_CLASS, LABEL_CLASS } from './field-styles';
 import { useDraft } from './use-draft';
 
@@ -10,21 +10,24 @@ type SecondsFieldProps = {
   name: QueryKey;
   value: string;
   placeholder: string;
+  /** Why a draft may not be committed (lib/url-state findDraftIssue), or null. */
+  issueFor: (text: string) => string | null;
   onCommit: (value: string) => void;
 };
 
 const COMMIT_DEBOUNCE_MS = 700;
 
-const issueOf = (name: QueryKey, text: string) => (text.trim() === '' ? null : (findQueryIssues({ [name]: text.trim() })[0]?.message ?? null));
-
-/** A number of seconds (up to milliseconds), checked against the query schema before it reaches the URL. */
-export function SecondsField({ label, name, value, placeholder, onCommit }: SecondsFieldProps) {
+/**
+ * A number of seconds (up to milliseconds), checked before it reaches the URL: a draft with an
+ * issue is marked, says why, and is never committed, so the query keeps its last valid value.
+ */
+export function SecondsField({ label, name, value, placeholder, issueFor, onCommit }: SecondsFieldProps) {
   const errorId = useId();
   const { draft, setDraft, commitNow } = useDraft(value, onCommit, {
     debounceMs: COMMIT_DEBOUNCE_MS,
-    isValid: (text) => issueOf(name, text) === null,
+    isValid: (text) => issueFor(text) === null,
   });
-  const issue = issueOf(name, draft);
+  const issue = issueFor(draft);
   return (
     <label className={LABEL_CLASS}>
       {label}

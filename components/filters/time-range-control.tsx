@@ -1,10 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { TimeZoneMode } from '@/lib/url-state';
+import { shiftWindow, zoomOutWindow, type WindowMs } from '@/lib/domain/time-window';
 import { SegmentedControl } from '@/components/segmented-control';
 import { useDisplayTimeZone } from '@/components/time/use-display-time-zone';
-import { fromDateTimeLocalValue, toDateTimeLocalValue, zoneOffsetLabel } from '@/components/time/zoned-time';
+import { parseTypedRange, toTypedTimeText } from '@/components/time/typed-time';
+import { zoneOffsetLabel } from '@/components/time/zoned-time';
 import { BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS } from './field-styles';
 
 export const TIME_PRESETS = [
@@ -19,7 +21,7 @@ type TimeRangeControlProps = {
   from: string | undefined;
   to: string | undefined;
   /** The window the server resolved for the current URL, once known. */
-  resolved: { fromMs: number; toMs: number } | null;
+  resolved: WindowMs | null;
   timeZoneMode: TimeZoneMode;
   /** New from/to; null returns to the server's default window. */
   onRangeChange: (range: { from: string; to: string } | null) => void;
@@ -27,30 +29,44 @@ type TimeRangeControlProps = {
 };
 
 /**
- * Relative presets ("last 1 h") and an absolute range typed in an explicit zone: the browser's
- * zone by default, UTC on request. Typed times become instants with the zone's offset.
+ * Relative presets ("last 1 h"), a range typed as text in the page's zone (the browser's or UTC,
+ * never the browser's 12-hour locale: 24-hour "2020-11-19 10:00", an ISO instant, or "now-2h"),
+ * applied by Enter or Apply once both ends are valid, and steps of the resolved window: shift back
+ * or forward by its own width, zoom out ×2.
  */
 export function TimeRangeControl({ from, to, resolved, timeZoneMode, onRangeChange, onTimeZoneChange }: TimeRangeControlProps) {
   const timeZone = useDisplayTimeZone(timeZoneMode);
-  const shown = resolved ? { from: toDateTimeLocalValue(resolved.fromMs, timeZone), to: toDateTimeLocalValue(resolved.toMs, timeZone) } : { from: '', to: '' };
+  const problemId = useId();
+  const shown = { from: toTypedTimeText(from, resolved?.fromMs ?? null, timeZone), to: toTypedTimeText(to, resolved?.toMs ?? null, timeZone) };
   const [draft, setDraft] = useState(shown);
   const [seen, setSeen] = useState(shown);
   if (shown.from !== seen.from || shown.to !== seen.to) {
     setSeen(shown);
     setDraft(shown);
   }
-  const fromIso = fromDateTimeLocalValue(draft.from, timeZone);
-  const toIso = fromDateTimeLocalValue(draft.to, timeZone);
-  const problem =
-    fromIso === null || toIso === null
-      ? 'Enter both a start and an end.'
-      : Date.parse(fromIso) >= Date.parse(toIso)
-        ? 'The start must be before the end.'
-        : null;
-  const apply = () => {
-    if (fromIso && toIso && !problem) onRangeChange({ from: fromIso, to: toIso });
-  };
+  // Relative ends are resolved against this render's clock, as the server will resolve them.
+  const range = parseTypedRange(draft.from, draft.to, timeZone, Date.now());
+  // A refusal is shown once the fields hold something to refuse: not while both wait for the first answer.
+  const problem = !range.ok && (draft.from !== '' || draft.to !== '') ? range : null;
   const zoneLabel = `${timeZone}, ${zoneOffsetLabel(resolved?.fromMs ?? 0, timeZone)}`;
+  const zoomedOut = resolved ? zoomOutWindow(resolved) : null;
+  const field = (end: 'from' | 'to', label: string) => (
+    <label className={LABEL_CLASS}>
+      {label} ({zoneLabel})
+      <input
+        type="text"
+        name={end}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="2020-11-19 10:00:00 or now-2h"
+        className={`${INPUT_CLASS} w-52`}
+        value={draft[end]}
+        aria-invalid={problem?.field === end}
+        aria-describedby={problem?.field === end ? problemId : undefined}
+        onChange={(event) => setDraft({ ...draft, [end]: event.target.value })}
+      />
+    </label>
+  );
 
   return (
     <fieldset className="flex flex-wrap items-end gap-x-3 gap-y-2">
@@ -75,23 +91,52 @@ export function TimeRangeControl({ from, to, resolved, timeZoneMode, onRangeChan
       <form
         className="flex flex-wrap items-end gap-2"
         aria-label="Absolute time range"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          apply();
+          if (range.ok) onRangeChange({ from: range.from, to: range.to });
         }}
       >
-        <label className={LABEL_CLASS}>
-          From ({zoneLabel})
-          <input type="datetime-local" step={1} name="from" className={INPUT_CLASS} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </label>
-        <label className={LABEL_CLASS}>
-          To ({zoneLabel})
-          <input type="datetime-local" step={1} name="to" className={INPUT_CLASS} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        </label>
-        <button type="submit" className={BUTTON_CLASS} disabled={problem !== null} title={problem ?? 'Show this range'}>
+        {field('from', 'From')}
+        {field('to', 'To')}
+        <button type="submit" className={`${BUTTON_CLASS} aria-disabled:opacity-40`} aria-disabled={!range.ok} title={range.ok ? 'Show this range' : range.message}>
           Apply
         </button>
+        {problem && (
+          <p id={problemId} role="alert" data-testid="time-range-problem" className="basis-full text-xs text-rose-700 dark:text-rose-300">
+            {problem.message}
+          </p>
+        )}
       </form>
+      <div role="group" aria-label="Move the time range" className="flex flex-wrap items-center gap-1">
+        <button
+          type="button"
+          className={BUTTON_CLASS}
+          disabled={!resolved}
+          title="The same width, just before this window"
+          onClick={() => resolved && onRangeChange(shiftWindow(resolved, -1))}
+        >
+          ← Shift back
+        </button>
+        <button
+          type="button"
+          className={BUTTON_CLASS}
+          disabled={!zoomedOut}
+          title="Twice the width around the same middle"
+          onClick={() => zoomedOut && onRangeChange(zoomedOut)}
+        >
+          Zoom out ×2
+        </button>
+        <button
+          type="button"
+          className={BUTTON_CLASS}
+          disabled={!resolved}
+          title="The same width, just after this window"
+          onClick={() => resolved && onRangeChange(shiftWindow(resolved, 1))}
+        >
+          Shift forward →
+        </button>
+      </div>
       <SegmentedControl
         label="Time zone"
         value={timeZoneMode}
