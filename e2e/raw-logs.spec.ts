@@ -10,7 +10,8 @@ test.describe('raw nginx logs', () => {
     expect(health.details.unreadableLines).toEqual({ edge: 0, ingress: 0 });
 
     await investigation.open(sampleWindow);
-    await expect(investigation.verdict.locator('p').first()).toContainText(
+    await expect(investigation.verdictLead).toContainText(/^[\d,]+ requests ≥ 1 s: ingress host ingress-node-2 = .*\(SYN or SYN-ACK retransmitted on the ingress→app/);
+    await expect(investigation.verdictEvidence.locator('li').first()).toContainText(
       /ingress→app connect of 1\.00–1\.10 s.*through ingress-node-2: a SYN or SYN-ACK was retransmitted/,
     );
     // The edge lines carry $msec, so the edge histogram is the NDJSON sample's to the trace.

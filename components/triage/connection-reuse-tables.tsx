@@ -29,7 +29,7 @@ function Row({ row, strong, field, state }: { row: ReuseRow; strong?: boolean; f
   return (
     <tr className={`border-t border-slate-200 dark:border-slate-700 ${strong ? 'font-medium' : ''}`}>
       <td className="px-2 py-1 break-all">
-        {strong ? 'whole hop' : value}
+        <span data-testid="reuse-value">{strong ? 'whole hop' : value}</span>
         {links && (
           <>
             {' '}

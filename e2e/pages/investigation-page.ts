@@ -27,6 +27,10 @@ export class InvestigationPage {
   readonly rows: Locator;
   readonly summary: Locator;
   readonly verdict: Locator;
+  /** The verdict's answer: the one count of slow requests, the culprit, its mechanism and share. */
+  readonly verdictLead: Locator;
+  /** The verdict's supporting sentences, after the lead. */
+  readonly verdictEvidence: Locator;
   readonly errorBanner: Locator;
 
   constructor(readonly page: Page) {
@@ -36,6 +40,8 @@ export class InvestigationPage {
     this.rows = page.getByTestId('trace-row');
     this.summary = page.getByTestId('slow-summary');
     this.verdict = page.getByTestId('triage-headlines');
+    this.verdictLead = page.getByTestId('verdict-lead');
+    this.verdictEvidence = page.getByTestId('verdict-supporting');
     this.errorBanner = page.getByTestId('error-banner');
   }
 
