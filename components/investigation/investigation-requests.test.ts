@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, withDrill, withQuery } from '@/lib/url-state';
-import { investigationRequests, suggestionsUrl, traceExportUrl, tracesRequest } from './investigation-requests';
+import { dataExtentUrl, investigationRequests, suggestionsUrl, traceExportUrl, tracesRequest } from './investigation-requests';
 
 const DRILLED = withDrill(withQuery(DEFAULT_STATE, { from: 'now-1h', to: 'now', app: 'shop', filter: ['ingress.host:n2'] }), {
   histogram: 'ingress',
@@ -58,5 +58,12 @@ describe('service parameters', () => {
     const { histograms } = investigationRequests(state);
     expect(histograms.params).toEqual({ from: 'now-1h', filter: ['ingress.host:n2', '-edge.status:499'] });
     expect(new URL(histograms.url, 'http://localhost').searchParams.getAll('filter')).toEqual(['ingress.host:n2', '-edge.status:499']);
+  });
+});
+
+describe('dataExtentUrl', () => {
+  it("asks the live store's extent, or the snapshot's", () => {
+    expect(dataExtentUrl(undefined)).toBe('/api/v1/extent');
+    expect(dataExtentUrl('a'.repeat(32))).toBe(`/api/v1/extent?snapshot=${'a'.repeat(32)}`);
   });
 });

@@ -108,6 +108,11 @@ export function suggestionsUrl(query: QueryParams, field: 'app' | 'path', prefix
   return `/api/v1/suggestions?${params}`;
 }
 
+/** Where the data is (GET /api/v1/extent): the store's, or the snapshot's frozen window. */
+export function dataExtentUrl(snapshot: string | undefined): string {
+  return snapshot ? `/api/v1/extent?${new URLSearchParams({ [SNAPSHOT_KEY]: snapshot })}` : '/api/v1/extent';
+}
+
 /** The first-screen triage verdict (docs/TRIAGE.md) for the query. */
 export function triageSummaryRequest(query: QueryParams): ApiRequest {
   return request('triage/summary', toQuerySearchParams(query));

@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectTimelineResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
+import type { ConnectTimelineResponse, DataExtentResponse, EdgeHistogramResponse, HistogramsResponse, TracesResponse } from '@/lib/domain/api-responses';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import type { BucketSelection } from '@/lib/domain/drill-down';
 import type { Tier } from '@/lib/domain/tiers';
 import { toIsoInstant } from '@/lib/domain/time-expression';
-import { toDimensionFilterHref, toTraceHref, withColumn, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
+import { openableExtent } from '@/lib/domain/time-window';
+import { toDimensionFilterHref, toInvestigationHref, toTraceHref, withColumn, withDrill, withQuery, type InvestigationState } from '@/lib/url-state';
 import { toTriageHrefFor } from '@/lib/triage-url-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
@@ -30,7 +31,7 @@ import { CollapsibleFilters } from './collapsible-filters';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { summarizeFilters } from './filter-summary';
 import { InvestigationEmptyState } from './investigation-empty-state';
-import { investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
+import { dataExtentUrl, investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { toShownHistograms, type ShownHistograms } from './shown-histograms';
 import { useApiResource } from './use-api-resource';
 import { WindowHeading } from './window-heading';
@@ -80,6 +81,14 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
   // The server's resolved threshold once the slow answer is in; the URL's reading until then.
   const thresholdMs = summary?.thresholdMs ?? slowThresholdMs(state.query);
   const isEmpty = response !== null && response.edgeTraces === 0;
+  // A query the server refuses (invalid_parameter) fails every request alike: one message, where
+  // the answer would be, and no panel waiting for an answer that cannot come.
+  const queryRefused = !response && histogramsError?.code === 'invalid_parameter';
+  // Other failures leave each panel its own request: it shows its answer, or its own error with a retry.
+  const showPanels = response ? !isEmpty : histogramsError !== null && !queryRefused;
+  // Where the data is, asked only when the window holds none (a "last hour" on another day's data).
+  const dataExtent = useApiResource<DataExtentResponse>(isEmpty ? dataExtentUrl(state.query.snapshot) : null, null).data?.extent ?? null;
+  const extentRange = dataExtent ? openableExtent(dataExtent) : null;
   const traceHref = (traceId: string) => toTraceHref(traceId, state);
   const setState = (change: (current: InvestigationState) => InvestigationState, source?: string) => update(change, source);
   // The bar just chosen, whose list takes focus when its rows arrive; `#traces` in the URL asks the
@@ -130,7 +139,7 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
       <CollapsibleFilters summary={summarizeFilters(state.query)}>
         <FilterBar resolved={resolvedMs} />
       </CollapsibleFilters>
-      {histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
+      {!response && histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
       {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
 
@@ -145,10 +154,14 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
           query={state.query}
           unmatchedEdgePattern={unmatchedEdgePattern(response.notices)}
           onChange={(patch) => setState((current) => withQuery(current, patch))}
+          window={{ fromMs: response.query.fromMs, toMs: response.query.toMs }}
+          dataExtent={dataExtent}
+          timeZoneMode={state.timeZone}
+          extentHref={extentRange ? toInvestigationHref(withQuery(state, extentRange)) : null}
         />
       )}
-      {response && !isEmpty && (
-        <div className={`space-y-4 ${response.stale ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
+      {showPanels && (
+        <div className={`space-y-4 ${response?.stale ? 'opacity-60 transition-opacity' : ''}`} aria-busy={histograms.loading}>
           <TriageVerdict
             summary={triage.data}
             error={triage.error}
@@ -166,20 +179,23 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
             ) : (
               <SlowSummaryLine summary={summary} thresholdMs={thresholdMs} stale={slow.loading} countShownAbove={verdictStatesSlowCount(triage.data, triage.loading, summary)} />
             )}
-            {response.counts ? (
+            {response?.counts ? (
               <TraceCountsLine counts={response.counts} />
             ) : (
-              !histograms.error && <Skeleton className="h-4 w-1/2" label="Loading the trace counts" />
+              response && !histograms.error && <Skeleton className="h-4 w-1/2" label="Loading the trace counts" />
             )}
           </div>
-          <HistogramGrid
-            histograms={response.histograms}
-            pending={histograms.loading}
-            scale={state.scale}
-            selection={state.drill}
-            onScaleChange={(scale) => setState((current) => ({ ...current, scale }))}
-            onSelectBucket={selectBucket}
-          />
+          {response && histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
+          {response && (
+            <HistogramGrid
+              histograms={response.histograms}
+              pending={histograms.loading}
+              scale={state.scale}
+              selection={state.drill}
+              onScaleChange={(scale) => setState((current) => ({ ...current, scale }))}
+              onSelectBucket={selectBucket}
+            />
+          )}
         </div>
       )}
 
@@ -211,7 +227,7 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
         />
       )}
 
-      {!isEmpty && (
+      {!isEmpty && !queryRefused && (
         <TimelineSection
           state={state}
           timelines={{ edge: edgeTimeline, ingress: ingressTimeline }}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-type EmptyStateProps = { title: string; hints: string[]; actions?: ReactNode };
+type EmptyStateProps = { title: ReactNode; hints: string[]; actions?: ReactNode };
 
 /** Nothing matched: say so, and say what to try. */
 export function EmptyState({ title, hints, actions }: EmptyStateProps) {

@@ -55,4 +55,10 @@ export type ConnectTimelineResponse = ConnectTimeline & { query: NormalizedQuery
 
 export type SuggestionsResponse = { field: SuggestionField; values: Suggestion[] };
 
+/**
+ * Where the data is: the first and last edge @timestamp of the store (`to` exclusive), or a
+ * snapshot's frozen window; null when the store holds no edge line.
+ */
+export type DataExtentResponse = { backend: BackendKind; extent: { from: string; to: string; fromMs: number; toMs: number } | null };
+
 export type ApiErrorBody = { error: { code: string; message: string; parameter?: string } };
