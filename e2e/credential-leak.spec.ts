@@ -43,7 +43,7 @@ const EXTRA_PARAMS: Record<string, Record<string, string>> = {
 };
 /** Routes that take no query parameter at all (they refuse any): a trace, the load's progress. */
 const takesNoParameters = (apiPath: string) =>
-  (apiPath.startsWith('/api/v1/traces/') && apiPath !== '/api/v1/traces/export') || apiPath === '/api/v1/health/loading';
+  (apiPath.startsWith('/api/v1/traces/') && apiPath !== '/api/v1/traces/export') || apiPath === '/api/v1/health/loading' || apiPath === '/api/v1/extent';
 
 type Scanned = { url: string; status: number; leaks: string[] };
 
