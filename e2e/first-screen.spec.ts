@@ -57,8 +57,9 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     const size = (locator: typeof evidence) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     expect(await size(evidence.first())).toBeLessThan(await size(investigation.verdictLead.locator('p').first()));
     expect(await evidence.first().evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe('0px');
-    // One alarm on the first screen: the lead (the shares line is plain text now).
-    await expect(page.locator('main .border-l-4')).toHaveCount(1);
+    // One alarm on the first screen: the lead; the shares line below is plain text.
+    expect(await investigation.verdictLead.evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe('4px');
+    expect(await investigation.summary.evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe('0px');
   });
 
   test('"Show these requests" opens exactly the main finding’s requests, the list in view and focused', async ({ investigation, page, sampleWindow }) => {

@@ -22,7 +22,6 @@ type TriageHeadlinesProps = {
  */
 export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: TriageHeadlinesProps) {
   const { culprit } = verdict;
-  const count = `${formatCount(verdict.slowCount)} ${verdict.slowCount === 1 ? 'request' : 'requests'} ${verdict.examined}`;
   return (
     <section aria-label="Triage" data-testid="triage-headlines" className="space-y-1.5">
       <div
@@ -32,8 +31,8 @@ export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: T
         <p className="text-lg leading-relaxed">
           {verdict.slowCount > 0 ? (
             <>
-              <strong data-testid="verdict-count" className="tabular-nums">
-                {count}
+              <strong className="tabular-nums">
+                <span data-testid="verdict-count">{formatCount(verdict.slowCount)}</span> {verdict.slowCount === 1 ? 'request' : 'requests'} {verdict.examined}
               </strong>
               {': '}
               {culprit ? (
