@@ -29,7 +29,7 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     const before = await investigation.verdictLead.innerText();
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/v1/triage/summary?**', async (route) => {
+    await page.route(/\/api\/v1\/triage\/summary\?/, async (route) => {
       await held;
       await route.continue();
     });
@@ -86,6 +86,7 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     expect(filtersOf(await node.getByRole('link', { name: 'Exclude' }).getAttribute('href'))).toEqual(['-ingress.host:ingress-node-2']);
     // The trace table: every host, address and status cell, shown on hover.
     const row = investigation.rows.first();
+    await expect(row).toBeVisible();
     const host = (await row.getByTestId('cell-ingress-host').innerText()).trim();
     await row.hover();
     const filterHost = row.getByRole('link', { name: `Filter to ingress host ${host}` });

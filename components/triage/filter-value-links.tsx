@@ -26,16 +26,9 @@ export function FilterValueLinks({ subject, filterHref, excludeHref, compact = f
   if (compact) {
     return (
       <span className="absolute right-0 top-0.5 flex gap-0.5 opacity-0 focus-within:opacity-100 group-hover:opacity-100">
-        {filterHref && (
-          <Link href={filterHref} aria-label={`Filter to ${subject}`} title={`Filter to ${subject}`} className={signClass}>
-            +
-          </Link>
-        )}
-        {excludeHref && (
-          <Link href={excludeHref} aria-label={`Exclude ${subject}`} title={`Exclude ${subject}`} className={signClass}>
-            −
-          </Link>
-        )}
+        {/* The signs are drawn by CSS, so the cell's text stays the value alone (copied, read, sorted). */}
+        {filterHref && <Link href={filterHref} aria-label={`Filter to ${subject}`} title={`Filter to ${subject}`} className={`${signClass} before:content-['+']`} />}
+        {excludeHref && <Link href={excludeHref} aria-label={`Exclude ${subject}`} title={`Exclude ${subject}`} className={`${signClass} before:content-['−']`} />}
       </span>
     );
   }
