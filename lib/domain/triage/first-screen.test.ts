@@ -73,7 +73,7 @@ describe('toFirstScreenVerdict', () => {
     // No other total of slow requests: the split is in shares of those split, the culprit in a count of them.
     const text = [verdict.lead, ...verdict.supporting].join(' ');
     expect(text).not.toMatch(/\b(7|8) requests ≥ 1 s/);
-    expect(verdict.supporting).toEqual(['Split by hop, 71 % lost the time connecting from ingress to the app and 29 % between edge and ingress.']);
+    expect(verdict.supporting).toEqual(['Of those that can be split into hops, 71 % lost the time connecting from ingress to the app and 29 % between edge and ingress.']);
   });
 
   it('leads with the flagged node and its address, its mechanism when a finding names it, and its share', () => {

@@ -126,7 +126,7 @@ export function toFirstScreenVerdict({ attribution, correlations, retransmission
   const split = dominantSegmentsWords(attribution.segments);
   const supporting = [
     ...findings.map((finding) => finding.sentence),
-    ...(split && attribution.attributableSlow > 0 ? [`Split by hop, ${split}.`] : []),
+    ...(split && attribution.attributableSlow > 0 ? [`Of those that can be split into hops, ${split}.`] : []),
   ];
   return { examined, slowCount, culprit, lead, unsplit: unsplitWords(attribution), supporting, mainFinding: picked.main ?? null };
 }
