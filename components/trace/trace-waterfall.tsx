@@ -35,7 +35,7 @@ export function TraceWaterfall({ waterfall, skew }: { waterfall: Waterfall; skew
         Waterfall
       </h2>
       <ClockSkewNote skew={skew} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
         <table className="w-full min-w-[760px] border-collapse text-xs tabular-nums" data-testid="waterfall">
           <thead className="bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
             <tr>
