@@ -99,6 +99,7 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     await investigation.settled();
     // The chip says the view is filtered, and every listed trace passed through that node.
     await expect(page.getByRole('button', { name: `Remove filter ingress.host = ${host}` })).toBeVisible();
+    await expect(investigation.rows.first()).toBeVisible({ timeout: 60_000 });
     for (const each of await page.getByTestId('cell-ingress-host').allInnerTexts()) expect(each.trim()).toBe(host);
 
     // The trace page: host, address and status of each line.
