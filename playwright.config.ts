@@ -65,7 +65,7 @@ const embeddedEnv = {
   HOPSCOPE_INGRESS_FILES: path.join(sampleDir, 'ingress.ndjson'),
 };
 
-const browserSpecs = /(investigation|trace|triage|bad-input|snapshots-ui|first-screen)\.spec\.ts$/;
+const browserSpecs = /(investigation|trace|triage|bad-input|snapshots-ui|first-screen|time-and-errors)\.spec\.ts$/;
 
 /** The canary user info in a URL: the closed-port server must not echo it in its errors either. */
 const withUserInfo = (url: string) => {
