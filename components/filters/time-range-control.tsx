@@ -5,7 +5,7 @@ import type { TimeZoneMode } from '@/lib/url-state';
 import { shiftWindow, zoomOutWindow, type WindowMs } from '@/lib/domain/time-window';
 import { SegmentedControl } from '@/components/segmented-control';
 import { useDisplayTimeZone } from '@/components/time/use-display-time-zone';
-import { parseTypedRange, toTypedTimeText } from '@/components/time/typed-time';
+import { parseTypedRange, toAbsoluteWindow, toTypedTimeText } from '@/components/time/typed-time';
 import { zoneOffsetLabel } from '@/components/time/zoned-time';
 import { BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS } from './field-styles';
 
@@ -48,8 +48,10 @@ export function TimeRangeControl({ from, to, resolved, timeZoneMode, onRangeChan
   const range = parseTypedRange(draft.from, draft.to, timeZone, Date.now());
   // A refusal is shown once the fields hold something to refuse: not while both wait for the first answer.
   const problem = !range.ok && (draft.from !== '' || draft.to !== '') ? range : null;
-  const zoneLabel = `${timeZone}, ${zoneOffsetLabel(resolved?.fromMs ?? 0, timeZone)}`;
-  const zoomedOut = resolved ? zoomOutWindow(resolved) : null;
+  // The URL's own instants when it has them: the answer on screen may still be an older query's.
+  const current = toAbsoluteWindow(from, to) ?? resolved;
+  const zoomedOut = current ? zoomOutWindow(current) : null;
+  const zoneLabel = `${timeZone}, ${zoneOffsetLabel(current?.fromMs ?? 0, timeZone)}`;
   const field = (end: 'from' | 'to', label: string) => (
     <label className={LABEL_CLASS}>
       {label} ({zoneLabel})
@@ -112,9 +114,9 @@ export function TimeRangeControl({ from, to, resolved, timeZoneMode, onRangeChan
         <button
           type="button"
           className={BUTTON_CLASS}
-          disabled={!resolved}
+          disabled={!current}
           title="The same width, just before this window"
-          onClick={() => resolved && onRangeChange(shiftWindow(resolved, -1))}
+          onClick={() => current && onRangeChange(shiftWindow(current, -1))}
         >
           ← Shift back
         </button>
@@ -130,9 +132,9 @@ export function TimeRangeControl({ from, to, resolved, timeZoneMode, onRangeChan
         <button
           type="button"
           className={BUTTON_CLASS}
-          disabled={!resolved}
+          disabled={!current}
           title="The same width, just after this window"
-          onClick={() => resolved && onRangeChange(shiftWindow(resolved, 1))}
+          onClick={() => current && onRangeChange(shiftWindow(current, 1))}
         >
           Shift forward →
         </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedRange, parseTypedTime, toTypedTimeText } from './typed-time';
+import { parseTypedRange, parseTypedTime, toAbsoluteWindow, toTypedTimeText } from './typed-time';
 
 const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 const INSTANT = Date.UTC(2020, 10, 19, 2, 0, 0, 331); // 2020-11-19T02:00:00.331Z
@@ -50,6 +50,8 @@ describe('typed time', () => {
   it('shows relative times as written, instants as 24-hour wall clock in the zone, and unreadable text as it is', () => {
     expect(toTypedTimeText('now-1h', Date.UTC(2026, 11, 6, 11), 'UTC')).toBe('now-1h');
     expect(toTypedTimeText('2020-11-19T02:00:00.331Z', INSTANT, 'Asia/Shanghai')).toBe('2020-11-19 10:00:00.331');
+    // The URL's instant, not an older answer's window still on screen.
+    expect(toTypedTimeText('2020-11-19T10:30:00+08:00', INSTANT, 'UTC')).toBe('2020-11-19 02:30:00');
     expect(toTypedTimeText(undefined, INSTANT - 331 + 13 * 3_600_000, 'UTC')).toBe('2020-11-19 15:00:00');
     expect(toTypedTimeText('garbage', null, 'UTC')).toBe('garbage');
     expect(toTypedTimeText(undefined, null, 'UTC')).toBe('');
@@ -59,5 +61,15 @@ describe('typed time', () => {
     const shown = toTypedTimeText(undefined, INSTANT, 'America/New_York');
     const typed = parseTypedTime(shown, 'America/New_York');
     expect(typed.ok && Date.parse(typed.expression)).toBe(INSTANT);
+  });
+});
+
+describe('absolute window', () => {
+  it('is known from the URL when both ends are instants', () => {
+    expect(toAbsoluteWindow('2020-11-19T02:00:00Z', '2020-11-19T10:30:00+08:00')).toEqual({ fromMs: Date.UTC(2020, 10, 19, 2), toMs: Date.UTC(2020, 10, 19, 2, 30) });
+    expect(toAbsoluteWindow('now-1h', 'now')).toBeNull();
+    expect(toAbsoluteWindow(undefined, '2020-11-19T02:00:00Z')).toBeNull();
+    expect(toAbsoluteWindow('garbage', '2020-11-19T02:00:00Z')).toBeNull();
+    expect(toAbsoluteWindow('2020-11-19T03:00:00Z', '2020-11-19T02:00:00Z')).toBeNull();
   });
 });

@@ -62,12 +62,28 @@ export function parseTypedRange(fromText: string, toText: string, timeZone: stri
 }
 
 /**
- * What a field shows for one end of the URL's range: a relative time as written, else the
- * resolved instant as 24-hour wall-clock time in the zone (milliseconds only when it has some, so
- * applying the field unchanged keeps the instant), else whatever the URL holds, for the user to fix.
+ * What a field shows for one end of the URL's range: a relative time as written; an instant as
+ * 24-hour wall-clock time in the zone (milliseconds only when it has some, so applying the field
+ * unchanged keeps the instant); text that is no time as it is, for the user to fix; and with
+ * nothing in the URL, the window the server resolved (its default), once known.
  */
 export function toTypedTimeText(urlText: string | undefined, resolvedMs: number | null, timeZone: string): string {
-  if (urlText && isRelativeTime(urlText)) return urlText;
-  if (resolvedMs !== null) return formatInstant(resolvedMs, timeZone, { withMilliseconds: resolvedMs % 1000 !== 0 });
-  return urlText ?? '';
+  const format = (ms: number) => formatInstant(ms, timeZone, { withMilliseconds: ms % 1000 !== 0 });
+  if (urlText) {
+    if (isRelativeTime(urlText)) return urlText;
+    const ms = parseTimeExpression(urlText, 0);
+    return ms === null ? urlText : format(ms);
+  }
+  return resolvedMs === null ? '' : format(resolvedMs);
+}
+
+/**
+ * The window the URL names when both ends are instants (it is known before any answer), else
+ * null: a relative or default window is only known from the server's answer.
+ */
+export function toAbsoluteWindow(from: string | undefined, to: string | undefined): { fromMs: number; toMs: number } | null {
+  if (!from || !to || isRelativeTime(from) || isRelativeTime(to)) return null;
+  const fromMs = parseTimeExpression(from, 0);
+  const toMs = parseTimeExpression(to, 0);
+  return fromMs !== null && toMs !== null && fromMs < toMs ? { fromMs, toMs } : null;
 }
