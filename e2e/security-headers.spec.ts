@@ -84,7 +84,7 @@ test.describe('security headers and CSP', () => {
     await expect(investigation.rows.first()).toBeVisible({ timeout: 60_000 });
     expect(await recorder.violations()).toEqual([]);
 
-    await investigation.rows.first().getByRole('link').click();
+    await investigation.rows.first().getByTestId('cell-trace-id').getByRole('link').click();
     await expect(page).toHaveURL(/\/traces\//);
     await expect(page.getByTestId('waterfall')).toBeVisible({ timeout: 60_000 });
     expect(await recorder.violations()).toEqual([]);

@@ -53,7 +53,7 @@ test.describe('snapshots', () => {
     await expect(page).toHaveURL(new RegExp(`snapshot=${id}`));
     const frozenIds = await investigation.traceIds();
     const traceId = frozenIds[0]!;
-    await investigation.rows.first().getByRole('link').click();
+    await investigation.rows.first().getByTestId('cell-trace-id').getByRole('link').click();
     await tracePage.ready();
     await expect(page.getByTestId('trace-id')).toHaveText(traceId);
     await expect(snapshots.banner).toContainText(title);

@@ -11,7 +11,7 @@ test.describe('trace page', () => {
     const traceId = (await row.getAttribute('data-trace-id'))!;
     const listUrl = page.url();
 
-    await row.getByRole('link').click();
+    await row.getByTestId('cell-trace-id').getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`/traces/${encodeURIComponent(traceId)}\\?`));
     await expect(page.getByTestId('trace-id')).toHaveText(traceId);
     const slow = await tracePage.slowSegments();
@@ -36,7 +36,7 @@ test.describe('trace page', () => {
     const connects = await investigation.columnMs('cell-edge-connect');
     const index = connects.findIndex((ms) => ms !== null && ms >= 900);
     expect(index).toBeGreaterThanOrEqual(0);
-    await investigation.rows.nth(index).getByRole('link').click();
+    await investigation.rows.nth(index).getByTestId('cell-trace-id').getByRole('link').click();
     await expect(tracePage.waterfall).toBeVisible();
     expect(await tracePage.slowSegments()).toContain('edge-connect-1');
     await expect(page.getByTestId('trace-answer')).toContainText('Edge → ingress connect');
@@ -47,7 +47,7 @@ test.describe('trace page', () => {
 
     test('the copy button puts the raw document on the clipboard', UI_ONLY, async ({ investigation, tracePage, page, sampleWindow }) => {
       await investigation.open({ ...sampleWindow, histogram: 'ingress', fromMs: '1000', toMs: '1100' });
-      await investigation.rows.first().getByRole('link').click();
+      await investigation.rows.first().getByTestId('cell-trace-id').getByRole('link').click();
       await tracePage.ready();
       await page.getByRole('button', { name: 'Copy Edge document (raw)' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
