@@ -29,8 +29,11 @@ import { E2E_PORTS } from './e2e/servers';
  */
 
 const ports = E2E_PORTS;
-/** This run's snapshot folders (one per server), so runs and servers never see each other's. */
-const snapshotRoot = path.join(os.tmpdir(), `hopscope-e2e-snapshots-${process.pid}`);
+/**
+ * This run's snapshot folders (one per server), so runs and servers never see each other's; set
+ * in the environment, which the workers inherit, for the specs that look into them.
+ */
+const snapshotRoot = (process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT ??= path.join(os.tmpdir(), `hopscope-e2e-snapshots-${process.pid}`));
 const sampleDir = path.resolve(__dirname, '.data/sample');
 const esUrl = process.env.ES_URL?.trim() || null;
 /** Nothing listens on port 1 (tcpmux) on a loopback interface: connections are refused at once. */
@@ -65,7 +68,7 @@ const embeddedEnv = {
   HOPSCOPE_INGRESS_FILES: path.join(sampleDir, 'ingress.ndjson'),
 };
 
-const browserSpecs = /(investigation|trace|triage|bad-input|snapshots-ui|first-screen|time-and-errors)\.spec\.ts$/;
+const browserSpecs = /(investigation|trace|triage|bad-input|snapshots-ui|timeline-and-phone|first-screen|time-and-errors)\.spec\.ts$/;
 
 /** The canary user info in a URL: the closed-port server must not echo it in its errors either. */
 const withUserInfo = (url: string) => {
@@ -119,7 +122,7 @@ const config: PlaywrightTestConfig = defineConfig({
       // Headers and CSP in the browser, credential leaks, fuzzing: against the embedded server
       // (credential-leak.spec.ts also asks the unreachable and Elasticsearch servers).
       name: 'security',
-      testMatch: /(security-headers|credential-leak|fuzz)\.spec\.ts$/,
+      testMatch: /(security-headers|credential-leak|fuzz|snapshot-security)\.spec\.ts$/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${ports.embedded}` },
     },
     {
