@@ -77,7 +77,10 @@ export async function freezeWindow(
       edge: [plan.fromMs, plan.toMs],
       ingress: [plan.fromMs - JOIN_WINDOW_MARGIN_MS, plan.toMs + JOIN_WINDOW_MARGIN_MS],
     };
-    for (const tier of TIERS) await extractTier(session, tier, fields.timestamp, ...ranges[tier], files[tier]);
+    // Both tiers at once: Elasticsearch reads one while Node writes the other. Both are awaited
+    // before a failure is thrown, so none is still writing when the folder is removed.
+    const extracted = await Promise.allSettled(TIERS.map((tier) => extractTier(session, tier, fields.timestamp, ...ranges[tier], files[tier])));
+    for (const outcome of extracted) if (outcome.status === 'rejected') throw outcome.reason;
     const loaded = await openStore(
       { edgeFiles: [files.edge], ingressFiles: [files.ingress], edgeFormat: 'json', ingressFormat: 'json', ...settings },
       fields,
