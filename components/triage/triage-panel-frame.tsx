@@ -21,14 +21,14 @@ export function TriagePanelFrame({ section, selected, href, children }: TriagePa
       id={section}
       data-testid={`section-${section}`}
       data-selected={selected || undefined}
-      className={`relative scroll-mt-4 rounded-lg border p-3 ${
+      className={`relative flow-root scroll-mt-4 rounded-lg border p-3 ${
         selected ? 'border-sky-500 ring-2 ring-sky-500/40' : 'border-slate-200 dark:border-slate-700'
       }`}
     >
       <Link
         href={href}
         scroll={false}
-        className="absolute top-3 right-3 text-xs text-sky-700 underline-offset-2 hover:underline dark:text-sky-300"
+        className="float-right ml-3 text-xs text-sky-700 underline-offset-2 hover:underline dark:text-sky-300"
         aria-label={`Link to the ${section.replace('-', ' ')} panel`}
       >
         # link
