@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FreezePlan, FrozenWindow, LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import type { FreezePlan, LatencyBackend } from '@/lib/backends/types';
+import { FROZEN_WINDOW } from '@/test-support/frozen-window';
 import { AppError } from '@/lib/server/core/errors';
 import { SNAPSHOT_FORMAT_VERSION, SnapshotStore } from './snapshot-store';
 
@@ -12,15 +12,6 @@ import { SNAPSHOT_FORMAT_VERSION, SnapshotStore } from './snapshot-store';
  * (or fails). That a frozen window answers as its store did is the contract suites' business
  * (lib/backends/contract/snapshot.contract.test.ts, on real stores).
  */
-const FROZEN: FrozenWindow = {
-  traces: 9,
-  rawTraces: 9,
-  fields: DEFAULT_FIELD_NAMES,
-  formats: { edge: { format: 'json', missing: {}, unreadable: 'x' }, ingress: { format: 'json', missing: {}, unreadable: 'x' } },
-  lineCounts: { edge: 12, ingress: 10 },
-  unreadableLines: { edge: 0, ingress: 0 },
-  sources: { edge: '/logs/edge.ndjson', ingress: '/logs/ingress.ndjson' },
-};
 
 function freezingBackend(bytes = 10, fail = false): LatencyBackend {
   return {
@@ -28,7 +19,7 @@ function freezingBackend(bytes = 10, fail = false): LatencyBackend {
     async freezeWindow(plan: FreezePlan) {
       writeFileSync(path.join(plan.dir, 'traces.parquet'), 'x'.repeat(bytes));
       if (fail) throw new AppError('backend_error', 'the store went away');
-      return FROZEN;
+      return FROZEN_WINDOW;
     },
   } as Partial<LatencyBackend> as LatencyBackend;
 }
@@ -55,7 +46,7 @@ describe('SnapshotStore', () => {
       rawTraces: 9,
     });
     expect(summary!.sizeBytes).toBeGreaterThan(10);
-    expect(store.detail(manifest.id)).toMatchObject({ query: NEW.query, sources: FROZEN.sources, hopscopeVersion: '0.1.0' });
+    expect(store.detail(manifest.id)).toMatchObject({ query: NEW.query, sources: FROZEN_WINDOW.sources, hopscopeVersion: '0.1.0' });
   });
 
   it('leaves nothing behind when the freeze fails midway', async () => {

@@ -2,19 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FreezePlan, FrozenWindow, LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import type { FreezePlan, LatencyBackend } from '@/lib/backends/types';
+import { FROZEN_WINDOW } from '@/test-support/frozen-window';
 import { createSnapshotRegistry } from './registry';
 
-const FROZEN: FrozenWindow = {
-  traces: 1,
-  rawTraces: 1,
-  fields: DEFAULT_FIELD_NAMES,
-  formats: { edge: { format: 'json', missing: {}, unreadable: 'x' }, ingress: { format: 'json', missing: {}, unreadable: 'x' } },
-  lineCounts: { edge: 1, ingress: 1 },
-  unreadableLines: { edge: 0, ingress: 0 },
-  sources: { edge: 'e', ingress: 'i' },
-};
 
 describe('the snapshot registry', () => {
   it('takes snapshots one at a time, and takes the next one after a failure', async () => {
@@ -33,7 +24,7 @@ describe('the snapshot registry', () => {
         running -= 1;
         if (calls === 2) throw new Error('the second one fails');
         writeFileSync(path.join(plan.dir, 'traces.parquet'), 'x');
-        return FROZEN;
+        return FROZEN_WINDOW;
       },
     } as Partial<LatencyBackend> as LatencyBackend;
     const body = { query: { from: '2020-11-19T02:00:00Z', to: '2020-11-19T03:00:00Z' }, title: 't', note: '' };
