@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { UI_ONLY } from './tags';
 
 /**
  * A strange link gets the API's own message, naming the parameter, where the answer would be:
@@ -18,6 +19,13 @@ test.describe('bad permalinks', () => {
     await investigation.settled();
     await expect(page).not.toHaveURL(/latencymin/);
     await expect(investigation.histogram('edge')).toBeVisible();
+  });
+
+  test('an unknown route gets the app’s own 404 page, with the way back', UI_ONLY, async ({ page }) => {
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId('page-not-found')).toBeVisible();
+    await expect(page.getByTestId('page-not-found').getByRole('link').first()).toHaveAttribute('href', /^\//);
   });
 
   test('a reversed time range says from must be before to', async ({ investigation }) => {

@@ -1,3 +1,4 @@
+import { keepScreenshot } from './docs-screenshots';
 import { expect, test } from './fixtures';
 import { parseCount } from './pages/investigation-page';
 import { UI_ONLY } from './tags';
@@ -47,7 +48,7 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     expect(Number(await frame.evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
   });
 
-  test('leads with the culprit, node and address highlighted, then the evidence in smaller type', async ({ investigation, page, sampleWindow }) => {
+  test('leads with the culprit, node and address highlighted, then the evidence in smaller type', async ({ investigation, page, sampleWindow }, testInfo) => {
     await investigation.open(sampleWindow);
     await expect(page.getByTestId('verdict-culprit')).toHaveText(['ingress host ingress-node-2', 'edge upstream_addr 10.20.0.12:80']);
     await expect(investigation.verdictLead).toContainText(/\(SYN or SYN-ACK retransmitted on the ingress→app and edge→ingress connects\) carries [\d,]+ of them: \d+ % of those whose ingress host is known/);
@@ -60,9 +61,10 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     // One alarm on the first screen: the lead; the shares line below is plain text.
     expect(await investigation.verdictLead.evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe('4px');
     expect(await investigation.summary.evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe('0px');
+    await keepScreenshot(page, testInfo, 'screenshot-triage');
   });
 
-  test('"Show these requests" opens exactly the main finding’s requests, the list in view and focused', async ({ investigation, page, sampleWindow }) => {
+  test('"Show these requests" opens exactly the main finding’s requests, the list in view and focused', async ({ investigation, page, sampleWindow }, testInfo) => {
     await investigation.open(sampleWindow);
     await page.getByTestId('verdict-show-requests').click();
     await expect(page).toHaveURL(/histogram=edgeMinusIngress&fromMs=1000&toMs=1100/);
@@ -76,6 +78,7 @@ test.describe('first screen (issue 14 §2, §3)', () => {
       expect(ms).toBeLessThan(1100);
     }
     for (const address of await page.getByTestId('cell-edge-upstream-addr').allInnerTexts()) expect(address.trim()).toBe('10.20.0.12:80');
+    await keepScreenshot(page, testInfo, 'screenshot-drill-down');
   });
 
   test('filter and exclude links on the verdict, connection reuse, the trace table and the trace page', UI_ONLY, async ({ investigation, triage, page, sampleWindow }) => {

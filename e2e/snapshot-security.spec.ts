@@ -47,7 +47,8 @@ test.describe('snapshot writes', () => {
       const read = await request.get(`${base}/api/v1/snapshots/${id}`, { failOnStatusCode: false });
       expect([400, 404], id).toContain(read.status());
       const deleted = await request.delete(`${base}/api/v1/snapshots/${id}`, { headers: WRITE, failOnStatusCode: false });
-      expect([400, 404], id).toContain(deleted.status());
+      // `%2e%2e` is resolved by the URL itself (to /api/v1/), where no write is allowed: 405.
+      expect([400, 404, 405], id).toContain(deleted.status());
     }
     const unknown = '0123456789abcdef0123456789abcdef';
     expect((await request.get(`${base}/api/v1/snapshots/${unknown}`, { failOnStatusCode: false })).status()).toBe(404);

@@ -1,3 +1,4 @@
+import { keepScreenshot } from './docs-screenshots';
 import { UI_ONLY } from './tags';
 import { expect, test } from './fixtures';
 
@@ -21,9 +22,7 @@ test.describe('trace page', () => {
     await expect(page.getByTestId('clock-skew')).toContainText('Clock skew');
     await expect(tracePage.raw('ingress')).toContainText(traceId);
     await expect(tracePage.raw('edge')).toContainText(traceId);
-    const shot = testInfo.outputPath('trace.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    await testInfo.attach('trace', { path: shot, contentType: 'image/png' });
+    await keepScreenshot(page, testInfo, 'screenshot-trace', { fullPage: true });
 
     await tracePage.backLink.click();
     await expect(page).toHaveURL(listUrl);
