@@ -21,15 +21,14 @@ const SNAPSHOT_PARAMETER = 'snapshot';
  * The backend a request reads and the request as its service sees it: `snapshot=<id>` chooses the
  * snapshot's frozen window and is removed, since services refuse parameters they do not know.
  */
-export async function resolveRequestBackend(request: Request): Promise<{ backend: LatencyBackend; request: Request; snapshot: string | null }> {
+export async function resolveRequestBackend(request: Request): Promise<{ backend: LatencyBackend; request: Request }> {
   const url = new URL(request.url);
   const snapshots = url.searchParams.getAll(SNAPSHOT_PARAMETER);
-  if (snapshots.length === 0) return { backend: await getBackendFor(undefined), request, snapshot: null };
+  if (snapshots.length === 0) return { backend: await getBackendFor(undefined), request };
   if (snapshots.length > 1) throw new AppError('invalid_parameter', 'snapshot: give one snapshot id', SNAPSHOT_PARAMETER);
-  const snapshot = snapshots[0]!;
   url.searchParams.delete(SNAPSHOT_PARAMETER);
-  const backend = await getBackendFor(snapshot);
-  return { backend, request: new Request(url, { method: request.method, headers: request.headers, signal: request.signal }), snapshot };
+  const backend = await getBackendFor(snapshots[0]);
+  return { backend, request: new Request(url, { method: request.method, headers: request.headers, signal: request.signal }) };
 }
 
 /**
