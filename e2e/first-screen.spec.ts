@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { keepScreenshot } from './docs-screenshots';
 import { expect, test } from './fixtures';
 import { parseCount } from './pages/investigation-page';
@@ -7,6 +8,24 @@ import { UI_ONLY } from './tags';
 const slowTotals = (text: string) => [...text.matchAll(/([\d,]+) requests (?:with edge request_time )?≥ 1 s/g)].map((match) => parseCount(match[1]!));
 
 const filtersOf = (href: string | null) => new URL(href ?? '', 'http://x').searchParams.getAll('filter');
+
+/** For each cell of a row with filter signs, how far its text reaches past its signs' left edge (≤ 0: not covered). */
+const textPastSigns = (row: Locator) =>
+  row.evaluate((tr) =>
+    [...tr.querySelectorAll('td')].flatMap((td) => {
+      const signs = [...td.querySelectorAll('a[aria-label^="Filter to"], a[aria-label^="Exclude"]')].map((a) => a.getBoundingClientRect());
+      if (signs.length === 0) return [];
+      // The signs are drawn by CSS: every text node of the cell is its value.
+      const range = document.createRange();
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      let textRight = -Infinity;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) textRight = Math.max(textRight, rect.right);
+      }
+      return [textRight - Math.min(...signs.map((rect) => rect.left))];
+    }),
+  );
 
 test.describe('first screen (issue 14 §2, §3)', () => {
   test('one count of slow requests, agreeing with the edge bars, and the unsplit ones named once', async ({ investigation, page, sampleWindow }) => {
@@ -46,6 +65,24 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     await expect(frame).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
     await expect(frame.getByRole('status')).toHaveCount(0);
     expect(Number(await frame.evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
+  });
+
+  test('a verdict from a sampled join says its count is the sample’s', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
+    await investigation.open({ ...sampleWindow, filter: '-edge.status:404' });
+    // The embedded store never samples: its answer gets the sample an Elasticsearch join above
+    // HOPSCOPE_ES_SAMPLE_THRESHOLD reports (the browser's own request, after the filter change).
+    await page.route(/\/api\/v1\/triage\/summary\?/, async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.attribution.sample = { sampledTraces: 5_000, totalTraces: 19_962 };
+      await route.fulfill({ response, json });
+    });
+    await page.getByRole('button', { name: 'Remove filter edge.status ≠ 404' }).click();
+    await expect(page).not.toHaveURL(/filter=/);
+    await investigation.settled();
+    await expect(page.getByTestId('verdict-count-scope')).toHaveText('in a uniform sample of 5,000 of 19,962 traces');
+    await expect(investigation.verdictLead).toContainText(/^[\d,]+ requests ≥ 1 s in a uniform sample of 5,000 of 19,962 traces: ingress host ingress-node-2/);
+    await expect(investigation.verdict.getByTestId('sample-notice')).toContainText('the counts and findings above come from a uniform sample of 5,000 of 19,962 traces');
   });
 
   test('leads with the culprit, node and address highlighted, then the evidence in smaller type', async ({ investigation, page, sampleWindow }, testInfo) => {
@@ -94,6 +131,10 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     await row.hover();
     const filterHost = row.getByRole('link', { name: `Filter to ingress host ${host}` });
     await expect(filterHost).toBeVisible();
+    // Shown, the signs sit beside each host, address and status, not over its end.
+    const overlaps = await textPastSigns(row);
+    expect(overlaps).toHaveLength(6);
+    for (const past of overlaps) expect(past).toBeLessThanOrEqual(0);
     expect(filtersOf(await row.getByRole('link', { name: `Exclude ingress host ${host}` }).getAttribute('href'))).toEqual([`-ingress.host:${host}`]);
     const status = (await row.getByTestId('cell-edge-status').innerText()).trim();
     expect(filtersOf(await row.getByRole('link', { name: `Filter to edge status ${status}` }).getAttribute('href'))).toEqual([`edge.status:${status}`]);

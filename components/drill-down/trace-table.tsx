@@ -9,7 +9,7 @@ import type { TraceSummary } from '@/lib/domain/trace';
 import type { TimeZoneMode, TraceOptionalColumn, TraceSort } from '@/lib/url-state';
 import { formatMs } from '@/components/format';
 import { Instant } from '@/components/time/instant';
-import { FilterValueLinks } from '@/components/triage/filter-value-links';
+import { COMPACT_SIGNS_CELL_PADDING, FilterValueLinks } from '@/components/triage/filter-value-links';
 import { CopyTextButton } from './copy-text-button';
 import { sortTraces } from './sort-traces';
 import { headerGroups, shownColumns, type TraceColumn } from './trace-columns';
@@ -178,10 +178,13 @@ function Cell({ column, trace, href, timeZoneMode, filterHrefFor }: CellProps): 
       const value = kind.value(trace);
       const field = kind.filter;
       const text = value === null ? null : String(value);
+      const signs = field !== undefined && text !== null && filterHrefFor !== undefined;
+      // A cell with filter signs keeps a gutter for them, so they never cover the end of its value.
+      const padding = signs ? `${COMPACT_SIGNS_CELL_PADDING} align-top` : cellClass;
       return (
-        <td data-testid={column.testId} className={`${cellClass} relative ${kind.mono ? 'font-mono' : 'whitespace-nowrap'}`}>
+        <td data-testid={column.testId} className={`${padding} relative ${kind.mono ? 'font-mono' : 'whitespace-nowrap'}`}>
           {kind.mono && typeof value === 'string' ? <AddressList value={value} /> : (value ?? '–')}
-          {field && text !== null && filterHrefFor && (
+          {signs && (
             <FilterValueLinks
               compact
               subject={`${column.name.toLowerCase()} ${text}`}

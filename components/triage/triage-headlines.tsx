@@ -16,9 +16,10 @@ type TriageHeadlinesProps = {
 };
 
 /**
- * The first-screen verdict: the answer first (the one count of examined requests, the culprit
- * highlighted, its mechanism and share), then what cannot be split, then the evidence in smaller
- * type. Only the lead is drawn as an alarm: five boxes of equal weight read as five alarms.
+ * The first-screen verdict: the answer first (the one count of examined requests, said to be a
+ * sample's when it is, the culprit highlighted, its mechanism and share), then what cannot be
+ * split, then the evidence in smaller type. Only the lead is drawn as an alarm: five boxes of
+ * equal weight read as five alarms.
  */
 export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: TriageHeadlinesProps) {
   const { culprit } = verdict;
@@ -34,6 +35,7 @@ export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: T
               <strong className="tabular-nums">
                 <span data-testid="verdict-count">{formatCount(verdict.slowCount)}</span> {verdict.slowCount === 1 ? 'request' : 'requests'} {verdict.examined}
               </strong>
+              {verdict.countScope && <span data-testid="verdict-count-scope"> {verdict.countScope}</span>}
               {': '}
               {culprit ? (
                 <>
@@ -90,7 +92,7 @@ export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: T
           ))}
         </ul>
       )}
-      <SampleNotice sample={sample} subject="these findings" />
+      <SampleNotice sample={sample} subject="the counts and findings above" />
     </section>
   );
 }
