@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
@@ -24,8 +27,8 @@ export function requireElasticsearchUrl(): string {
 
 /**
  * Seeds both tiers into fresh, uniquely named daily indices (edge timings under dynamic mapping,
- * i.e. 32-bit floats; ingress timings as keyword strings) and returns a backend reading them
- * (`tuning`: a low sampling threshold, to exercise sampling on small data).
+ * i.e. 32-bit floats; ingress timings as keyword strings) and returns a backend reading them,
+ * with a slice cache of its own, removed by `cleanup` (`settings`: the cache's bounds, say).
  */
 export async function seedElasticsearchBackend(
   edgeDocuments: Iterable<Record<string, unknown>>,
@@ -33,7 +36,7 @@ export async function seedElasticsearchBackend(
   options: {
     shards?: number;
     keywordTimings?: boolean;
-    tuning?: Pick<ElasticsearchBackendConfig, 'sampleThresholdTraces' | 'partitionTraces'>;
+    settings?: Pick<ElasticsearchBackendConfig, 'cacheBytes' | 'lateMarginMs' | 'maxOpenLines'>;
   } = {},
 ): Promise<OpenedBackend> {
   const url = requireElasticsearchUrl();
@@ -49,18 +52,21 @@ export async function seedElasticsearchBackend(
     keywordTimings: options.keywordTimings ?? false,
   });
   if (summary.errors.length > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-test-es-cache-'));
   const backend = createElasticsearchBackend({
     url,
     requestTimeoutMs: 30_000,
     edgeIndex: `${edgePrefix}*`,
     ingressIndex: `${ingressPrefix}*`,
     fields: DEFAULT_FIELD_NAMES,
-    ...options.tuning,
+    cacheDir,
+    ...options.settings,
   });
   return {
     backend,
     cleanup: async () => {
       await backend.close();
+      rmSync(cacheDir, { recursive: true, force: true });
       await deleteSeeded(client, [edgePrefix, ingressPrefix]);
       await client.close();
     },

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { LatencyBackend } from '@/lib/backends/types';
@@ -38,8 +41,17 @@ export async function seedFixtureIndices(url: string, shards = 1): Promise<Seede
 }
 
 /** A backend config for tests: the default field names and a 30 s timeout unless overridden. */
+/** This test process's slice caches, removed when it exits. */
+const CACHE_ROOT = path.join(os.tmpdir(), `hopscope-test-es-cache-${process.pid}`);
+process.once('exit', () => rmSync(CACHE_ROOT, { recursive: true, force: true }));
+
+/**
+ * A backend configuration with a slice cache of its own: each test reads Elasticsearch afresh,
+ * as the behaviour it checks (a refusal, a timeout) happens on the reads.
+ */
 export function testBackendConfig(config: Pick<ElasticsearchBackendConfig, 'url' | 'edgeIndex' | 'ingressIndex'> & Partial<ElasticsearchBackendConfig>): ElasticsearchBackendConfig {
-  return { fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000, ...config };
+  mkdirSync(CACHE_ROOT, { recursive: true });
+  return { fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000, cacheDir: mkdtempSync(path.join(CACHE_ROOT, 'cache-')), ...config };
 }
 
 /** Makes a backend of this config the process backend (lib/server/backend.ts) and returns it. */

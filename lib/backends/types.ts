@@ -110,5 +110,10 @@ export interface LatencyBackend {
   freezeWindow(plan: FreezePlan, options?: CallOptions): Promise<FrozenWindow>;
   /** How far a load still under way has come (the embedded store); null when nothing is loading. Never waits. */
   loadStatus(): StoreLoadStatus | null;
+  /**
+   * Forgets what the backend keeps of the window `[fromMs, toMs)` (Elasticsearch's materialized
+   * slices), so the next answers read it again; absent where nothing is kept.
+   */
+  refreshWindow?(fromMs: number, toMs: number): void;
   close(): Promise<void>;
 }

@@ -69,6 +69,7 @@ export function withSharedCalls(backend: LatencyBackend, kept?: KeptAnswers): La
     // A write: never shared with another caller's.
     freezeWindow: (plan, options) => backend.freezeWindow(plan, options),
     loadStatus: () => backend.loadStatus(),
+    ...(backend.refreshWindow ? { refreshWindow: (fromMs: number, toMs: number) => backend.refreshWindow?.(fromMs, toMs) } : {}),
     close: () => backend.close(),
   };
 }

@@ -3,7 +3,7 @@ import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { SampleInfo } from '@/lib/domain/api-responses';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
-import { getHistograms } from '@/lib/services/get-histograms';
+
 import { getAttribution } from '@/lib/services/triage/get-attribution';
 import { getConnectionReuse } from '@/lib/services/triage/get-connection-reuse';
 import { getCorrelations } from '@/lib/services/triage/get-correlations';
@@ -114,37 +114,3 @@ describe.each<[ScenarioName]>([['incident'], ['healthy'], ['slow-app']])('triage
   }, 600_000);
 });
 
-describe('triage on Elasticsearch above its sampling threshold', () => {
-  const { edge, ingress } = generateIncident({ scenario: 'incident', traces: 3_000, seed: 5 });
-  let elastic: OpenedBackend;
-  beforeAll(async () => {
-    elastic = await seedElasticsearchBackend(edge, ingress, { shards: 2, tuning: { sampleThresholdTraces: 1_000, partitionTraces: 400 } });
-  });
-  afterAll(async () => elastic?.cleanup());
-
-  it('reads the same traces as the histograms and says so with the same SampleInfo in every answer', async () => {
-    const backend = elastic.backend;
-    const histograms = await getHistograms(backend, WINDOW);
-    const sample = histograms.sample;
-    // 3,000 requests, a few lost or duplicated lines: far above the threshold of 1,000.
-    expect(sample).not.toBeNull();
-    expect(sample!.totalTraces).toBe(histograms.counts.edge);
-    // The histograms' rule: whole partitions until the sample holds at least the threshold.
-    expect(sample!.sampledTraces).toBeGreaterThanOrEqual(1_000);
-    expect(sample!.sampledTraces).toBeLessThan(sample!.totalTraces);
-    const [attribution, correlations, retransmissions, reuse, summary, comparison] = await Promise.all([
-      getAttribution(backend, WINDOW),
-      getCorrelations(backend, WINDOW),
-      getRetransmissions(backend, WINDOW),
-      getConnectionReuse(backend, WINDOW),
-      getTriageSummary(backend, WINDOW),
-      getWindowComparison(backend, { ...WINDOW, compareFrom: WINDOW.from, compareTo: WINDOW.to }),
-    ]);
-    for (const answer of [attribution, correlations, retransmissions, reuse, summary.attribution, comparison.base, comparison.compare]) {
-      expect(answer.sample).toEqual(sample);
-    }
-    // The sampled traces are the histograms' joined ones: same count, and every listed trace counted once.
-    expect(attribution.traces).toMatchObject({ all: sample!.sampledTraces });
-    expect(comparison.base.traces.all).toBe(sample!.sampledTraces);
-  }, 600_000);
-});

@@ -10,6 +10,7 @@ import { AppError, requestCancelled } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, rawTable, tierTable } from './sql/build-load';
 import { buildTraceTableSql, TRACE_TABLE } from './sql/build-trace-table';
 import { buildSnapshotCountsSql, buildSnapshotExportSql, buildSnapshotOpenSql, type SnapshotExportPlan } from './sql/build-snapshot-export';
+import { buildGatherLinesSql, buildLineFileSql } from './sql/build-lines-store';
 import { sqlString } from './sql/field-access';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
@@ -228,6 +229,70 @@ export async function openSnapshotStore(
   }
   const loadMs = Math.round(performance.now() - started);
   return { instance, ...summary, loadMs, origin: { kind: 'snapshot', path: dir }, close };
+}
+
+/**
+ * Normalizes one tier's NDJSON file into a line file (buildLineFileSql) in a scratch database of
+ * its own, small and closed at once: what Elasticsearch's slices are stored as. Returns the
+ * number of lines written.
+ */
+export async function writeLineFile(tier: Tier, ndjsonFile: string, fields: FieldNames, parquetFile: string): Promise<number> {
+  const files = storeFiles({}, { removeAbandoned: false });
+  const instance = await DuckDBInstance.create(files.databasePath, { memory_limit: '128MB', threads: '1', temp_directory: files.tempDirectory });
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildLineFileSql(tier, ndjsonFile, fields, parquetFile)]) await connection.run(statement);
+    const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquetFile)})`);
+    return Number(counted.getRowObjects()[0]?.n ?? 0);
+  } catch (error) {
+    throw new AppError('backend_error', `could not store the ${tier} lines read from Elasticsearch: ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    files.cleanup();
+  }
+}
+
+/**
+ * A store assembled from line files (writeLineFile): the lines are read back, numbered, and the
+ * trace table built by the same statements as a load of log files, in a fresh temporary database
+ * with the same memory bounds. `onProgress` hears when the trace table is being built.
+ */
+export async function openLineFilesStore(
+  files: Record<Tier, readonly string[]>,
+  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'>,
+  summary: Pick<LoadedStore, 'formats'>,
+  onProgress?: LoadProgressSink,
+): Promise<LoadedStore> {
+  const started = performance.now();
+  const folder = storeFiles({}, { removeAbandoned: false });
+  const instance = await DuckDBInstance.create(folder.databasePath, {
+    memory_limit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    threads: String(settings.threads ?? DEFAULT_THREADS),
+    temp_directory: folder.tempDirectory,
+  });
+  const close = () => {
+    instance.closeSync();
+    folder.cleanup();
+  };
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildGatherLinesSql(files)]) await connection.run(statement);
+    const stored = await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${rawTable('edge')}) AS edge, (SELECT count(*) FROM ${rawTable('ingress')}) AS ingress`);
+    const row = stored.getRowObjects()[0];
+    const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
+    onProgress?.({ stage: 'build', tier: null, lines: lineCounts.edge + lineCounts.ingress });
+    for (const statement of [...buildFinishLoadSql(), ...buildTraceTableSql(), ...TIERS.map(buildTraceIndexSql)]) await connection.run(statement);
+    const loadMs = Math.round(performance.now() - started);
+    return { instance, formats: summary.formats, lineCounts, unreadableLines: { edge: 0, ingress: 0 }, loadMs, origin: { kind: 'temporary' }, close };
+  } catch (error) {
+    close();
+    throw new AppError('backend_error', `could not build the window's trace table: ${firstLine(error)}`, undefined, { cause: error });
+  } finally {
+    connection.closeSync();
+  }
 }
 
 /** What freezeStore wrote: how many traces the window holds and how many kept their raw lines. */

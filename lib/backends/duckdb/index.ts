@@ -5,7 +5,7 @@ import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
-import { freezeStore, openSnapshotStore, openStore, runStatement, type LoadedStore } from './connection';
+import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LoadedStore } from './connection';
 import type { LoadProgress, LoadProgressSink } from './load-progress';
 import { LoadTracker } from './load-tracker';
 import { toMissingFieldNotices } from './missing-field-notices';
@@ -89,6 +89,23 @@ export function createSnapshotBackend(
   });
   // Answers name the store the lines were read from; the window says they are frozen.
   return { ...engine, kind: origin.kind, frozenWindow: origin.window };
+}
+
+/**
+ * The engine over line files (writeLineFile) gathered into a store of their own: how a window
+ * materialized from Elasticsearch is answered. `formats` are what the files' lines were read as.
+ */
+export function createLineFilesBackend(
+  files: Record<Tier, readonly string[]>,
+  source: { fields: FieldNames; formats: Record<Tier, LoadedStore['formats'][Tier]>; sources: Record<Tier, string>; onLoadProgress?: LoadProgressSink },
+  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
+): LatencyBackend {
+  return createEngineBackend({
+    fields: source.fields,
+    open: (onProgress) => openLineFilesStore(files, settings, { formats: source.formats }, onProgress),
+    onLoadProgress: source.onLoadProgress,
+    sources: source.sources,
+  });
 }
 
 /** Every verb over the tables of one store (docs/ARCHITECTURE.md, "The trace table"). */

@@ -7,7 +7,6 @@ import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
-import { toEdgeTraceCounts } from '@/lib/domain/trace-counts';
 import { AppError } from '@/lib/server/core/errors';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '.';
@@ -265,28 +264,6 @@ describe.each([
     expect([timeline.series, timeline.withoutConnectTime]).toEqual([[], 0]);
   });
 
-  it('samples the joined distributions by trace-id hash above the threshold, and keeps the edge exact', async () => {
-    // One trace per partition on average, joined until 4 traces or more: the edge side stays exact.
-    const small = createElasticsearchBackend({ ...seeded.config, partitionTraces: 1, sampleThresholdTraces: 4 });
-    try {
-      const first = await small.fetchDistributions(WINDOW);
-      expect(first.sample).not.toBeNull();
-      expect(first.sample!.totalTraces).toBe(10);
-      // At least the threshold: partitions are joined until their traces reach it.
-      expect(first.sample!.sampledTraces).toBeGreaterThanOrEqual(4);
-      expect(first.sample!.sampledTraces).toBeLessThan(10);
-      expect(first.counts.edge).toBe(10);
-      expect(first.counts.duplicates.edge).toBe(1);
-      expect(first.distributions.edge).toEqual((await backend.fetchDistributions(WINDOW)).distributions.edge);
-      expect(first.counts.joined + first.counts.edgeOnly).toBe(first.sample!.sampledTraces);
-      // The edge answer alone is the sampled answer's exact edge side.
-      expect(await small.fetchEdgeDistribution(WINDOW)).toEqual({ counts: toEdgeTraceCounts(first.counts), distribution: first.distributions.edge });
-      // Repeatable: the same traces every time.
-      expect(await small.fetchDistributions(WINDOW)).toEqual(first);
-    } finally {
-      await small.close();
-    }
-  });
 });
 
 describe('32-bit floats and keyword strings land in the millisecond nginx printed', () => {

@@ -180,7 +180,7 @@ describe('slow answers', () => {
     expect(status).toBe(504);
     expect(body.error).toEqual({
       code: 'backend_timeout',
-      message: 'Elasticsearch timed out after 0.5 s on counting the edge lines (HOPSCOPE_ES_TIMEOUT_MS=500); narrow the time range or filters',
+      message: 'Elasticsearch timed out after 0.5 s on counting the edge lines to read (HOPSCOPE_ES_TIMEOUT_MS=500); narrow the time range or filters',
     });
   });
 });
@@ -202,9 +202,11 @@ describe('a query the browser abandons', () => {
     expect(response.status).toBe(499);
     expect(Date.now() - started).toBeLessThan(15_000);
     await vi.waitFor(() => expect(search.abandoned).toBe(true), { timeout: 10_000, interval: 50 });
-    // After the abandoned search only the points in time of the answer are closed.
-    const after = () => proxy.requests.slice(proxy.requests.indexOf(search) + 1).map((request) => `${request.method} ${request.path}`);
-    await vi.waitFor(() => expect(after()).toEqual(['DELETE /_pit', 'DELETE /_pit']), { timeout: 10_000, interval: 50 });
+    // The window's read stops with its only waiter: after the abandoned search, nothing but the
+    // closing of points in time already open (none while the lines are being counted).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = proxy.requests.slice(proxy.requests.indexOf(search) + 1).map((request) => `${request.method} ${request.path}`);
+    expect(after.filter((request) => request !== 'DELETE /_pit')).toEqual([]);
   });
 });
 

@@ -1,17 +1,21 @@
 import 'server-only';
-import type { CallOptions, LatencyBackend } from '@/lib/backends/types';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { createLineFilesBackend } from '@/lib/backends/duckdb';
+import type { TriageBackend } from '@/lib/backends/triage-types';
+import type { CallOptions, LatencyBackend, TierFormat } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
-import { TIERS } from '@/lib/domain/tiers';
-import { toTuning, type ElasticsearchBackendConfig } from './backend-config';
+import { needsIngressJoin } from '@/lib/domain/dimension-filters';
+import type { TraceQuery } from '@/lib/domain/query';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
+import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
-import { freezeWindow } from './freeze-window';
-import { requiredFieldsOrThrow, type FieldPlan } from './query-plan';
+import { countDocuments, readSlice } from './materialize/read-slice';
+import { SliceCache } from './materialize/slice-cache';
+import { WindowEngines } from './materialize/window-engines';
+import { requiredFieldsOrThrow, toTraceSetFields, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
-import { createElasticsearchTriage, type RunVerb } from './triage';
 import { checkHealth } from './verbs/check-health';
-import { fetchBucketTraces } from './verbs/fetch-bucket-traces';
-import { fetchConnectTimeline } from './verbs/fetch-connect-timeline';
-import { fetchDistributions } from './verbs/fetch-distributions';
 import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
 import { fetchExtent } from './verbs/fetch-extent';
 import { fetchSuggestions } from './verbs/fetch-suggestions';
@@ -22,7 +26,13 @@ export type { ElasticsearchBackendConfig } from './backend-config';
 /** Mappings are read again after this long, so a new daily index with another mapping is noticed. */
 const FIELD_PLAN_TTL_MS = 60_000;
 
+/** Bumped whenever the lines' normalization changes: slices read by an older version are then not reused. */
+const LINE_FILE_VERSION = 1;
+
 const ENV_OF_TIER = { edge: 'HOPSCOPE_EDGE_INDEX', ingress: 'HOPSCOPE_INGRESS_INDEX' } as const;
+
+/** Documents of either tier are `_source` objects, read as the embedded store reads JSON lines. */
+const SOURCE_FORMAT: TierFormat = { format: 'json', missing: {}, unreadable: 'not a JSON object' };
 
 /** A tier whose pattern matched no index: said so, naming the pattern, rather than an unexplained empty answer. */
 function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerNotice[] {
@@ -34,14 +44,21 @@ function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerN
   });
 }
 
+/** The cluster, indices and field names a cache folder holds lines of: another configuration never reads them. */
+function cacheFolder(config: ElasticsearchBackendConfig): string {
+  const identity = JSON.stringify({ url: config.url, edge: config.edgeIndex, ingress: config.ingressIndex, fields: config.fields, version: LINE_FILE_VERSION });
+  return path.join(config.cacheDir ?? defaultCacheDir(), createHash('sha256').update(identity).digest('hex').slice(0, 16));
+}
+
 /**
- * The production backend: the users' own Elasticsearch, read-only. Every verb builds its
- * requests (requests/), runs them in a session (timeouts, abort, error mapping, one point in time
- * for answers of several requests) and parses the answers (parse/) into domain objects.
+ * The production backend: the users' own Elasticsearch, read-only (docs/ARCHITECTURE.md,
+ * "Materialized windows"). A window's lines are read once, by slices of time, into the engine's
+ * tables, and every analytic verb is answered by the engine, as on the embedded store. Elasticsearch
+ * itself answers what needs no join: the edge histogram of a window not yet materialized (the
+ * first bar), trace details (every line of a trace, at any time), suggestions and the data's extent.
  */
 export function createElasticsearchBackend(config: ElasticsearchBackendConfig): LatencyBackend {
   const client = createElasticsearchClient(config);
-  const tuning = toTuning(config);
   let cachedPlan: { plan: Promise<FieldPlan>; expiresMs: number } | null = null;
 
   const fieldPlan = (session: ElasticsearchSession): Promise<FieldPlan> => {
@@ -59,7 +76,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
    * What makes the answer incomplete (an index pattern matching nothing, failed shards) goes to
    * the caller's `onNotice`; a tier whose indices lack a required field is refused.
    */
-  const run: RunVerb = async <T>(options: CallOptions | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => {
+  const run = async <T>(options: CallOptions | undefined, snapshot: boolean, verb: (session: ElasticsearchSession, plan: FieldPlan) => Promise<T>) => {
     const session = new ElasticsearchSession(client, config, options?.signal);
     try {
       const plan = await fieldPlan(session);
@@ -77,22 +94,85 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     }
   };
 
+  /**
+   * A session of its own for reading slices: shared by every request waiting for them, so no
+   * caller's abort ends it. Its notices (failed shards) come with the answer.
+   */
+  const withReadSession = async <T>(
+    tiers: readonly Tier[],
+    signal: AbortSignal,
+    read: (session: ElasticsearchSession) => Promise<T>,
+  ): Promise<{ answer: T; notices: AnswerNotice[] }> => {
+    const session = new ElasticsearchSession(client, config, signal);
+    try {
+      if (tiers.length > 0) await session.openSnapshot(tiers);
+      const answer = await read(session);
+      return { answer, notices: session.notices() };
+    } catch (error) {
+      throw toAnswerError(error, (tier) => session.indexOf(tier));
+    } finally {
+      void session.close();
+    }
+  };
+
+  const windows = new WindowEngines({
+    cache: new SliceCache(cacheFolder(config), config.cacheBytes ?? DEFAULT_CACHE_BYTES),
+    readSlice: async (tier, slice, file, onLines, signal) => {
+      const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields, tier, slice, file, onLines));
+      return { lines: answer, notices };
+    },
+    countDocuments: async (tier, fromMs, toMs, signal) =>
+      (await withReadSession([], signal, (session) => countDocuments(session, tier, config.fields.timestamp, fromMs, toMs))).answer,
+    openEngine: (files, onProgress) =>
+      createLineFilesBackend(
+        files,
+        { fields: config.fields, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
+        { memoryLimit: config.memoryLimit, threads: config.threads },
+      ),
+    lateMarginMs: config.lateMarginMs ?? DEFAULT_LATE_MARGIN_MS,
+    maxOpenLines: config.maxOpenLines ?? DEFAULT_MAX_OPEN_LINES,
+  });
+
+  /** Answers from the engine holding the window, after the checks every answer gets (mappings, index patterns). */
+  const fromEngine = async <T>(window: { fromMs: number; toMs: number }, options: CallOptions | undefined, verb: (engine: LatencyBackend) => Promise<T>): Promise<T> => {
+    // The fields the trace set reads must be mapped as it needs them (a request_time mapped as
+    // long is refused, as the edge histogram read from Elasticsearch would lose its milliseconds).
+    await run(options, false, async (_session, plan) => toTraceSetFields(plan));
+    try {
+      return await windows.use(window.fromMs, window.toMs, verb, { onNotice: options?.onNotice, signal: options?.signal });
+    } catch (error) {
+      throw toAnswerError(error, (tier) => (tier === 'edge' ? config.edgeIndex : config.ingressIndex));
+    }
+  };
+
+  const triage: TriageBackend = {
+    kind: 'elasticsearch',
+    fetchSegmentStats: (query, slow, options) => fromEngine(query, options, (engine) => engine.triage.fetchSegmentStats(query, slow, options)),
+    fetchFieldValueCounts: (query, slow, fields, limitPerField, options) =>
+      fromEngine(query, options, (engine) => engine.triage.fetchFieldValueCounts(query, slow, fields, limitPerField, options)),
+    fetchConnectDistributions: (query, maxGroups, options) => fromEngine(query, options, (engine) => engine.triage.fetchConnectDistributions(query, maxGroups, options)),
+  };
+
+  /** The edge histogram straight from Elasticsearch while the window is not materialized, and when no ingress filter needs the join. */
+  const edgeDistributionDirect = (query: TraceQuery) => !needsIngressJoin(query.filters) && !windows.isReady(query.fromMs, query.toMs);
+
   return {
     kind: 'elasticsearch',
 
-    triage: createElasticsearchTriage({ run, tuning }),
+    triage,
 
-    fetchDistributions: (query, options) => run(options, true, (session, plan) => fetchDistributions(session, plan, tuning, query)),
+    fetchDistributions: (query, options) => fromEngine(query, options, (engine) => engine.fetchDistributions(query, options)),
 
-    fetchEdgeDistribution: (query, options) => run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, tuning, query)),
+    fetchEdgeDistribution: (query, options) =>
+      edgeDistributionDirect(query)
+        ? run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, query))
+        : fromEngine(query, options, (engine) => engine.fetchEdgeDistribution(query, options)),
 
-    fetchBucketTraces: (query, selection, page, options) =>
-      run(options, true, (session, plan) => fetchBucketTraces(session, plan, tuning, query, selection, page)),
+    fetchBucketTraces: (query, selection, page, options) => fromEngine(query, options, (engine) => engine.fetchBucketTraces(query, selection, page, options)),
 
     fetchTrace: (traceId, options) => run(options, false, (session, plan) => fetchTrace(session, plan, traceId)),
 
-    fetchConnectTimeline: (query, timeline, options) =>
-      run(options, true, (session, plan) => fetchConnectTimeline(session, plan, tuning, query, timeline)),
+    fetchConnectTimeline: (query, timeline, options) => fromEngine(query, options, (engine) => engine.fetchConnectTimeline(query, timeline, options)),
 
     fetchSuggestions: (query, field, prefix, limit, options) =>
       run(options, false, (session, plan) => fetchSuggestions(session, plan, query, field, prefix, limit)),
@@ -104,11 +184,18 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
       return checkHealth(session, config.url, () => fieldPlan(session));
     },
 
-    freezeWindow: (plan, options) => run(options, false, (session) => freezeWindow(session, config.fields, plan)),
+    async freezeWindow(plan, options) {
+      const frozen = await fromEngine(plan, options, (engine) => engine.freezeWindow(plan, options));
+      return { ...frozen, sources: { edge: config.edgeIndex, ingress: config.ingressIndex } };
+    },
 
-    // Elasticsearch holds the data itself: nothing is loaded.
-    loadStatus: () => null,
+    loadStatus: () => windows.status(),
 
-    close: () => client.close(),
+    refreshWindow: (fromMs, toMs) => windows.refresh(fromMs, toMs),
+
+    close: async () => {
+      await windows.close();
+      await client.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
+import { GET as getTrace } from '@/app/api/v1/traces/[traceId]/route';
 import { startOwnNode, type OwnNode } from '@/test-support/own-elasticsearch-node';
 import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/test-support/elasticsearch-route';
 import { callRoute } from '@/test-support/route-fixture';
@@ -67,14 +68,19 @@ describe('a node of our own, broken on purpose', () => {
     }
   }, 120_000);
 
-  it('the node stops between two requests: 503 backend_unavailable, connection refused', async () => {
+  it('the node stops between two requests: the materialized window still answers, a trace lookup gets 503 backend_unavailable, connection refused', async () => {
     installProcessBackend(testBackendConfig({ url: node.url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex }));
     const before = await callRoute(getHistograms, HISTOGRAMS);
     expect(before.status).toBe(200);
     expect(before.body.notices).toEqual([]);
     await seeded.cleanup();
     await node.stop();
-    const after = await callRoute(getHistograms, HISTOGRAMS);
+    // The window's lines were read once and are answered by the engine: the same answer.
+    const again = await callRoute(getHistograms, HISTOGRAMS);
+    expect(again.status).toBe(200);
+    expect(again.body.histograms).toEqual(before.body.histograms);
+    // A trace's lines are read from Elasticsearch on every lookup.
+    const after = await callRoute(getTrace, '/api/v1/traces/t-ok-1', { traceId: 't-ok-1' });
     expect(after.status).toBe(503);
     expect(after.body).toEqual({
       error: {

@@ -59,11 +59,11 @@ export class ElasticsearchSession {
     }
   }
 
-  /** Reads both tiers from one point in time each until `close`. */
-  async openSnapshot(): Promise<void> {
+  /** Reads the tiers (both by default) from one point in time each until `close`. */
+  async openSnapshot(tiers: readonly Tier[] = ['edge', 'ingress']): Promise<void> {
     // Both at once: a fixed cost of every answer, which small windows notice.
     await Promise.all(
-      (['edge', 'ingress'] as const).map(async (tier) => {
+      tiers.map(async (tier) => {
         const index = this.indexOf(tier);
         // Without a point in time a tier is read from the live indices, whose searches report a
         // shard that has no copy as a failed shard (a notice of the answer, not an error).

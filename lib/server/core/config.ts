@@ -34,7 +34,13 @@ const envSchema = z.object({
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  HOPSCOPE_ES_SAMPLE_THRESHOLD: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
+  HOPSCOPE_ES_LATE_MARGIN: z
+    .string()
+    .trim()
+    .regex(/^\d+\s*[smh]$/, 'HOPSCOPE_ES_LATE_MARGIN must be a number of seconds, minutes or hours such as 600s, 10m or 1h')
+    .default('10m'),
+  HOPSCOPE_ES_CACHE_DIR: optionalText,
+  HOPSCOPE_ES_CACHE_MB: z.coerce.number().int().min(1).default(4096),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,
@@ -107,8 +113,13 @@ export type ElasticsearchConfig = {
   edgeIndex: string;
   ingressIndex: string;
   requestTimeoutMs: number;
-  /** Above this many traces, the join-based distributions come from a uniform sample of traces. */
-  sampleThresholdTraces: number;
+  /** A slice of lines that ended longer ago than this is read once and reused (docs/ARCHITECTURE.md, "Materialized windows"). */
+  lateMarginMs: number;
+  /** Where the materialized slices are kept (across restarts), and how many bytes they may take. */
+  cacheDir: string;
+  cacheBytes: number;
+  memoryLimit?: string;
+  threads?: number;
 };
 
 export type DuckdbConfig = {
@@ -252,7 +263,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           edgeIndex: vars.HOPSCOPE_EDGE_INDEX,
           ingressIndex: vars.HOPSCOPE_INGRESS_INDEX,
           requestTimeoutMs: vars.HOPSCOPE_ES_TIMEOUT_MS,
-          sampleThresholdTraces: vars.HOPSCOPE_ES_SAMPLE_THRESHOLD,
+          lateMarginMs: toMarginMs(vars.HOPSCOPE_ES_LATE_MARGIN),
+          cacheDir: vars.HOPSCOPE_ES_CACHE_DIR ?? path.join(process.cwd(), '.data', 'es-cache'),
+          cacheBytes: vars.HOPSCOPE_ES_CACHE_MB * 1024 * 1024,
+          memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
+          threads: vars.HOPSCOPE_DUCKDB_THREADS,
         }
       : null,
     accessControl,
@@ -264,6 +279,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       maxBytes: vars.HOPSCOPE_SNAPSHOT_MAX_MB === undefined ? null : vars.HOPSCOPE_SNAPSHOT_MAX_MB * 1024 * 1024,
     },
   };
+}
+
+/** "600s", "10m" or "1h" in milliseconds. */
+function toMarginMs(text: string): number {
+  const amount = Number.parseInt(text, 10);
+  const unit = text.trim().at(-1);
+  return amount * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1_000);
 }
 
 /** "90d" or "12h" in milliseconds. */

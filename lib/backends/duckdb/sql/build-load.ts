@@ -5,7 +5,7 @@ import { fieldPointers, sqlString } from './field-access';
 /** Narrow table of normalized lines per tier: what every aggregation reads. */
 export const tierTable = (tier: Tier): string => `${tier}_docs`;
 /** Normalized lines before trace keys and duplicate counts are attached. */
-const stagingTable = (tier: Tier): string => `${tier}_staging`;
+export const stagingTable = (tier: Tier): string => `${tier}_staging`;
 /** The raw lines as stored, by doc_id: read only for drill-down pages and trace details. */
 export const rawTable = (tier: Tier): string => `${tier}_raw`;
 

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDuckdbBackend } from '@/lib/backends/duckdb';
+import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
+import type { LatencyBackend } from '@/lib/backends/types';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { getBucketTraces } from '@/lib/services/get-bucket-traces';
+import { getHistograms } from '@/lib/services/get-histograms';
+import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
+import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
+import { writeTierFiles } from '@/test-support/ndjson-files';
+import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
+import { generateIncident } from '@/scripts/sample/incident-generator';
+import { FRESH_REUSE_MS } from './slice-cache';
+
+/**
+ * Materialized windows on the real node against the embedded store on the same lines: slices
+ * read once and reused, fresh slices read again, late lines, eviction, and concurrent cold
+ * requests. Every answer must equal the embedded store's but for the backend's name.
+ */
+const url = requireElasticsearchUrl();
+const T0 = Date.UTC(2020, 10, 19, 2);
+const HOUR_MS = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const WINDOW = { from: iso(T0), to: iso(T0 + 2 * HOUR_MS) };
+const { edge, ingress } = generateIncident({ scenario: 'incident', traces: 3_000, seed: 11, startMs: T0, hours: 2 });
+
+/** A trace of one line per tier at `atMs`, 1.5 s at the edge: lands in every histogram. */
+function lateTrace(id: string, atMs: number) {
+  const line = { '@timestamp': iso(atMs), trace_id: id, app_name: 'user-api', path: '/late', status: '200', request_method: 'GET' };
+  return {
+    edge: { ...line, '@source': 'edge-nginx-1', request_time: 1.5, upstream_connect_time: '0.001', upstream_response_time: '1.400', upstream_addr: '10.20.0.11:80' },
+    ingress: { ...line, '@source': 'ingress-node-1', request_time: '1.390', upstream_connect_time: '0.001', upstream_response_time: '1.380', upstream_addr: '10.1.0.5:8000' },
+  };
+}
+
+const withoutBackendName = <T extends { backend?: unknown }>(answer: T) => ({ ...answer, backend: undefined });
+
+/** The answers every case compares: the four histograms, a drill-down page and the triage summary. */
+async function answers(backend: LatencyBackend, window: { from: string; to: string }) {
+  const [histograms, traces, summary] = await Promise.all([
+    getHistograms(backend, window),
+    getBucketTraces(backend, { ...window, histogram: 'edge', fromMs: '1000', toMs: '2000', limit: '20' }),
+    getTriageSummary(backend, window),
+  ]);
+  return { histograms: withoutBackendName(histograms), traces, summary: withoutBackendName(summary) };
+}
+
+describe('Elasticsearch windows materialized by slices, against the embedded store', () => {
+  const client = new Client({ node: url });
+  const run = `hs-mat-${randomBytes(4).toString('hex')}`;
+  const edgePrefix = `${run}-nginx-access-`;
+  const ingressPrefix = `${run}-ingress-`;
+  const cacheRoot = mkdtempSync(path.join(os.tmpdir(), 'hopscope-test-materialize-'));
+  const opened: LatencyBackend[] = [];
+  let proxy: ElasticsearchProxy;
+
+  const elastic = (settings: Partial<ElasticsearchBackendConfig> = {}) => {
+    const backend = createElasticsearchBackend({
+      url,
+      requestTimeoutMs: 30_000,
+      edgeIndex: `${edgePrefix}*`,
+      ingressIndex: `${ingressPrefix}*`,
+      fields: DEFAULT_FIELD_NAMES,
+      cacheDir: mkdtempSync(path.join(cacheRoot, 'cache-')),
+      ...settings,
+    });
+    opened.push(backend);
+    return backend;
+  };
+  const embedded = (extraEdge: object[] = [], extraIngress: object[] = []) => {
+    const { edgeFile, ingressFile } = writeTierFiles([...edge, ...extraEdge], [...ingress, ...extraIngress]);
+    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    opened.push(backend);
+    return backend;
+  };
+  const seed = async (edgeDocuments: object[], ingressDocuments: object[]) => {
+    const summary = await seedElasticsearch({
+      client,
+      edge: { indexPrefix: edgePrefix, documents: edgeDocuments as Record<string, unknown>[] },
+      ingress: { indexPrefix: ingressPrefix, documents: ingressDocuments as Record<string, unknown>[] },
+      shards: 2,
+    });
+    expect(summary.errors).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    await seed(edge, ingress);
+    proxy = await startElasticsearchProxy(url);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const backend of opened) await backend.close();
+    await proxy?.close();
+    await deleteSeeded(client, [edgePrefix, ingressPrefix]);
+    await client.close();
+    rmSync(cacheRoot, { recursive: true, force: true });
+  });
+
+  it('a window spanning settled and fresh slices, and a line arriving late inside the margin', async () => {
+    // Slices ending by T0 + 1 h are settled (read once, kept on disk); later ones are fresh.
+    const cacheDir = mkdtempSync(path.join(cacheRoot, 'fresh-'));
+    const backend = elastic({ cacheDir, lateMarginMs: Date.now() - (T0 + HOUR_MS) });
+    const reference = embedded();
+    expect(await answers(backend, WINDOW)).toEqual(await answers(reference, WINDOW));
+    const kept = () => readdirSync(path.join(cacheDir, readdirSync(cacheDir)[0]!)).filter((name) => name.includes('~'));
+    // Edge quarters 02:00–03:00 (4) and ingress quarters 01:45–03:00 (5): the settled ones, kept.
+    expect(kept()).toHaveLength(9);
+
+    // One late trace in a fresh slice and one in a settled slice.
+    const fresh = lateTrace('late-fresh', T0 + 1.5 * HOUR_MS);
+    const settled = lateTrace('late-settled', T0 + 0.25 * HOUR_MS);
+    await seed([fresh.edge, settled.edge], [fresh.ingress, settled.ingress]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, FRESH_REUSE_MS + 100));
+      // The fresh slice is read again: the late line inside the margin is there; the settled slice is not read again.
+      expect(await answers(backend, WINDOW)).toEqual(await answers(embedded([fresh.edge], [fresh.ingress]), WINDOW));
+      // A refresh of the window reads every slice again: both late lines are there.
+      backend.refreshWindow?.(T0, T0 + 2 * HOUR_MS);
+      expect(await answers(backend, WINDOW)).toEqual(await answers(embedded([fresh.edge, settled.edge], [fresh.ingress, settled.ingress]), WINDOW));
+    } finally {
+      // The other cases read the generated lines only (the test node has no delete-by-query).
+      const late = await client.search({ index: [`${edgePrefix}*`, `${ingressPrefix}*`], size: 100, query: { prefix: { trace_id: 'late-' } }, _source: false });
+      await client.bulk({ operations: late.hits.hits.map((hit) => ({ delete: { _index: hit._index, _id: hit._id! } })), refresh: true });
+    }
+  }, 180_000);
+
+  it('evicts under a tiny cache and reads again: the same answers', async () => {
+    const cacheDir = mkdtempSync(path.join(cacheRoot, 'tiny-'));
+    const backend = elastic({ cacheDir, cacheBytes: 1, maxOpenLines: 1 });
+    const reference = embedded();
+    const firstHour = { from: iso(T0), to: iso(T0 + HOUR_MS) };
+    const secondHour = { from: iso(T0 + HOUR_MS), to: iso(T0 + 2 * HOUR_MS) };
+    for (const window of [firstHour, secondHour, firstHour, WINDOW]) {
+      expect(await answers(backend, window), JSON.stringify(window)).toEqual(await answers(reference, window));
+      // Every slice file was evicted once the window's engine was built.
+      const folder = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+      expect(readdirSync(folder).filter((name) => name.endsWith('.parquet'))).toEqual([]);
+    }
+  }, 180_000);
+
+  it('two concurrent cold requests for overlapping windows share their slices: each slice is read once', async () => {
+    const backend = elastic({ url: proxy.url });
+    const reference = embedded();
+    const first = { from: iso(T0), to: iso(T0 + 1.5 * HOUR_MS) };
+    const second = { from: iso(T0 + 0.5 * HOUR_MS), to: iso(T0 + 2 * HOUR_MS) };
+    const before = proxy.requests.length;
+    const [fromFirst, fromSecond] = await Promise.all([answers(backend, first), answers(backend, second)]);
+    expect(fromFirst).toEqual(await answers(reference, first));
+    expect(fromSecond).toEqual(await answers(reference, second));
+    // One point in time per slice read: edge quarters 02:00–04:00 (8) and ingress 01:45–04:15 (10).
+    const pointsInTime = proxy.requests.slice(before).filter((request) => request.method === 'POST' && request.path.includes('_pit'));
+    expect(pointsInTime).toHaveLength(18);
+  }, 180_000);
+});

@@ -1,0 +1,285 @@
+import 'server-only';
+import { ConcurrencyLimit } from '@/lib/backends/concurrency-limit';
+import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
+import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
+import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import type { StoreLoadStatus } from '@/lib/domain/load-status';
+import { TIERS, type Tier } from '@/lib/domain/tiers';
+import { requestCancelled } from '@/lib/server/core/errors';
+import { FRESH_REUSE_MS, type SliceCache, type SliceFile } from './slice-cache';
+import { isSettled, windowSlices, type TimeSlice } from './slice-plan';
+
+/** What a materialization needs from Elasticsearch and from the engine. */
+export type WindowEngineDeps = {
+  cache: SliceCache;
+  /** Reads a tier's slice into a line file; `onLines` hears each page of documents read. */
+  readSlice: (tier: Tier, slice: TimeSlice, file: string, onLines: (lines: number) => void, signal: AbortSignal) => Promise<{ lines: number; notices: AnswerNotice[] }>;
+  /** Documents a tier holds in `[fromMs, toMs)`, for the progress estimate. */
+  countDocuments: (tier: Tier, fromMs: number, toMs: number, signal: AbortSignal) => Promise<number>;
+  /** The engine over line files; it builds its store on first use and reports it to `onProgress`. */
+  openEngine: (files: Record<Tier, string[]>, onProgress: LoadProgressSink) => LatencyBackend;
+  lateMarginMs: number;
+  /** Lines the open engines may hold together; the least recently used idle ones are closed beyond it (one always stays). */
+  maxOpenLines: number;
+  nowMs?: () => number;
+};
+
+/** Slices read from Elasticsearch at once: each is a chain of pages, and Elasticsearch and Node share the cores. */
+const READS_AT_ONCE = 3;
+
+type Span = { fromMs: number; toMs: number };
+
+/** A materialization under way, and how many requests wait for it: when the last one gives up, it stops. */
+type Building = { promise: Promise<OpenEngine>; tracker: LoadTracker; controller: AbortController; waiters: number };
+
+type OpenEngine = {
+  backend: LatencyBackend;
+  spans: Record<Tier, Span>;
+  lines: number;
+  /** What made its slices' reads incomplete (failed shards): told with every answer it gives. */
+  notices: AnswerNotice[];
+  /** Until when its fresh slices may be answered from; Infinity when every slice was settled. */
+  currentUntilMs: number;
+  lastUsedMs: number;
+  active: number;
+  closed: boolean;
+};
+
+/** One notice per tier and code: the one counting the most failed shards. */
+function worstNotices(notices: readonly AnswerNotice[]): AnswerNotice[] {
+  const worst = new Map<string, AnswerNotice>();
+  for (const notice of notices) {
+    const key = `${'tier' in notice ? notice.tier : ''}:${notice.code}`;
+    const held = worst.get(key);
+    const failed = (candidate: AnswerNotice | undefined) => (candidate && 'failedShards' in candidate ? candidate.failedShards : 0);
+    if (!held || failed(notice) > failed(held)) worst.set(key, notice);
+  }
+  return [...worst.values()];
+}
+
+const spanOf = (slices: readonly TimeSlice[]): Span => ({ fromMs: slices[0]?.startMs ?? 0, toMs: slices.at(-1)?.endMs ?? 0 });
+const covers = (outer: Span, inner: Span) => outer.fromMs <= inner.fromMs && inner.toMs <= outer.toMs;
+
+/**
+ * Elasticsearch windows materialized into the engine (docs/ARCHITECTURE.md, "Materialized
+ * windows"). A window's answers come from an engine over the line files of the slices it covers
+ * (edge slices of the window, ingress slices of its join window); an open engine answers every
+ * window inside its slices, since the engine chooses lines by window as the embedded store does.
+ * Concurrent requests for the same slices share one read and one engine.
+ */
+export class WindowEngines {
+  private readonly engines: OpenEngine[] = [];
+  private readonly building = new Map<string, Building>();
+  private readonly reads = new ConcurrencyLimit(READS_AT_ONCE);
+  private readonly nowMs: () => number;
+
+  constructor(private readonly deps: WindowEngineDeps) {
+    this.nowMs = deps.nowMs ?? Date.now;
+  }
+
+  /**
+   * Runs `call` on an engine holding the window `[fromMs, toMs)`, materializing it first if needed;
+   * `onNotice` hears what made the engine's lines incomplete.
+   */
+  async use<T>(
+    fromMs: number,
+    toMs: number,
+    call: (engine: LatencyBackend) => Promise<T>,
+    options: { onNotice?: (notice: AnswerNotice) => void; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const { onNotice, signal } = options;
+    const engine = await this.engineFor(fromMs, toMs, signal);
+    engine.active += 1;
+    engine.lastUsedMs = this.nowMs();
+    try {
+      for (const notice of engine.notices) onNotice?.(notice);
+      return await call(engine.backend);
+    } finally {
+      engine.active -= 1;
+      this.closeSurplus();
+    }
+  }
+
+  /** Whether the window can be answered now, without reading Elasticsearch. */
+  isReady(fromMs: number, toMs: number): boolean {
+    return this.openEngineFor(windowSlices(fromMs, toMs)) !== null;
+  }
+
+  /** The materialization under way that started last, as the page's progress bar shows it. */
+  status(): StoreLoadStatus | null {
+    const last = [...this.building.values()].at(-1);
+    return last ? last.tracker.status() : null;
+  }
+
+  /** Forgets the window's slices and the engines holding them: the next request reads them again. */
+  refresh(fromMs: number, toMs: number): void {
+    const slices = windowSlices(fromMs, toMs);
+    for (const tier of TIERS) this.deps.cache.drop(tier, slices[tier]);
+    const spans = { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) };
+    const overlaps = (a: Span, b: Span) => a.fromMs < b.toMs && b.fromMs < a.toMs;
+    for (const engine of [...this.engines]) {
+      if (TIERS.some((tier) => overlaps(engine.spans[tier], spans[tier]))) this.retire(engine);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const engine of [...this.engines]) this.retire(engine);
+  }
+
+  private openEngineFor(slices: Record<Tier, TimeSlice[]>): OpenEngine | null {
+    const now = this.nowMs();
+    const wanted = { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) };
+    return this.engines.find((engine) => now < engine.currentUntilMs && TIERS.every((tier) => covers(engine.spans[tier], wanted[tier]))) ?? null;
+  }
+
+  private async engineFor(fromMs: number, toMs: number, signal?: AbortSignal): Promise<OpenEngine> {
+    if (signal?.aborted) throw requestCancelled();
+    const slices = windowSlices(fromMs, toMs);
+    const open = this.openEngineFor(slices);
+    if (open) return open;
+    const key = TIERS.map((tier) => `${spanOf(slices[tier]).fromMs}-${spanOf(slices[tier]).toMs}`).join('|');
+    let building = this.building.get(key);
+    if (!building) {
+      const tracker = new LoadTracker(this.nowMs);
+      const controller = new AbortController();
+      const promise = this.materialize(slices, tracker, controller.signal).finally(() => {
+        if (this.building.get(key) === building) this.building.delete(key);
+      });
+      // Awaited by its waiters; one that has given up must not leave it unhandled.
+      promise.catch(() => undefined);
+      building = { promise, tracker, controller, waiters: 0 };
+      this.building.set(key, building);
+    }
+    return this.waitFor(building, signal);
+  }
+
+  /** Waits for a materialization; the last waiter to give up stops it (no read goes on for nobody). */
+  private waitFor(building: Building, signal: AbortSignal | undefined): Promise<OpenEngine> {
+    building.waiters += 1;
+    return new Promise<OpenEngine>((resolve, reject) => {
+      const leave = () => {
+        building.waiters -= 1;
+        signal?.removeEventListener('abort', abort);
+      };
+      const abort = () => {
+        leave();
+        if (building.waiters === 0) building.controller.abort();
+        reject(requestCancelled());
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      building.promise.then(
+        (engine) => {
+          leave();
+          resolve(engine);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private async materialize(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<OpenEngine> {
+    const now = this.nowMs();
+    const settled = (slice: TimeSlice) => isSettled(slice, now, this.deps.lateMarginMs);
+    await this.planProgress(slices, tracker, signal);
+    const linesRead: Record<Tier, number> = { edge: 0, ingress: 0 };
+    const startedMs = this.nowMs();
+    const read = (tier: Tier, slice: TimeSlice, file: string) =>
+      this.reads.run(
+        () =>
+          this.deps.readSlice(
+            tier,
+            slice,
+            file,
+            (lines) => {
+              linesRead[tier] += lines;
+              tracker.record({ stage: 'read', tier, linesRead: linesRead[tier], bytesRead: 0, totalBytes: 0, elapsedMs: this.nowMs() - startedMs });
+            },
+            signal,
+          ),
+        0,
+        signal,
+      );
+    const acquired = await Promise.allSettled(TIERS.map((tier) => this.deps.cache.acquire(tier, slices[tier], settled, read, signal)));
+    try {
+      for (const outcome of acquired) if (outcome.status === 'rejected') throw outcome.reason;
+      const files = Object.fromEntries(TIERS.map((tier, index) => {
+        const outcome = acquired[index];
+        return [tier, outcome?.status === 'fulfilled' ? outcome.value.files : []];
+      })) as Record<Tier, SliceFile[]>;
+      const backend = this.deps.openEngine({ edge: files.edge.map((file) => file.file), ingress: files.ingress.map((file) => file.file) }, (progress) => tracker.record(progress));
+      try {
+        // The engine builds its store on first use: built now, while the slice files are pinned.
+        await backend.fetchExtent();
+      } catch (error) {
+        await backend.close();
+        throw error;
+      }
+      const freshReads = TIERS.flatMap((tier) => files[tier].filter((file) => !file.settled).map((file) => file.readAtMs));
+      const engine: OpenEngine = {
+        backend,
+        notices: worstNotices(TIERS.flatMap((tier) => files[tier].flatMap((file) => file.notices))),
+        spans: { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) },
+        lines: TIERS.reduce((sum, tier) => sum + files[tier].reduce((lines, file) => lines + file.lines, 0), 0),
+        currentUntilMs: freshReads.length === 0 ? Infinity : Math.min(...freshReads) + FRESH_REUSE_MS,
+        lastUsedMs: this.nowMs(),
+        active: 0,
+        closed: false,
+      };
+      this.engines.unshift(engine);
+      this.closeSurplus();
+      return engine;
+    } finally {
+      for (const outcome of acquired) if (outcome.status === 'fulfilled') outcome.value.release();
+    }
+  }
+
+  /** The documents still to be read, as the progress estimate; counted only when something is read. */
+  private async planProgress(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<void> {
+    // One tier after the other: two requests, and a refused one is retried before the next is sent.
+    for (const tier of TIERS) {
+      const missing = slices[tier].filter((slice) => !this.deps.cache.has(tier, slice));
+      const first = missing[0];
+      const last = missing.at(-1);
+      const estimate = first && last ? await this.deps.countDocuments(tier, first.startMs, last.endMs, signal) : 0;
+      tracker.record({ stage: 'plan', tier, estimatedLines: estimate });
+    }
+  }
+
+  /** Retires engines beyond the line budget (least recently used first; the most recent stays) and those whose fresh slices are out of date. */
+  private closeSurplus(): void {
+    const now = this.nowMs();
+    this.engines.sort((a, b) => b.lastUsedMs - a.lastUsedMs);
+    let lines = 0;
+    for (const [index, engine] of [...this.engines].entries()) {
+      lines += engine.lines;
+      const stale = now >= engine.currentUntilMs;
+      if ((index > 0 && lines > this.deps.maxOpenLines) || stale) {
+        this.retire(engine);
+        lines -= engine.lines;
+      }
+    }
+  }
+
+  private retire(engine: OpenEngine): void {
+    const index = this.engines.indexOf(engine);
+    if (index >= 0) this.engines.splice(index, 1);
+    if (engine.closed) return;
+    if (engine.active > 0) {
+      // Closed once its last answer is out: a database must not close under a running query.
+      const poll = setInterval(() => {
+        if (engine.active > 0) return;
+        clearInterval(poll);
+        engine.closed = true;
+        void engine.backend.close();
+      }, 200);
+      poll.unref();
+      return;
+    }
+    engine.closed = true;
+    void engine.backend.close();
+  }
+}
