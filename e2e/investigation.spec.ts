@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { InvestigationPage, parseCount } from './pages/investigation-page';
+import { HISTOGRAMS, InvestigationPage, parseCount } from './pages/investigation-page';
 import { UI_ONLY } from './tags';
 
 /** Share in percent written in the summary after a label, e.g. "ingress request_time ≥ 1 s in 72 %". */
@@ -414,6 +414,30 @@ test.describe('investigation page', () => {
         await context.close();
       }
     });
+  });
+
+  test('Refresh reads the window from Elasticsearch again, with the same numbers; the embedded store offers none', async ({ investigation, page, sampleWindow }, testInfo) => {
+    await investigation.open(sampleWindow);
+    const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
+    if (testInfo.project.name !== 'elasticsearch') {
+      // The embedded store reads its files once: nothing to read again.
+      await expect(refresh).toHaveCount(0);
+      return;
+    }
+    await expect(refresh).toBeVisible();
+    await expect(refresh).toHaveAttribute('title', 'Read this window from Elasticsearch again (lines that arrived late)');
+    const numbers = await investigation.numbers();
+    const bars = await Promise.all(HISTOGRAMS.map((name) => investigation.barCounts(name)));
+
+    const refreshed = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/refresh');
+    const askedAgain = page.waitForRequest((request) => request.url().includes('/api/v1/histograms?'));
+    await refresh.click();
+    expect((await refreshed).status()).toBe(200);
+    await askedAgain;
+    await investigation.settled();
+    await expect(refresh).toBeEnabled();
+    expect(await investigation.numbers()).toEqual(numbers);
+    expect(await Promise.all(HISTOGRAMS.map((name) => investigation.barCounts(name)))).toEqual(bars);
   });
 
   test('an invalid parameter is named in the error banner', UI_ONLY, async ({ investigation, page, sampleWindow }) => {

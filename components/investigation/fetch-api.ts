@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import { WRITE_HEADER, WRITE_HEADER_VALUE } from '@/lib/domain/snapshot';
 import type { ApiResult } from './investigation-requests';
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
@@ -15,6 +16,24 @@ export async function fetchApi<T>(url: string, signal: AbortSignal): Promise<Api
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
   } catch (error) {
     if (signal.aborted) throw error;
+    return { ok: false, error: { code: 'network', message: `The hopscope server did not answer (${(error as Error).message}).` } };
+  }
+  return readApiResult<T>(response);
+}
+
+/**
+ * One of hopscope's writes (a snapshot taken or deleted, a window read again). Each carries the
+ * write header, which a cross-site form cannot send and a cross-site script cannot without a
+ * preflight the server refuses (docs/SECURITY.md). Failures come back as results with the
+ * server's own message, to be shown where the action was.
+ */
+export async function writeApi<T>(method: 'POST' | 'DELETE', url: string, body?: unknown): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', [WRITE_HEADER]: WRITE_HEADER_VALUE };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
     return { ok: false, error: { code: 'network', message: `The hopscope server did not answer (${(error as Error).message}).` } };
   }
   return readApiResult<T>(response);

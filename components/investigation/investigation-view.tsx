@@ -14,6 +14,7 @@ import { FilterBar } from '@/components/filters/filter-bar';
 import { useInvestigationState } from '@/components/url/use-investigation-state';
 import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
+import { StoreLoadingNotice } from '@/components/states/store-loading-notice';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
 import { AnswerNotices } from '@/components/states/answer-notices';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
@@ -30,6 +31,7 @@ import { SnapshotButton } from '@/components/snapshots/snapshot-button';
 import { CollapsibleFilters } from './collapsible-filters';
 import { CopyPermalinkButton } from './copy-permalink-button';
 import { summarizeFilters } from './filter-summary';
+import { RefreshButton } from './refresh-button';
 import { InvestigationEmptyState } from './investigation-empty-state';
 import { dataExtentUrl, investigationRequests, traceExportUrl, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 import { toShownHistograms, type ShownHistograms } from './shown-histograms';
@@ -113,6 +115,12 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
   };
   // An answer still shown for an older query would pin the export to that query's window.
   const resolvedWindow = response && !response.stale ? { from: response.query.from, to: response.query.to } : null;
+  // Live Elasticsearch keeps the windows it read (materialized slices); a snapshot and the embedded store read theirs once.
+  const liveElasticsearch = response?.backend === 'elasticsearch' && !state.query.snapshot;
+  // Every query of the view asked again, as a URL change would ask them.
+  const rerunQueries = () => {
+    for (const resource of [edgeHistogram, histograms, triage, slow, edgeTimeline, ingressTimeline, traces]) resource.retry();
+  };
 
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
@@ -124,6 +132,7 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
           requested={!response && histogramsError ? { from: state.query.from, to: state.query.to } : null}
         />
         <div className="flex flex-wrap items-center gap-2">
+          {liveElasticsearch && <RefreshButton window={resolvedWindow} busy={histograms.loading} onRefreshed={rerunQueries} />}
           <SnapshotButton key={requests.histograms.url} state={state} resolved={resolvedWindow} enabled={snapshotsEnabled} />
           <CopyPermalinkButton
             key={requests.histograms.url + state.timeZone}
@@ -140,6 +149,8 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
         <FilterBar resolved={resolvedMs} />
       </CollapsibleFilters>
       {!response && histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
+      {/* Elasticsearch reads a cold window's lines while its edge histogram is already drawn: say how far it has come. */}
+      {liveElasticsearch && histograms.loading && <StoreLoadingNotice />}
       {response && <AnswerNotices notices={response.notices} />}
       {response && <SampleNotice sample={response.sample} />}
 

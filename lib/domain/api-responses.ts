@@ -2,6 +2,7 @@ import type { AnswerNotice } from './answer-notices';
 import type { ConnectTimeline } from './connect-timeline';
 import type { HistogramName } from './histogram-names';
 import type { Histogram } from './histogram';
+import type { StoreLoadStatus } from './load-status';
 import type { NormalizedQuery } from './query';
 import type { EdgeTraceCounts, TraceCounts } from './trace-counts';
 import type { TraceDetail, TraceSummary } from './trace';
@@ -60,5 +61,14 @@ export type SuggestionsResponse = { field: SuggestionField; values: Suggestion[]
  * snapshot's frozen window; null when the store holds no edge line.
  */
 export type DataExtentResponse = { backend: BackendKind; extent: { from: string; to: string; fromMs: number; toMs: number } | null };
+
+/**
+ * How far a read still under way has come, without waiting for it: the embedded store's load, or
+ * the Elasticsearch window being materialized; `backend` says which, for the page's wording.
+ */
+export type LoadStatusResponse = { backend: BackendKind; loading: StoreLoadStatus | null; message: string | null };
+
+/** A window whose kept lines were forgotten (`POST /api/v1/refresh`): the next answers read it again. */
+export type RefreshResponse = { refreshed: true; window: { from: string; to: string } };
 
 export type ApiErrorBody = { error: { code: string; message: string; parameter?: string } };

@@ -93,7 +93,7 @@ describe('secureRequest', () => {
     expect(secureRequest(new NextRequest('http://127.0.0.1:3000/', { method: 'HEAD' }), { accessControl: { mode: 'off' } }).status).toBe(200);
   });
 
-  describe('the snapshot writes (POST /api/v1/snapshots, DELETE /api/v1/snapshots/<id>)', () => {
+  describe('the writes (POST /api/v1/snapshots, DELETE /api/v1/snapshots/<id>, POST /api/v1/refresh)', () => {
     const ID = '0123456789abcdef0123456789abcdef';
     const write = (path: string, method: string, headers: Record<string, string>, accessControl: AccessControl = { mode: 'off' }) =>
       secureRequest(new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers: { host: '127.0.0.1:3000', ...headers } }), { accessControl });
@@ -102,7 +102,9 @@ describe('secureRequest', () => {
     it('passes a same-origin write that carries X-Requested-By (and a script without Origin, such as curl)', () => {
       expect(write('/api/v1/snapshots', 'POST', sameSite).status).toBe(200);
       expect(write(`/api/v1/snapshots/${ID}`, 'DELETE', sameSite).status).toBe(200);
+      expect(write('/api/v1/refresh', 'POST', sameSite).status).toBe(200);
       expect(write('/api/v1/snapshots', 'POST', { 'x-requested-by': 'hopscope' }).status).toBe(200);
+      expect(write('/api/v1/refresh', 'POST', { 'x-requested-by': 'hopscope' }).status).toBe(200);
     });
 
     it.each([
@@ -113,7 +115,7 @@ describe('secureRequest', () => {
       ['from a sibling site', { 'x-requested-by': 'hopscope', 'sec-fetch-site': 'same-site' }, 'Sec-Fetch-Site: same-site'],
       ['with an unparsable Origin', { 'x-requested-by': 'hopscope', origin: 'null' }, 'Origin: null'],
     ])('refuses a write %s (403, JSON, security headers)', async (_, headers, said) => {
-      for (const [path, method] of [['/api/v1/snapshots', 'POST'], [`/api/v1/snapshots/${ID}`, 'DELETE']] as const) {
+      for (const [path, method] of [['/api/v1/snapshots', 'POST'], [`/api/v1/snapshots/${ID}`, 'DELETE'], ['/api/v1/refresh', 'POST']] as const) {
         const response = write(path, method, headers);
         expect(response.status, `${method} ${path}`).toBe(403);
         const body = await response.json();
@@ -126,15 +128,23 @@ describe('secureRequest', () => {
     it('asks for credentials before anything else when access control is on', () => {
       expect(write('/api/v1/snapshots', 'POST', sameSite, basic).status).toBe(401);
       expect(write('/api/v1/snapshots', 'POST', { ...sameSite, authorization: goodAuthorization }, basic).status).toBe(200);
+      expect(write('/api/v1/refresh', 'POST', sameSite, basic).status).toBe(401);
+      expect(write('/api/v1/refresh', 'POST', { ...sameSite, authorization: goodAuthorization }, basic).status).toBe(200);
     });
 
-    it('keeps every other write refused: other methods on the snapshot routes, POST elsewhere, CORS preflights', async () => {
+    it('keeps every other method refused: other methods on the write routes, reads of the refresh, POST elsewhere, CORS preflights', async () => {
       const cases = [
         ['/api/v1/snapshots', 'DELETE', 'GET, HEAD, POST'],
         ['/api/v1/snapshots', 'PUT', 'GET, HEAD, POST'],
         ['/api/v1/snapshots', 'OPTIONS', 'GET, HEAD, POST'],
         [`/api/v1/snapshots/${ID}`, 'POST', 'GET, HEAD, DELETE'],
         [`/api/v1/snapshots/${ID}/x`, 'DELETE', 'GET, HEAD'],
+        // The refresh has nothing to read: its one method is POST.
+        ['/api/v1/refresh', 'GET', 'POST'],
+        ['/api/v1/refresh', 'HEAD', 'POST'],
+        ['/api/v1/refresh', 'DELETE', 'POST'],
+        ['/api/v1/refresh', 'OPTIONS', 'POST'],
+        ['/api/v1/refresh/x', 'POST', 'GET, HEAD'],
         ['/api/v1/histograms', 'POST', 'GET, HEAD'],
         ['/snapshots', 'POST', 'GET, HEAD'],
       ] as const;

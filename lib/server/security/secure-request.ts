@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { AccessControl } from '@/lib/server/core/config';
 import { checkAccess, unauthorizedResponse } from './access-control';
-import { allowedWriteMethod, crossSiteWriteReason } from './write-requests';
+import { crossSiteWriteReason, writeRouteOf, type WriteRoute } from './write-requests';
 import { applySecurityHeaders, buildPageContentSecurityPolicy, createNonce, NON_PAGE_CONTENT_SECURITY_POLICY } from './security-headers';
 
 /** `asset`: the build's public files (JavaScript, CSS), which hold no data and need no login. */
@@ -19,12 +19,12 @@ const isHttps = (request: NextRequest) =>
 
 /**
  * hopscope reads: pages and API alike answer GET (and HEAD), there are no server actions, and the
- * snapshot routes alone also take their one write each (write-requests.ts).
+ * snapshot routes and the refresh alone take their one write each (write-requests.ts).
  */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-function methodNotAllowed(kind: RequestKind, https: boolean, write: 'POST' | 'DELETE' | null): Response {
-  const allow = write ? `GET, HEAD, ${write}` : 'GET, HEAD';
+function methodNotAllowed(kind: RequestKind, https: boolean, write: WriteRoute | null): Response {
+  const allow = write ? (write.readable ? `GET, HEAD, ${write.method}` : write.method) : 'GET, HEAD';
   const headers = { Allow: allow, 'Cache-Control': 'no-store' };
   const message = write ? `this endpoint answers ${allow}` : 'the API is read-only: use GET';
   const response =
@@ -57,9 +57,10 @@ export function secureRequest(request: NextRequest, options: SecureRequestOption
     applySecurityHeaders(response.headers, NON_PAGE_CONTENT_SECURITY_POLICY, https);
     return response;
   }
-  const write = kind === 'api' ? allowedWriteMethod(request.nextUrl.pathname) : null;
-  const isWrite = write !== null && request.method === write;
-  if (!READ_METHODS.has(request.method) && !isWrite) return methodNotAllowed(kind, https, write);
+  const write = kind === 'api' ? writeRouteOf(request.nextUrl.pathname) : null;
+  const isWrite = write !== null && request.method === write.method;
+  const isRead = READ_METHODS.has(request.method) && (write?.readable ?? true);
+  if (!isRead && !isWrite) return methodNotAllowed(kind, https, write);
   if (kind !== 'asset') {
     const decision = checkAccess(request.headers, accessControl);
     if (!decision.allowed) {

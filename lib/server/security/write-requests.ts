@@ -1,15 +1,25 @@
 import 'server-only';
 import { WRITE_HEADER, WRITE_HEADER_VALUE } from '@/lib/domain/snapshot';
 
+/** A route that takes a write: its one write method, and whether it also answers GET and HEAD. */
+export type WriteRoute = { method: 'POST' | 'DELETE'; readable: boolean };
+
 /**
- * hopscope's only writes: taking a snapshot (POST /api/v1/snapshots) and deleting one
- * (DELETE /api/v1/snapshots/<id>). Every other method and path stays read-only.
+ * hopscope's only writes: taking a snapshot (POST /api/v1/snapshots), deleting one
+ * (DELETE /api/v1/snapshots/<id>), and reading a window from Elasticsearch again
+ * (POST /api/v1/refresh, which has nothing to read). Every other method and path stays read-only.
  */
-export function allowedWriteMethod(pathname: string): 'POST' | 'DELETE' | null {
-  if (pathname === '/api/v1/snapshots') return 'POST';
-  const id = /^\/api\/v1\/snapshots\/([^/]+)$/.exec(pathname)?.[1];
+const WRITE_ROUTES: readonly (WriteRoute & { path: RegExp })[] = [
+  { path: /^\/api\/v1\/snapshots$/, method: 'POST', readable: true },
   // A malformed id is routed too, so its refusal names the id rule rather than the method.
-  return id ? 'DELETE' : null;
+  { path: /^\/api\/v1\/snapshots\/[^/]+$/, method: 'DELETE', readable: true },
+  { path: /^\/api\/v1\/refresh$/, method: 'POST', readable: false },
+];
+
+/** The write a path takes, or null for the read-only rest. */
+export function writeRouteOf(pathname: string): WriteRoute | null {
+  const route = WRITE_ROUTES.find((each) => each.path.test(pathname));
+  return route ? { method: route.method, readable: route.readable } : null;
 }
 
 /**
