@@ -10,7 +10,7 @@ import type { TraceQuery } from '@/lib/domain/query';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
-import { countDocuments, readSlice } from './materialize/read-slice';
+import { countSliceDocuments, readSlice } from './materialize/read-slice';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
 import { requiredFieldsOrThrow, toTraceSetFields, type FieldPlan } from './query-plan';
@@ -121,8 +121,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
       const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields, tier, slice, file, onLines));
       return { lines: answer, notices };
     },
-    countDocuments: async (tier, fromMs, toMs, signal) =>
-      (await withReadSession([], signal, (session) => countDocuments(session, tier, config.fields.timestamp, fromMs, toMs))).answer,
+    countSliceDocuments: async (tier, slices, signal) =>
+      (await withReadSession([], signal, (session) => countSliceDocuments(session, tier, config.fields.timestamp, slices))).answer,
     openEngine: (files, onProgress) =>
       createLineFilesBackend(
         files,

@@ -102,7 +102,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
     rmSync(cacheRoot, { recursive: true, force: true });
   });
 
-  it('a window spanning settled and fresh slices, and a line arriving late inside the margin', async () => {
+  it('a window spanning settled and fresh slices, lines arriving late inside and outside the margin, and a refresh', async () => {
     // Slices ending by T0 + 1 h are settled (read once, kept on disk); later ones are fresh.
     const cacheDir = mkdtempSync(path.join(cacheRoot, 'fresh-'));
     const backend = elastic({ cacheDir, lateMarginMs: Date.now() - (T0 + HOUR_MS) });
@@ -115,14 +115,21 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
     // One late trace in a fresh slice and one in a settled slice.
     const fresh = lateTrace('late-fresh', T0 + 1.5 * HOUR_MS);
     const settled = lateTrace('late-settled', T0 + 0.25 * HOUR_MS);
-    await seed([fresh.edge, settled.edge], [fresh.ingress, settled.ingress]);
+    const lateEdge = [fresh.edge, settled.edge];
+    const lateIngress = [fresh.ingress, settled.ingress];
+    // A backend whose window is all settled, opened before the late lines arrive.
+    const allSettled = elastic();
+    expect(await answers(allSettled, WINDOW)).toEqual(await answers(reference, WINDOW));
+    await seed(lateEdge, lateIngress);
     try {
       await new Promise((resolve) => setTimeout(resolve, FRESH_REUSE_MS + 100));
-      // The fresh slice is read again: the late line inside the margin is there; the settled slice is not read again.
-      expect(await answers(backend, WINDOW)).toEqual(await answers(embedded([fresh.edge], [fresh.ingress]), WINDOW));
-      // A refresh of the window reads every slice again: both late lines are there.
-      backend.refreshWindow?.(T0, T0 + 2 * HOUR_MS);
-      expect(await answers(backend, WINDOW)).toEqual(await answers(embedded([fresh.edge, settled.edge], [fresh.ingress, settled.ingress]), WINDOW));
+      // The fresh slice is read again, and the settled slice too, as its count of lines changed.
+      const withLate = await answers(embedded(lateEdge, lateIngress), WINDOW);
+      expect(await answers(backend, WINDOW)).toEqual(withLate);
+      // A window whose engine is open and settled is answered as read, until it is refreshed.
+      expect(await answers(allSettled, WINDOW)).toEqual(await answers(reference, WINDOW));
+      allSettled.refreshWindow?.(T0, T0 + 2 * HOUR_MS);
+      expect(await answers(allSettled, WINDOW)).toEqual(withLate);
     } finally {
       // The other cases read the generated lines only (the test node has no delete-by-query).
       const late = await client.search({ index: [`${edgePrefix}*`, `${ingressPrefix}*`], size: 100, query: { prefix: { trace_id: 'late-' } }, _source: false });

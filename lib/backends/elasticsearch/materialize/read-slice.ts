@@ -32,15 +32,28 @@ export function buildSlicePageRequest(fields: FieldNames, slice: TimeSlice, afte
   };
 }
 
-/** How many documents a tier holds in `[fromMs, toMs)`: the estimate a materialization's progress is measured against. */
-export async function countDocuments(session: ElasticsearchSession, tier: Tier, timeField: string, fromMs: number, toMs: number): Promise<number> {
+/**
+ * How many documents each slice holds now (one date_histogram of the slices' width): what tells a
+ * kept slice that changed since it was read (late lines, indices deleted or rebuilt) and what the
+ * progress is measured against. Slices must be consecutive and of equal width, aligned to it.
+ */
+export async function countSliceDocuments(session: ElasticsearchSession, tier: Tier, timeField: string, slices: readonly TimeSlice[]): Promise<number[]> {
+  const first = slices[0];
+  const last = slices.at(-1);
+  if (!first || !last) return [];
+  const widthMs = first.endMs - first.startMs;
   const response = await session.search(tier, `counting the ${tier} lines to read`, {
     size: 0,
-    track_total_hits: true,
-    query: { bool: { filter: timeRangeFilter(timeField, fromMs, toMs) } },
+    track_total_hits: false,
+    query: { bool: { filter: timeRangeFilter(timeField, first.startMs, last.endMs) } },
+    aggs: { slices: { date_histogram: { field: timeField, fixed_interval: `${widthMs}ms`, min_doc_count: 1 } } },
   });
-  const total = response.hits.total;
-  return typeof total === 'number' ? total : (total?.value ?? 0);
+  const buckets = (response.aggregations?.slices as { buckets?: { key: number; doc_count: number }[] } | undefined)?.buckets;
+  // A pattern matching no index searches no shard and answers no aggregation: nothing to read.
+  if (buckets === undefined && response._shards.total === 0) return slices.map(() => 0);
+  if (!Array.isArray(buckets)) throw new UnexpectedAnswerError(`the ${tier} slice counts came back without their buckets`);
+  const counts = new Map(buckets.map((bucket) => [Number(bucket.key), bucket.doc_count]));
+  return slices.map((slice) => counts.get(slice.startMs) ?? 0);
 }
 
 /**

@@ -74,10 +74,10 @@ export class SliceCache {
     return total;
   }
 
-  /** Whether the slice is held and need not be read again now. */
-  has(tier: Tier, slice: TimeSlice): boolean {
+  /** The lines of the slice if it is held and need not be read again now; null otherwise. */
+  heldLines(tier: Tier, slice: TimeSlice): number | null {
     const entry = this.entries.get(sliceKey(tier, slice));
-    return entry !== undefined && this.isCurrent(entry);
+    return entry !== undefined && this.isCurrent(entry) ? entry.lines : null;
   }
 
   private isCurrent(entry: Entry): boolean {

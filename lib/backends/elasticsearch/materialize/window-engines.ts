@@ -1,4 +1,5 @@
 import 'server-only';
+import { setMaxListeners } from 'node:events';
 import { ConcurrencyLimit } from '@/lib/backends/concurrency-limit';
 import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
 import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
@@ -15,8 +16,8 @@ export type WindowEngineDeps = {
   cache: SliceCache;
   /** Reads a tier's slice into a line file; `onLines` hears each page of documents read. */
   readSlice: (tier: Tier, slice: TimeSlice, file: string, onLines: (lines: number) => void, signal: AbortSignal) => Promise<{ lines: number; notices: AnswerNotice[] }>;
-  /** Documents a tier holds in `[fromMs, toMs)`, for the progress estimate. */
-  countDocuments: (tier: Tier, fromMs: number, toMs: number, signal: AbortSignal) => Promise<number>;
+  /** Documents each of a tier's consecutive slices holds now. */
+  countSliceDocuments: (tier: Tier, slices: readonly TimeSlice[], signal: AbortSignal) => Promise<number[]>;
   /** The engine over line files; it builds its store on first use and reports it to `onProgress`. */
   openEngine: (files: Record<Tier, string[]>, onProgress: LoadProgressSink) => LatencyBackend;
   lateMarginMs: number;
@@ -143,6 +144,8 @@ export class WindowEngines {
     if (!building) {
       const tracker = new LoadTracker(this.nowMs);
       const controller = new AbortController();
+      // Every slice read waiting its turn and every session listens to it: one per slice, not a leak.
+      setMaxListeners(0, controller.signal);
       const promise = this.materialize(slices, tracker, controller.signal).finally(() => {
         if (this.building.get(key) === building) this.building.delete(key);
       });
@@ -184,7 +187,7 @@ export class WindowEngines {
   private async materialize(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<OpenEngine> {
     const now = this.nowMs();
     const settled = (slice: TimeSlice) => isSettled(slice, now, this.deps.lateMarginMs);
-    await this.planProgress(slices, tracker, signal);
+    await this.checkSlices(slices, tracker, signal);
     const linesRead: Record<Tier, number> = { edge: 0, ingress: 0 };
     const startedMs = this.nowMs();
     const read = (tier: Tier, slice: TimeSlice, file: string) =>
@@ -237,15 +240,23 @@ export class WindowEngines {
     }
   }
 
-  /** The documents still to be read, as the progress estimate; counted only when something is read. */
-  private async planProgress(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<void> {
-    // One tier after the other: two requests, and a refused one is retried before the next is sent.
+  /**
+   * Counts each slice's documents now (one request per tier): a kept slice whose count changed
+   * (late lines, indices deleted or rebuilt) is read again, and the slices to read are the
+   * progress estimate. One tier after the other, so a refused request is retried before the next.
+   */
+  private async checkSlices(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<void> {
     for (const tier of TIERS) {
-      const missing = slices[tier].filter((slice) => !this.deps.cache.has(tier, slice));
-      const first = missing[0];
-      const last = missing.at(-1);
-      const estimate = first && last ? await this.deps.countDocuments(tier, first.startMs, last.endMs, signal) : 0;
-      tracker.record({ stage: 'plan', tier, estimatedLines: estimate });
+      const counts = await this.deps.countSliceDocuments(tier, slices[tier], signal);
+      let toRead = 0;
+      for (const [index, slice] of slices[tier].entries()) {
+        const held = this.deps.cache.heldLines(tier, slice);
+        const count = counts[index] ?? 0;
+        if (held === count) continue;
+        if (held !== null) this.deps.cache.drop(tier, [slice]);
+        toRead += count;
+      }
+      tracker.record({ stage: 'plan', tier, estimatedLines: toRead });
     }
   }
 
