@@ -113,9 +113,14 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   triage('connection-reuse', 'triage connection reuse'),
 ];
 
+/** A window as the pages' query string. */
+export function investigationPathQuery(window: DatasetWindow): string {
+  return new URLSearchParams({ from: window.from, to: window.to }).toString();
+}
+
 /** The investigation page of a window, as a user opens it (the first histogram is the edge one). */
 export function investigationPath(window: DatasetWindow): string {
-  return `/?${new URLSearchParams({ from: window.from, to: window.to }).toString()}`;
+  return `/?${investigationPathQuery(window)}`;
 }
 
 /** The drill-down pages of the slow traces (edge ≥ 1 s), `limit` rows each: the baseline's hopscope side. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { measureFirstHistogramPaint } from './browser-paint';
+import { measureColdWindow } from './cold-window';
 import type { BenchBackend } from './cli-options';
 import type { Dataset } from './dataset';
 import { ENDPOINTS, investigationPath, slowHistogramsPath, type EndpointContext } from './endpoints';
@@ -56,6 +57,7 @@ export async function measureBackend(
     endpoints: [],
     memory: null,
     paint: null,
+    coldWindow: null,
     slowPages: null,
     slowHistograms: null,
     restart: null,
@@ -82,6 +84,17 @@ export async function measureBackend(
       console.log(`${tag} embedded store loaded: ${formatDuration(health.ms)} (${String(body.message ?? '')})`);
     } else {
       console.log(`${tag} first health check: ${formatDuration(health.ms)}`);
+      try {
+        run.coldWindow = await measureColdWindow(server.baseUrl, dataset.info.window);
+        const cold = run.coldWindow;
+        console.log(
+          `${tag} cold window: edge histogram ${formatDuration(cold.edgeMs)}, progress ${cold.progressMs === null ? 'never seen' : formatDuration(cold.progressMs)}, ` +
+            `four histograms ${formatDuration(cold.histogramsMs)}, triage summary ${formatDuration(cold.summaryMs)}`,
+        );
+      } catch (error) {
+        run.errors.push(`cold window: ${(error as Error).message}`);
+        console.error(`${tag} cold window failed: ${(error as Error).message}`);
+      }
     }
 
     const context: EndpointContext = { window: dataset.info.window, cursor: null, traceId: null };

@@ -23,6 +23,7 @@ const results = (): BenchResults => ({
     backend: 'duckdb' as const,
     traces,
     ingest: { ms: traces / 20, lines: traces * 2, how: 'first /api/v1/health' },
+    coldWindow: null,
     serverReadyMs: 900,
     endpoints: [
       {
@@ -86,13 +87,13 @@ describe('renderResultsMarkdown', () => {
   });
 
   it("says which issue set each backend's targets, in the header and the table headers", () => {
-    expect(markdown).toContain("Targets are issue 12's for the embedded store and issue 6 §2's for Elasticsearch, both set for 1,000,000 traces");
+    expect(markdown).toContain("Targets are issue 12's for the embedded store and issue 13's for Elasticsearch (a materialized window warm, and a cold window's first requests), both set for 1,000,000 traces");
     expect(markdown.match(/\| target \(issue 12, at 1,000,000 traces\) \|/g)).toHaveLength(2);
     const withElasticsearch = results();
     withElasticsearch.backendRuns.push({ ...withElasticsearch.backendRuns[1]!, backend: 'elasticsearch', restart: null });
     const rendered = renderResultsMarkdown(withElasticsearch, null);
-    expect(rendered.slice(rendered.indexOf('## 1,000,000 traces: Elasticsearch'))).toContain('| target (issue 6, at 1,000,000 traces) |');
-    expect(markdown).not.toContain('target (issue 6,');
+    expect(rendered.slice(rendered.indexOf('## 1,000,000 traces: Elasticsearch'))).toContain('| target (issue 13, at 1,000,000 traces) |');
+    expect(markdown).not.toContain('target (issue 13,');
   });
 
   it('shows the restart with its verdict, and why a reload misses', () => {

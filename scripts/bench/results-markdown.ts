@@ -123,7 +123,7 @@ export function renderResultsMarkdown(results: BenchResults, previous: string | 
     '# Benchmark results',
     `Written by \`${results.command}\` (scripts/bench) on ${results.startedAt.slice(0, 10)}, commit \`${results.commit}\`; the run took ${formatDuration(results.totalMs)}. ` +
       `Warm figures are the median of ${results.runs} runs with the fastest and slowest in brackets; cold is the first request of that endpoint after the server started. ` +
-      `Targets are issue 12's for the embedded store and issue 6 §2's for Elasticsearch, both set for ${formatCount(TARGET_TRACES)} traces; at other sizes they are shown for reference.`,
+      `Targets are issue 12's for the embedded store and issue 13's for Elasticsearch (a materialized window warm, and a cold window's first requests), both set for ${formatCount(TARGET_TRACES)} traces; at other sizes they are shown for reference.`,
     '## Machine',
     machineTable,
     results.load.median > machine.cores

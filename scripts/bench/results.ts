@@ -1,4 +1,5 @@
 import type { PaintResult } from './browser-paint';
+import type { ColdWindowResult } from './cold-window';
 import type { BenchBackend } from './cli-options';
 import type { DatasetWindow } from './endpoints';
 import type { EndpointResult } from './http-timing';
@@ -57,6 +58,8 @@ export type BackendRun = {
   endpoints: EndpointResult[];
   memory: { peakTreeRssBytes: number; peakProcessHwmBytes: number } | null;
   paint: PaintResult | null;
+  /** Elasticsearch only: the first requests of a window not yet read (empty slice cache). */
+  coldWindow: ColdWindowResult | null;
   /** hopscope's answer for the baseline's slow traces: drill-down pages of 500, median of the runs. */
   slowPages: { pages: number; traces: number; ms: TimingSummary; traceIds: string[] } | null;
   /** The four histograms of exactly the baseline's traces (slow window, latencyMin=1). */

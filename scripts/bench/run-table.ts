@@ -56,6 +56,18 @@ export function runTable(run: BackendRun, runs: number): string {
     ]);
   }
   if (run.serverReadyMs !== null) rows.push(['`next start` until its port accepts connections', formatDuration(run.serverReadyMs), '', '', '', '']);
+  if (run.coldWindow) {
+    const cold = run.coldWindow;
+    const row = (label: string, ms: number | null, prefix: string, note: string) => {
+      const checks = check(prefix);
+      rows.push([label, ms === null ? 'not seen' : formatDuration(ms), '', targetText(checks), verdictText(checks), note]);
+    };
+    const asked = 'the edge histogram, the four histograms and the triage summary asked at once, with an empty slice cache';
+    row('cold window: edge histogram (the first bar)', cold.edgeMs, 'cold window: first bar', `${asked}; answered by Elasticsearch directly (the API's answer; the page's paint is the row "first histogram painted")`);
+    row('cold window: progress visible', cold.progressMs, 'cold window: progress', `first /api/v1/health/loading poll (every 100 ms) reporting the read${cold.progressText ? `: "${cold.progressText}"` : ''}`);
+    row('cold window: four histograms', cold.histogramsMs, 'cold window: exact', `exact: the window's lines read by slices and its trace table built${cold.linesEstimated ? ` (${formatCount(cold.linesEstimated)} lines counted)` : ''}`);
+    row('cold window: triage summary', cold.summaryMs, 'cold window: four histograms and', 'asked with the histograms; answered once the window is read');
+  }
   for (const endpoint of run.endpoints) rows.push(endpointRow(run.backend, endpoint, runs));
   if (run.memory) {
     const checks = check('server RSS');

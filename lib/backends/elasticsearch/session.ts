@@ -92,6 +92,39 @@ export class ElasticsearchSession {
     return response;
   }
 
+  /**
+   * A search whose hits are left as Elasticsearch wrote them: the answer's text, trimmed by
+   * `filter_path` to each hit's `_source` and sort values, for a reader that parses it elsewhere
+   * (DuckDB reads lines' pages; parsing and re-serializing every document in Node cost more than
+   * reading them). Its head (point in time, time-out, shards) is checked as `search` checks it.
+   */
+  async searchPage(tier: Tier, what: string, request: estypes.SearchRequest): Promise<{ text: string; hasHits: boolean; lastSort: unknown[] | null }> {
+    const index = this.indexOf(tier);
+    const context = this.context(what, [index]);
+    const pit = this.pits[tier];
+    const filtered = { ...request, filter_path: ['pit_id', 'timed_out', '_shards', 'hits.hits._source', 'hits.hits.sort'] };
+    const body: estypes.SearchRequest = pit ? { ...filtered, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...filtered, index };
+    const text = await this.call(context, async () => {
+      const stream = (await this.client.search(body, { ...this.options(), asStream: true })) as unknown as AsyncIterable<Buffer>;
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    });
+    // Inside a JSON string a quote is escaped: `,"hits":{` can only be the hits' own key.
+    const hitsAt = text.indexOf(',"hits":{');
+    const head = JSON.parse(hitsAt < 0 ? text : `${text.slice(0, hitsAt)}}`) as estypes.SearchResponse;
+    const failure = shardFailureOf(head, context);
+    const worst = this.shardFailures[tier];
+    if (failure && (!worst || failure.failed > worst.failed)) this.shardFailures[tier] = failure;
+    if (pit && head.pit_id) this.pits[tier] = head.pit_id;
+    if (hitsAt < 0) return { text, hasHits: false, lastSort: null };
+    // Each hit ends with its sort values (filter_path keeps the answer's order: _source, then sort).
+    const sortAt = text.lastIndexOf('"sort":[');
+    const sortEnd = text.indexOf(']', sortAt);
+    const lastSort = sortAt < 0 || sortEnd < 0 ? null : (JSON.parse(text.slice(sortAt + '"sort":'.length, sortEnd + 1)) as unknown[]);
+    return { text, hasHits: true, lastSort };
+  }
+
   /** What makes this session's answer incomplete: the most shards any request of a tier lost. */
   notices(): AnswerNotice[] {
     return (['edge', 'ingress'] as const).flatMap((tier) => {

@@ -15,17 +15,11 @@ const LOADED_FIELDS: readonly LogicalField[] = [
 ];
 
 /**
- * Loads a tier's NDJSON files (plain or compressed, globs allowed) and normalizes every line in
- * one SQL pass: each line is parsed once (one json_extract of all the paths), then the macros
- * turn values into integer milliseconds. File paths come from server configuration, never from a
- * request. The narrow table is sorted by time so window filters skip whole row groups.
- *
- * A line that is not JSON or not UTF-8 would make DuckDB's reader refuse the whole file; with
- * `ignore_errors` it becomes a raw row whose doc is NULL (as does a JSON line that is no object), left out of the normalized table and
- * counted by buildUnreadableCountSql (such a line has no time, so no window can own it).
+ * The normalized lines of `documents` (a relation with a JSON column `doc`, objects only): each
+ * document parsed once (one json_extract of all the paths), then the macros turn values into
+ * integer milliseconds. `carried` columns of `documents` come along first.
  */
-export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: FieldNames): string[] {
-  const fileList = `[${files.map(sqlString).join(', ')}]`;
+function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[]): string {
   const pointers: string[] = [];
   const valueOf = new Map<LogicalField, string>();
   for (const field of LOADED_FIELDS) {
@@ -40,16 +34,12 @@ export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: F
     }
   }
   const value = (field: LogicalField) => valueOf.get(field)!;
-  return [
-    `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
-SELECT row_number() OVER () AS doc_id, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS doc
-FROM read_ndjson_objects(${fileList}, format = 'newline_delimited', ignore_errors = true)`,
-    `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS
-WITH extracted AS (
-  SELECT doc_id, json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${rawTable(tier)} WHERE doc IS NOT NULL
+  const carry = carried.map((column) => `${column}, `).join('');
+  return `WITH extracted AS (
+  SELECT ${carry}json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${documents}
 ),
 normalized AS (
-  SELECT doc_id,
+  SELECT ${carry}
     hs_trace_id(${value('traceId')}) AS trace_id,
     hs_timestamp_ms(${value('timestamp')}) AS ts_ms,
     hs_time(${value('requestTime')}) AS rt,
@@ -64,13 +54,46 @@ normalized AS (
     hs_text(${value('proxyUpstreamName')}) AS proxy_upstream_name
   FROM extracted
 )
-SELECT doc_id, trace_id, ts_ms,
+SELECT ${carry}trace_id, ts_ms,
   rt.total AS rt_ms, rt.state AS rt_state,
   connect.total AS connect_ms, connect.state AS connect_state,
   response.total AS response_ms, response.state AS response_state,
   upstream_addr, host, app, path, status, method, proxy_upstream_name
-FROM normalized`,
+FROM normalized`;
+}
+
+/**
+ * Loads a tier's NDJSON files (plain or compressed, globs allowed) and normalizes every line in
+ * one SQL pass (normalizedLinesSql). File paths come from server configuration, never from a
+ * request. The narrow table is sorted by time so window filters skip whole row groups.
+ *
+ * A line that is not JSON or not UTF-8 would make DuckDB's reader refuse the whole file; with
+ * `ignore_errors` it becomes a raw row whose doc is NULL (as does a JSON line that is no object), left out of the normalized table and
+ * counted by buildUnreadableCountSql (such a line has no time, so no window can own it).
+ */
+export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: FieldNames): string[] {
+  const fileList = `[${files.map(sqlString).join(', ')}]`;
+  return [
+    `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
+SELECT row_number() OVER () AS doc_id, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS doc
+FROM read_ndjson_objects(${fileList}, format = 'newline_delimited', ignore_errors = true)`,
+    `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS
+${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id'])}`,
   ];
+}
+
+/**
+ * The documents of Elasticsearch search answers, one answer a file (as
+ * lib/backends/elasticsearch/materialize writes them; `files` a glob), normalized as a load
+ * normalizes log lines, each with its `_source` as `doc`: one streaming pass holding one answer at
+ * a time. Each answer is read whole (read_text): DuckDB's line reader buffered several times a
+ * multi-megabyte line and ran out of a small memory limit.
+ */
+export function buildSearchPagesLinesSql(files: string, fields: FieldNames): string {
+  const documents = `(SELECT doc FROM (
+  SELECT unnest(json_extract(content, '$.hits.hits[*]._source')) AS doc FROM read_text(${sqlString(files)})
+) WHERE json_type(doc) = 'OBJECT')`;
+  return normalizedLinesSql(documents, fields, ['doc']);
 }
 
 /**

@@ -1,13 +1,13 @@
 import 'server-only';
-import { once } from 'node:events';
-import { createWriteStream, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { estypes } from '@elastic/elasticsearch';
 import { writeLineFile } from '@/lib/backends/duckdb/connection';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import { UnexpectedAnswerError } from '../answer-errors';
 import { timeRangeFilter } from '../filters';
-import { MAX_HITS_PER_REQUEST } from '../requests/build-documents-request';
 import type { ElasticsearchSession } from '../session';
 import type { TimeSlice } from './slice-plan';
 
@@ -17,13 +17,16 @@ import type { TimeSlice } from './slice-plan';
  */
 export const sourceFields = (fields: FieldNames): string[] => [...new Set(Object.values(fields))].sort();
 
+/** Hits a page: an answer of a few MB, which the normalization reads whole within its memory (connection.ts, writeLineFile). */
+export const SLICE_PAGE_HITS = 5_000;
+
 /**
  * A search_after page of a slice's documents in shard order (the cheapest order to read
  * everything in), with only the configured fields of `_source`.
  */
 export function buildSlicePageRequest(fields: FieldNames, slice: TimeSlice, after: estypes.SortResults | null): estypes.SearchRequest {
   return {
-    size: MAX_HITS_PER_REQUEST,
+    size: SLICE_PAGE_HITS,
     track_total_hits: false,
     query: { bool: { filter: timeRangeFilter(fields.timestamp, slice.startMs, slice.endMs) } },
     sort: [{ _shard_doc: 'asc' }],
@@ -57,9 +60,26 @@ export async function countSliceDocuments(session: ElasticsearchSession, tier: T
 }
 
 /**
+ * Lines of one slice are numbered from the slice's ordinal (its start over its width) times 2^32,
+ * so ids are unique across the slices a window gathers (below 2^53 until the year 2500 for
+ * quarter hours), whatever the order the slices were read in.
+ */
+export function firstDocIdOf(slice: TimeSlice): number {
+  return Math.floor(slice.startMs / (slice.endMs - slice.startMs)) * 2 ** 32;
+}
+
+/** How often a key occurs in an answer's text (a quote inside a JSON string is escaped, so only keys match). */
+function countKey(text: string, key: string): number {
+  let count = 0;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) count += 1;
+  return count;
+}
+
+/**
  * Reads a tier's slice from Elasticsearch (search_after on the session's point in time, so lines
- * arriving meanwhile do not shift the pages) into NDJSON, then normalizes it with the embedded
- * store's own load into a line file at `file`. `onLines` hears every page. Returns the lines.
+ * arriving meanwhile do not shift the pages) as the answers' text, one a line, then normalizes
+ * it with the embedded store's own load into a line file at `file`: DuckDB parses the documents,
+ * Node never does. `onLines` hears every page. Returns the lines.
  */
 export async function readSlice(
   session: ElasticsearchSession,
@@ -69,31 +89,25 @@ export async function readSlice(
   file: string,
   onLines: (lines: number) => void,
 ): Promise<number> {
-  const ndjson = `${file}.ndjson`;
-  const out = createWriteStream(ndjson);
+  // One answer a file: the normalization reads each whole (build-load.ts, buildSearchPagesLinesSql).
+  const pages = `${file}.pages`;
+  mkdirSync(pages, { recursive: true });
   try {
-    try {
-      let after: estypes.SortResults | null = null;
-      for (;;) {
-        const response = await session.search(tier, `reading the ${tier} lines of ${new Date(slice.startMs).toISOString()}`, buildSlicePageRequest(fields, slice, after));
-        const hits = response.hits.hits;
-        if (hits.length === 0) break;
-        let chunk = '';
-        for (const hit of hits) {
-          if (hit._source === undefined) throw new UnexpectedAnswerError(`a ${tier} document came back without its _source: hopscope reads lines from _source`);
-          chunk += `${JSON.stringify(hit._source)}\n`;
-        }
-        onLines(hits.length);
-        if (!out.write(chunk)) await once(out, 'drain');
-        after = hits.at(-1)?.sort ?? null;
-        if (hits.length < MAX_HITS_PER_REQUEST || after === null) break;
-      }
-    } finally {
-      out.end();
-      await once(out, 'close');
+    let after: estypes.SortResults | null = null;
+    for (let number = 0; ; number += 1) {
+      const page = await session.searchPage(tier, `reading the ${tier} lines of ${new Date(slice.startMs).toISOString()}`, buildSlicePageRequest(fields, slice, after));
+      if (!page.hasHits) break;
+      // Every hit has its sort values; one without `_source` (disabled in the mapping) would be lost.
+      const hits = countKey(page.text, '"sort":[');
+      if (countKey(page.text, '"_source":') < hits) throw new UnexpectedAnswerError(`a ${tier} document came back without its _source: hopscope reads lines from _source`);
+      await writeFile(path.join(pages, `${String(number).padStart(6, '0')}.json`), page.text);
+      onLines(hits);
+      after = (page.lastSort as estypes.SortResults | null) ?? null;
+      if (hits < SLICE_PAGE_HITS || after === null) break;
     }
-    return await writeLineFile(tier, ndjson, fields, file);
+    if (readdirSync(pages).length === 0) await writeFile(path.join(pages, 'empty.json'), '{"hits":{"hits":[]}}');
+    return await writeLineFile(tier, path.join(pages, '*.json'), fields, file, firstDocIdOf(slice));
   } finally {
-    rmSync(ndjson, { force: true });
+    rmSync(pages, { recursive: true, force: true });
   }
 }

@@ -45,6 +45,8 @@ type OpenEngine = {
   lastUsedMs: number;
   active: number;
   closed: boolean;
+  /** Unpins its slice files (the engine reads their raw lines): called once it is closed. */
+  release: () => void;
 };
 
 /** One notice per tier and code: the one counting the most failed shards. */
@@ -207,6 +209,9 @@ export class WindowEngines {
         signal,
       );
     const acquired = await Promise.allSettled(TIERS.map((tier) => this.deps.cache.acquire(tier, slices[tier], settled, read, signal)));
+    const release = () => {
+      for (const outcome of acquired) if (outcome.status === 'fulfilled') outcome.value.release();
+    };
     try {
       for (const outcome of acquired) if (outcome.status === 'rejected') throw outcome.reason;
       const files = Object.fromEntries(TIERS.map((tier, index) => {
@@ -215,7 +220,7 @@ export class WindowEngines {
       })) as Record<Tier, SliceFile[]>;
       const backend = this.deps.openEngine({ edge: files.edge.map((file) => file.file), ingress: files.ingress.map((file) => file.file) }, (progress) => tracker.record(progress));
       try {
-        // The engine builds its store on first use: built now, while the slice files are pinned.
+        // The engine builds its store on first use: built now.
         await backend.fetchExtent();
       } catch (error) {
         await backend.close();
@@ -231,12 +236,14 @@ export class WindowEngines {
         lastUsedMs: this.nowMs(),
         active: 0,
         closed: false,
+        release,
       };
       this.engines.unshift(engine);
       this.closeSurplus();
       return engine;
-    } finally {
-      for (const outcome of acquired) if (outcome.status === 'fulfilled') outcome.value.release();
+    } catch (error) {
+      release();
+      throw error;
     }
   }
 
@@ -284,13 +291,17 @@ export class WindowEngines {
       const poll = setInterval(() => {
         if (engine.active > 0) return;
         clearInterval(poll);
-        engine.closed = true;
-        void engine.backend.close();
+        this.closeEngine(engine);
       }, 200);
       poll.unref();
       return;
     }
+    this.closeEngine(engine);
+  }
+
+  /** Closes the engine's database, then lets its slice files go. */
+  private closeEngine(engine: OpenEngine): void {
     engine.closed = true;
-    void engine.backend.close();
+    void engine.backend.close().finally(engine.release);
   }
 }
