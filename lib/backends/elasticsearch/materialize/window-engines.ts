@@ -27,7 +27,7 @@ export type WindowEngineDeps = {
 };
 
 /** Slices read from Elasticsearch at once: each is a chain of pages, and Elasticsearch and Node share the cores. */
-const READS_AT_ONCE = 3;
+const READS_AT_ONCE = 2;
 
 type Span = { fromMs: number; toMs: number };
 
