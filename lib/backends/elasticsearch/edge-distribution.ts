@@ -2,7 +2,7 @@ import 'server-only';
 import type { EdgeDistribution } from '@/lib/backends/types';
 import { latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { fetchEdgeRequestTimes } from './edge-request-times';
-import { SkippedCounter } from './join-accumulator';
+import { SkippedCounter } from './skipped-counter';
 import { MsCounts } from './ms-counts';
 import type { PartitionTrace } from './parse/parse-trace-ids';
 import { toTraceSetFields, type FieldPlan } from './query-plan';

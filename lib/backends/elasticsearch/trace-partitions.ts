@@ -20,39 +20,6 @@ export function countPartitions(validDocuments: number, partitionTraces: number)
   return Math.max(1, Math.ceil(validDocuments / partitionTraces));
 }
 
-/** Spare traces a sample's partitions are sized for: hash partitions vary by about √n (0.5 % at 50,000). */
-const SAMPLE_MARGIN = 1.03;
-
-/**
- * Partitions for a join that samples `threshold` traces: as few partitions as can hold the
- * threshold with 3 % to spare, each at most `partitionTraces`, so the sample takes the fewest
- * passes over the window (two for 100,000 traces) instead of a last one for a few missing traces.
- */
-export function countSamplePartitions(validDocuments: number, threshold: number, partitionTraces: number): number {
-  const sampled = Math.ceil((threshold * SAMPLE_MARGIN) / partitionTraces);
-  return Math.max(countPartitions(validDocuments, partitionTraces), Math.floor((validDocuments * sampled) / (threshold * SAMPLE_MARGIN)));
-}
-
-/** The traces of one partition with their document counts (and largest numeric request_time). */
-export async function fetchPartitionTraces(
-  session: ElasticsearchSession,
-  plan: TraceSetFields,
-  query: TraceQuery,
-  partition: number,
-  partitions: number,
-  options: { withTimestamp?: boolean } = {},
-): Promise<PartitionTrace[]> {
-  const request = buildTraceIdsRequest({
-    filters: edgeTraceFilters(plan, query),
-    traceIdField: plan.edgeTraceId.name,
-    partition,
-    partitions,
-    maxRequestTimeField: plan.edgeRequestTime.kind === 'number' ? plan.edgeRequestTime.field : null,
-    ...(options.withTimestamp ? { maxTimestampField: plan.edgeTimestamp } : {}),
-  });
-  return parseTraceIds(await session.search('edge', `listing the traces (partition ${partition + 1} of ${partitions})`, request));
-}
-
 /** Partitions of the search for duplicated traces hold about this many traces (DUPLICATES_SHARD_SIZE / 2.5). */
 export const DUPLICATES_PARTITION_TRACES = 100_000;
 
@@ -128,23 +95,4 @@ export async function fetchEdgeRequestTimesByTrace(
     byTrace.set(traceId, times);
   }
   return byTrace;
-}
-
-/** The representative's request_time of a trace: the largest valid one. */
-export function toRepresentativeMs(trace: PartitionTrace, times: ReadonlyMap<string, number[]>): number | null {
-  if (trace.maxRequestTimeSeconds !== null) {
-    const time = classifyTime(trace.maxRequestTimeSeconds);
-    return time.ok ? time.ms : null;
-  }
-  const values = times.get(trace.traceId);
-  return values && values.length > 0 ? Math.max(...values) : null;
-}
-
-/**
- * A request started ahead of its use: its failure is observed when it is awaited, not reported
- * as unhandled in between.
- */
-export function prefetch<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
