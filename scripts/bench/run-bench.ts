@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from './dataset';
 import { ensureDataset } from './dataset';
@@ -74,6 +74,7 @@ async function measureElasticsearch(
       `scripts/seed-elasticsearch.ts: bulk requests of 5,000 lines, one at a time, then a refresh` +
       `${seed.storeBytes === null ? '' : `; ${formatBytes(seed.storeBytes)} on disk (primaries, not merged)`}${seed.rejected ? `; ${seed.rejected} rejected` : ''}`,
   };
+  const cacheDir = mkdtempSync(path.join(measure.logDir, 'es-cache-'));
   const env = {
     HOPSCOPE_BACKEND: 'elasticsearch',
     ES_URL: node.url,
@@ -82,7 +83,7 @@ async function measureElasticsearch(
     // Raised from the 30 s default: a slow Elasticsearch request is measured, not cut off.
     HOPSCOPE_ES_TIMEOUT_MS: String(ES_REQUEST_TIMEOUT_MS),
     // An empty slice cache of the run's own: the first requests meet a cold window.
-    HOPSCOPE_ES_CACHE_DIR: mkdtempSync(path.join(measure.logDir, 'es-cache-')),
+    HOPSCOPE_ES_CACHE_DIR: cacheDir,
   };
   for (const name of ['ES_API_KEY', 'ES_USERNAME', 'ES_PASSWORD', 'ES_CA_CERT']) {
     const value = process.env[name];
@@ -97,6 +98,7 @@ async function measureElasticsearch(
       console.error(`${measure.tag} profiling failed: ${(error as Error).message}`);
     }
   }
+  rmSync(cacheDir, { recursive: true, force: true });
   return run;
 }
 
