@@ -67,24 +67,6 @@ test.describe('first screen (issue 14 §2, §3)', () => {
     expect(Number(await frame.evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
   });
 
-  test('a verdict from a sampled join says its count is the sample’s', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
-    await investigation.open({ ...sampleWindow, filter: '-edge.status:404' });
-    // The embedded store never samples: its answer gets the sample an Elasticsearch join above
-    // HOPSCOPE_ES_SAMPLE_THRESHOLD reports (the browser's own request, after the filter change).
-    await page.route(/\/api\/v1\/triage\/summary\?/, async (route) => {
-      const response = await route.fetch();
-      const json = await response.json();
-      json.attribution.sample = { sampledTraces: 5_000, totalTraces: 19_962 };
-      await route.fulfill({ response, json });
-    });
-    await page.getByRole('button', { name: 'Remove filter edge.status ≠ 404' }).click();
-    await expect(page).not.toHaveURL(/filter=/);
-    await investigation.settled();
-    await expect(page.getByTestId('verdict-count-scope')).toHaveText('in a uniform sample of 5,000 of 19,962 traces');
-    await expect(investigation.verdictLead).toContainText(/^[\d,]+ requests ≥ 1 s in a uniform sample of 5,000 of 19,962 traces: ingress host ingress-node-2/);
-    await expect(investigation.verdict.getByTestId('sample-notice')).toContainText('the counts and findings above come from a uniform sample of 5,000 of 19,962 traces');
-  });
-
   test('leads with the culprit, node and address highlighted, then the evidence in smaller type', async ({ investigation, page, sampleWindow }, testInfo) => {
     await investigation.open(sampleWindow);
     await expect(page.getByTestId('verdict-culprit')).toHaveText(['ingress host ingress-node-2', 'edge upstream_addr 10.20.0.12:80']);

@@ -18,7 +18,6 @@ import { StoreLoadingNotice } from '@/components/states/store-loading-notice';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
 import { AnswerNotices } from '@/components/states/answer-notices';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
-import { SampleNotice } from '@/components/summary/sample-notice';
 import { SlowSummaryLine } from '@/components/summary/slow-summary-line';
 import { slowThresholdMs, summarizeSlow, type SlowSummary } from '@/components/summary/slow-summary';
 import { TraceCountsLine } from '@/components/summary/trace-counts-line';
@@ -152,7 +151,6 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
       {/* Elasticsearch reads a cold window's lines while its edge histogram is already drawn: say how far it has come. */}
       {liveElasticsearch && histograms.loading && <StoreLoadingNotice />}
       {response && <AnswerNotices notices={response.notices} />}
-      {response && <SampleNotice sample={response.sample} />}
 
       {!response && !histogramsError && (
         <>
@@ -253,10 +251,10 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
 
 /**
  * Whether the verdict states the slow count and the requests without an ingress line for exactly
- * the slow summary's requests (current, exact, the same range), so the summary leaves them out.
+ * the slow summary's requests (current, the same range), so the summary leaves them out.
  */
 function verdictStatesSlowCount(triage: TriageSummaryResponse | null, loading: boolean, summary: SlowSummary | null): boolean {
-  if (!triage || loading || !summary || triage.attribution.sample) return false;
+  if (!triage || loading || !summary) return false;
   return triage.slowMs === summary.thresholdMs && triage.slowMaxMs === null;
 }
 

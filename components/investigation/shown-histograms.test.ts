@@ -28,7 +28,6 @@ describe('toShownHistograms', () => {
       histograms: { edge: edgeHistogram, ingress: null, edgeMinusIngress: null, ingressMinusUpstream: null },
       edgeTraces: 3,
       counts: null,
-      sample: null,
       notices: [],
       stale: false,
     });

@@ -1,5 +1,5 @@
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
-import type { BackendKind, EdgeHistogramResponse, HistogramsResponse, SampleInfo } from '@/lib/domain/api-responses';
+import type { BackendKind, EdgeHistogramResponse, HistogramsResponse } from '@/lib/domain/api-responses';
 import { HISTOGRAM_NAMES, type HistogramName } from '@/lib/domain/histogram-names';
 import type { Histogram } from '@/lib/domain/histogram';
 import type { NormalizedQuery } from '@/lib/domain/query';
@@ -20,22 +20,21 @@ export type ShownHistograms = {
   edgeTraces: number;
   /** The joined counts, null until the four histograms arrive. */
   counts: TraceCounts | null;
-  sample: SampleInfo | null;
   notices: AnswerNotice[];
   /** An earlier query's answer, shown dimmed while the current one loads. */
   stale: boolean;
 };
 
 function fromFull(full: HistogramsResponse, stale: boolean): ShownHistograms {
-  const { backend, query, histograms, counts, sample, notices } = full;
-  return { backend, query, histograms, edgeTraces: counts.edge, counts, sample, notices, stale };
+  const { backend, query, histograms, counts, notices } = full;
+  return { backend, query, histograms, edgeTraces: counts.edge, counts, notices, stale };
 }
 
 function fromEdge(edge: EdgeHistogramResponse): ShownHistograms {
   const histograms = Object.fromEntries(HISTOGRAM_NAMES.map((name) => [name, null])) as Record<HistogramName, Histogram | null>;
   histograms.edge = edge.histogram;
   const { backend, query, counts, notices } = edge;
-  return { backend, query, histograms, edgeTraces: counts.edge, counts: null, sample: null, notices, stale: false };
+  return { backend, query, histograms, edgeTraces: counts.edge, counts: null, notices, stale: false };
 }
 
 /**

@@ -60,12 +60,6 @@ export function SlowSummaryLine({ summary, thresholdMs, countShownAbove = false,
           </span>
         </>
       )}
-      {summary.sample && (
-        <span className="text-slate-600 dark:text-slate-300">
-          {' '}
-          (gap shares from a sample of {formatCount(summary.sample.sampledTraces)} of {formatCount(summary.sample.totalTraces)})
-        </span>
-      )}
       </p>
     </UpdatingFrame>
   );

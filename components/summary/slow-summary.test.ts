@@ -55,7 +55,6 @@ describe('summarizeSlow', () => {
         { label: 'inside ingress-nginx ≥ 1 s', count: 0 },
       ],
       withoutIngress: 2,
-      sample: null,
     });
   });
 });

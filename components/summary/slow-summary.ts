@@ -39,7 +39,6 @@ export type SlowSummary = {
   shares: SlowShare[];
   /** Of those, traces without an ingress line: their time cannot be split. */
   withoutIngress: number;
-  sample: HistogramsResponse['sample'];
 };
 
 /**
@@ -60,6 +59,5 @@ export function summarizeSlow(response: HistogramsResponse): SlowSummary {
       { label: `inside ingress-nginx ≥ ${threshold}`, count: histograms.ingressMinusUpstream.overflow },
     ],
     withoutIngress: counts.edgeOnly,
-    sample: response.sample,
   };
 }

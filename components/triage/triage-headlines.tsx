@@ -1,14 +1,11 @@
 import Link from 'next/link';
-import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import type { FieldValueRef } from '@/lib/domain/triage/correlations';
 import type { FirstScreenVerdict } from '@/lib/domain/triage/first-screen';
-import { SampleNotice } from '@/components/summary/sample-notice';
 import { formatCount } from '@/components/format';
 import { FilterValueLinks } from './filter-value-links';
 
 type TriageHeadlinesProps = {
   verdict: FirstScreenVerdict;
-  sample: TriageSummaryResponse['attribution']['sample'];
   /** "Filter to this value" / "Exclude" for a culprit value; null when the page cannot filter on it. */
   filterHref: (ref: FieldValueRef, exclude: boolean) => string | null;
   /** The main finding's requests: its node or address filter and drill-down range, list in view. */
@@ -16,12 +13,11 @@ type TriageHeadlinesProps = {
 };
 
 /**
- * The first-screen verdict: the answer first (the one count of examined requests, said to be a
- * sample's when it is, the culprit highlighted, its mechanism and share), then what cannot be
- * split, then the evidence in smaller type. Only the lead is drawn as an alarm: five boxes of
- * equal weight read as five alarms.
+ * The first-screen verdict: the answer first (the one count of examined requests, the culprit
+ * highlighted, its mechanism and share), then what cannot be split, then the evidence in smaller
+ * type. Only the lead is drawn as an alarm: five boxes of equal weight read as five alarms.
  */
-export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: TriageHeadlinesProps) {
+export function TriageHeadlines({ verdict, filterHref, showRequests }: TriageHeadlinesProps) {
   const { culprit } = verdict;
   return (
     <section aria-label="Triage" data-testid="triage-headlines" className="space-y-1.5">
@@ -35,7 +31,6 @@ export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: T
               <strong className="tabular-nums">
                 <span data-testid="verdict-count">{formatCount(verdict.slowCount)}</span> {verdict.slowCount === 1 ? 'request' : 'requests'} {verdict.examined}
               </strong>
-              {verdict.countScope && <span data-testid="verdict-count-scope"> {verdict.countScope}</span>}
               {': '}
               {culprit ? (
                 <>
@@ -92,7 +87,6 @@ export function TriageHeadlines({ verdict, sample, filterHref, showRequests }: T
           ))}
         </ul>
       )}
-      <SampleNotice sample={sample} subject="the counts and findings above" />
     </section>
   );
 }

@@ -49,7 +49,6 @@ export function TriageVerdict({ summary, error, loading, onRetry, detailsHref, s
     <UpdatingFrame stale={loading} what="the verdict">
       <TriageHeadlines
         verdict={verdict}
-        sample={summary.attribution.sample}
         filterHref={(ref, exclude) => correlationFilterHref(state, ref, exclude)}
         showRequests={
           main

@@ -5,7 +5,7 @@ import type { ValueCount } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import type { EdgeTraceCounts, TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
-import type { BackendKind, SampleInfo, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
+import type { BackendKind, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
 import type { NoticeSink } from '@/lib/domain/answer-notices';
 import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
@@ -13,20 +13,18 @@ import type { LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 
-export type { BackendKind, SampleInfo, Suggestion, SuggestionField };
+export type { BackendKind, Suggestion, SuggestionField };
 
 /** The four distributions as per-millisecond counts, aggregated in the store. */
 export type Distributions = {
   counts: TraceCounts;
   distributions: Record<HistogramName, ValueCount[]>;
-  /** Null when every distribution is exact. */
-  sample: SampleInfo | null;
 };
 
 /**
  * The edge side of Distributions alone: equal to `fetchDistributions`' edge distribution and the
- * edge parts of its counts (`toEdgeTraceCounts`), exact even when the join is sampled, and
- * computed without the join, so it answers in a fraction of the time.
+ * edge parts of its counts (`toEdgeTraceCounts`), computed without the join, so it answers in a
+ * fraction of the time.
  */
 export type EdgeDistribution = {
   counts: EdgeTraceCounts;

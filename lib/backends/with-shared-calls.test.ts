@@ -19,7 +19,7 @@ function countingBackend() {
       fetchFieldValueCounts: () => answer('fetchFieldValueCounts', {}),
       fetchConnectDistributions: () => answer('fetchConnectDistributions', {}),
     },
-    fetchDistributions: () => answer('fetchDistributions', { sample: null }),
+    fetchDistributions: () => answer('fetchDistributions', {}),
     fetchEdgeDistribution: () => answer('fetchEdgeDistribution', {}),
     fetchBucketTraces: () => answer('fetchBucketTraces', { traces: [], nextCursor: null }),
     fetchTrace: () => answer('fetchTrace', null),

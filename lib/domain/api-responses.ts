@@ -11,8 +11,11 @@ import type { TraceDetail, TraceSummary } from './trace';
 
 export type BackendKind = 'duckdb' | 'elasticsearch';
 
-/** When the gap distributions come from a uniform random sample of the trace set. */
-export type SampleInfo = { sampledTraces: number; totalTraces: number };
+/**
+ * API v1's `sample` key, always null: no answer samples since issue 13 (docs/API.md). Kept for
+ * the clients that read it.
+ */
+export type WithNullSample = { sample: null };
 
 export type SuggestionField = 'app' | 'path';
 export type Suggestion = { value: string; count: number };
@@ -22,7 +25,7 @@ export type HistogramsResponse = {
   query: NormalizedQuery;
   counts: TraceCounts;
   histograms: Record<HistogramName, Histogram>;
-  sample: SampleInfo | null;
+  sample: null;
   /** What makes this answer incomplete; empty when it is complete. */
   notices: AnswerNotice[];
 };

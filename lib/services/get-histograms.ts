@@ -15,5 +15,5 @@ export async function getHistograms(backend: LatencyBackend, input: ParamsInput,
   const histograms = Object.fromEntries(
     HISTOGRAM_NAMES.map((name) => [name, buildHistogram(result.distributions[name], query.bucketMs, query.upperMs)]),
   ) as Record<HistogramName, Histogram>;
-  return { backend: backend.kind, query, counts: result.counts, histograms, sample: result.sample, notices };
+  return { backend: backend.kind, query, counts: result.counts, histograms, sample: null, notices };
 }

@@ -3,7 +3,6 @@ import type { FieldNames } from '@/lib/domain/field-names';
 import { HISTOGRAM_NAMES, HISTOGRAM_TITLES } from '@/lib/domain/histogram-names';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import { slowRangeWords } from '@/lib/domain/triage/slow-range';
-import { countWords } from '@/lib/domain/triage/wording';
 import { formatLeftOut, formatTraceCounts } from './format-counts';
 import { formatHistogram, toColumnWidths } from './format-histogram';
 import { formatHeadlines, formatSlowestHop } from './format-verdict';
@@ -39,11 +38,9 @@ export function formatReport(data: ReportData, layout: ReportLayout): string {
   const { histograms, summary } = data;
   const all = HISTOGRAM_NAMES.map((name) => histograms.histograms[name]);
   const columns = toColumnWidths(all);
-  const sample = histograms.sample;
   const lines = [
     style.bold(`hopscope report · ${describeQuery(histograms.query)}`),
     ...wrapText(formatTraceCounts(histograms.counts), layout.width),
-    ...(sample ? [`ingress and gap histograms from a sample of ${countWords(sample.sampledTraces)} of ${countWords(sample.totalTraces)} traces`] : []),
     ...histograms.notices.flatMap((notice) => wrapText(notice.message, layout.width, '! ', '  ').map((line) => style.red(line))),
     '',
     style.bold(`Verdict (slow: edge request_time ${slowRangeWords({ minMs: summary.slowMs, maxMs: summary.slowMaxMs })})`),

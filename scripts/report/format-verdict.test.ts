@@ -32,7 +32,6 @@ const ATTRIBUTION: Attribution = {
   ],
   totalExcessMs: 8_000,
   sentence: 'Of 8 requests ≥ 1 s, 75 % lost the time connecting from ingress to the app and 25 % between edge and ingress.',
-  sample: null,
 };
 
 describe('toSlowestHop', () => {

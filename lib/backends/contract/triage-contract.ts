@@ -118,7 +118,6 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
           },
         },
         dominant: { edgeOwn: 0, edgeToIngress: 2, ingressOwn: 0, ingressConnect: 0, app: 0 },
-        sample: null,
       });
     });
 
@@ -181,7 +180,6 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
           // The edge's status: t5 failed with 504 at ingress but the edge line says 200.
           status: { withValue: joined, distinctValues: 1, values: [{ value: '200', slow: 3, all: 7 }] },
         },
-        sample: null,
       });
       const top = await store.triage.fetchFieldValueCounts(query, slowFrom(1000), ['ingressUpstreamAddr'], 2);
       expect(top.fields.ingressUpstreamAddr.values.map((v) => v.value)).toEqual(['-', '10.244.1.1:8080']);

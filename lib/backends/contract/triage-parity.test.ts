@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
-import type { SampleInfo } from '@/lib/domain/api-responses';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 
 import { getAttribution } from '@/lib/services/triage/get-attribution';
@@ -68,7 +67,7 @@ describe.each<[ScenarioName]>([['incident'], ['healthy'], ['slow-app']])('triage
   it.each(QUERIES.map((query) => [new URLSearchParams(query).toString(), query]))('attribution, correlations, retransmissions, reuse for %s', async (_label, query) => {
     // Retransmissions and connection reuse have no slow threshold, and unknown parameters are refused.
     const withoutSlow = Object.fromEntries(Object.entries(query).filter(([name]) => name !== 'slow'));
-    const services: [(backend: LatencyBackend, input: Record<string, string>) => Promise<{ backend: unknown; sample: SampleInfo | null }>, Record<string, string>][] = [
+    const services: [(backend: LatencyBackend, input: Record<string, string>) => Promise<{ backend: unknown; sample: null }>, Record<string, string>][] = [
       [getAttribution, query],
       [getCorrelations, query],
       [getRetransmissions, withoutSlow],

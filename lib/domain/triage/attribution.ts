@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import { nearestRankPercentile, normalizeValueCounts, type ValueCount } from '../histogram';
 import { SEGMENT_NAMES, SEGMENT_WORDS, type SegmentName } from './segments';
 import { emptySlowRangeWords, isEmptySlowRange, slowRangeWords, type SlowRange } from './slow-range';
@@ -49,7 +48,6 @@ export type Attribution = {
   segments: SegmentAttribution[];
   totalExcessMs: number;
   sentence: string;
-  sample: SampleInfo | null;
 };
 
 /** Shares below this are left out of the sentence (they stay in the bar and the table). */
@@ -95,7 +93,6 @@ export function buildAttribution(stats: SegmentStats, slow: SlowRange): Attribut
     slowIncomplete: stats.joined.slow - stats.attributable.slow,
     segments,
     totalExcessMs,
-    sample: stats.sample,
   };
   return { ...attribution, sentence: describeAttribution(attribution) };
 }

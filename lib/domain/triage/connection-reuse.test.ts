@@ -52,7 +52,6 @@ describe('summarizeConnectionReuse', () => {
         ],
       },
     },
-    sample: null,
   };
   const [edge, ingress] = summarizeConnectionReuse(connects).hops;
 

@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import type { TimelineGroupBy } from '../connect-timeline';
 import { NO_GROUP, OTHER_GROUP } from '../connect-timeline';
 import { nearestRankPercentile, normalizeValueCounts, type ValueCount } from '../histogram';
@@ -51,8 +50,6 @@ export type HopReuse = {
 
 export type ConnectionReuse = {
   hops: HopReuse[];
-  /** Set when the connect distributions come from a sample of the trace set (Elasticsearch above its threshold). */
-  sample: SampleInfo | null;
 };
 
 export const HOP_LABELS: Readonly<Record<ConnectHop, string>> = {
@@ -95,7 +92,6 @@ export function summarizeConnectionReuse(connects: ConnectDistributions): Connec
       const summary = { hop, label: HOP_LABELS[hop], withoutConnectTime, all, byHost, byUpstreamAddr };
       return { ...summary, sentence: describeHopReuse(summary) };
     }),
-    sample: connects.sample,
   };
 }
 

@@ -13,7 +13,6 @@ function countsOf(traces: { all: number; slow: number }, fields: Partial<Record<
         return [field, { withValue, distinctValues: values.length, values }];
       }),
     ) as FieldValueCounts['fields'],
-    sample: null,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import { CORRELATION_FIELD_WORDS } from './correlation-fields';
 import { emptySlowRangeWords, isEmptySlowRange, slowRangeWords, type SlowRange } from './slow-range';
 import { bonferroni, hypergeometricUpperTail } from './statistics';
@@ -60,7 +59,6 @@ export type Correlations = {
   entries: CorrelationEntry[];
   flaggedCount: number;
   sentence: string;
-  sample: SampleInfo | null;
 };
 
 const fieldOrder = (field: CorrelationField) => CORRELATION_FIELDS.indexOf(field);
@@ -120,7 +118,6 @@ export function rankCorrelations(counts: FieldValueCounts, slow: SlowRange): Cor
     rules: CORRELATION_RULES,
     entries: folded,
     flaggedCount: folded.filter((entry) => entry.flagged).length,
-    sample: counts.sample,
   };
   return { ...result, sentence: describeCorrelations(result) };
 }

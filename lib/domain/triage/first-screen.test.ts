@@ -110,21 +110,10 @@ describe('toFirstScreenVerdict', () => {
     expect(verdict.culprit?.share).toBe('holds 40 (100 %) of the 40 requests whose ingress→app connect took 1.00–1.10 s');
   });
 
-  it('says a count taken from a sampled join is the sample’s, and of how many traces', () => {
-    // Above HOPSCOPE_ES_SAMPLE_THRESHOLD the join (so every triage count) is a uniform sample's,
-    // while the slow-request line beside it counts the whole selection: the lead must not read as that.
-    const sampled = { ...attribution, sample: { sampledTraces: 100_000, totalTraces: 398_211 } };
-    const verdict = toFirstScreenVerdict({ attribution: sampled, correlations: correlations([entry({})]), retransmissions: retransmissions([]) });
-    expect(verdict.slowCount).toBe(10);
-    expect(verdict.countScope).toBe('in a uniform sample of 100,000 of 398,211 traces');
-    expect(verdict.lead.startsWith('10 requests ≥ 1 s in a uniform sample of 100,000 of 398,211 traces: ingress host ingress-node-2')).toBe(true);
-
-    const none = { ...buildAttribution(segmentStatsOf([{ values: [1, 2, 1, 1, 5], slow: false }]), { minMs: 1000, maxMs: null }), sample: sampled.sample };
+  it('says no request is examined in this selection when none is slow, and names nothing', () => {
+    const none = buildAttribution(segmentStatsOf([{ values: [1, 2, 1, 1, 5], slow: false }]), { minMs: 1000, maxMs: null });
     const empty = toFirstScreenVerdict({ attribution: none, correlations: correlations([]), retransmissions: retransmissions([]) });
-    // No slow request in the sample is not none in the selection.
-    expect(empty.lead).toBe('No request ≥ 1 s at the edge in a uniform sample of 100,000 of 398,211 traces.');
-
-    expect(toFirstScreenVerdict({ attribution, correlations: correlations([entry({})]), retransmissions: retransmissions([]) }).countScope).toBeNull();
+    expect([empty.slowCount, empty.culprit, empty.lead]).toEqual([0, null, 'No request ≥ 1 s at the edge in this selection.']);
   });
 
   it('says nothing is examined for an empty range, and no count', () => {

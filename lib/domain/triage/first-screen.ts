@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import { dominantSegmentsWords, type Attribution } from './attribution';
 import { CORRELATION_FIELD_WORDS } from './correlation-fields';
 import type { CorrelationEntry, Correlations, FieldValueRef } from './correlations';
@@ -20,13 +19,6 @@ export type FirstScreenVerdict = {
   examined: string;
   /** The one count of examined requests: every slow request at the edge, edge-only ones included. */
   slowCount: number;
-  /**
-   * Set when the join was sampled (Elasticsearch above HOPSCOPE_ES_SAMPLE_THRESHOLD traces): "in a
-   * uniform sample of 100,000 of 398,211 traces", said right after the count, because the count and
-   * every number after it are then the sample's while the slow-request line beside it counts the
-   * whole selection. Not scaled up to an estimate: the sample's own count, said to be one.
-   */
-  countScope: string | null;
   /** Set when a value is flagged (or a retransmission finding names one); null says "nothing stands out". */
   culprit: VerdictCulprit | null;
   /** The lead in one plain sentence (the page renders it with the culprit highlighted). */
@@ -97,11 +89,6 @@ function fromFinding(finding: RetransmissionFinding, ref: FieldValueRef): Verdic
   };
 }
 
-/** "in a uniform sample of 100,000 of 398,211 traces"; null when every trace was joined. */
-function sampleScopeWords(sample: SampleInfo | null): string | null {
-  return sample ? `in a uniform sample of ${countWords(sample.sampledTraces)} of ${countWords(sample.totalTraces)} traces` : null;
-}
-
 function unsplitWords(attribution: Attribution): string | null {
   const { slowWithoutIngress, slowIncomplete } = attribution;
   const unsplit = slowWithoutIngress + slowIncomplete;
@@ -118,11 +105,9 @@ export function toFirstScreenVerdict({ attribution, correlations, retransmission
   const range = { minMs: attribution.slowMs, maxMs: attribution.slowMaxMs };
   const examined = slowRangeWords(range);
   const slowCount = attribution.traces.slow;
-  const countScope = sampleScopeWords(attribution.sample);
-  const nothing = { examined, slowCount, countScope, culprit: null, unsplit: null, supporting: [], mainFinding: null };
+  const nothing = { examined, slowCount, culprit: null, unsplit: null, supporting: [], mainFinding: null };
   if (isEmptySlowRange(range)) return { ...nothing, lead: emptySlowRangeWords(range) };
-  // None in a sample is not none in the selection.
-  if (slowCount === 0) return { ...nothing, lead: `No request ${examined} at the edge ${countScope ?? 'in this selection'}.` };
+  if (slowCount === 0) return { ...nothing, lead: `No request ${examined} at the edge in this selection.` };
 
   const findings = retransmissions.findings;
   const top = correlations.entries.find((entry) => entry.flagged);
@@ -133,7 +118,7 @@ export function toFirstScreenVerdict({ attribution, correlations, retransmission
       ? { culprit: fromFinding(spotted.finding, spotted.ref!), main: spotted.finding }
       : { culprit: null, main: null };
   const { culprit } = picked;
-  const count = `${countWords(slowCount)} ${slowCount === 1 ? 'request' : 'requests'} ${examined}${countScope ? ` ${countScope}` : ''}`;
+  const count = `${countWords(slowCount)} ${slowCount === 1 ? 'request' : 'requests'} ${examined}`;
   const lead = culprit
     ? `${count}: ${culprit.values.map((value) => `${value.label} ${value.value}`).join(' = ')}` +
       `${culprit.mechanism ? ` (${culprit.mechanism})` : ''} ${culprit.share}.`
@@ -143,5 +128,5 @@ export function toFirstScreenVerdict({ attribution, correlations, retransmission
     ...findings.map((finding) => finding.sentence),
     ...(split && attribution.attributableSlow > 0 ? [`Of those that can be split into hops, ${split}.`] : []),
   ];
-  return { examined, slowCount, countScope, culprit, lead, unsplit: unsplitWords(attribution), supporting, mainFinding: picked.main ?? null };
+  return { examined, slowCount, culprit, lead, unsplit: unsplitWords(attribution), supporting, mainFinding: picked.main ?? null };
 }

@@ -16,7 +16,6 @@ const group = (groupBy: ConnectGroup['groupBy'], value: string, entries: Record<
 
 const connects = (edge: ConnectGroup[], ingress: ConnectGroup[]): ConnectDistributions => ({
   hops: { edgeToIngress: { withoutConnectTime: 0, groups: edge }, ingressToApp: { withoutConnectTime: 0, groups: ingress } },
-  sample: null,
 });
 
 /**

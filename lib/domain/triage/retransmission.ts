@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import type { TimelineGroupBy } from '../connect-timeline';
 import { NO_GROUP, OTHER_GROUP } from '../connect-timeline';
 import type { BucketSelection } from '../drill-down';
@@ -115,8 +114,6 @@ export type Retransmissions = {
   checks: MarkCheck[];
   findings: RetransmissionFinding[];
   sentence: string;
-  /** Set when the connect distributions come from a sample of the trace set (Elasticsearch above its threshold). */
-  sample: SampleInfo | null;
 };
 
 export type RetransmissionInput = {
@@ -311,7 +308,7 @@ export function detectRetransmissions(input: RetransmissionInput): Retransmissio
     };
     findings.push({ ...finding, sentence: describeFinding(finding, edgeConnectLogged) });
   }
-  return { rules: RETRANSMISSION_RULES, tests, checks, findings, sentence: describeRetransmissions(findings, checks), sample: input.connects.sample };
+  return { rules: RETRANSMISSION_RULES, tests, checks, findings, sentence: describeRetransmissions(findings, checks) };
 }
 
 function describeRetransmissions(findings: readonly RetransmissionFinding[], checks: readonly MarkCheck[]): string {

@@ -48,7 +48,6 @@ describe('TriageAccumulator', () => {
         app: { all: [one(85), one(120)], slow: [one(120)] },
       },
       dominant: { edgeOwn: 0, edgeToIngress: 0, ingressOwn: 0, ingressConnect: 1, app: 0 },
-      sample: null,
     });
   });
 

@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import { NO_GROUP, OTHER_GROUP, type TimelineGroupBy } from '../connect-timeline';
 import type { ValueCount } from '../histogram';
 import { formatNginxList } from '../nginx-value';
@@ -118,7 +117,7 @@ export class TriageAccumulator {
     }
   }
 
-  segmentStats(sample: SampleInfo | null = null): SegmentStats {
+  segmentStats(): SegmentStats {
     return {
       traces: { ...this.traces },
       joined: { ...this.joined },
@@ -127,12 +126,11 @@ export class TriageAccumulator {
         SEGMENT_NAMES.map((name) => [name, { all: this.segmentCounts[name].all.toValueCounts(), slow: this.segmentCounts[name].slow.toValueCounts() }]),
       ) as SegmentStats['segments'],
       dominant: { ...this.dominant },
-      sample,
     };
   }
 
   /** Per field, the `limitPerField` values most frequent among slow traces (then among all, then by value). */
-  fieldValueCounts(fields: readonly CorrelationField[], limitPerField: number, sample: SampleInfo | null = null): FieldValueCounts {
+  fieldValueCounts(fields: readonly CorrelationField[], limitPerField: number): FieldValueCounts {
     return {
       traces: { ...this.joined },
       fields: Object.fromEntries(
@@ -142,12 +140,11 @@ export class TriageAccumulator {
           return [field, { withValue, distinctValues: values.length, values: values.sort(compareFieldValues).slice(0, limitPerField) }];
         }),
       ) as FieldValueCounts['fields'],
-      sample,
     };
   }
 
   /** Per hop and grouping, the `maxGroups` largest groups by name and the rest merged into OTHER_GROUP. */
-  connectDistributions(maxGroups: number, sample: SampleInfo | null = null): ConnectDistributions {
+  connectDistributions(maxGroups: number): ConnectDistributions {
     const hops = Object.fromEntries(
       CONNECT_HOPS.map((hop) => {
         const groups: ConnectGroup[] = [];
@@ -167,6 +164,6 @@ export class TriageAccumulator {
         return [hop, { withoutConnectTime: this.withoutConnectTime[hop], groups: groups.sort(compareConnectGroups) }];
       }),
     ) as ConnectDistributions['hops'];
-    return { hops, sample };
+    return { hops };
   }
 }

@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import type { TimelineGroupBy } from '../connect-timeline';
 import type { ValueCount } from '../histogram';
 import type { SegmentName } from './segments';
@@ -30,7 +29,6 @@ export type SegmentStats = {
   segments: Record<SegmentName, SegmentDistribution>;
   /** Slow attributable traces by their largest segment (ties: the first in SEGMENT_NAMES order). */
   dominant: Record<SegmentName, number>;
-  sample: SampleInfo | null;
 };
 
 /**
@@ -66,7 +64,6 @@ export type FieldValueCounts = {
   /** The compared population: joined traces (both tiers), all and slow. */
   traces: SlowSplit;
   fields: Record<CorrelationField, FieldValues>;
-  sample: SampleInfo | null;
 };
 
 /**
@@ -94,7 +91,6 @@ export type HopConnects = {
 /** Connect-time distributions per hop and group (issue 5 §3 and §4). */
 export type ConnectDistributions = {
   hops: Record<ConnectHop, HopConnects>;
-  sample: SampleInfo | null;
 };
 
 /** Code-unit order, as the stores' binary collation sorts ASCII text. */

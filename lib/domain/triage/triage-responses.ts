@@ -1,29 +1,30 @@
-import type { BackendKind } from '../api-responses';
+import type { BackendKind, WithNullSample } from '../api-responses';
 import type { NormalizedQuery } from '../query';
 import type { Attribution } from './attribution';
 import type { ConnectionReuse } from './connection-reuse';
 import type { Correlations } from './correlations';
 import type { Retransmissions } from './retransmission';
-import type { WindowComparison } from './window-comparison';
+import type { WindowComparison, WindowSummary } from './window-comparison';
 
 /** Response bodies of the triage endpoints (docs/API.md, docs/TRIAGE.md). */
 
 type WithQuery = { backend: BackendKind; query: NormalizedQuery };
 
-export type AttributionResponse = Attribution & WithQuery;
-export type CorrelationsResponse = Correlations & WithQuery;
-export type RetransmissionsResponse = Retransmissions & WithQuery;
-export type ConnectionReuseResponse = ConnectionReuse & WithQuery;
-export type WindowComparisonResponse = WindowComparison & WithQuery & { compareQuery: NormalizedQuery };
+export type AttributionResponse = Attribution & WithNullSample & WithQuery;
+export type CorrelationsResponse = Correlations & WithNullSample & WithQuery;
+export type RetransmissionsResponse = Retransmissions & WithNullSample & WithQuery;
+export type ConnectionReuseResponse = ConnectionReuse & WithNullSample & WithQuery;
+export type WindowComparisonResponse = Omit<WindowComparison, 'base' | 'compare'> &
+  WithQuery & { base: WindowSummary & WithNullSample; compare: WindowSummary & WithNullSample; compareQuery: NormalizedQuery };
 
 /** The first screen in one answer: the three findings an on-call engineer reads first. */
 export type TriageSummaryResponse = WithQuery & {
   /** The examined requests of attribution and correlations: edge request_time ≥ slowMs, and < slowMaxMs unless null. */
   slowMs: number;
   slowMaxMs: number | null;
-  attribution: Attribution;
-  correlations: Correlations;
-  retransmissions: Retransmissions;
+  attribution: Attribution & WithNullSample;
+  correlations: Correlations & WithNullSample;
+  retransmissions: Retransmissions & WithNullSample;
   /** The sentences to lead with, most specific first: retransmission findings, the top flagged value, the attribution. */
   headlines: string[];
 };

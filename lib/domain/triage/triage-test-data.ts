@@ -35,6 +35,5 @@ export function segmentStatsOf(
       ]),
     ) as SegmentStats['segments'],
     dominant,
-    sample: null,
   };
 }

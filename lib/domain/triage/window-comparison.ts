@@ -1,4 +1,3 @@
-import type { SampleInfo } from '../api-responses';
 import { buildHistogram, nearestRankPercentile, normalizeValueCounts, type Histogram, type ValueCount } from '../histogram';
 import { SEGMENT_NAMES, SEGMENT_WORDS, type SegmentName } from './segments';
 import { hypergeometricUpperTail, twoSided } from './statistics';
@@ -29,8 +28,6 @@ export type WindowSummary = {
   traces: SlowSplit;
   slowShare: number | null;
   segments: Record<SegmentName, SegmentWindowSummary>;
-  /** Set when traces, slowShare and segments come from a sample of the window's traces (the edge histogram is exact). */
-  sample: SampleInfo | null;
 };
 
 export type SegmentChange = {
@@ -82,7 +79,6 @@ function summarize(input: WindowInput, bucketMs: number, upperMs: number): Windo
     traces: { ...stats.traces },
     slowShare: stats.traces.all > 0 ? stats.traces.slow / stats.traces.all : null,
     segments,
-    sample: stats.sample,
   };
 }
 

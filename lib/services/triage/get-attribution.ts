@@ -17,5 +17,5 @@ export async function getAttribution(
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
   const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal });
-  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slow) };
+  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slow), sample: null };
 }

@@ -14,5 +14,5 @@ export async function getConnectionReuse(
 ): Promise<ConnectionReuseResponse> {
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
   const connects = await backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal });
-  return { backend: backend.kind, query, ...summarizeConnectionReuse(connects) };
+  return { backend: backend.kind, query, ...summarizeConnectionReuse(connects), sample: null };
 }

@@ -20,5 +20,5 @@ export async function getCorrelations(
   const counts = await backend.triage.fetchFieldValueCounts(compared.query, compared.slow, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, {
     signal,
   });
-  return { backend: backend.kind, query, ...rankCorrelations(counts, compared.slow) };
+  return { backend: backend.kind, query, ...rankCorrelations(counts, compared.slow), sample: null };
 }

@@ -29,6 +29,7 @@ export async function getRetransmissions(
     backend: backend.kind,
     query,
     ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap: stats.segments.edgeToIngress.all }),
+    sample: null,
   };
 }
 

@@ -37,10 +37,10 @@ export async function getTriageSummary(
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
     fetchBaselineConnects(backend, query, signal),
   ]);
-  const attribution = buildAttribution(comparedStats, compared.slow);
-  const correlations = rankCorrelations(counts, compared.slow);
+  const attribution = { ...buildAttribution(comparedStats, compared.slow), sample: null };
+  const correlations = { ...rankCorrelations(counts, compared.slow), sample: null };
   const edgeToIngressGap = (examinedStats ?? comparedStats).segments.edgeToIngress.all;
-  const retransmissions = detectRetransmissions({ connects, baselineConnects, edgeToIngressGap });
+  const retransmissions = { ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap }), sample: null };
   const headlines = [
     ...retransmissions.findings.map((finding) => finding.sentence),
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),

@@ -42,5 +42,12 @@ export async function getWindowComparison(
     { edge: compareDistributions.distributions.edge, stats: compareStats },
     { bucketMs: query.bucketMs, upperMs: query.upperMs, slowMs },
   );
-  return { backend: backend.kind, query, compareQuery, ...comparison };
+  return {
+    backend: backend.kind,
+    query,
+    compareQuery,
+    ...comparison,
+    base: { ...comparison.base, sample: null },
+    compare: { ...comparison.compare, sample: null },
+  };
 }

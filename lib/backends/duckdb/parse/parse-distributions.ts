@@ -39,6 +39,5 @@ export function parseDistributions(rows: readonly DistributionRow[]): Distributi
     distributions: Object.fromEntries(
       HISTOGRAM_NAMES.map((name) => [name, normalizeValueCounts(values[name])]),
     ) as Record<HistogramName, ValueCount[]>,
-    sample: null,
   };
 }

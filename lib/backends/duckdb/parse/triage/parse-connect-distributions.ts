@@ -40,5 +40,5 @@ export function parseConnectDistributions(rows: readonly ConnectDistributionRow[
       },
     ]),
   ) as ConnectDistributions['hops'];
-  return { hops, sample: null };
+  return { hops };
 }

@@ -35,5 +35,5 @@ export function parseFieldValueCounts(rows: readonly FieldValueCountRow[], field
     entry.values.push({ value: row.value, slow: toNumber(row.slow_n), all: toNumber(row.all_n) });
   }
   for (const entry of byField.values()) entry.values.sort(compareFieldValues);
-  return { traces, fields: Object.fromEntries(byField) as FieldValueCounts['fields'], sample: null };
+  return { traces, fields: Object.fromEntries(byField) as FieldValueCounts['fields'] };
 }

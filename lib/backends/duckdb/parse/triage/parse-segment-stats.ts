@@ -37,6 +37,5 @@ export function parseSegmentStats(rows: readonly SegmentStatsRow[]): SegmentStat
       SEGMENT_NAMES.map((name) => [name, { all: normalizeValueCounts(all[name]), slow: normalizeValueCounts(slow[name]) }]),
     ) as SegmentStats['segments'],
     dominant,
-    sample: null,
   };
 }
