@@ -21,11 +21,9 @@ describe('classifyAnswer', () => {
 });
 
 describe('describeAnswer', () => {
-  it('says whether the histograms are exact or sampled, and from how many traces', () => {
+  it('says from how many traces the histograms are, all of them exact', () => {
     expect(describeAnswer('histograms', { counts: { edge: 99_845 }, sample: null })).toBe('99,845 traces, exact');
-    expect(describeAnswer('histograms', { counts: { edge: 998_000 }, sample: { sampledTraces: 200_100, totalTraces: 998_000 } })).toBe(
-      '998,000 traces; joined histograms from a sample of 200,100 of 998,000 traces',
-    );
+    expect(describeAnswer('histograms', { counts: {} })).toBeNull();
   });
 
   it('counts drill-down rows and says whether more pages follow', () => {

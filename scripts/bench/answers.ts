@@ -3,7 +3,7 @@ import { formatCount } from './format';
 /**
  * What an API answer says about a measurement: whether it counts (200), is a verb the backend
  * does not implement yet (502 backend_error "… not implemented …"), or failed; and a short note
- * with the facts a reader of the table needs (sample size, rows, error).
+ * with the facts a reader of the table needs (traces, rows, error).
  */
 
 export type EndpointOutcome = 'ok' | 'not_implemented' | 'error';
@@ -21,7 +21,7 @@ export function classifyAnswer(status: number, body: unknown): { outcome: Endpoi
   return { outcome: 'error', note: `${status} ${code}${message ? `: ${message}` : ''}` };
 }
 
-type HistogramsBody = { counts?: { edge?: unknown }; sample?: { sampledTraces?: unknown; totalTraces?: unknown } | null };
+type HistogramsBody = { counts?: { edge?: unknown } };
 type TracesBody = { traces?: unknown[]; nextCursor?: unknown };
 type TimelineBody = { series?: unknown[] };
 
@@ -30,10 +30,6 @@ export function describeAnswer(group: string, body: unknown): string | null {
   if (group === 'histograms') {
     const histograms = body as HistogramsBody;
     const traces = typeof histograms.counts?.edge === 'number' ? `${formatCount(histograms.counts.edge)} traces` : null;
-    const sample = histograms.sample;
-    if (sample && typeof sample.sampledTraces === 'number' && typeof sample.totalTraces === 'number') {
-      return `${traces ?? ''}; joined histograms from a sample of ${formatCount(sample.sampledTraces)} of ${formatCount(sample.totalTraces)} traces`;
-    }
     return traces ? `${traces}, exact` : null;
   }
   if (group === 'drill-down') {
