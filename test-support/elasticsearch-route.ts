@@ -6,6 +6,8 @@ import { Client } from '@elastic/elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
+import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
 import { edgeLines, INGRESS_LINES } from '@/test-support/elasticsearch-integration-fixture';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 
@@ -59,4 +61,25 @@ export function installProcessBackend(config: ElasticsearchBackendConfig): Laten
   const backend = createElasticsearchBackend(config);
   (globalThis as { hopscopeBackend?: Promise<LatencyBackend> }).hopscopeBackend = Promise.resolve(backend);
   return backend;
+}
+
+/** The fixture's indices read through the recording proxy by the process backend, and how to undo it all. */
+export type ProxiedFixtureBackend = { proxy: ElasticsearchProxy; backend: LatencyBackend; cleanup: () => Promise<void> };
+
+/**
+ * Seeds the fixture, starts the recording proxy in front of the real node and makes a backend
+ * reading through it the process backend: what tests watching the calls to Elasticsearch need.
+ */
+export async function installProxiedFixtureBackend(): Promise<ProxiedFixtureBackend> {
+  const url = requireElasticsearchUrl();
+  const seeded = await seedFixtureIndices(url);
+  const proxy = await startElasticsearchProxy(url);
+  const backend = installProcessBackend(testBackendConfig({ url: proxy.url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex }));
+  const cleanup = async () => {
+    await backend.close();
+    await proxy.close();
+    await seeded.cleanup();
+    delete (globalThis as { hopscopeBackend?: unknown }).hopscopeBackend;
+  };
+  return { proxy, backend, cleanup };
 }

@@ -201,6 +201,43 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
 }
 
 /**
+ * A fresh database in a temporary folder (removed by `close`), with the store's memory bounds,
+ * UTC and the macros: what snapshots, line files and window stores open. The live store's
+ * housekeeping (removing a killed server's folder, as large as its data) is not theirs to do: it
+ * would hold up the first bar.
+ */
+async function openTemporaryDatabase(
+  options: { memoryLimit: string; threads: string; preserveInsertionOrder?: boolean },
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection; close: () => void }> {
+  const files = storeFiles({}, { removeAbandoned: false });
+  const instance = await DuckDBInstance.create(files.databasePath, {
+    memory_limit: options.memoryLimit,
+    threads: options.threads,
+    temp_directory: files.tempDirectory,
+    ...(options.preserveInsertionOrder === false ? { preserve_insertion_order: 'false' } : {}),
+  });
+  const close = () => {
+    instance.closeSync();
+    files.cleanup();
+  };
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS]) await connection.run(statement);
+  } catch (error) {
+    connection.closeSync();
+    close();
+    throw error;
+  }
+  return { instance, connection, close };
+}
+
+const storeBounds = (settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'>) => ({
+  memoryLimit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+  threads: String(settings.threads ?? DEFAULT_THREADS),
+});
+
+/**
  * Opens a snapshot's Parquet files as a store (buildSnapshotOpenSql): the same tables a load
  * builds, restricted to the frozen window, in a fresh temporary database with the same memory
  * bounds. `summary` is what the load had found when the snapshot was taken.
@@ -211,22 +248,9 @@ export async function openSnapshotStore(
   settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
 ): Promise<LoadedStore> {
   const started = performance.now();
-  // The live store's housekeeping (removing a killed server's folder, as large as its data) is not
-  // a snapshot's to do: it would hold up the first bar.
-  const files = storeFiles({}, { removeAbandoned: false });
-  const instance = await DuckDBInstance.create(files.databasePath, {
-    memory_limit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
-    threads: String(settings.threads ?? DEFAULT_THREADS),
-    temp_directory: files.tempDirectory,
-  });
-  const close = () => {
-    instance.closeSync();
-    files.cleanup();
-  };
-  const connection = await instance.connect();
+  const { instance, connection, close } = await openTemporaryDatabase(storeBounds(settings));
   try {
-    await connection.run("SET TimeZone = 'UTC'");
-    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildSnapshotOpenSql(dir)]) await connection.run(statement);
+    for (const statement of buildSnapshotOpenSql(dir)) await connection.run(statement);
   } catch (error) {
     close();
     throw new AppError('backend_error', `could not open the snapshot in ${dir}: ${firstLine(error)}`, undefined, { cause: error });
@@ -243,25 +267,16 @@ export async function openSnapshotStore(
  * Elasticsearch's slices are stored as. Returns the number of lines written.
  */
 export async function writeLineFile(tier: Tier, pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number): Promise<number> {
-  const files = storeFiles({}, { removeAbandoned: false });
-  const instance = await DuckDBInstance.create(files.databasePath, {
-    memory_limit: LINE_FILE_MEMORY_LIMIT,
-    threads: '1',
-    temp_directory: files.tempDirectory,
-    preserve_insertion_order: 'false',
-  });
-  const connection = await instance.connect();
+  const { connection, close } = await openTemporaryDatabase({ memoryLimit: LINE_FILE_MEMORY_LIMIT, threads: '1', preserveInsertionOrder: false });
   try {
-    await connection.run("SET TimeZone = 'UTC'");
-    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId)]) await connection.run(statement);
+    await connection.run(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId));
     const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquetFile)})`);
     return Number(counted.getRowObjects()[0]?.n ?? 0);
   } catch (error) {
     throw new AppError('backend_error', `could not store the ${tier} lines read from Elasticsearch: ${firstLine(error)}`, undefined, { cause: error });
   } finally {
     connection.closeSync();
-    instance.closeSync();
-    files.cleanup();
+    close();
   }
 }
 
@@ -278,20 +293,9 @@ export async function openLineFilesStore(
   onProgress?: LoadProgressSink,
 ): Promise<LoadedStore> {
   const started = performance.now();
-  const folder = storeFiles({}, { removeAbandoned: false });
-  const instance = await DuckDBInstance.create(folder.databasePath, {
-    memory_limit: settings.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
-    threads: String(settings.threads ?? DEFAULT_THREADS),
-    temp_directory: folder.tempDirectory,
-  });
-  const close = () => {
-    instance.closeSync();
-    folder.cleanup();
-  };
-  const connection = await instance.connect();
+  const { instance, connection, close } = await openTemporaryDatabase(storeBounds(settings));
   try {
-    await connection.run("SET TimeZone = 'UTC'");
-    for (const statement of [...LIST_MACRO_STATEMENTS, ...MACRO_STATEMENTS, ...buildGatherLinesSql(files)]) await connection.run(statement);
+    for (const statement of buildGatherLinesSql(files)) await connection.run(statement);
     const stored = await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${stagingTable('edge')}) AS edge, (SELECT count(*) FROM ${stagingTable('ingress')}) AS ingress`);
     const row = stored.getRowObjects()[0];
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };

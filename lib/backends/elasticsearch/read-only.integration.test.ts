@@ -16,16 +16,15 @@ import { GET as getRetransmissions } from '@/app/api/v1/triage/retransmissions/r
 import { GET as getTriageSummary } from '@/app/api/v1/triage/summary/route';
 import { GET as getTraces } from '@/app/api/v1/traces/route';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
-import { startElasticsearchProxy, type ElasticsearchProxy, type RecordedRequest } from '@/test-support/elasticsearch-proxy';
-import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/test-support/elasticsearch-route';
+import type { ElasticsearchProxy, RecordedRequest } from '@/test-support/elasticsearch-proxy';
+import { installProxiedFixtureBackend, type ProxiedFixtureBackend } from '@/test-support/elasticsearch-route';
 import { callRoute } from '@/test-support/route-fixture';
 
 /**
  * hopscope only reads: every backend verb, called through the API as the pages call it, sends
  * the real node nothing but the read calls below (recorded by the proxy in front of it). These
  * are the calls the minimal privileges of docs/API.md ("Elasticsearch privileges") must allow.
- * The triage routes are called too: their joins read the same way.
+ * The triage routes are called too: they read the window's lines the same way.
  */
 const READ_CALLS: { method: string; path: RegExp; why: string }[] = [
   { method: 'POST', path: /^\/[^/_][^/]*\/_field_caps(\?|$)/, why: 'the mappings of a tier (view_index_metadata or read)' },
@@ -39,25 +38,18 @@ const READ_CALLS: { method: string; path: RegExp; why: string }[] = [
 
 const isReadCall = (request: RecordedRequest) => READ_CALLS.some((call) => call.method === request.method && call.path.test(request.path));
 
-const url = requireElasticsearchUrl();
 const WINDOW = 'from=2020-11-19T10:00:00Z&to=2020-11-19T11:00:00Z';
 
-let seeded: SeededIndices;
+let fixture: ProxiedFixtureBackend;
 let proxy: ElasticsearchProxy;
 let backend: LatencyBackend;
 
 beforeAll(async () => {
-  seeded = await seedFixtureIndices(url);
-  proxy = await startElasticsearchProxy(url);
-  backend = installProcessBackend(testBackendConfig({ url: proxy.url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex }));
+  fixture = await installProxiedFixtureBackend();
+  ({ proxy, backend } = fixture);
 });
 
-afterAll(async () => {
-  await backend?.close();
-  await proxy?.close();
-  await seeded?.cleanup();
-  delete (globalThis as { hopscopeBackend?: unknown }).hopscopeBackend;
-});
+afterAll(async () => fixture?.cleanup());
 
 describe('hopscope only reads from Elasticsearch', () => {
   it('every verb, through the API, makes read calls only, and so does taking a snapshot', async () => {

@@ -2,10 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LatencyBackend } from '@/lib/backends/types';
-import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
-import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
-import { installProcessBackend, seedFixtureIndices, testBackendConfig, type SeededIndices } from '@/test-support/elasticsearch-route';
+import type { ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
+import { installProxiedFixtureBackend, type ProxiedFixtureBackend } from '@/test-support/elasticsearch-route';
 import { callRoute, useFixtureBackend } from '@/test-support/route-fixture';
 import { GET as getLoading } from '../health/loading/route';
 import { GET as getHistograms } from '../histograms/route';
@@ -78,23 +76,15 @@ describe('POST /api/v1/refresh, on Elasticsearch (ES_URL)', () => {
   // The integration fixture's window (test-support/elasticsearch-integration-fixture.ts: T0, one hour).
   const WINDOW = { from: '2020-11-19T10:00:00.000Z', to: '2020-11-19T11:00:00.000Z' };
   const HISTOGRAMS = `/api/v1/histograms?from=${WINDOW.from}&to=${WINDOW.to}`;
-  let seeded: SeededIndices;
+  let fixture: ProxiedFixtureBackend;
   let proxy: ElasticsearchProxy;
-  let backend: LatencyBackend;
 
   beforeAll(async () => {
-    const url = requireElasticsearchUrl();
-    seeded = await seedFixtureIndices(url);
-    proxy = await startElasticsearchProxy(url);
-    backend = installProcessBackend(testBackendConfig({ url: proxy.url, edgeIndex: seeded.edgeIndex, ingressIndex: seeded.ingressIndex }));
+    fixture = await installProxiedFixtureBackend();
+    ({ proxy } = fixture);
   });
 
-  afterAll(async () => {
-    await backend?.close();
-    await proxy?.close();
-    await seeded?.cleanup();
-    delete holder.hopscopeBackend;
-  });
+  afterAll(async () => fixture?.cleanup());
 
   /** Points in time opened since `since`: one per slice read from Elasticsearch. */
   const slicesReadSince = (since: number) => proxy.requests.slice(since).filter((request) => request.method === 'POST' && request.path.includes('_pit')).length;
