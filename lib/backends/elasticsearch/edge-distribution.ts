@@ -44,8 +44,8 @@ export async function fetchEdgeLines(session: ElasticsearchSession, fieldPlan: F
 }
 
 /**
- * The duplicated traces of the whole edge trace set, when no join listed them (the edge answer
- * alone, or a sampled join): one request when the lines sit on one shard, else partitions.
+ * The duplicated traces of the whole edge trace set: one request when the lines sit on one shard,
+ * else hash partitions of the trace ids.
  */
 export async function fetchEdgeDuplicates(session: ElasticsearchSession, lines: EdgeLines, query: TraceQuery): Promise<EdgeDuplicates> {
   if (lines.validDocuments === 0) return { duplicated: [], times: new Map() };

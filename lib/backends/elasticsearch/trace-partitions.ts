@@ -12,9 +12,9 @@ import { classifyTime } from './timing-values';
 import { edgeTraceFilters, type TraceSetFields } from './trace-set-filters';
 
 /**
- * The trace set, split into partitions by a hash of the trace id (see build-trace-ids-request):
- * enough partitions that each holds about `partitionTraces` traces, so every step works on a
- * bounded number of traces whatever the window holds.
+ * How many partitions by a hash of the trace id (see build-trace-ids-request) hold the matching
+ * documents with about `partitionTraces` traces each, so every answer stays bounded whatever the
+ * window holds.
  */
 export function countPartitions(validDocuments: number, partitionTraces: number): number {
   return Math.max(1, Math.ceil(validDocuments / partitionTraces));

@@ -3,9 +3,10 @@ import type { estypes } from '@elastic/elasticsearch';
 /**
  * Partitions split traces by a hash of the trace id that Elasticsearch computes for the terms
  * aggregation (`include.partition`), the same for every index and shard: all documents of a
- * trace fall in one partition, and any subset of partitions is a uniform, repeatable sample of
- * traces (no script needed). `size` is above a partition's expected trace count (at most 55,000,
- * see backend-config.ts) and below `search.max_buckets` (65,536), so the answer is complete; the parser checks `sum_other_doc_count` to be sure.
+ * trace fall in one partition (no script needed). `size` is above the buckets a partition
+ * answers (the duplicated traces among about 100,000, trace-partitions.ts) and below
+ * `search.max_buckets` (65,536), so the answer is complete; the parser checks
+ * `sum_other_doc_count` to be sure.
  */
 export const TRACE_IDS_SIZE = 60_000;
 
