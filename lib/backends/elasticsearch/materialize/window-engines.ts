@@ -143,7 +143,9 @@ export class WindowEngines {
     if (open) return open;
     const key = TIERS.map((tier) => `${spanOf(slices[tier]).fromMs}-${spanOf(slices[tier]).toMs}`).join('|');
     let building = this.building.get(key);
-    if (!building) {
+    // One stopped by its last waiter leaving is not joined: a request arriving just after (a page
+    // re-run, a colleague) starts the read again instead of inheriting the cancellation.
+    if (!building || building.controller.signal.aborted) {
       const tracker = new LoadTracker(this.nowMs);
       const controller = new AbortController();
       // Every slice read waiting its turn and every session listens to it: one per slice, not a leak.
