@@ -6,7 +6,15 @@ import type {
   FieldValueCounts,
   SegmentStats,
 } from '@/lib/domain/triage/triage-data';
-import type { BackendKind, CallOptions } from '@/lib/backends/types';
+import type { BackendKind } from '@/lib/domain/api-responses';
+import type { NoticeSink } from '@/lib/domain/answer-notices';
+
+/**
+ * What every call of either half of the backend interface may carry: the caller's abort signal and
+ * where the answer's notices go. Defined here, the lower half, and re-exported by types.ts, so the
+ * two halves do not import each other.
+ */
+export type CallOptions = { signal?: AbortSignal; onNotice?: NoticeSink };
 
 export type { ConnectDistributions, CorrelationField, FieldValueCounts, SegmentStats, SlowRange };
 
