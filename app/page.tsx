@@ -21,7 +21,7 @@ import {
 import { InvestigationView, type InvestigationPrefetched } from '@/components/investigation/investigation-view';
 import { InvestigationSkeleton } from '@/components/states/investigation-skeleton';
 import { UnknownParameters } from '@/components/states/unknown-parameters';
-import { investigationRequests, type ApiRequest, type DeferredPrefetch, type Prefetched, type ServiceParams } from '@/components/investigation/investigation-requests';
+import { investigationRequests, withSampleFirst, type ApiRequest, type DeferredPrefetch, type Prefetched, type ServiceParams } from '@/components/investigation/investigation-requests';
 import { SnapshotBanner } from '@/components/snapshots/snapshot-banner';
 import { readSnapshotBanner } from './read-snapshot-banner';
 
@@ -95,14 +95,16 @@ async function PrefetchedInvestigation({ state }: { state: InvestigationState })
   // The snapshot chooses the backend; the requests' service parameters leave it out.
   const { snapshot } = state.query;
   const edgeHistogram = await prefetch(requests.edgeHistogram, getEdgeHistogram, snapshot);
-  const histograms = defer(requests.histograms, getHistograms, snapshot);
+  // The histograms, the slow summary and the verdict accept a sampled first answer: on a cold
+  // Elasticsearch window that is seconds instead of the whole read; the browser then asks again.
+  const histograms = defer(withSampleFirst(requests.histograms), getHistograms, snapshot);
   const afterHistograms = histograms.result;
   const prefetched: InvestigationPrefetched = {
     edgeHistogram,
     histograms,
-    slow: requests.slow ? defer(requests.slow, getHistograms, snapshot, afterHistograms) : null,
+    slow: requests.slow ? defer(withSampleFirst(requests.slow), getHistograms, snapshot, afterHistograms) : null,
     traces: requests.traces ? defer(requests.traces, getBucketTraces, snapshot, afterHistograms) : null,
-    triage: defer(requests.triage, (backend, params) => getTriageSummary(backend, params), snapshot, afterHistograms),
+    triage: defer(withSampleFirst(requests.triage), (backend, params) => getTriageSummary(backend, params), snapshot, afterHistograms),
     timelines: {
       edge: defer(requests.edgeTimeline, getConnectTimeline, snapshot, afterHistograms),
       ingress: defer(requests.ingressTimeline, getConnectTimeline, snapshot, afterHistograms),

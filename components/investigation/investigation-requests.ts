@@ -48,6 +48,20 @@ function request(path: string, params: URLSearchParams): ApiRequest {
   return { url: `/api/v1/${path}${text ? `?${text}` : ''}`, params: toServiceParams(params) };
 }
 
+/**
+ * The request asking for a sampled first answer (`sample=first`): a cold Elasticsearch window
+ * above the sample threshold answers from a stated sample, and the page then asks `url` itself
+ * for the exact answer (useApiResource). Its answer is kept under the plain URL.
+ */
+export function withSampleFirst(request: ApiRequest): ApiRequest {
+  return { url: request.url, params: { ...request.params, sample: 'first' } };
+}
+
+/** The URL of a request that accepts a sampled first answer. */
+export function sampleFirstUrl(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}sample=first`;
+}
+
 export function histogramsRequest(query: QueryParams): ApiRequest {
   return request('histograms', toQuerySearchParams(query));
 }

@@ -15,6 +15,7 @@ import { useInvestigationState } from '@/components/url/use-investigation-state'
 import { useHydrated } from '@/components/use-hydrated';
 import { ErrorBanner } from '@/components/states/error-banner';
 import { StoreLoadingNotice } from '@/components/states/store-loading-notice';
+import { SampleNotice } from '@/components/states/sample-notice';
 import { HistogramGridSkeleton, Skeleton } from '@/components/states/skeleton';
 import { AnswerNotices } from '@/components/states/answer-notices';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
@@ -63,9 +64,9 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
   const hydrated = useHydrated();
   const requests = useMemo(() => investigationRequests(state), [state]);
   const edgeHistogram = useApiResource(requests.edgeHistogram.url, prefetched.edgeHistogram);
-  const histograms = useApiResource(requests.histograms.url, prefetched.histograms);
-  const triage = useApiResource(requests.triage.url, prefetched.triage);
-  const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow);
+  const histograms = useApiResource(requests.histograms.url, prefetched.histograms, { sampleOf: histogramsSample });
+  const triage = useApiResource(requests.triage.url, prefetched.triage, { sampleOf: verdictSample });
+  const slow = useApiResource(requests.slow?.url ?? null, prefetched.slow, { sampleOf: histogramsSample });
   const edgeTimeline = useApiResource(requests.edgeTimeline.url, prefetched.timelines.edge);
   const ingressTimeline = useApiResource(requests.ingressTimeline.url, prefetched.timelines.ingress);
   const traces = useApiResource(requests.traces?.url ?? null, prefetched.traces, { keepPrevious: false });
@@ -148,8 +149,9 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
         <FilterBar resolved={resolvedMs} />
       </CollapsibleFilters>
       {!response && histogramsError && <ErrorBanner error={histogramsError} what="the histograms" onRetry={retryHistograms} />}
-      {/* Elasticsearch reads a cold window's lines while its edge histogram is already drawn: say how far it has come. */}
-      {liveElasticsearch && histograms.loading && <StoreLoadingNotice />}
+      {/* Elasticsearch reads a cold window's lines while its edge histogram (or a sample's answer) is already drawn: say how far it has come. */}
+      {liveElasticsearch && (histograms.loading || histograms.sampled) && <StoreLoadingNotice sampled={histograms.sampled} />}
+      {histograms.sampled && histograms.data?.sample && <SampleNotice statement={histograms.data.sample} />}
       {response && <AnswerNotices notices={response.notices} />}
 
       {!response && !histogramsError && (
@@ -248,6 +250,12 @@ export function InvestigationView({ prefetched, snapshotsEnabled }: { prefetched
     </div>
   );
 }
+
+/** What a sampled first answer of the histograms (and of the slow-set ones) says of its sample. */
+const histogramsSample = (answer: HistogramsResponse) => answer.sample;
+
+/** The triage summary's sample: its parts come from the same one. */
+const verdictSample = (answer: TriageSummaryResponse) => answer.attribution.sample;
 
 /**
  * Whether the verdict states the slow count and the requests without an ingress line for exactly

@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import type { ApiErrorBody } from '@/lib/domain/api-responses';
+import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 import { fetchApi } from './fetch-api';
-import type { ApiResult, DeferredPrefetch, Prefetched, PrefetchedOrDeferred } from './investigation-requests';
+import { sampleFirstUrl, type ApiResult, type DeferredPrefetch, type Prefetched, type PrefetchedOrDeferred } from './investigation-requests';
 
 /** Answers kept per resource, so back and forward show what was seen without asking again. */
 const MAX_CACHED = 30;
@@ -30,6 +31,8 @@ export type ApiResource<T> = {
   data: T | null;
   error: ApiErrorBody['error'] | null;
   loading: boolean;
+  /** The answer shown is a sampled first answer, and its exact answer is on its way. */
+  sampled: boolean;
   retry: () => void;
 };
 
@@ -43,7 +46,7 @@ export type ApiResource<T> = {
 export function useApiResource<T>(
   url: string | null,
   prefetched: PrefetchedOrDeferred<T> | null,
-  { keepPrevious = true }: { keepPrevious?: boolean } = {},
+  { keepPrevious = true, sampleOf }: { keepPrevious?: boolean; sampleOf?: (data: T) => SampleStatement | null } = {},
 ): ApiResource<T> {
   const [results, setResults] = useState<ReadonlyMap<string, ApiResult<T>>>(() => readyEntries(prefetched));
   const ready = prefetched && !isDeferred(prefetched) ? (prefetched as Prefetched<T>) : null;
@@ -66,7 +69,7 @@ export function useApiResource<T>(
     // Promise.resolve: what React hands over is a thenable whose then() returns nothing, not a Promise.
     const answer = deferred
       ? Promise.resolve(deferred).catch(() => fetchApi<T>(url, controller.signal))
-      : fetchApi<T>(url, controller.signal);
+      : fetchApi<T>(sampleOf ? sampleFirstUrl(url) : url, controller.signal);
     answer.then(
       (result) => {
         if (controller.signal.aborted) return;
@@ -76,12 +79,32 @@ export function useApiResource<T>(
       () => {},
     );
     return () => controller.abort();
+    // sampleOf is the caller's pure reading of an answer: a new function each render asks nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, missing, attempt, deferred]);
+
+  // A sampled first answer stays shown while the exact one is asked for (the read it waits for is
+  // already under way); the exact answer, or its error, replaces it.
+  const sampled = current !== undefined && current.ok && sampleOf !== undefined && sampleOf(current.data) !== null;
+  useEffect(() => {
+    if (!sampled || url === null) return;
+    const controller = new AbortController();
+    fetchApi<T>(url, controller.signal).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        setResults((map) => withEntry(map, url, result));
+        if (result.ok) setLastData(result.data);
+      },
+      () => {},
+    );
+    return () => controller.abort();
+  }, [url, sampled]);
 
   return {
     data: current ? (current.ok ? current.data : null) : url === null || !keepPrevious ? null : lastData,
     error: current && !current.ok ? current.error : null,
     loading: missing,
+    sampled,
     retry: () => {
       if (url === null) return;
       setResults((map) => {

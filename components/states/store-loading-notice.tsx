@@ -11,9 +11,9 @@ const POLL_INTERVAL_MS = 1_000;
  * read yet is read into the engine while its edge histogram is already drawn (from Elasticsearch
  * directly) and the other histograms wait. This says how far the read has come ("loading 1.2 M
  * of ~2 M lines, about 20 s left"), worded for the backend, instead of a bare spinner. It shows
- * nothing when no read is under way.
+ * nothing when no read is under way. `sampled`: a sample's answer is shown meanwhile.
  */
-export function StoreLoadingNotice() {
+export function StoreLoadingNotice({ sampled = false }: { sampled?: boolean } = {}) {
   const [status, setStatus] = useState<LoadStatusResponse | null>(null);
 
   useEffect(() => {
@@ -43,7 +43,9 @@ export function StoreLoadingNotice() {
   return (
     <div role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
       {elasticsearch ? (
-        <p>Reading this window from Elasticsearch: {message}. The histograms follow once it is read.</p>
+        <p>
+          Reading this window from Elasticsearch: {message}. {sampled ? 'The exact answer replaces the sample once it is read.' : 'The histograms follow once it is read.'}
+        </p>
       ) : (
         <p>Embedded store: {message}. The first answers follow once it is loaded.</p>
       )}

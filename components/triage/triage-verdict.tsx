@@ -11,6 +11,7 @@ import { Skeleton } from '@/components/states/skeleton';
 import { UpdatingFrame } from '@/components/summary/updating-frame';
 import { TriageHeadlines } from './triage-headlines';
 import { correlationFilterHref, retransmissionFindingHref } from './triage-links';
+import { SampleNotice } from '@/components/states/sample-notice';
 
 type TriageVerdictProps = {
   summary: TriageSummaryResponse | null;
@@ -47,6 +48,7 @@ export function TriageVerdict({ summary, error, loading, onRetry, detailsHref, s
   const drill = main?.drill ?? null;
   return (
     <UpdatingFrame stale={loading} what="the verdict">
+      {summary.attribution.sample && <SampleNotice statement={summary.attribution.sample} brief="This verdict" />}
       <TriageHeadlines
         verdict={verdict}
         filterHref={(ref, exclude) => correlationFilterHref(state, ref, exclude)}

@@ -8,13 +8,21 @@ import type {
 } from '@/lib/domain/triage/triage-data';
 import type { BackendKind } from '@/lib/domain/api-responses';
 import type { NoticeSink } from '@/lib/domain/answer-notices';
+import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 
 /**
  * What every call of either half of the backend interface may carry: the caller's abort signal and
  * where the answer's notices go. Defined here, the lower half, and re-exported by types.ts, so the
  * two halves do not import each other.
  */
-export type CallOptions = { signal?: AbortSignal; onNotice?: NoticeSink };
+export type CallOptions = { signal?: AbortSignal; onNotice?: NoticeSink; firstAnswer?: FirstAnswer };
+
+/**
+ * A request that accepts a sampled first answer (`sample=first`): on a cold Elasticsearch window
+ * above the sample threshold, every call of the request answers from the same sample (one object
+ * shared by the request's calls), and `sample` then says which; null when the answer is exact.
+ */
+export type FirstAnswer = { sample: SampleStatement | null };
 
 export type { ConnectDistributions, CorrelationField, FieldValueCounts, SegmentStats, SlowRange };
 

@@ -6,7 +6,7 @@ import type { TraceQuery } from '@/lib/domain/query';
 import type { EdgeTraceCounts, TraceCounts } from '@/lib/domain/trace-counts';
 import type { TraceDetail } from '@/lib/domain/trace';
 import type { BackendKind, Suggestion, SuggestionField } from '@/lib/domain/api-responses';
-import type { CallOptions, TriageBackend } from '@/lib/backends/triage-types';
+import type { CallOptions, FirstAnswer, TriageBackend } from '@/lib/backends/triage-types';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
 import type { LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
@@ -75,7 +75,7 @@ export type BackendHealth = { backend: BackendKind; ok: boolean; message: string
  * Options every call accepts: an abort signal tied to the browser request, and where to report
  * what makes the answer incomplete (failed shards, an index pattern matching nothing).
  */
-export type { CallOptions };
+export type { CallOptions, FirstAnswer };
 
 /**
  * The one interface both stores implement, in domain types only. Each implementation builds a

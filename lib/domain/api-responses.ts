@@ -6,16 +6,17 @@ import type { StoreLoadStatus } from './load-status';
 import type { NormalizedQuery } from './query';
 import type { EdgeTraceCounts, TraceCounts } from './trace-counts';
 import type { TraceDetail, TraceSummary } from './trace';
+import type { SampleStatement } from './trace-id-sample';
 
 /** Response bodies of API v1 (docs/API.md). Shared by the route handlers, server pages and the UI. */
 
 export type BackendKind = 'duckdb' | 'elasticsearch';
 
 /**
- * API v1's `sample` key, always null: no answer samples since issue 13 (docs/API.md). Kept for
- * the clients that read it.
+ * API v1's `sample` key: null when the answer covers every trace of its window; on a sampled first
+ * answer (`sample=first`, a cold Elasticsearch window, docs/API.md) what the sample is.
  */
-export type WithNullSample = { sample: null };
+export type WithSample = { sample: SampleStatement | null };
 
 export type SuggestionField = 'app' | 'path';
 export type Suggestion = { value: string; count: number };
@@ -25,7 +26,7 @@ export type HistogramsResponse = {
   query: NormalizedQuery;
   counts: TraceCounts;
   histograms: Record<HistogramName, Histogram>;
-  sample: null;
+  sample: SampleStatement | null;
   /** What makes this answer incomplete; empty when it is complete. */
   notices: AnswerNotice[];
 };

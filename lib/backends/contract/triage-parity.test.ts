@@ -67,7 +67,7 @@ describe.each<[ScenarioName]>([['incident'], ['healthy'], ['slow-app']])('triage
   it.each(QUERIES.map((query) => [new URLSearchParams(query).toString(), query]))('attribution, correlations, retransmissions, reuse for %s', async (_label, query) => {
     // Retransmissions and connection reuse have no slow threshold, and unknown parameters are refused.
     const withoutSlow = Object.fromEntries(Object.entries(query).filter(([name]) => name !== 'slow'));
-    const services: [(backend: LatencyBackend, input: Record<string, string>) => Promise<{ backend: unknown; sample: null }>, Record<string, string>][] = [
+    const services: [(backend: LatencyBackend, input: Record<string, string>) => Promise<{ backend: unknown; sample: unknown }>, Record<string, string>][] = [
       [getAttribution, query],
       [getCorrelations, query],
       [getRetransmissions, withoutSlow],

@@ -16,6 +16,13 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   cacheDir?: string;
   /** Bytes the materialized slices may take on disk (default 4 GiB). */
   cacheBytes?: number;
+  /**
+   * Lines left to read from Elasticsearch above which a request accepting a sample (`sample=first`)
+   * answers first from one (docs/ARCHITECTURE.md, "Sampled first answers"); absent: never.
+   */
+  sampleThresholdLines?: number;
+  /** Edge lines a sample aims at (default SAMPLE_TARGET_LINES); tests sample small windows. */
+  sampleTargetLines?: number;
   /** Lines the open window engines may hold together (default 3,000,000: a window of a million traces). */
   maxOpenLines?: number;
   /** The engine's DuckDB memory limit and threads (the embedded store's defaults). */

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createLineFilesBackend } from '@/lib/backends/duckdb';
+import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
 import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { CallOptions, LatencyBackend, TierFormat } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
@@ -11,9 +12,10 @@ import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
 import { countSliceDocuments, readSlice } from './materialize/read-slice';
+import { fetchTraceIdSpread, openSampleEngine, SAMPLE_TARGET_LINES } from './materialize/sample-window';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
-import { requiredFieldsOrThrow, toTraceSetFields, type FieldPlan } from './query-plan';
+import { requiredFieldsOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { checkHealth } from './verbs/check-health';
 import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
@@ -115,6 +117,13 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     }
   };
 
+  const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink) =>
+    createLineFilesBackend(
+      files,
+      { fields: config.fields, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
+      { memoryLimit: config.memoryLimit, threads: config.threads },
+    );
+
   const windows = new WindowEngines({
     cache: new SliceCache(cacheFolder(config), config.cacheBytes ?? DEFAULT_CACHE_BYTES),
     readSlice: async (tier, slice, file, onLines, signal) => {
@@ -123,12 +132,27 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     },
     countSliceDocuments: async (tier, slices, signal) =>
       (await withReadSession([], signal, (session) => countSliceDocuments(session, tier, config.fields.timestamp, slices))).answer,
-    openEngine: (files, onProgress) =>
-      createLineFilesBackend(
-        files,
-        { fields: config.fields, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
-        { memoryLimit: config.memoryLimit, threads: config.threads },
+    openEngine,
+    openSample: (slices, edgeLinesInWindow, signal) =>
+      openSampleEngine(
+        {
+          targetLines: config.sampleTargetLines ?? SAMPLE_TARGET_LINES,
+          traceIdFields: async (readSignal) => {
+            const session = new ElasticsearchSession(client, config, readSignal);
+            const plan = await fieldPlan(session);
+            return { edge: traceIdFieldOrThrow(plan, 'edge').name, ingress: traceIdFieldOrThrow(plan, 'ingress').name };
+          },
+          spread: async (traceIdField, span, range, readSignal) =>
+            (await withReadSession([], readSignal, (session) => fetchTraceIdSpread(session, config.fields.timestamp, traceIdField, span, range))).answer,
+          readSample: async (tier, span, file, traceIds, readSignal) =>
+            (await withReadSession([tier], readSignal, (session) => readSlice(session, config.fields, tier, span, file, () => undefined, traceIds))).answer,
+          openEngine: (files) => openEngine(files),
+        },
+        slices,
+        edgeLinesInWindow,
+        signal,
       ),
+    sampleThresholdLines: config.sampleThresholdLines,
     lateMarginMs: config.lateMarginMs ?? DEFAULT_LATE_MARGIN_MS,
     maxOpenLines: config.maxOpenLines ?? DEFAULT_MAX_OPEN_LINES,
   });
@@ -139,7 +163,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     // long is refused, as the edge histogram read from Elasticsearch would lose its milliseconds).
     await run(options, false, async (_session, plan) => toTraceSetFields(plan));
     try {
-      return await windows.use(window.fromMs, window.toMs, verb, { onNotice: options?.onNotice, signal: options?.signal });
+      return await windows.use(window.fromMs, window.toMs, verb, { onNotice: options?.onNotice, signal: options?.signal, firstAnswer: options?.firstAnswer });
     } catch (error) {
       throw toAnswerError(error, (tier) => (tier === 'edge' ? config.edgeIndex : config.ingressIndex));
     }

@@ -1,4 +1,4 @@
-import type { BackendKind, WithNullSample } from '../api-responses';
+import type { BackendKind, WithSample } from '../api-responses';
 import type { NormalizedQuery } from '../query';
 import type { Attribution } from './attribution';
 import type { ConnectionReuse } from './connection-reuse';
@@ -10,21 +10,21 @@ import type { WindowComparison, WindowSummary } from './window-comparison';
 
 type WithQuery = { backend: BackendKind; query: NormalizedQuery };
 
-export type AttributionResponse = Attribution & WithNullSample & WithQuery;
-export type CorrelationsResponse = Correlations & WithNullSample & WithQuery;
-export type RetransmissionsResponse = Retransmissions & WithNullSample & WithQuery;
-export type ConnectionReuseResponse = ConnectionReuse & WithNullSample & WithQuery;
+export type AttributionResponse = Attribution & WithSample & WithQuery;
+export type CorrelationsResponse = Correlations & WithSample & WithQuery;
+export type RetransmissionsResponse = Retransmissions & WithSample & WithQuery;
+export type ConnectionReuseResponse = ConnectionReuse & WithSample & WithQuery;
 export type WindowComparisonResponse = Omit<WindowComparison, 'base' | 'compare'> &
-  WithQuery & { base: WindowSummary & WithNullSample; compare: WindowSummary & WithNullSample; compareQuery: NormalizedQuery };
+  WithQuery & { base: WindowSummary & WithSample; compare: WindowSummary & WithSample; compareQuery: NormalizedQuery };
 
 /** The first screen in one answer: the three findings an on-call engineer reads first. */
 export type TriageSummaryResponse = WithQuery & {
   /** The examined requests of attribution and correlations: edge request_time ≥ slowMs, and < slowMaxMs unless null. */
   slowMs: number;
   slowMaxMs: number | null;
-  attribution: Attribution & WithNullSample;
-  correlations: Correlations & WithNullSample;
-  retransmissions: Retransmissions & WithNullSample;
+  attribution: Attribution & WithSample;
+  correlations: Correlations & WithSample;
+  retransmissions: Retransmissions & WithSample;
   /** The sentences to lead with, most specific first: retransmission findings, the top flagged value, the attribution. */
   headlines: string[];
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
+import { DEFAULT_SAMPLE_THRESHOLD_LINES } from '@/lib/domain/trace-id-sample';
 
 /**
  * Server configuration from the environment, validated once. Credentials live here and in the
@@ -41,6 +42,11 @@ const envSchema = z.object({
     .default('10m'),
   HOPSCOPE_ES_CACHE_DIR: optionalText,
   HOPSCOPE_ES_CACHE_MB: z.coerce.number().int().min(1).default(4096),
+  HOPSCOPE_ES_SAMPLE_THRESHOLD: z
+    .string()
+    .trim()
+    .regex(/^(off|\d+)$/, 'HOPSCOPE_ES_SAMPLE_THRESHOLD must be a number of lines such as 400000, or off')
+    .default(String(DEFAULT_SAMPLE_THRESHOLD_LINES)),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,
@@ -118,6 +124,8 @@ export type ElasticsearchConfig = {
   /** Where the materialized slices are kept (across restarts), and how many bytes they may take. */
   cacheDir: string;
   cacheBytes: number;
+  /** Lines left to read above which the pages get a sampled first answer; absent: never (docs/ARCHITECTURE.md, "Sampled first answers"). */
+  sampleThresholdLines?: number;
   memoryLimit?: string;
   threads?: number;
 };
@@ -266,6 +274,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           lateMarginMs: toMarginMs(vars.HOPSCOPE_ES_LATE_MARGIN),
           cacheDir: vars.HOPSCOPE_ES_CACHE_DIR ?? path.join(process.cwd(), '.data', 'es-cache'),
           cacheBytes: vars.HOPSCOPE_ES_CACHE_MB * 1024 * 1024,
+          sampleThresholdLines: vars.HOPSCOPE_ES_SAMPLE_THRESHOLD === 'off' ? undefined : Number(vars.HOPSCOPE_ES_SAMPLE_THRESHOLD),
           memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
           threads: vars.HOPSCOPE_DUCKDB_THREADS,
         }

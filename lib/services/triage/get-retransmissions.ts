@@ -1,5 +1,5 @@
 import 'server-only';
-import type { LatencyBackend } from '@/lib/backends/types';
+import type { CallOptions, LatencyBackend } from '@/lib/backends/types';
 import { DEFAULT_SLOW_MS, hasLatencyFilter, type TraceQuery } from '@/lib/domain/query';
 import type { ConnectDistributions } from '@/lib/domain/triage/triage-data';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
@@ -23,7 +23,7 @@ export async function getRetransmissions(
   const [connects, stats, baselineConnects] = await Promise.all([
     backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
     backend.triage.fetchSegmentStats(query, slowFrom(DEFAULT_SLOW_MS), { signal }),
-    fetchBaselineConnects(backend, query, signal),
+    fetchBaselineConnects(backend, query, { signal }),
   ]);
   return {
     backend: backend.kind,
@@ -37,7 +37,7 @@ export async function getRetransmissions(
  * The connect distributions a finding's hosts are compared with: those of the same window and
  * non-latency filters (one more store call, only when the query has a latency range).
  */
-export async function fetchBaselineConnects(backend: LatencyBackend, query: TraceQuery, signal?: AbortSignal): Promise<ConnectDistributions | undefined> {
+export async function fetchBaselineConnects(backend: LatencyBackend, query: TraceQuery, options: CallOptions): Promise<ConnectDistributions | undefined> {
   if (!hasLatencyFilter(query)) return undefined;
-  return backend.triage.fetchConnectDistributions(toBaselineQuery(query), CONNECT_MAX_GROUPS, { signal });
+  return backend.triage.fetchConnectDistributions(toBaselineQuery(query), CONNECT_MAX_GROUPS, options);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { LatencyBackend } from '@/lib/backends/types';
+import type { FirstAnswer, LatencyBackend } from '@/lib/backends/types';
+import { sampleFirstParamsSchema } from '@/lib/domain/trace-id-sample';
 import { buildAttribution } from '@/lib/domain/triage/attribution';
 import { rankCorrelations } from '@/lib/domain/triage/correlations';
 import { detectRetransmissions } from '@/lib/domain/triage/retransmission';
@@ -22,8 +23,11 @@ export async function getTriageSummary(
   input: ParamsInput,
   signal?: AbortSignal,
 ): Promise<TriageSummaryResponse> {
-  const { record, own: { slow, limit } } = readEndpointParams(input, correlationParamsSchema);
+  const { record, own: { slow, limit, sample } } = readEndpointParams(input, correlationParamsSchema.extend(sampleFirstParamsSchema.shape));
   const query = await resolveQueryOrThrow(backend, record, signal);
+  // Every call of the answer comes from the same engine: a sample's, or the window's exact one.
+  const firstAnswer: FirstAnswer | undefined = sample === 'first' ? { sample: null } : undefined;
+  const options = { signal, firstAnswer };
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const compared = toTriageComparison(query, slowMs);
   // The retransmission scan examines the query's own requests; attribution and correlations
@@ -31,16 +35,17 @@ export async function getTriageSummary(
   // The query's segment stats are asked before its connects, so that on Elasticsearch the
   // connects (any slow range) join the same pass instead of starting one at the default range.
   const [comparedStats, counts, examinedStats, connects, baselineConnects] = await Promise.all([
-    backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal }),
-    backend.triage.fetchFieldValueCounts(compared.query, compared.slow, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, { signal }),
-    compared.query === query ? null : backend.triage.fetchSegmentStats(query, slowFrom(slowMs), { signal }),
-    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
-    fetchBaselineConnects(backend, query, signal),
+    backend.triage.fetchSegmentStats(compared.query, compared.slow, options),
+    backend.triage.fetchFieldValueCounts(compared.query, compared.slow, CORRELATION_FIELDS, limit ?? DEFAULT_CORRELATION_LIMIT, options),
+    compared.query === query ? null : backend.triage.fetchSegmentStats(query, slowFrom(slowMs), options),
+    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, options),
+    fetchBaselineConnects(backend, query, options),
   ]);
-  const attribution = { ...buildAttribution(comparedStats, compared.slow), sample: null };
-  const correlations = { ...rankCorrelations(counts, compared.slow), sample: null };
+  const sampleStatement = firstAnswer?.sample ?? null;
+  const attribution = { ...buildAttribution(comparedStats, compared.slow), sample: sampleStatement };
+  const correlations = { ...rankCorrelations(counts, compared.slow), sample: sampleStatement };
   const edgeToIngressGap = (examinedStats ?? comparedStats).segments.edgeToIngress.all;
-  const retransmissions = { ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap }), sample: null };
+  const retransmissions = { ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap }), sample: sampleStatement };
   const headlines = [
     ...retransmissions.findings.map((finding) => finding.sentence),
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),

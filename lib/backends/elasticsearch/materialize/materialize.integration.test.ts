@@ -156,6 +156,53 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
     }
   }, 180_000);
 
+  it('a sampled first answer: the traces of a trace id range, as the embedded store answers for them; then the exact one', async () => {
+    const backend = elastic({ sampleThresholdLines: 1, sampleTargetLines: 300 });
+    const sampleFirst = { ...WINDOW, sample: 'first' };
+    const [histograms, summary] = await Promise.all([getHistograms(backend, sampleFirst), getTriageSummary(backend, sampleFirst)]);
+    // ~3,000 edge lines, 300 aimed at: the first 26 of the 256 two-digit prefixes.
+    expect(histograms.sample).toMatchObject({ kind: 'trace_id_range', traceIdFrom: '00', traceIdTo: '1a', fraction: 26 / 256 });
+    expect(histograms.sample?.message).toMatch(/^A first answer from a sample: the traces whose trace id starts with 00 to 19, about 1 in 10 \(\d[\d,]* of ~\d[\d,]* edge lines\)/);
+    // Every part of the verdict comes from the same sample.
+    for (const part of [summary.attribution, summary.correlations, summary.retransmissions]) expect(part.sample).toEqual(histograms.sample);
+    const inRange = (line: { trace_id?: unknown }) => typeof line.trace_id === 'string' && line.trace_id >= '00' && line.trace_id < '1a';
+    const sampledEdge = edge.filter(inRange);
+    expect(sampledEdge.length).toBeGreaterThan(200);
+    expect(sampledEdge.length).toBeLessThan(420);
+    const { edgeFile, ingressFile } = writeTierFiles(sampledEdge, ingress.filter(inRange));
+    const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    opened.push(sampled);
+    const withoutSample = <T extends object>(answer: T) => JSON.parse(JSON.stringify(answer, (key, value) => (key === 'sample' || key === 'backend' ? undefined : value)));
+    expect(withoutSample(histograms)).toEqual(withoutSample(await getHistograms(sampled, WINDOW)));
+    expect(withoutSample(summary)).toEqual(withoutSample(await getTriageSummary(sampled, WINDOW)));
+    // Asked again without sample=first: the exact answer, every trace.
+    const exact = await getHistograms(backend, WINDOW);
+    expect(exact.sample).toBeNull();
+    expect(withoutBackendName(exact)).toEqual(withoutBackendName(await getHistograms(embedded(), WINDOW)));
+    // Once the window is read, sample=first answers exactly too.
+    expect((await getHistograms(backend, sampleFirst)).sample).toBeNull();
+  }, 180_000);
+
+  it('no sample of ids that are not random hex: the first answer waits for the exact one', async () => {
+    const structured = `${run}-ids`;
+    const renamed = <T extends { trace_id?: unknown }>(line: T) => ({ ...line, trace_id: `req-${String(line.trace_id)}` });
+    const summary = await seedElasticsearch({
+      client,
+      edge: { indexPrefix: `${structured}-nginx-access-`, documents: edge.map(renamed) as Record<string, unknown>[] },
+      ingress: { indexPrefix: `${structured}-ingress-`, documents: ingress.map(renamed) as Record<string, unknown>[] },
+      shards: 1,
+    });
+    expect(summary.errors).toEqual([]);
+    try {
+      const backend = elastic({ edgeIndex: `${structured}-nginx-access-*`, ingressIndex: `${structured}-ingress-*`, sampleThresholdLines: 1, sampleTargetLines: 300 });
+      const first = await getHistograms(backend, { ...WINDOW, sample: 'first' });
+      expect(first.sample).toBeNull();
+      expect(first.counts).toEqual((await getHistograms(embedded(), WINDOW)).counts);
+    } finally {
+      await deleteSeeded(client, [`${structured}-nginx-access-`, `${structured}-ingress-`]);
+    }
+  }, 180_000);
+
   it('two concurrent cold requests for overlapping windows share their slices: each slice is read once', async () => {
     const backend = elastic({ url: proxy.url });
     const reference = embedded();

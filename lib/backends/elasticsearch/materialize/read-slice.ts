@@ -6,6 +6,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import { writeLineFile } from '@/lib/backends/duckdb/connection';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
+import type { TraceIdRange } from '@/lib/domain/trace-id-sample';
 import { UnexpectedAnswerError } from '../answer-errors';
 import { timeRangeFilter } from '../filters';
 import type { ElasticsearchSession } from '../session';
@@ -14,6 +15,9 @@ import type { TimeSlice } from './slice-plan';
 /** Hits a page: an answer of a few MB, which the normalization reads whole within its memory (connection.ts, writeLineFile). */
 export const SLICE_PAGE_HITS = 5_000;
 
+/** A sample's lines only: those whose trace id (the field as queried, a keyword) is in the range. */
+export type TraceIdFilter = { field: string; range: TraceIdRange };
+
 /**
  * A search_after page of a slice's documents in shard order (the cheapest order to read
  * everything in), whole: Elasticsearch sends a stored `_source` as it is, where limiting it to the
@@ -21,11 +25,13 @@ export const SLICE_PAGE_HITS = 5_000;
  * Elasticsearch is what a cold window waits for). The raw lines kept are then the documents as
  * shipped, as a trace page shows them.
  */
-export function buildSlicePageRequest(fields: FieldNames, slice: TimeSlice, after: estypes.SortResults | null): estypes.SearchRequest {
+export function buildSlicePageRequest(fields: FieldNames, slice: TimeSlice, after: estypes.SortResults | null, traceIds?: TraceIdFilter): estypes.SearchRequest {
+  const time = timeRangeFilter(fields.timestamp, slice.startMs, slice.endMs);
+  const sampled = traceIds ? [{ range: { [traceIds.field]: { gte: traceIds.range.from, lt: traceIds.range.to } } }] : [];
   return {
     size: SLICE_PAGE_HITS,
     track_total_hits: false,
-    query: { bool: { filter: timeRangeFilter(fields.timestamp, slice.startMs, slice.endMs) } },
+    query: { bool: { filter: [...time, ...sampled] } },
     sort: [{ _shard_doc: 'asc' }],
     _source: true,
     ...(after ? { search_after: after } : {}),
@@ -85,6 +91,7 @@ export async function readSlice(
   slice: TimeSlice,
   file: string,
   onLines: (lines: number) => void,
+  traceIds?: TraceIdFilter,
 ): Promise<number> {
   // One answer a file: the normalization reads each whole (build-load.ts, buildSearchPagesLinesSql).
   const pages = `${file}.pages`;
@@ -92,7 +99,7 @@ export async function readSlice(
   try {
     let after: estypes.SortResults | null = null;
     for (let number = 0; ; number += 1) {
-      const page = await session.searchPage(tier, `reading the ${tier} lines of ${new Date(slice.startMs).toISOString()}`, buildSlicePageRequest(fields, slice, after));
+      const page = await session.searchPage(tier, `reading the ${tier} lines of ${new Date(slice.startMs).toISOString()}`, buildSlicePageRequest(fields, slice, after, traceIds));
       if (!page.hasHits) break;
       // Every hit has its sort values; one without `_source` (disabled in the mapping) would be lost.
       const hits = countKey(page.text, '"sort":[');

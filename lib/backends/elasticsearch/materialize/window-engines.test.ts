@@ -18,16 +18,20 @@ afterEach(() => {
  * WindowEngines' bookkeeping with a stand-in reader and engine (the reads and answers themselves
  * are checked against the real node in materialize.integration.test.ts): who waits, who stops.
  */
-function engines(readDelayMs: number) {
+function engines(readDelayMs: number, sampling: { thresholdLines: number; openDelayMs: number } | null = null) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-window-engines-'));
   dirs.push(dir);
   let reads = 0;
+  const events: string[] = [];
   const engine = { fetchExtent: async () => null, close: async () => undefined } as unknown as LatencyBackend;
+  const sampleEngine = { close: async () => undefined } as unknown as LatencyBackend;
+  const statement = { kind: 'trace_id_range' as const, traceIdFrom: '00', traceIdTo: '0d', fraction: 13 / 256, message: 'a sample' };
   const deps: WindowEngineDeps = {
     cache: new SliceCache(dir, 1024 ** 3),
     readSlice: (_tier, _slice, file, onLines, signal) =>
       new Promise((resolve, reject) => {
         reads += 1;
+        events.push('read');
         const timer = setTimeout(() => {
           writeFileSync(file, 'lines');
           onLines(1);
@@ -43,8 +47,19 @@ function engines(readDelayMs: number) {
     lateMarginMs: 0,
     maxOpenLines: 1_000_000,
     nowMs: () => T0 + 1_000 * HOUR_MS,
+    ...(sampling
+      ? {
+          sampleThresholdLines: sampling.thresholdLines,
+          openSample: async () => {
+            events.push('sample opening');
+            await new Promise((resolve) => setTimeout(resolve, sampling.openDelayMs));
+            events.push('sample open');
+            return { backend: sampleEngine, statement, close: async () => undefined };
+          },
+        }
+      : {}),
   };
-  return { windows: new WindowEngines(deps), engine, reads: () => reads };
+  return { windows: new WindowEngines(deps), engine, sampleEngine, statement, events, reads: () => reads };
 }
 
 describe('WindowEngines', () => {
@@ -74,5 +89,44 @@ describe('WindowEngines', () => {
     gone.abort();
     await expect(leaving).rejects.toThrow('the request was cancelled');
     await expect(staying).resolves.toBe(engine);
+  });
+
+  it('answers a request accepting a sample from it, every call of the request alike, and reads the window after it', async () => {
+    // Each slice counts one line: an hour is 10 lines to read, above a threshold of 5.
+    const { windows, engine, sampleEngine, statement, events } = engines(20, { thresholdLines: 5, openDelayMs: 30 });
+    const firstAnswer = { sample: null };
+    const calls = await Promise.all([1, 2].map(() => windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { firstAnswer })));
+    expect(calls).toEqual([sampleEngine, sampleEngine]);
+    expect(firstAnswer.sample).toEqual(statement);
+    // The sample is read first; the exact read goes on after the sampled request has its answer.
+    expect(events.slice(0, 2)).toEqual(['sample opening', 'sample open']);
+    await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend)).resolves.toBe(engine);
+    expect(events.filter((event) => event === 'read')).toHaveLength(10);
+    // Once the window is read, a request accepting a sample gets the exact answer.
+    const later = { sample: null };
+    await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { firstAnswer: later })).resolves.toBe(engine);
+    expect(later.sample).toBeNull();
+  });
+
+  it('keeps reading a window for the page that had a sampled answer, though another request gave up on it', async () => {
+    const { windows, engine, sampleEngine, reads } = engines(20, { thresholdLines: 5, openDelayMs: 10 });
+    await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { firstAnswer: { sample: null } })).resolves.toBe(sampleEngine);
+    // Without the sampled request's hold, this one leaving would stop the read.
+    const gone = new AbortController();
+    const leaving = windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { signal: gone.signal });
+    gone.abort();
+    await expect(leaving).rejects.toThrow('the request was cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reads()).toBe(10);
+    expect(windows.isReady(T0, T0 + HOUR_MS)).toBe(true);
+    await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend)).resolves.toBe(engine);
+  });
+
+  it('takes no sample below the threshold: the request waits for the exact answer', async () => {
+    const { windows, engine, events } = engines(10, { thresholdLines: 11, openDelayMs: 10 });
+    const firstAnswer = { sample: null };
+    await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { firstAnswer })).resolves.toBe(engine);
+    expect(firstAnswer.sample).toBeNull();
+    expect(events).not.toContain('sample opening');
   });
 });

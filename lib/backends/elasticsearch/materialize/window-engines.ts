@@ -3,9 +3,10 @@ import { setMaxListeners } from 'node:events';
 import { ConcurrencyLimit } from '@/lib/backends/concurrency-limit';
 import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
 import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
-import type { LatencyBackend } from '@/lib/backends/types';
+import type { FirstAnswer, LatencyBackend } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
+import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { requestCancelled } from '@/lib/server/core/errors';
 import { FRESH_REUSE_MS, type SliceCache, type SliceFile } from './slice-cache';
@@ -20,6 +21,14 @@ export type WindowEngineDeps = {
   countSliceDocuments: (tier: Tier, slices: readonly TimeSlice[], signal: AbortSignal) => Promise<number[]>;
   /** The engine over line files; it builds its store on first use and reports it to `onProgress`. */
   openEngine: (files: Record<Tier, string[]>, onProgress: LoadProgressSink) => LatencyBackend;
+  /**
+   * The engine of a sampled first answer over a window's slices (docs/ARCHITECTURE.md, "Sampled
+   * first answers"), `edgeLinesInWindow` the edge lines its slices hold; null when the window's
+   * trace ids cannot be sampled uniformly. Absent: no sampled first answers.
+   */
+  openSample?: (slices: Record<Tier, TimeSlice[]>, edgeLinesInWindow: number, signal: AbortSignal) => Promise<SampleEngine | null>;
+  /** Lines still to read from Elasticsearch above which a request accepting a sample gets one first. */
+  sampleThresholdLines?: number;
   lateMarginMs: number;
   /** Lines the open engines may hold together; the least recently used idle ones are closed beyond it (one always stays). */
   maxOpenLines: number;
@@ -29,10 +38,56 @@ export type WindowEngineDeps = {
 /** Slices read from Elasticsearch at once: each is a chain of pages, and Elasticsearch and Node share the cores. */
 const READS_AT_ONCE = 2;
 
+/** A sampled first answer's engine, and what it says of its sample. */
+export type SampleEngine = { backend: LatencyBackend; statement: SampleStatement; close: () => Promise<void> };
+
+/** How long a request accepting a sample keeps the exact read going after it got its answer: the page asks for the exact one at once. */
+const SAMPLE_HOLD_MS = 120_000;
+
+/** How long a sample stays open once the exact engine is there: requests that chose it finish from it. */
+const SAMPLE_GRACE_MS = 60_000;
+
 type Span = { fromMs: number; toMs: number };
 
-/** A materialization under way, and how many requests wait for it: when the last one gives up, it stops. */
-type Building = { promise: Promise<OpenEngine>; tracker: LoadTracker; controller: AbortController; waiters: number };
+/** What a window's count found: lines of both tiers still to read, edge lines of its slices (kept ones too). */
+type CountedLines = { toRead: number; edgeInWindow: number };
+
+/** A request's wait that ends, with its cancellation, when the request gives up. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(requestCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(requestCancelled());
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
+
+type HeldSample = SampleEngine & { active: number; closed: boolean };
+
+/**
+ * A materialization under way, and how many requests wait for it: when the last one gives up, it
+ * stops. `lines` settles with the lines it has to read once they are counted; `sample` is the
+ * sampled first answer's engine when a request asked for one.
+ */
+type Building = {
+  promise: Promise<OpenEngine>;
+  tracker: LoadTracker;
+  controller: AbortController;
+  waiters: number;
+  lines: Promise<CountedLines>;
+  sampleWanted: boolean;
+  sample: Promise<HeldSample | null> | null;
+};
 
 type OpenEngine = {
   backend: LatencyBackend;
@@ -76,6 +131,9 @@ export class WindowEngines {
   private readonly building = new Map<string, Building>();
   private readonly reads = new ConcurrencyLimit(READS_AT_ONCE);
   private readonly nowMs: () => number;
+  /** Each request accepting a sample: by window, the sample its calls answer from (null: the exact engine). */
+  private readonly firstAnswers = new WeakMap<FirstAnswer, Map<string, Promise<HeldSample | null>>>();
+  private readonly samples = new Set<HeldSample>();
 
   constructor(private readonly deps: WindowEngineDeps) {
     this.nowMs = deps.nowMs ?? Date.now;
@@ -89,9 +147,28 @@ export class WindowEngines {
     fromMs: number,
     toMs: number,
     call: (engine: LatencyBackend) => Promise<T>,
-    options: { onNotice?: (notice: AnswerNotice) => void; signal?: AbortSignal } = {},
+    options: { onNotice?: (notice: AnswerNotice) => void; signal?: AbortSignal; firstAnswer?: FirstAnswer } = {},
   ): Promise<T> {
-    const { onNotice, signal } = options;
+    const { onNotice, signal, firstAnswer } = options;
+    if (firstAnswer) {
+      const choices = this.firstAnswers.get(firstAnswer) ?? new Map<string, Promise<HeldSample | null>>();
+      this.firstAnswers.set(firstAnswer, choices);
+      let choice = choices.get(`${fromMs}-${toMs}`);
+      if (!choice) {
+        choice = this.chooseFirstAnswer(fromMs, toMs, signal);
+        choices.set(`${fromMs}-${toMs}`, choice);
+      }
+      const sample = await choice;
+      if (sample && !sample.closed) {
+        firstAnswer.sample = sample.statement;
+        sample.active += 1;
+        try {
+          return await call(sample.backend);
+        } finally {
+          sample.active -= 1;
+        }
+      }
+    }
     const engine = await this.engineFor(fromMs, toMs, signal);
     engine.active += 1;
     engine.lastUsedMs = this.nowMs();
@@ -128,6 +205,7 @@ export class WindowEngines {
 
   async close(): Promise<void> {
     for (const engine of [...this.engines]) this.retire(engine);
+    for (const sample of [...this.samples]) this.closeSample(sample);
   }
 
   private openEngineFor(slices: Record<Tier, TimeSlice[]>): OpenEngine | null {
@@ -141,24 +219,111 @@ export class WindowEngines {
     const slices = windowSlices(fromMs, toMs);
     const open = this.openEngineFor(slices);
     if (open) return open;
+    return this.waitFor(this.buildingFor(slices), signal);
+  }
+
+  /** The materialization of these slices under way, or one started now. */
+  private buildingFor(slices: Record<Tier, TimeSlice[]>): Building {
     const key = TIERS.map((tier) => `${spanOf(slices[tier]).fromMs}-${spanOf(slices[tier]).toMs}`).join('|');
-    let building = this.building.get(key);
+    const under = this.building.get(key);
     // One stopped by its last waiter leaving is not joined: a request arriving just after (a page
     // re-run, a colleague) starts the read again instead of inheriting the cancellation.
-    if (!building || building.controller.signal.aborted) {
-      const tracker = new LoadTracker(this.nowMs);
-      const controller = new AbortController();
-      // Every slice read waiting its turn and every session listens to it: one per slice, not a leak.
-      setMaxListeners(0, controller.signal);
-      const promise = this.materialize(slices, tracker, controller.signal).finally(() => {
-        if (this.building.get(key) === building) this.building.delete(key);
-      });
-      // Awaited by its waiters; one that has given up must not leave it unhandled.
-      promise.catch(() => undefined);
-      building = { promise, tracker, controller, waiters: 0 };
-      this.building.set(key, building);
+    if (under && !under.controller.signal.aborted) return under;
+    const controller = new AbortController();
+    // Every slice read waiting its turn and every session listens to it: one per slice, not a leak.
+    setMaxListeners(0, controller.signal);
+    let countedLines!: (lines: CountedLines) => void;
+    const lines = new Promise<CountedLines>((resolve) => (countedLines = resolve));
+    const building: Building = {
+      promise: Promise.resolve(null as unknown as OpenEngine),
+      tracker: new LoadTracker(this.nowMs),
+      controller,
+      waiters: 0,
+      lines,
+      sampleWanted: false,
+      sample: null,
+    };
+    building.promise = this.materialize(slices, building, countedLines).finally(() => {
+      if (this.building.get(key) === building) this.building.delete(key);
+      // A failed read counts nothing: a request waiting for the count goes on to the error.
+      countedLines({ toRead: 0, edgeInWindow: 0 });
+      void building.sample?.then((sample) => sample && this.retireSampleLater(sample));
+    });
+    // Awaited by its waiters; one that has given up must not leave it unhandled.
+    building.promise.catch(() => undefined);
+    this.building.set(key, building);
+    return building;
+  }
+
+  /**
+   * The sample a request accepting one answers from: none when the window is open already, when
+   * fewer lines than the threshold are left to read, or when its ids cannot be sampled. The
+   * request keeps the exact read going (SAMPLE_HOLD_MS) so that the page's next request finds it
+   * under way.
+   */
+  private async chooseFirstAnswer(fromMs: number, toMs: number, signal: AbortSignal | undefined): Promise<HeldSample | null> {
+    const threshold = this.deps.sampleThresholdLines;
+    if (!this.deps.openSample || threshold === undefined) return null;
+    const slices = windowSlices(fromMs, toMs);
+    if (this.openEngineFor(slices)) return null;
+    const building = this.buildingFor(slices);
+    building.sampleWanted = true;
+    this.hold(building);
+    const lines = await untilAborted(building.lines, signal);
+    if (lines.toRead < threshold) return null;
+    return untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal);
+  }
+
+  /** Counts as a waiter of the read until it ends or SAMPLE_HOLD_MS have passed. */
+  private hold(building: Building): void {
+    building.waiters += 1;
+    let held = true;
+    const release = (stopIfLast: boolean) => {
+      if (!held) return;
+      held = false;
+      clearTimeout(timer);
+      building.waiters -= 1;
+      if (stopIfLast && building.waiters === 0) building.controller.abort();
+    };
+    const timer = setTimeout(() => release(true), SAMPLE_HOLD_MS);
+    timer.unref();
+    building.promise.then(
+      () => release(false),
+      () => release(false),
+    );
+  }
+
+  /** The building's sample, opened once; a sample that fails to open is no sample (the exact answer follows). */
+  private sampleOf(building: Building, slices: Record<Tier, TimeSlice[]>, edgeLines: number): Promise<HeldSample | null> {
+    const openSample = this.deps.openSample;
+    if (!openSample) return Promise.resolve(null);
+    building.sample ??= openSample(slices, edgeLines, building.controller.signal).then(
+      (engine) => {
+        if (!engine) return null;
+        const held: HeldSample = { ...engine, active: 0, closed: false };
+        this.samples.add(held);
+        return held;
+      },
+      () => null,
+    );
+    return building.sample;
+  }
+
+  /** Closes a sample once the requests that chose it have had time to finish from it. */
+  private retireSampleLater(sample: HeldSample): void {
+    const timer = setTimeout(() => this.closeSample(sample), SAMPLE_GRACE_MS);
+    timer.unref();
+  }
+
+  private closeSample(sample: HeldSample): void {
+    if (sample.closed) return;
+    if (sample.active > 0) {
+      this.retireSampleLater(sample);
+      return;
     }
-    return this.waitFor(building, signal);
+    sample.closed = true;
+    this.samples.delete(sample);
+    void sample.close();
   }
 
   /** Waits for a materialization; the last waiter to give up stops it (no read goes on for nobody). */
@@ -188,10 +353,20 @@ export class WindowEngines {
     });
   }
 
-  private async materialize(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<OpenEngine> {
+  private async materialize(slices: Record<Tier, TimeSlice[]>, building: Building, countedLines: (lines: CountedLines) => void): Promise<OpenEngine> {
+    const { tracker } = building;
+    const { signal } = building.controller;
     const now = this.nowMs();
     const settled = (slice: TimeSlice) => isSettled(slice, now, this.deps.lateMarginMs);
-    await this.checkSlices(slices, tracker, signal);
+    const counted = await this.checkSlices(slices, tracker, signal);
+    countedLines(counted);
+    // A sample asked for before the read starts is read first: on shared cores, the first answer
+    // in seconds is worth the exact one's short wait.
+    const threshold = this.deps.sampleThresholdLines;
+    if (building.sampleWanted && threshold !== undefined && counted.toRead >= threshold) {
+      await this.sampleOf(building, slices, counted.edgeInWindow);
+      if (signal.aborted) throw requestCancelled();
+    }
     const linesRead: Record<Tier, number> = { edge: 0, ingress: 0 };
     const startedMs = this.nowMs();
     const read = (tier: Tier, slice: TimeSlice, file: string) =>
@@ -254,7 +429,8 @@ export class WindowEngines {
    * (late lines, indices deleted or rebuilt) is read again, and the slices to read are the
    * progress estimate. One tier after the other, so a refused request is retried before the next.
    */
-  private async checkSlices(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<void> {
+  private async checkSlices(slices: Record<Tier, TimeSlice[]>, tracker: LoadTracker, signal: AbortSignal): Promise<CountedLines> {
+    const lines: CountedLines = { toRead: 0, edgeInWindow: 0 };
     for (const tier of TIERS) {
       const counts = await this.deps.countSliceDocuments(tier, slices[tier], signal);
       let toRead = 0;
@@ -266,7 +442,10 @@ export class WindowEngines {
         toRead += count;
       }
       tracker.record({ stage: 'plan', tier, estimatedLines: toRead });
+      lines.toRead += toRead;
+      if (tier === 'edge') lines.edgeInWindow = counts.reduce((sum, count) => sum + count, 0);
     }
+    return lines;
   }
 
   /** Retires engines beyond the line budget (least recently used first; the most recent stays) and those whose fresh slices are out of date. */
