@@ -19,6 +19,9 @@ export const sampleFirstParamsSchema = z.object({ sample: z.enum(['first'], { me
 /** Lines left to read above which the pages get a sampled first answer: ~200,000 traces take ~10 s to read exactly on two cores. */
 export const DEFAULT_SAMPLE_THRESHOLD_LINES = 400_000;
 
+/** Edge lines a sample aims at: its read and build take a few seconds on two shared cores. */
+export const DEFAULT_SAMPLE_TARGET_LINES = 40_000;
+
 export const HEX_DIGITS = '0123456789abcdef'.split('');
 
 /** Two-character prefixes of hex ids. */

@@ -1,6 +1,7 @@
 import type { DatasetWindow } from './endpoints';
 import { investigationPathQuery } from './endpoints';
 import { timedGet } from './http-timing';
+import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 
 /**
  * A cold Elasticsearch window, as the first user of a permalink meets it (issue 13): the server
@@ -13,9 +14,15 @@ export type ColdWindowResult = {
   progressMs: number | null;
   /** That poll's message, e.g. "loading 0.2 M of ~2.0 M lines". */
   progressText: string | null;
-  /** The four histograms: the whole window read and its trace table built (exact). */
+  /** The four histograms' first answer, asked with sample=first as the page asks: a sample's, or exact. */
+  firstHistogramsMs: number;
+  /** The triage summary's first answer (sample=first, asked at the same moment). */
+  firstSummaryMs: number;
+  /** What the first answers' sample was; null when they were exact. */
+  sample: SampleStatement | null;
+  /** The four histograms exact: the whole window read and its trace table built (asked again as soon as a sampled answer came, as the page does). */
   histogramsMs: number;
-  /** The triage summary asked at the same moment. */
+  /** The triage summary exact. */
   summaryMs: number;
   /** Lines the window's read counted (the progress estimate), when a poll saw it. */
   linesEstimated: number | null;
@@ -25,7 +32,10 @@ const POLL_MS = 100;
 
 type LoadingBody = { loading?: { linesEstimated?: number | null } | null; message?: string | null };
 
-/** Asks what the page asks first, all at once, and polls the read's progress until the histograms answer. */
+/**
+ * Asks what the page asks first, all at once (the histograms and the summary with sample=first),
+ * asks the exact answers as soon as sampled ones come, and polls the read's progress meanwhile.
+ */
 export async function measureColdWindow(baseUrl: string, window: DatasetWindow): Promise<ColdWindowResult> {
   const query = investigationPathQuery(window);
   const started = performance.now();
@@ -33,7 +43,14 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
   const answered = async (path: string) => {
     const answer = await timedGet(baseUrl, path);
     if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
-    return since();
+    return { ms: since(), body: answer.body };
+  };
+  /** A first answer (sample=first), then, when it was a sample's, the exact answer asked at once. */
+  const firstThenExact = async (path: string, sampleOf: (body: unknown) => SampleStatement | null) => {
+    const first = await answered(`${path}&sample=first`);
+    const sample = sampleOf(first.body);
+    const exactMs = sample ? (await answered(path)).ms : first.ms;
+    return { firstMs: first.ms, sample, exactMs };
   };
   let done = false;
   let progressMs: number | null = null;
@@ -52,12 +69,22 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
     }
   })();
   try {
-    const [edgeMs, histogramsMs, summaryMs] = await Promise.all([
+    const [edge, histograms, summary] = await Promise.all([
       answered(`/api/v1/histograms/edge?${query}`),
-      answered(`/api/v1/histograms?${query}`),
-      answered(`/api/v1/triage/summary?${query}`),
+      firstThenExact(`/api/v1/histograms?${query}`, (body) => (body as { sample?: SampleStatement | null }).sample ?? null),
+      firstThenExact(`/api/v1/triage/summary?${query}`, (body) => (body as { attribution?: { sample?: SampleStatement | null } }).attribution?.sample ?? null),
     ]);
-    return { edgeMs, progressMs, progressText, histogramsMs, summaryMs, linesEstimated };
+    return {
+      edgeMs: edge.ms,
+      progressMs,
+      progressText,
+      firstHistogramsMs: histograms.firstMs,
+      firstSummaryMs: summary.firstMs,
+      sample: histograms.sample,
+      histogramsMs: histograms.exactMs,
+      summaryMs: summary.exactMs,
+      linesEstimated,
+    };
   } finally {
     done = true;
     await polling;

@@ -89,7 +89,8 @@ export async function measureBackend(
         const cold = run.coldWindow;
         console.log(
           `${tag} cold window: edge histogram ${formatDuration(cold.edgeMs)}, progress ${cold.progressMs === null ? 'never seen' : formatDuration(cold.progressMs)}, ` +
-            `four histograms ${formatDuration(cold.histogramsMs)}, triage summary ${formatDuration(cold.summaryMs)}`,
+            `first answers ${formatDuration(cold.firstHistogramsMs)} / ${formatDuration(cold.firstSummaryMs)}${cold.sample ? ' (sampled)' : ''}, ` +
+            `exact four histograms ${formatDuration(cold.histogramsMs)}, triage summary ${formatDuration(cold.summaryMs)}`,
         );
       } catch (error) {
         run.errors.push(`cold window: ${(error as Error).message}`);

@@ -65,8 +65,13 @@ export function runTable(run: BackendRun, runs: number): string {
     const asked = 'the edge histogram, the four histograms and the triage summary asked at once, with an empty slice cache';
     row('cold window: edge histogram (the first bar)', cold.edgeMs, 'cold window: first bar', `${asked}; answered by Elasticsearch directly (the API's answer; the page's paint is the row "first histogram painted")`);
     row('cold window: progress visible', cold.progressMs, 'cold window: progress', `first /api/v1/health/loading poll (every 100 ms) reporting the read${cold.progressText ? `: "${cold.progressText}"` : ''}`);
-    row('cold window: four histograms', cold.histogramsMs, 'cold window: exact', `exact: the window's lines read by slices and its trace table built${cold.linesEstimated ? ` (${formatCount(cold.linesEstimated)} lines counted)` : ''}`);
-    row('cold window: triage summary', cold.summaryMs, 'cold window: four histograms and', 'asked with the histograms; answered once the window is read');
+    const firstNote = cold.sample
+      ? `asked with sample=first, as the page asks: a sample's answer, ${cold.sample.traceIdFrom}–${cold.sample.traceIdTo} of the trace ids (${(cold.sample.fraction * 100).toFixed(1)} % of the traces), stated in the answer`
+      : 'asked with sample=first, as the page asks: answered exactly (no sample taken)';
+    row('cold window: four histograms, first answer', cold.firstHistogramsMs, 'cold window: four histograms and', firstNote);
+    row('cold window: triage summary, first answer', cold.firstSummaryMs, 'cold window: four histograms and', firstNote);
+    row('cold window: four histograms, exact', cold.histogramsMs, 'cold window: exact', `asked again without sample=first at once: the window's lines read by slices and its trace table built${cold.linesEstimated ? ` (${formatCount(cold.linesEstimated)} lines counted)` : ''}`);
+    row('cold window: triage summary, exact', cold.summaryMs, '(no target of its own)', 'asked again at once; answered once the window is read');
   }
   for (const endpoint of run.endpoints) rows.push(endpointRow(run.backend, endpoint, runs));
   if (run.memory) {

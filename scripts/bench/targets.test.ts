@@ -104,7 +104,7 @@ describe('checkRun', () => {
       { target: 'cold window: four histograms and the triage verdict ≤ 5 s', verdict: 'not measured' },
       { target: 'cold window: exact materialization ≤ 30 s', verdict: 'not measured' },
     ]);
-    const coldWindow = { edgeMs: 900, progressMs: null, progressText: null, histogramsMs: 29_000, summaryMs: 31_000, linesEstimated: null };
+    const coldWindow = { edgeMs: 900, progressMs: null, progressText: null, firstHistogramsMs: 4_000, firstSummaryMs: 5_200, sample: null, histogramsMs: 29_000, summaryMs: 31_000, linesEstimated: null };
     expect(checkRun(run({ backend: 'elasticsearch', coldWindow })).slice(2)).toEqual([
       { target: 'cold window: first bar ≤ 2 s', verdict: 'met' },
       // Never seen is not "within 1 s".

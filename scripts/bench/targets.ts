@@ -105,7 +105,7 @@ export function checkRun(run: BackendRun): TargetCheck[] {
     };
     checks.push(coldCheck('cold window: first bar ≤ 2 s', (window) => window.edgeMs, COLD_LIMITS_MS.edge));
     checks.push(coldCheck('cold window: progress visible ≤ 1 s', (window) => window.progressMs, COLD_LIMITS_MS.progress));
-    checks.push(coldCheck('cold window: four histograms and the triage verdict ≤ 5 s', (window) => Math.max(window.histogramsMs, window.summaryMs), COLD_LIMITS_MS.firstAnswers));
+    checks.push(coldCheck('cold window: four histograms and the triage verdict ≤ 5 s', (window) => Math.max(window.firstHistogramsMs, window.firstSummaryMs), COLD_LIMITS_MS.firstAnswers));
     checks.push(coldCheck('cold window: exact materialization ≤ 30 s', (window) => window.histogramsMs, COLD_LIMITS_MS.materialized));
   }
   return checks;

@@ -21,7 +21,7 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
    * answers first from one (docs/ARCHITECTURE.md, "Sampled first answers"); absent: never.
    */
   sampleThresholdLines?: number;
-  /** Edge lines a sample aims at (default SAMPLE_TARGET_LINES); tests sample small windows. */
+  /** Edge lines a sample aims at (default DEFAULT_SAMPLE_TARGET_LINES, HOPSCOPE_ES_SAMPLE_LINES). */
   sampleTargetLines?: number;
   /** Lines the open window engines may hold together (default 3,000,000: a window of a million traces). */
   maxOpenLines?: number;

@@ -12,7 +12,8 @@ import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
 import { createElasticsearchClient } from './client';
 import { countSliceDocuments, readSlice } from './materialize/read-slice';
-import { fetchTraceIdSpread, openSampleEngine, SAMPLE_TARGET_LINES } from './materialize/sample-window';
+import { fetchTraceIdSpread, openSampleEngine } from './materialize/sample-window';
+import { DEFAULT_SAMPLE_TARGET_LINES } from '@/lib/domain/trace-id-sample';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
 import { requiredFieldsOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
@@ -136,7 +137,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     openSample: (slices, edgeLinesInWindow, signal) =>
       openSampleEngine(
         {
-          targetLines: config.sampleTargetLines ?? SAMPLE_TARGET_LINES,
+          targetLines: config.sampleTargetLines ?? DEFAULT_SAMPLE_TARGET_LINES,
           traceIdFields: async (readSignal) => {
             const session = new ElasticsearchSession(client, config, readSignal);
             const plan = await fieldPlan(session);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
-import { DEFAULT_SAMPLE_THRESHOLD_LINES } from '@/lib/domain/trace-id-sample';
+import { DEFAULT_SAMPLE_TARGET_LINES, DEFAULT_SAMPLE_THRESHOLD_LINES } from '@/lib/domain/trace-id-sample';
 
 /**
  * Server configuration from the environment, validated once. Credentials live here and in the
@@ -47,6 +47,7 @@ const envSchema = z.object({
     .trim()
     .regex(/^(off|\d+)$/, 'HOPSCOPE_ES_SAMPLE_THRESHOLD must be a number of lines such as 400000, or off')
     .default(String(DEFAULT_SAMPLE_THRESHOLD_LINES)),
+  HOPSCOPE_ES_SAMPLE_LINES: z.coerce.number().int().min(100).default(DEFAULT_SAMPLE_TARGET_LINES),
   ES_URL: optionalText,
   ES_API_KEY: optionalText,
   ES_USERNAME: optionalText,
@@ -126,6 +127,8 @@ export type ElasticsearchConfig = {
   cacheBytes: number;
   /** Lines left to read above which the pages get a sampled first answer; absent: never (docs/ARCHITECTURE.md, "Sampled first answers"). */
   sampleThresholdLines?: number;
+  /** Edge lines a sample aims at. */
+  sampleTargetLines: number;
   memoryLimit?: string;
   threads?: number;
 };
@@ -275,6 +278,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           cacheDir: vars.HOPSCOPE_ES_CACHE_DIR ?? path.join(process.cwd(), '.data', 'es-cache'),
           cacheBytes: vars.HOPSCOPE_ES_CACHE_MB * 1024 * 1024,
           sampleThresholdLines: vars.HOPSCOPE_ES_SAMPLE_THRESHOLD === 'off' ? undefined : Number(vars.HOPSCOPE_ES_SAMPLE_THRESHOLD),
+          sampleTargetLines: vars.HOPSCOPE_ES_SAMPLE_LINES,
           memoryLimit: vars.HOPSCOPE_DUCKDB_MEMORY_LIMIT,
           threads: vars.HOPSCOPE_DUCKDB_THREADS,
         }

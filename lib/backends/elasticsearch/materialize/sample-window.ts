@@ -19,9 +19,6 @@ import type { TraceIdFilter } from './read-slice';
 import type { TimeSlice } from './slice-plan';
 import type { SampleEngine } from './window-engines';
 
-/** Edge lines a sample aims at: its read and build take a few seconds on two shared cores. */
-export const SAMPLE_TARGET_LINES = 40_000;
-
 /**
  * How the edge lines of `span` spread over the first character of their trace id, and how many
  * fall in `range`: one request, whose filters are prefix and range queries on the keyword.
