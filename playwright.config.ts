@@ -15,6 +15,8 @@ import { E2E_PORTS } from './e2e/servers';
  *   the embedded project, on the sample seeded into that node by the global setup;
  * - elasticsearch-failures: with ES_URL, the same node read through an edge index pattern that
  *   matches no index, for the empty state that names it;
+ * - elasticsearch-sampled: with ES_URL, the same node with every cold window sampled first
+ *   (HOPSCOPE_ES_SAMPLE_THRESHOLD=1), for the page's sampled-then-exact answers;
  * - accessControl: embedded, with HTTP basic auth switched on (access-control.spec.ts);
  * - rawLogs: embedded, on the same sample as raw nginx text logs (.data/sample-text);
  * - missingLogFile: embedded, with an ingress log file that does not exist (raw-logs.spec.ts).
@@ -25,7 +27,7 @@ import { E2E_PORTS } from './e2e/servers';
  *   restarts it.
  * Every server keeps its snapshots in a folder of its own under the system's temporary folder.
  *
- * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next seven).
+ * Ports: e2e/servers.ts (HOPSCOPE_E2E_PORT, default 3100, and the next eight).
  */
 
 const ports = E2E_PORTS;
@@ -101,6 +103,8 @@ const config: PlaywrightTestConfig = defineConfig({
       ? [
           server('elasticsearch', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, ...CANARY_ENV }),
           server('elasticsearchFailures', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, HOPSCOPE_EDGE_INDEX: NO_SUCH_EDGE_INDEX }),
+          // Every cold window sampled first, ~2,000 edge lines a sample: the sample's window is ~20,000.
+          server('elasticsearchSampled', { HOPSCOPE_BACKEND: 'elasticsearch', ES_URL: esUrl, HOPSCOPE_ES_SAMPLE_THRESHOLD: '1', HOPSCOPE_ES_SAMPLE_LINES: '2000' }),
         ]
       : []),
     server('rawLogs', rawLogsEnv()),
@@ -154,6 +158,11 @@ const config: PlaywrightTestConfig = defineConfig({
             name: 'elasticsearch-failures',
             testMatch: /elasticsearch-failures\.spec\.ts$/,
             use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearchFailures}` },
+          },
+          {
+            name: 'elasticsearch-sampled',
+            testMatch: /sampled-first-answer\.spec\.ts$/,
+            use: { ...chromium, baseURL: `http://127.0.0.1:${ports.elasticsearchSampled}` },
           },
         ]
       : []),

@@ -1,7 +1,7 @@
 /**
  * The suite's servers (all `next start` of the same build), by name: shared by playwright.config.ts
  * and the specs that talk to more than their own project's server. Ports: HOPSCOPE_E2E_PORT
- * (default 3100) and the next seven.
+ * (default 3100) and the next eight.
  */
 const basePort = Number(process.env.HOPSCOPE_E2E_PORT ?? 3100);
 
@@ -15,6 +15,8 @@ export const E2E_PORTS = {
   missingLogFile: basePort + 6,
   /** Started and stopped by snapshot-restart.spec.ts itself. */
   snapshotRestart: basePort + 7,
+  /** Elasticsearch with sampled first answers for the sample's small windows (sampled-first-answer.spec.ts). */
+  elasticsearchSampled: basePort + 8,
 } as const;
 
 export type E2eServer = keyof typeof E2E_PORTS;

@@ -39,8 +39,9 @@ function fromEdge(edge: EdgeHistogramResponse): ShownHistograms {
 
 /**
  * Edge-first: the four histograms for the current URL when they are there; else the edge answer
- * for the current URL (identical edge numbers, so the swap changes nothing already drawn); else,
- * while both load, the last four histograms (dimmed); else nothing yet.
+ * for the current URL (identical edge numbers, so the swap changes nothing already drawn, unless
+ * the four are a sample's first answer: then all four are the sample's, comparable with each other,
+ * and the page says so); else, while both load, the last four histograms (dimmed); else nothing yet.
  */
 export function toShownHistograms(full: Resource<HistogramsResponse>, edge: Resource<EdgeHistogramResponse>): ShownHistograms | null {
   if (full.data && !full.loading) return fromFull(full.data, false);

@@ -5,21 +5,25 @@ import { KeptAnswers } from './kept-answers';
 import { withSharedCalls } from './with-shared-calls';
 
 /** Counts the calls that reach the store; every answer takes a moment, so concurrent calls overlap. */
-function countingBackend() {
+function countingBackend(kind: 'duckdb' | 'elasticsearch' = 'duckdb') {
   const calls: string[] = [];
+  const options: unknown[] = [];
   const answer = <T>(verb: string, value: T) => {
     calls.push(verb);
     return new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
   };
   const backend = {
-    kind: 'duckdb',
+    kind,
     triage: {
-      kind: 'duckdb',
+      kind,
       fetchSegmentStats: () => answer('fetchSegmentStats', {}),
       fetchFieldValueCounts: () => answer('fetchFieldValueCounts', {}),
       fetchConnectDistributions: () => answer('fetchConnectDistributions', {}),
     },
-    fetchDistributions: () => answer('fetchDistributions', {}),
+    fetchDistributions: (_query: TraceQuery, callOptions: unknown) => {
+      options.push(callOptions);
+      return answer('fetchDistributions', {});
+    },
     fetchEdgeDistribution: () => answer('fetchEdgeDistribution', {}),
     fetchBucketTraces: () => answer('fetchBucketTraces', { traces: [], nextCursor: null }),
     fetchTrace: () => answer('fetchTrace', null),
@@ -29,7 +33,7 @@ function countingBackend() {
     checkHealth: () => answer('checkHealth', { backend: 'duckdb', ok: true, message: '', details: {} }),
     close: async () => undefined,
   } as unknown as LatencyBackend;
-  return { backend, calls };
+  return { backend, calls, options };
 }
 
 const query = (app: string | null = null): TraceQuery => ({
@@ -42,6 +46,24 @@ const query = (app: string | null = null): TraceQuery => ({
 });
 
 describe('withSharedCalls', () => {
+  it('leaves a request accepting a sampled first answer its own calls on live Elasticsearch, its choice with it', async () => {
+    const { backend, calls, options } = countingBackend('elasticsearch');
+    const shared = withSharedCalls(backend);
+    const [first, second] = [{ sample: null }, { sample: null }];
+    await Promise.all([shared.fetchDistributions(query(), { firstAnswer: first }), shared.fetchDistributions(query(), { firstAnswer: second })]);
+    expect(calls).toEqual(['fetchDistributions', 'fetchDistributions']);
+    expect(options.map((passed) => (passed as { firstAnswer?: unknown }).firstAnswer)).toEqual([first, second]);
+    expect((options[0] as { firstAnswer?: unknown }).firstAnswer).toBe(first);
+  });
+
+  it('shares the calls of requests accepting a sample on a store that never samples, without the option', async () => {
+    const { backend, calls, options } = countingBackend('duckdb');
+    const shared = withSharedCalls(backend);
+    await Promise.all([shared.fetchDistributions(query(), { firstAnswer: { sample: null } }), shared.fetchDistributions(query())]);
+    expect(calls).toEqual(['fetchDistributions']);
+    expect((options[0] as { firstAnswer?: unknown }).firstAnswer).toBeUndefined();
+  });
+
   it('asks the store once for identical concurrent calls of a verb', async () => {
     const { backend, calls } = countingBackend();
     const shared = withSharedCalls(backend);

@@ -18,6 +18,13 @@ function callKey(verb: string, args: readonly unknown[]): string {
 export function withSharedCalls(backend: LatencyBackend, kept?: KeptAnswers): LatencyBackend {
   const calls = new SharedCalls();
   const share = <T>(verb: string, args: readonly unknown[], options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>) => {
+    // A request accepting a sampled first answer has all its calls answered from one choice, made
+    // for it (window-engines.ts): on live Elasticsearch, where it may be a sample, its calls are its
+    // own. No other store samples: the option means nothing there and the calls are shared.
+    if (options?.firstAnswer) {
+      if (backend.kind === 'elasticsearch' && !backend.frozenWindow) return start(options);
+      options = { signal: options.signal, onNotice: options.onNotice };
+    }
     const key = callKey(verb, args);
     const known = kept?.get(key);
     if (known) {

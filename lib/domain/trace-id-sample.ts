@@ -14,7 +14,7 @@ import { z } from 'zod';
  * `sample=first` (the histograms and the triage summary): a cold Elasticsearch window above the
  * sample threshold may answer first from a stated sample; the page then asks again without it.
  */
-export const sampleFirstParamsSchema = z.object({ sample: z.enum(['first'], { message: 'sample must be first (a sampled first answer allowed)' }).optional() });
+export const sampleFirstParamsSchema = z.object({ sample: z.enum(['first'], { message: 'the only value is first (a sampled first answer allowed)' }).optional() });
 
 /** Lines left to read above which the pages get a sampled first answer: ~200,000 traces take ~10 s to read exactly on two cores. */
 export const DEFAULT_SAMPLE_THRESHOLD_LINES = 400_000;

@@ -145,8 +145,10 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
           },
           spread: async (traceIdField, span, range, readSignal) =>
             (await withReadSession([], readSignal, (session) => fetchTraceIdSpread(session, config.fields.timestamp, traceIdField, span, range))).answer,
-          readSample: async (tier, span, file, traceIds, readSignal) =>
-            (await withReadSession([tier], readSignal, (session) => readSlice(session, config.fields, tier, span, file, () => undefined, traceIds))).answer,
+          readSample: async (tier, span, file, traceIds, readSignal) => {
+            const { answer, notices } = await withReadSession([tier], readSignal, (session) => readSlice(session, config.fields, tier, span, file, () => undefined, traceIds));
+            return { lines: answer, notices };
+          },
           openEngine: (files) => openEngine(files),
         },
         slices,

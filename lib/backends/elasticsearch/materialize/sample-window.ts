@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import {
   describeSample,
@@ -52,7 +53,7 @@ export type SampleWindowDeps = {
   /** The trace id of each tier as queried (a `.keyword` sub-field when the field is text). */
   traceIdFields: (signal: AbortSignal) => Promise<Record<Tier, string>>;
   spread: (traceIdField: string, span: TimeSlice, range: TraceIdRange, signal: AbortSignal) => Promise<TraceIdSpread>;
-  readSample: (tier: Tier, span: TimeSlice, file: string, traceIds: TraceIdFilter, signal: AbortSignal) => Promise<number>;
+  readSample: (tier: Tier, span: TimeSlice, file: string, traceIds: TraceIdFilter, signal: AbortSignal) => Promise<{ lines: number; notices: AnswerNotice[] }>;
   openEngine: (files: Record<Tier, string[]>) => LatencyBackend;
 };
 
@@ -76,7 +77,7 @@ export async function openSampleEngine(deps: SampleWindowDeps, slices: Record<Ti
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const files = { edge: path.join(dir, 'edge.parquet'), ingress: path.join(dir, 'ingress.parquet') };
-    const lines = await Promise.all(TIERS.map((tier) => deps.readSample(tier, spans[tier], files[tier], { field: fields[tier], range }, signal)));
+    const reads = await Promise.all(TIERS.map((tier) => deps.readSample(tier, spans[tier], files[tier], { field: fields[tier], range }, signal)));
     const backend = deps.openEngine({ edge: [files.edge], ingress: [files.ingress] });
     try {
       // The engine builds its store on first use: built now, so the first answer does not wait for it.
@@ -87,7 +88,8 @@ export async function openSampleEngine(deps: SampleWindowDeps, slices: Record<Ti
     }
     return {
       backend,
-      statement: describeSample(range, lines[0] ?? 0, spread.lines),
+      statement: describeSample(range, reads[0]?.lines ?? 0, spread.lines),
+      notices: reads.flatMap((read) => read.notices),
       close: async () => {
         await backend.close();
         remove();

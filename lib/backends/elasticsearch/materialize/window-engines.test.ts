@@ -54,7 +54,7 @@ function engines(readDelayMs: number, sampling: { thresholdLines: number; openDe
             events.push('sample opening');
             await new Promise((resolve) => setTimeout(resolve, sampling.openDelayMs));
             events.push('sample open');
-            return { backend: sampleEngine, statement, close: async () => undefined };
+            return { backend: sampleEngine, statement, notices: [], close: async () => undefined };
           },
         }
       : {}),

@@ -39,7 +39,13 @@ export type WindowEngineDeps = {
 const READS_AT_ONCE = 2;
 
 /** A sampled first answer's engine, and what it says of its sample. */
-export type SampleEngine = { backend: LatencyBackend; statement: SampleStatement; close: () => Promise<void> };
+export type SampleEngine = {
+  backend: LatencyBackend;
+  statement: SampleStatement;
+  /** What made the sample's reads incomplete (failed shards): told with every answer it gives. */
+  notices: AnswerNotice[];
+  close: () => Promise<void>;
+};
 
 /** How long a request accepting a sample keeps the exact read going after it got its answer: the page asks for the exact one at once. */
 const SAMPLE_HOLD_MS = 120_000;
@@ -163,6 +169,7 @@ export class WindowEngines {
         firstAnswer.sample = sample.statement;
         sample.active += 1;
         try {
+          for (const notice of sample.notices) onNotice?.(notice);
           return await call(sample.backend);
         } finally {
           sample.active -= 1;
@@ -268,14 +275,24 @@ export class WindowEngines {
     if (this.openEngineFor(slices)) return null;
     const building = this.buildingFor(slices);
     building.sampleWanted = true;
-    this.hold(building);
-    const lines = await untilAborted(building.lines, signal);
-    if (lines.toRead < threshold) return null;
-    return untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal);
+    const release = this.hold(building);
+    try {
+      const lines = await untilAborted(building.lines, signal);
+      const sample = lines.toRead < threshold ? null : await untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal);
+      // Without a sample the request waits for the read itself; its hold is for the page's next request.
+      if (!sample) release();
+      return sample;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
-  /** Counts as a waiter of the read until it ends or SAMPLE_HOLD_MS have passed. */
-  private hold(building: Building): void {
+  /**
+   * Counts as a waiter of the read until it ends or SAMPLE_HOLD_MS have passed; the function
+   * returned lets go earlier (a request that got no sample waits for the read as any other).
+   */
+  private hold(building: Building): () => void {
     building.waiters += 1;
     let held = true;
     const release = (stopIfLast: boolean) => {
@@ -291,6 +308,7 @@ export class WindowEngines {
       () => release(false),
       () => release(false),
     );
+    return () => release(true);
   }
 
   /** The building's sample, opened once; a sample that fails to open is no sample (the exact answer follows). */
