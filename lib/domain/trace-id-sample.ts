@@ -20,7 +20,7 @@ export const sampleFirstParamsSchema = z.object({ sample: z.enum(['first'], { me
 export const DEFAULT_SAMPLE_THRESHOLD_LINES = 400_000;
 
 /** Edge lines a sample aims at: its read and build take a few seconds on two shared cores. */
-export const DEFAULT_SAMPLE_TARGET_LINES = 40_000;
+export const DEFAULT_SAMPLE_TARGET_LINES = 25_000;
 
 export const HEX_DIGITS = '0123456789abcdef'.split('');
 

@@ -16,7 +16,7 @@ export type ColdWindowResult = {
   progressText: string | null;
   /** The four histograms' first answer, asked with sample=first as the page asks: a sample's, or exact. */
   firstHistogramsMs: number;
-  /** The triage summary's first answer (sample=first, asked at the same moment). */
+  /** The triage summary's first answer (sample=first, asked once the histograms answered, as the page asks it). */
   firstSummaryMs: number;
   /** What the first answers' sample was; null when they were exact. */
   sample: SampleStatement | null;
@@ -33,8 +33,9 @@ const POLL_MS = 100;
 type LoadingBody = { loading?: { linesEstimated?: number | null } | null; message?: string | null };
 
 /**
- * Asks what the page asks first, all at once (the histograms and the summary with sample=first),
- * asks the exact answers as soon as sampled ones come, and polls the read's progress meanwhile.
+ * Asks what the page asks first, in its order (the edge histogram; the four histograms; the verdict
+ * once those answered; the last two with sample=first), asks the exact answers as soon as sampled
+ * ones come, and polls the read's progress meanwhile.
  */
 export async function measureColdWindow(baseUrl: string, window: DatasetWindow): Promise<ColdWindowResult> {
   const query = investigationPathQuery(window);
@@ -46,8 +47,9 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
     return { ms: since(), body: answer.body };
   };
   /** A first answer (sample=first), then, when it was a sample's, the exact answer asked at once. */
-  const firstThenExact = async (path: string, sampleOf: (body: unknown) => SampleStatement | null) => {
+  const firstThenExact = async (path: string, sampleOf: (body: unknown) => SampleStatement | null, onFirst?: () => void) => {
     const first = await answered(`${path}&sample=first`);
+    onFirst?.();
     const sample = sampleOf(first.body);
     const exactMs = sample ? (await answered(path)).ms : first.ms;
     return { firstMs: first.ms, sample, exactMs };
@@ -69,20 +71,23 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
     }
   })();
   try {
-    const [edge, histograms, summary] = await Promise.all([
-      answered(`/api/v1/histograms/edge?${query}`),
-      firstThenExact(`/api/v1/histograms?${query}`, (body) => (body as { sample?: SampleStatement | null }).sample ?? null),
-      firstThenExact(`/api/v1/triage/summary?${query}`, (body) => (body as { attribution?: { sample?: SampleStatement | null } }).attribution?.sample ?? null),
-    ]);
+    // In the page's order (app/page.tsx): the edge histogram alone, then the four histograms,
+    // then, once those have answered, the verdict (the first screen's other requests wait too).
+    const edge = await answered(`/api/v1/histograms/edge?${query}`);
+    let summary: Promise<{ firstMs: number; sample: SampleStatement | null; exactMs: number }> | null = null;
+    const histograms = await firstThenExact(`/api/v1/histograms?${query}`, (body) => (body as { sample?: SampleStatement | null }).sample ?? null, () => {
+      summary = firstThenExact(`/api/v1/triage/summary?${query}`, (body) => (body as { attribution?: { sample?: SampleStatement | null } }).attribution?.sample ?? null);
+    });
+    const verdict = await summary!;
     return {
       edgeMs: edge.ms,
       progressMs,
       progressText,
       firstHistogramsMs: histograms.firstMs,
-      firstSummaryMs: summary.firstMs,
+      firstSummaryMs: verdict.firstMs,
       sample: histograms.sample,
       histogramsMs: histograms.exactMs,
-      summaryMs: summary.exactMs,
+      summaryMs: verdict.exactMs,
       linesEstimated,
     };
   } finally {

@@ -62,7 +62,7 @@ export function runTable(run: BackendRun, runs: number): string {
       const checks = check(prefix);
       rows.push([label, ms === null ? 'not seen' : formatDuration(ms), '', targetText(checks), verdictText(checks), note]);
     };
-    const asked = 'the edge histogram, the four histograms and the triage summary asked at once, with an empty slice cache';
+    const asked = 'asked in the page\'s order (the edge histogram, then the four histograms, then the verdict), with an empty slice cache';
     row('cold window: edge histogram (the first bar)', cold.edgeMs, 'cold window: first bar', `${asked}; answered by Elasticsearch directly (the API's answer; the page's paint is the row "first histogram painted")`);
     row('cold window: progress visible', cold.progressMs, 'cold window: progress', `first /api/v1/health/loading poll (every 100 ms) reporting the read${cold.progressText ? `: "${cold.progressText}"` : ''}`);
     const firstNote = cold.sample

@@ -29,6 +29,9 @@ export type { ElasticsearchBackendConfig } from './backend-config';
 /** Mappings are read again after this long, so a new daily index with another mapping is noticed. */
 const FIELD_PLAN_TTL_MS = 60_000;
 
+/** The DuckDB memory limit of a sampled first answer's engine (~25,000 traces). */
+const SAMPLE_MEMORY_LIMIT = '128MB';
+
 /** Bumped whenever the lines' normalization changes: slices read by an older version are then not reused. */
 const LINE_FILE_VERSION = 1;
 
@@ -118,11 +121,11 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     }
   };
 
-  const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink) =>
+  const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink, memoryLimit = config.memoryLimit) =>
     createLineFilesBackend(
       files,
       { fields: config.fields, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
-      { memoryLimit: config.memoryLimit, threads: config.threads },
+      { memoryLimit, threads: config.threads },
     );
 
   const windows = new WindowEngines({
@@ -149,7 +152,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
             const { answer, notices } = await withReadSession([tier], readSignal, (session) => readSlice(session, config.fields, tier, span, file, () => undefined, traceIds));
             return { lines: answer, notices };
           },
-          openEngine: (files) => openEngine(files),
+          // A sample's store is small, and it stays open beside the window's exact one while that is built.
+          openEngine: (files) => openEngine(files, undefined, SAMPLE_MEMORY_LIMIT),
         },
         slices,
         edgeLinesInWindow,

@@ -116,7 +116,8 @@ describe('WindowEngines', () => {
     const leaving = windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { signal: gone.signal });
     gone.abort();
     await expect(leaving).rejects.toThrow('the request was cancelled');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The read starts once the sample has been quiet a moment, and goes on to the end.
+    for (let waited = 0; waited < 5_000 && !windows.isReady(T0, T0 + HOUR_MS); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads()).toBe(10);
     expect(windows.isReady(T0, T0 + HOUR_MS)).toBe(true);
     await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend)).resolves.toBe(engine);

@@ -50,8 +50,16 @@ export type SampleEngine = {
 /** How long a request accepting a sample keeps the exact read going after it got its answer: the page asks for the exact one at once. */
 const SAMPLE_HOLD_MS = 120_000;
 
-/** How long a sample stays open once the exact engine is there: requests that chose it finish from it. */
-const SAMPLE_GRACE_MS = 60_000;
+/** How long a sample stays open once the exact engine is there: requests that chose it finish from it (their calls go out together). */
+const SAMPLE_GRACE_MS = 10_000;
+
+/**
+ * The exact read starts once the sample has had no call for this long (the page's first answers
+ * are out: the histograms, then the slow summary and the verdict asked after them), at most
+ * SAMPLE_FIRST_MS after it opened: on shared cores they would otherwise wait for the read's CPU.
+ */
+const SAMPLE_QUIET_MS = 300;
+const SAMPLE_FIRST_MS = 3_000;
 
 type Span = { fromMs: number; toMs: number };
 
@@ -78,7 +86,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
-type HeldSample = SampleEngine & { active: number; closed: boolean };
+/** `lastUsedMs` on performance.now()'s clock. */
+type HeldSample = SampleEngine & { active: number; closed: boolean; lastUsedMs: number };
 
 /**
  * A materialization under way, and how many requests wait for it: when the last one gives up, it
@@ -173,6 +182,7 @@ export class WindowEngines {
           return await call(sample.backend);
         } finally {
           sample.active -= 1;
+          sample.lastUsedMs = performance.now();
         }
       }
     }
@@ -318,13 +328,23 @@ export class WindowEngines {
     building.sample ??= openSample(slices, edgeLines, building.controller.signal).then(
       (engine) => {
         if (!engine) return null;
-        const held: HeldSample = { ...engine, active: 0, closed: false };
+        const held: HeldSample = { ...engine, active: 0, closed: false, lastUsedMs: performance.now() };
         this.samples.add(held);
         return held;
       },
       () => null,
     );
     return building.sample;
+  }
+
+  /** Resolves once the sample's first answers are out (SAMPLE_QUIET_MS without a call), or after SAMPLE_FIRST_MS. */
+  private async untilQuiet(sample: HeldSample, signal: AbortSignal): Promise<void> {
+    // Elapsed time, not the injected clock (which says which slices are settled).
+    const deadline = performance.now() + SAMPLE_FIRST_MS;
+    while (performance.now() < deadline && !signal.aborted) {
+      if (sample.active === 0 && performance.now() - sample.lastUsedMs >= SAMPLE_QUIET_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Closes a sample once the requests that chose it have had time to finish from it. */
@@ -382,7 +402,8 @@ export class WindowEngines {
     // in seconds is worth the exact one's short wait.
     const threshold = this.deps.sampleThresholdLines;
     if (building.sampleWanted && threshold !== undefined && counted.toRead >= threshold) {
-      await this.sampleOf(building, slices, counted.edgeInWindow);
+      const sample = await this.sampleOf(building, slices, counted.edgeInWindow);
+      if (sample) await this.untilQuiet(sample, signal);
       if (signal.aborted) throw requestCancelled();
     }
     const linesRead: Record<Tier, number> = { edge: 0, ingress: 0 };
