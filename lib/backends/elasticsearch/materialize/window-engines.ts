@@ -222,7 +222,7 @@ export class WindowEngines {
 
   async close(): Promise<void> {
     for (const engine of [...this.engines]) this.retire(engine);
-    for (const sample of [...this.samples]) this.closeSample(sample);
+    for (const sample of [...this.samples]) await this.closeSample(sample);
   }
 
   private openEngineFor(slices: Record<Tier, TimeSlice[]>): OpenEngine | null {
@@ -349,11 +349,11 @@ export class WindowEngines {
 
   /** Closes a sample once the requests that chose it have had time to finish from it. */
   private retireSampleLater(sample: HeldSample): void {
-    const timer = setTimeout(() => this.closeSample(sample), SAMPLE_GRACE_MS);
+    const timer = setTimeout(() => void this.closeSample(sample), SAMPLE_GRACE_MS);
     timer.unref();
   }
 
-  private closeSample(sample: HeldSample): void {
+  private async closeSample(sample: HeldSample): Promise<void> {
     if (sample.closed) return;
     if (sample.active > 0) {
       this.retireSampleLater(sample);
@@ -361,7 +361,7 @@ export class WindowEngines {
     }
     sample.closed = true;
     this.samples.delete(sample);
-    void sample.close();
+    await sample.close().catch(() => undefined);
   }
 
   /** Waits for a materialization; the last waiter to give up stops it (no read goes on for nobody). */
@@ -434,6 +434,10 @@ export class WindowEngines {
         const outcome = acquired[index];
         return [tier, outcome?.status === 'fulfilled' ? outcome.value.files : []];
       })) as Record<Tier, SliceFile[]>;
+      // The sample's store goes before the window's is built, unless an answer runs on it: the
+      // build is the read's memory peak. A request choosing it later waits for the exact engine.
+      const sample = await building.sample;
+      if (sample && sample.active === 0) await this.closeSample(sample);
       const backend = this.deps.openEngine({ edge: files.edge.map((file) => file.file), ingress: files.ingress.map((file) => file.file) }, (progress) => tracker.record(progress));
       try {
         // The engine builds its store on first use: built now.
