@@ -266,10 +266,10 @@ export async function openSnapshotStore(
  * (buildLineFileSql) in a scratch database of its own, small and closed at once: what
  * Elasticsearch's slices are stored as. Returns the number of lines written.
  */
-export async function writeLineFile(tier: Tier, pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number): Promise<number> {
+export async function writeLineFile(tier: Tier, pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): Promise<number> {
   const { connection, close } = await openTemporaryDatabase({ memoryLimit: LINE_FILE_MEMORY_LIMIT, threads: '1', preserveInsertionOrder: false });
   try {
-    await connection.run(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId));
+    await connection.run(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId, pageHits));
     const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquetFile)})`);
     return Number(counted.getRowObjects()[0]?.n ?? 0);
   } catch (error) {

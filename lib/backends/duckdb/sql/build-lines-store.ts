@@ -12,14 +12,17 @@ import { sqlString } from './field-access';
 const fileList = (files: readonly string[]) => `[${files.map(sqlString).join(', ')}]`;
 
 /**
- * Normalizes Elasticsearch search answers (one a file, `pagesGlob`) as the embedded store's load
- * normalizes log lines, and writes the normalized lines with their raw text (`doc`) as one
- * Parquet file, in one streaming statement (the store sorts the lines when built). Lines are
- * numbered from `firstDocId`, which the caller makes unique across the files of a store.
+ * Normalizes Elasticsearch search answers (one a file, `pagesGlob`, named by their number:
+ * 000000.json, 000001.json, …, each of at most `pageHits` hits) as the embedded store's load
+ * normalizes log lines, and writes the normalized lines with their raw text (`doc`) as one Parquet
+ * file, in one streaming statement (the store sorts the lines when built). A line's id is
+ * `firstDocId` + its answer's number × `pageHits` + its place in the answer: in reading order,
+ * unique across the files of a store when the caller makes `firstDocId` so.
  */
-export function buildLineFileSql(pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number): string {
+export function buildLineFileSql(pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): string {
   if (!Number.isSafeInteger(firstDocId) || firstDocId < 0) throw new Error(`a line file's first id must be a safe non-negative integer, got ${firstDocId}`);
-  return `COPY (SELECT ${firstDocId}::BIGINT + row_number() OVER () - 1 AS doc_id, * FROM (${buildSearchPagesLinesSql(pagesGlob, fields)}))
+  if (!Number.isSafeInteger(pageHits) || pageHits < 1) throw new Error(`a page's hits must be a positive integer, got ${pageHits}`);
+  return `COPY (SELECT ${firstDocId}::BIGINT + page_no * ${pageHits} + hit_no AS doc_id, * EXCLUDE (page_no, hit_no) FROM (${buildSearchPagesLinesSql(pagesGlob, fields)}))
 TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)`;
 }
 

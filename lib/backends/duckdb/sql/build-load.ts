@@ -90,10 +90,16 @@ ${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id
  * multi-megabyte line and ran out of a small memory limit.
  */
 export function buildSearchPagesLinesSql(files: string, fields: FieldNames): string {
-  const documents = `(SELECT doc FROM (
-  SELECT unnest(json_extract(content, '$.hits.hits[*]._source')) AS doc FROM read_text(${sqlString(files)})
+  // Each hit with where it is: the answer's number (its file is named by it, 000042.json) and its
+  // place in the answer, so lines are numbered as they stream (no window over a whole slice).
+  const documents = `(SELECT page_no, hit_no, doc FROM (
+  SELECT page_no, unnest(sources) AS doc, unnest(range(len(sources))) AS hit_no FROM (
+    SELECT json_extract(content, '$.hits.hits[*]._source') AS sources,
+      coalesce(TRY_CAST(regexp_extract(filename, '(\\d+)\\.json$', 1) AS BIGINT), 0) AS page_no
+    FROM read_text(${sqlString(files)})
+  )
 ) WHERE json_type(doc) = 'OBJECT')`;
-  return normalizedLinesSql(documents, fields, ['doc']);
+  return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc']);
 }
 
 /**

@@ -110,7 +110,7 @@ export async function readSlice(
       if (hits < SLICE_PAGE_HITS || after === null) break;
     }
     if (readdirSync(pages).length === 0) await writeFile(path.join(pages, 'empty.json'), '{"hits":{"hits":[]}}');
-    return await writeLineFile(tier, path.join(pages, '*.json'), fields, file, firstDocIdOf(slice));
+    return await writeLineFile(tier, path.join(pages, '*.json'), fields, file, firstDocIdOf(slice), SLICE_PAGE_HITS);
   } finally {
     rmSync(pages, { recursive: true, force: true });
   }
