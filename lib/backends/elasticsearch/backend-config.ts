@@ -25,8 +25,7 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   sampleTargetLines?: number;
   /** Lines the open window engines may hold together (default 3,000,000: a window of a million traces). */
   maxOpenLines?: number;
-  /** The engine's DuckDB memory limit and threads (the embedded store's defaults). */
-  /** Default for a window engine: 320 MB (index.ts, WINDOW_MEMORY_LIMIT). */
+  /** The engines' DuckDB memory limit (default 320 MB, index.ts WINDOW_MEMORY_LIMIT) and threads (the embedded store's default). */
   memoryLimit?: string;
   threads?: number;
   /** How 429 and 503 answers are retried (default DEFAULT_RETRY_POLICY). */
