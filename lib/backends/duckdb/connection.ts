@@ -280,6 +280,9 @@ export async function writeLineFile(tier: Tier, pagesGlob: string, fields: Field
   }
 }
 
+/** A line-files store's bounds; `buildMemoryLimit`, when set, bounds DuckDB while its tables are built. */
+export type LineFilesSettings = Pick<DuckdbConfig, 'memoryLimit' | 'threads'> & { buildMemoryLimit?: string };
+
 /**
  * A store assembled from line files (writeLineFile): the lines are read back and the trace table
  * built by the same statements as a load of log files, in a fresh temporary database with the same
@@ -288,12 +291,13 @@ export async function writeLineFile(tier: Tier, pagesGlob: string, fields: Field
  */
 export async function openLineFilesStore(
   files: Record<Tier, readonly string[]>,
-  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'>,
+  settings: LineFilesSettings,
   summary: Pick<LoadedStore, 'formats'>,
   onProgress?: LoadProgressSink,
 ): Promise<LoadedStore> {
   const started = performance.now();
-  const { instance, connection, close } = await openTemporaryDatabase(storeBounds(settings));
+  const bounds = storeBounds(settings);
+  const { instance, connection, close } = await openTemporaryDatabase(settings.buildMemoryLimit ? { ...bounds, memoryLimit: settings.buildMemoryLimit } : bounds);
   try {
     for (const statement of buildGatherLinesSql(files)) await connection.run(statement);
     const stored = await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${stagingTable('edge')}) AS edge, (SELECT count(*) FROM ${stagingTable('ingress')}) AS ingress`);
@@ -302,6 +306,8 @@ export async function openLineFilesStore(
     onProgress?.({ stage: 'build', tier: null, lines: lineCounts.edge + lineCounts.ingress });
     // No trace-id index: the trace details of these stores are read from where the lines came from.
     for (const statement of [...buildFinishLoadSql(), ...buildTraceTableSql()]) await connection.run(statement);
+    // Its answers get the store's own limit once it is built.
+    if (settings.buildMemoryLimit) await connection.run(`SET memory_limit = ${sqlString(bounds.memoryLimit)}`);
     const loadMs = Math.round(performance.now() - started);
     return { instance, formats: summary.formats, lineCounts, unreadableLines: { edge: 0, ingress: 0 }, loadMs, origin: { kind: 'temporary' }, close };
   } catch (error) {

@@ -5,7 +5,7 @@ import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { FieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
-import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LoadedStore } from './connection';
+import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LineFilesSettings, type LoadedStore } from './connection';
 import type { LoadProgress, LoadProgressSink } from './load-progress';
 import { LoadTracker } from './load-tracker';
 import { toMissingFieldNotices } from './missing-field-notices';
@@ -98,7 +98,7 @@ export function createSnapshotBackend(
 export function createLineFilesBackend(
   files: Record<Tier, readonly string[]>,
   source: { fields: FieldNames; formats: Record<Tier, LoadedStore['formats'][Tier]>; sources: Record<Tier, string>; onLoadProgress?: LoadProgressSink },
-  settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
+  settings: LineFilesSettings = {},
 ): LatencyBackend {
   return createEngineBackend({
     fields: source.fields,

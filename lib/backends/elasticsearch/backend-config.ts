@@ -25,7 +25,7 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   sampleTargetLines?: number;
   /** Lines the open window engines may hold together (default 3,000,000: a window of a million traces). */
   maxOpenLines?: number;
-  /** The engines' DuckDB memory limit (default 320 MB, index.ts WINDOW_MEMORY_LIMIT) and threads (the embedded store's default). */
+  /** The engines' DuckDB memory limit and threads (the embedded store's defaults; a window's build is bounded lower unless a limit is set: index.ts, WINDOW_BUILD_MEMORY_LIMIT). */
   memoryLimit?: string;
   threads?: number;
   /** How 429 and 503 answers are retried (default DEFAULT_RETRY_POLICY). */
