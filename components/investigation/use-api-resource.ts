@@ -17,6 +17,24 @@ function withEntry<T>(map: ReadonlyMap<string, ApiResult<T>>, url: string, resul
   return next;
 }
 
+/** Keeps an answer for its URL (and as the last good data) unless its request was left meanwhile. */
+function keepAnswer<T>(
+  answer: Promise<ApiResult<T>>,
+  url: string,
+  signal: AbortSignal,
+  setResults: (update: (map: ReadonlyMap<string, ApiResult<T>>) => ReadonlyMap<string, ApiResult<T>>) => void,
+  setLastData: (data: T) => void,
+): void {
+  answer.then(
+    (result) => {
+      if (signal.aborted) return;
+      setResults((map) => withEntry(map, url, result));
+      if (result.ok) setLastData(result.data);
+    },
+    () => {},
+  );
+}
+
 function isDeferred<T>(prefetched: PrefetchedOrDeferred<T>): prefetched is DeferredPrefetch<T> {
   return typeof (prefetched.result as { then?: unknown }).then === 'function';
 }
@@ -70,14 +88,7 @@ export function useApiResource<T>(
     const answer = deferred
       ? Promise.resolve(deferred).catch(() => fetchApi<T>(url, controller.signal))
       : fetchApi<T>(sampleOf ? sampleFirstUrl(url) : url, controller.signal);
-    answer.then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        setResults((map) => withEntry(map, url, result));
-        if (result.ok) setLastData(result.data);
-      },
-      () => {},
-    );
+    keepAnswer(answer, url, controller.signal, setResults, setLastData);
     return () => controller.abort();
     // sampleOf is the caller's pure reading of an answer: a new function each render asks nothing new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -89,14 +100,7 @@ export function useApiResource<T>(
   useEffect(() => {
     if (!sampled || url === null) return;
     const controller = new AbortController();
-    fetchApi<T>(url, controller.signal).then(
-      (result) => {
-        if (controller.signal.aborted) return;
-        setResults((map) => withEntry(map, url, result));
-        if (result.ok) setLastData(result.data);
-      },
-      () => {},
-    );
+    keepAnswer(fetchApi<T>(url, controller.signal), url, controller.signal, setResults, setLastData);
     return () => controller.abort();
   }, [url, sampled]);
 
