@@ -2,6 +2,7 @@ import 'server-only';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { requestCancelled } from '@/lib/server/core/errors';
 import type { CallOptions } from './types';
+import { untilAborted } from './until-aborted';
 
 type Caller = { onNotice?: CallOptions['onNotice'] };
 
@@ -43,26 +44,12 @@ export class SharedCalls {
     if (!existing) this.execute(key, call, start);
     if (!signal) return call.promise as Promise<T>;
 
-    return new Promise<T>((resolve, reject) => {
-      const cancel = () => {
-        call.callers.delete(caller);
-        if (call.callers.size === 0 && this.inFlight.get(key) === call) {
-          this.inFlight.delete(key);
-          call.controller.abort();
-        }
-        reject(requestCancelled());
-      };
-      signal.addEventListener('abort', cancel, { once: true });
-      (call.promise as Promise<T>).then(
-        (value) => {
-          signal.removeEventListener('abort', cancel);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', cancel);
-          reject(error);
-        },
-      );
+    return untilAborted(call.promise as Promise<T>, signal, () => {
+      call.callers.delete(caller);
+      if (call.callers.size === 0 && this.inFlight.get(key) === call) {
+        this.inFlight.delete(key);
+        call.controller.abort();
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { ConcurrencyLimit } from '@/lib/backends/concurrency-limit';
+import { untilAborted } from '@/lib/backends/until-aborted';
 import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
 import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
 import type { FirstAnswer, LatencyBackend } from '@/lib/backends/types';
@@ -65,26 +66,6 @@ type Span = { fromMs: number; toMs: number };
 
 /** What a window's count found: lines of both tiers still to read, edge lines of its slices (kept ones too). */
 type CountedLines = { toRead: number; edgeInWindow: number };
-
-/** A request's wait that ends, with its cancellation, when the request gives up. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(requestCancelled());
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(requestCancelled());
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
-  });
-}
 
 /** `lastUsedMs` on performance.now()'s clock. */
 type HeldSample = SampleEngine & { active: number; closed: boolean; lastUsedMs: number };
@@ -279,8 +260,7 @@ export class WindowEngines {
    * under way.
    */
   private async chooseFirstAnswer(fromMs: number, toMs: number, signal: AbortSignal | undefined): Promise<HeldSample | null> {
-    const threshold = this.deps.sampleThresholdLines;
-    if (!this.deps.openSample || threshold === undefined) return null;
+    if (!this.deps.openSample || this.deps.sampleThresholdLines === undefined) return null;
     const slices = windowSlices(fromMs, toMs);
     if (this.openEngineFor(slices)) return null;
     const building = this.buildingFor(slices);
@@ -288,7 +268,7 @@ export class WindowEngines {
     const release = this.hold(building);
     try {
       const lines = await untilAborted(building.lines, signal);
-      const sample = lines.toRead < threshold ? null : await untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal);
+      const sample = this.worthSampling(lines) ? await untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal) : null;
       // Without a sample the request waits for the read itself; its hold is for the page's next request.
       if (!sample) release();
       return sample;
@@ -296,6 +276,12 @@ export class WindowEngines {
       release();
       throw error;
     }
+  }
+
+  /** Whether a window with these lines left to read gets a sample first (HOPSCOPE_ES_SAMPLE_THRESHOLD). */
+  private worthSampling(lines: CountedLines): boolean {
+    const threshold = this.deps.sampleThresholdLines;
+    return threshold !== undefined && lines.toRead >= threshold;
   }
 
   /**
@@ -367,28 +353,16 @@ export class WindowEngines {
   /** Waits for a materialization; the last waiter to give up stops it (no read goes on for nobody). */
   private waitFor(building: Building, signal: AbortSignal | undefined): Promise<OpenEngine> {
     building.waiters += 1;
-    return new Promise<OpenEngine>((resolve, reject) => {
-      const leave = () => {
-        building.waiters -= 1;
-        signal?.removeEventListener('abort', abort);
-      };
-      const abort = () => {
-        leave();
-        if (building.waiters === 0) building.controller.abort();
-        reject(requestCancelled());
-      };
-      signal?.addEventListener('abort', abort, { once: true });
-      building.promise.then(
-        (engine) => {
-          leave();
-          resolve(engine);
-        },
-        (error: unknown) => {
-          leave();
-          reject(error);
-        },
-      );
-    });
+    let waiting = true;
+    const leave = () => {
+      if (!waiting) return;
+      waiting = false;
+      building.waiters -= 1;
+    };
+    return untilAborted(building.promise, signal, () => {
+      leave();
+      if (building.waiters === 0) building.controller.abort();
+    }).finally(leave);
   }
 
   private async materialize(slices: Record<Tier, TimeSlice[]>, building: Building, countedLines: (lines: CountedLines) => void): Promise<OpenEngine> {
@@ -400,8 +374,7 @@ export class WindowEngines {
     countedLines(counted);
     // A sample asked for before the read starts is read first: on shared cores, the first answer
     // in seconds is worth the exact one's short wait.
-    const threshold = this.deps.sampleThresholdLines;
-    if (building.sampleWanted && threshold !== undefined && counted.toRead >= threshold) {
+    if (building.sampleWanted && this.worthSampling(counted)) {
       const sample = await this.sampleOf(building, slices, counted.edgeInWindow);
       if (sample) await this.untilQuiet(sample, signal);
       if (signal.aborted) throw requestCancelled();
