@@ -35,7 +35,7 @@ TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 3
  */
 export function buildGatherLinesSql(files: Record<Tier, readonly string[]>): string[] {
   return (['edge', 'ingress'] as const).flatMap((tier) => [
-    `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS SELECT * EXCLUDE (doc) FROM read_parquet(${fileList(files[tier])})`,
+    `CREATE OR REPLACE TEMP TABLE ${stagingTable(tier)} AS SELECT * EXCLUDE (doc) FROM read_parquet(${fileList(files[tier])})`,
     `CREATE OR REPLACE VIEW ${rawTable(tier)} AS SELECT doc_id, doc FROM read_parquet(${fileList(files[tier])})`,
   ]);
 }

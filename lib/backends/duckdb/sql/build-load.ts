@@ -16,8 +16,9 @@ const LOADED_FIELDS: readonly LogicalField[] = [
 
 /**
  * The normalized lines of `documents` (a relation with a JSON column `doc`, objects only): each
- * document parsed once (one json_extract of all the paths), then the macros turn values into
- * integer milliseconds. `carried` columns of `documents` come along first.
+ * document parsed twice in all, for every path's JSON type and for every path's text (macros.ts
+ * takes a value as these two), then the macros turn values into integer milliseconds. `carried`
+ * columns of `documents` come along first.
  */
 function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[]): string {
   const pointers: string[] = [];
@@ -25,18 +26,21 @@ function normalizedLinesSql(documents: string, fields: FieldNames, carried: read
   for (const field of LOADED_FIELDS) {
     const [first, second] = fieldPointers(fields[field]);
     pointers.push(first);
-    const firstValue = `v[${pointers.length}]`;
+    const at = pointers.length;
     if (second === undefined) {
-      valueOf.set(field, firstValue);
+      valueOf.set(field, `t[${at}], s[${at}]`);
     } else {
       pointers.push(second);
-      valueOf.set(field, `coalesce(${firstValue}, v[${pointers.length}])`);
+      // The flat key only when the nested path is absent (a JSON null there is a value), as readField does.
+      const other = pointers.length;
+      valueOf.set(field, `coalesce(t[${at}], t[${other}]), CASE WHEN t[${at}] IS NULL THEN s[${other}] ELSE s[${at}] END`);
     }
   }
   const value = (field: LogicalField) => valueOf.get(field)!;
   const carry = carried.map((column) => `${column}, `).join('');
+  const paths = `[${pointers.map(sqlString).join(', ')}]`;
   return `WITH extracted AS (
-  SELECT ${carry}json_extract(doc, [${pointers.map(sqlString).join(', ')}]) AS v FROM ${documents}
+  SELECT ${carry}json_type(doc, ${paths}) AS t, json_extract_string(doc, ${paths}) AS s FROM ${documents}
 ),
 normalized AS (
   SELECT ${carry}
@@ -77,7 +81,7 @@ export function buildLoadTierSql(tier: Tier, files: readonly string[], fields: F
     `CREATE OR REPLACE TABLE ${rawTable(tier)} AS
 SELECT row_number() OVER () AS doc_id, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS doc
 FROM read_ndjson_objects(${fileList}, format = 'newline_delimited', ignore_errors = true)`,
-    `CREATE OR REPLACE TABLE ${stagingTable(tier)} AS
+    `CREATE OR REPLACE TEMP TABLE ${stagingTable(tier)} AS
 ${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id'])}`,
   ];
 }
@@ -90,6 +94,8 @@ ${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id
  * multi-megabyte line and ran out of a small memory limit.
  */
 export function buildSearchPagesLinesSql(files: string, fields: FieldNames): string {
+  // Only objects are documents: json_extract writes a value's JSON compactly, so an object's text
+  // starts with its brace (cheaper than parsing each document once more for its type).
   // Each hit with where it is: the answer's number (its file is named by it, 000042.json) and its
   // place in the answer, so lines are numbered as they stream (no window over a whole slice).
   const documents = `(SELECT page_no, hit_no, doc FROM (
@@ -98,7 +104,7 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
       coalesce(TRY_CAST(regexp_extract(filename, '(\\d+)\\.json$', 1) AS BIGINT), 0) AS page_no
     FROM read_text(${sqlString(files)})
   )
-) WHERE json_type(doc) = 'OBJECT')`;
+) WHERE starts_with(doc, '{'))`;
   return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc']);
 }
 

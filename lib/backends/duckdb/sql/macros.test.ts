@@ -23,7 +23,8 @@ type SqlTime = { total: number | null; state: string };
 
 async function sqlTimes(values: unknown[]): Promise<SqlTime[]> {
   const reader = await connection.runAndReadAll(
-    `SELECT hs_time(CASE WHEN v = 'undefined' THEN NULL ELSE v::JSON END) AS t FROM (SELECT unnest($values::VARCHAR[]) AS v, generate_subscripts($values::VARCHAR[], 1) AS i) ORDER BY i`,
+    `SELECT hs_time(json_type(j), json_extract_string(j, '$')) AS t
+     FROM (SELECT CASE WHEN v = 'undefined' THEN NULL ELSE v::JSON END AS j, i FROM (SELECT unnest($values::VARCHAR[]) AS v, generate_subscripts($values::VARCHAR[], 1) AS i)) ORDER BY i`,
     { values: `[${values.map((value) => `'${(value === undefined ? 'undefined' : JSON.stringify(value)).replaceAll("'", "''").replaceAll('\\', '\\\\')}'`).join(',')}]` },
   );
   return reader.getRowObjects().map((row) => {
@@ -34,7 +35,8 @@ async function sqlTimes(values: unknown[]): Promise<SqlTime[]> {
 }
 
 async function sqlScalar(macro: string, value: unknown): Promise<unknown> {
-  const reader = await connection.runAndReadAll(`SELECT ${macro}(CAST($v AS JSON)) AS r`, { v: JSON.stringify(value) });
+  // A macro takes a value as its JSON type and its text, as the load reads them (build-load.ts).
+  const reader = await connection.runAndReadAll(`SELECT ${macro}(json_type(j), json_extract_string(j, '$')) AS r FROM (SELECT CAST($v AS JSON) AS j)`, { v: JSON.stringify(value) });
   const result = reader.getRowObjects()[0]?.r;
   return typeof result === 'bigint' ? Number(result) : result;
 }
