@@ -93,38 +93,39 @@ export class ElasticsearchSession {
   }
 
   /**
-   * A search whose hits are left as Elasticsearch wrote them: the answer's text, for a reader
-   * that parses it elsewhere
-   * (DuckDB reads lines' pages; parsing and re-serializing every document in Node cost more than
-   * reading them). Its head (point in time, time-out, shards) is checked as `search` checks it.
+   * A search whose hits are left as Elasticsearch wrote them: the answer's bytes, for a reader
+   * that parses them elsewhere (DuckDB reads lines' pages; parsing and re-serializing every
+   * document in Node cost more than reading them, and so did decoding the bytes into a string to
+   * search and write it back). Its head (point in time, time-out, shards) is checked as `search`
+   * checks it.
    */
-  async searchPage(tier: Tier, what: string, request: estypes.SearchRequest): Promise<{ text: string; hasHits: boolean; lastSort: unknown[] | null }> {
+  async searchPage(tier: Tier, what: string, request: estypes.SearchRequest): Promise<{ body: Buffer; hasHits: boolean; lastSort: unknown[] | null }> {
     const index = this.indexOf(tier);
     const context = this.context(what, [index]);
     const pit = this.pits[tier];
-    // No filter_path: with one, Elasticsearch parses and writes again every `_source` it would
+    // No filter_path: with one, Elasticsearch parses and writes again every \`_source\` it would
     // otherwise copy as stored (a third of its time on the benchmark's lines); the hits' other
     // keys (_index, _id, _score) cost less than that, and the reader ignores them.
     const body: estypes.SearchRequest = pit ? { ...request, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...request, index };
-    const text = await this.call(context, async () => {
+    const bytes = await this.call(context, async () => {
       const stream = (await this.client.search(body, { ...this.options(), asStream: true })) as unknown as AsyncIterable<Buffer>;
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     });
-    // Inside a JSON string a quote is escaped: `,"hits":{` can only be the hits' own key.
-    const hitsAt = text.indexOf(',"hits":{');
-    const head = JSON.parse(hitsAt < 0 ? text : `${text.slice(0, hitsAt)}}`) as estypes.SearchResponse;
+    // Inside a JSON string a quote is escaped: \`,"hits":{\` can only be the hits' own key.
+    const hitsAt = bytes.indexOf(',"hits":{');
+    const head = JSON.parse(hitsAt < 0 ? bytes.toString('utf8') : `${bytes.toString('utf8', 0, hitsAt)}}`) as estypes.SearchResponse;
     const failure = shardFailureOf(head, context);
     const worst = this.shardFailures[tier];
     if (failure && (!worst || failure.failed > worst.failed)) this.shardFailures[tier] = failure;
     if (pit && head.pit_id) this.pits[tier] = head.pit_id;
-    if (hitsAt < 0) return { text, hasHits: false, lastSort: null };
+    if (hitsAt < 0) return { body: bytes, hasHits: false, lastSort: null };
     // Each hit ends with its sort values (Elasticsearch writes _source, then sort).
-    const sortAt = text.lastIndexOf('"sort":[');
-    const sortEnd = text.indexOf(']', sortAt);
-    const lastSort = sortAt < 0 || sortEnd < 0 ? null : (JSON.parse(text.slice(sortAt + '"sort":'.length, sortEnd + 1)) as unknown[]);
-    return { text, hasHits: true, lastSort };
+    const sortAt = bytes.lastIndexOf('"sort":[');
+    const sortEnd = sortAt < 0 ? -1 : bytes.indexOf(']', sortAt);
+    const lastSort = sortAt < 0 || sortEnd < 0 ? null : (JSON.parse(bytes.toString('utf8', sortAt + '"sort":'.length, sortEnd + 1)) as unknown[]);
+    return { body: bytes, hasHits: true, lastSort };
   }
 
   /** What makes this session's answer incomplete: the most shards any request of a tier lost. */

@@ -71,16 +71,16 @@ export function firstDocIdOf(slice: TimeSlice): number {
   return Math.floor(slice.startMs / (slice.endMs - slice.startMs)) * 2 ** 32;
 }
 
-/** How often a key occurs in an answer's text (a quote inside a JSON string is escaped, so only keys match). */
-function countKey(text: string, key: string): number {
+/** How often a key occurs in an answer (a quote inside a JSON string is escaped, so only keys match). */
+function countKey(body: Buffer, key: string): number {
   let count = 0;
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) count += 1;
+  for (let at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + key.length)) count += 1;
   return count;
 }
 
 /**
  * Reads a tier's slice from Elasticsearch (search_after on the session's point in time, so lines
- * arriving meanwhile do not shift the pages) as the answers' text, one a line, then normalizes
+ * arriving meanwhile do not shift the pages) as the answers' bytes, one a file, then normalizes
  * it with the embedded store's own load into a line file at `file`: DuckDB parses the documents,
  * Node never does. `onLines` hears every page. Returns the lines.
  */
@@ -102,9 +102,9 @@ export async function readSlice(
       const page = await session.searchPage(tier, `reading the ${tier} lines of ${new Date(slice.startMs).toISOString()}`, buildSlicePageRequest(fields, slice, after, traceIds));
       if (!page.hasHits) break;
       // Every hit has its sort values; one without `_source` (disabled in the mapping) would be lost.
-      const hits = countKey(page.text, '"sort":[');
-      if (countKey(page.text, '"_source":') < hits) throw new UnexpectedAnswerError(`a ${tier} document came back without its _source: hopscope reads lines from _source`);
-      await writeFile(path.join(pages, `${String(number).padStart(6, '0')}.json`), page.text);
+      const hits = countKey(page.body, '"sort":[');
+      if (countKey(page.body, '"_source":') < hits) throw new UnexpectedAnswerError(`a ${tier} document came back without its _source: hopscope reads lines from _source`);
+      await writeFile(path.join(pages, `${String(number).padStart(6, '0')}.json`), page.body);
       onLines(hits);
       after = (page.lastSort as estypes.SortResults | null) ?? null;
       if (hits < SLICE_PAGE_HITS || after === null) break;
