@@ -112,9 +112,10 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
  * After both tiers are staged: every trace id gets a numeric key shared by both tiers (joins on
  * integers, not strings), and every line the number of valid lines its trace has in its tier, so
  * queries de-duplicate only the few traces that need it. Tables end sorted by time so window
- * filters skip whole row groups.
+ * filters skip whole row groups. `staged` says what the staging relations are: tables a load
+ * computed, or views over line files (build-lines-store.ts), dropped alike once read.
  */
-export function buildFinishLoadSql(): string[] {
+export function buildFinishLoadSql(staged: 'TABLE' | 'VIEW' = 'TABLE'): string[] {
   const valid = "trace_id IS NOT NULL AND rt_state = 'ok'";
   return [
     `CREATE OR REPLACE TABLE trace_keys AS
@@ -131,7 +132,7 @@ FROM ${stagingTable(tier)} s
 LEFT JOIN trace_keys k USING (trace_id)
 LEFT JOIN duplicated d USING (trace_id)
 ORDER BY s.ts_ms`,
-      `DROP TABLE ${stagingTable(tier)}`,
+      `DROP ${staged} ${stagingTable(tier)}`,
     ]),
   ];
 }
