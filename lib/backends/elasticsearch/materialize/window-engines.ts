@@ -37,11 +37,11 @@ export type WindowEngineDeps = {
 };
 
 /**
- * Slices read from Elasticsearch at once: each is a chain of pages, then a normalization. With
- * two, a third of the 2 cores stayed idle while the bench's window was read (the pages' waits);
- * three kept them busy (read 31 → 27 s, the server's peak unchanged).
+ * Slices read from Elasticsearch at once: each is a chain of pages, then a normalization, and
+ * Elasticsearch and Node share the cores. Three kept the 2 cores busier but made each of them
+ * slower (the bench's window read in 22.5 s with two, 23.8–26.6 s with three).
  */
-const READS_AT_ONCE = 3;
+const READS_AT_ONCE = 2;
 
 /** A sampled first answer's engine, and what it says of its sample. */
 export type SampleEngine = {
