@@ -112,5 +112,11 @@ export interface LatencyBackend {
    * slices), so the next answers read it again; absent where nothing is kept.
    */
   refreshWindow?(fromMs: number, toMs: number): void;
+  /**
+   * Whether the window `[fromMs, toMs)` answers from what the backend keeps now (Elasticsearch: a
+   * materialized window), so no request over it gets a sampled first answer; absent where no
+   * answer is ever sampled.
+   */
+  isWindowReady?(fromMs: number, toMs: number): boolean;
   close(): Promise<void>;
 }

@@ -56,6 +56,31 @@ describe('withSharedCalls', () => {
     expect((options[0] as { firstAnswer?: unknown }).firstAnswer).toBe(first);
   });
 
+  it('shares the calls of requests accepting a sample once live Elasticsearch has read their window (colleagues opening one link)', async () => {
+    const { backend, calls, options } = countingBackend('elasticsearch');
+    const readWindows: [number, number][] = [];
+    const ready = { ...backend, isWindowReady: (fromMs: number, toMs: number) => (readWindows.push([fromMs, toMs]), true) } as LatencyBackend;
+    const shared = withSharedCalls(ready);
+    await Promise.all([
+      shared.fetchDistributions(query(), { firstAnswer: { sample: null } }),
+      shared.fetchDistributions(query(), { firstAnswer: { sample: null } }),
+      shared.triage.fetchSegmentStats(query(), { latencyMinMs: 1000 } as never, { firstAnswer: { sample: null } }),
+      shared.triage.fetchSegmentStats(query(), { latencyMinMs: 1000 } as never, { firstAnswer: { sample: null } }),
+    ]);
+    expect(calls).toEqual(['fetchDistributions', 'fetchSegmentStats']);
+    expect((options[0] as { firstAnswer?: unknown }).firstAnswer).toBeUndefined();
+    expect(readWindows[0]).toEqual([query().fromMs, query().toMs]);
+  });
+
+  it('keeps a request that answered from a sample on its own calls, though the window is read since', async () => {
+    const { backend, calls, options } = countingBackend('elasticsearch');
+    const shared = withSharedCalls({ ...backend, isWindowReady: () => true } as LatencyBackend);
+    const sampled = { sample: { kind: 'trace_id_range', traceIdFrom: '00', traceIdTo: '08', fraction: 0.03, message: 'a sample' } } as never;
+    await Promise.all([shared.fetchDistributions(query(), { firstAnswer: sampled }), shared.fetchDistributions(query(), { firstAnswer: sampled })]);
+    expect(calls).toEqual(['fetchDistributions', 'fetchDistributions']);
+    expect((options[0] as { firstAnswer?: unknown }).firstAnswer).toBe(sampled);
+  });
+
   it('shares the calls of requests accepting a sample on a store that never samples, without the option', async () => {
     const { backend, calls, options } = countingBackend('duckdb');
     const shared = withSharedCalls(backend);

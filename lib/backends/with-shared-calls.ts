@@ -1,5 +1,6 @@
 import type { TriageBackend } from './triage-types';
-import type { CallOptions, LatencyBackend } from './types';
+import type { CallOptions, FirstAnswer, LatencyBackend } from './types';
+import type { TraceQuery } from '@/lib/domain/query';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { KeptAnswers } from './kept-answers';
 import { SharedCalls } from './shared-calls';
@@ -17,12 +18,20 @@ function callKey(verb: string, args: readonly unknown[]): string {
  */
 export function withSharedCalls(backend: LatencyBackend, kept?: KeptAnswers): LatencyBackend {
   const calls = new SharedCalls();
+  // A call's first argument is its query wherever a sample may answer (a window, fromMs/toMs).
+  const answersExactly = (query: unknown, firstAnswer: FirstAnswer) => {
+    if (firstAnswer.sample || typeof query !== 'object' || query === null) return false;
+    const { fromMs, toMs } = query as Partial<TraceQuery>;
+    return typeof fromMs === 'number' && typeof toMs === 'number' && backend.isWindowReady?.(fromMs, toMs) === true;
+  };
   const share = <T>(verb: string, args: readonly unknown[], options: CallOptions | undefined, start: (options: CallOptions) => Promise<T>) => {
     // A request accepting a sampled first answer has all its calls answered from one choice, made
     // for it (window-engines.ts): on live Elasticsearch, where it may be a sample, its calls are its
-    // own. No other store samples: the option means nothing there and the calls are shared.
+    // own until the window is read (then no request gets a sample: colleagues opening the same
+    // link share the answers again), unless it already answered from a sample. No other store
+    // samples: the option means nothing there and the calls are shared.
     if (options?.firstAnswer) {
-      if (backend.kind === 'elasticsearch' && !backend.frozenWindow) return start(options);
+      if (backend.kind === 'elasticsearch' && !backend.frozenWindow && !answersExactly(args[0], options.firstAnswer)) return start(options);
       options = { signal: options.signal, onNotice: options.onNotice };
     }
     const key = callKey(verb, args);
@@ -77,6 +86,7 @@ export function withSharedCalls(backend: LatencyBackend, kept?: KeptAnswers): La
     freezeWindow: (plan, options) => backend.freezeWindow(plan, options),
     loadStatus: () => backend.loadStatus(),
     ...(backend.refreshWindow ? { refreshWindow: (fromMs: number, toMs: number) => backend.refreshWindow?.(fromMs, toMs) } : {}),
+    ...(backend.isWindowReady ? { isWindowReady: (fromMs: number, toMs: number) => backend.isWindowReady?.(fromMs, toMs) === true } : {}),
     close: () => backend.close(),
   };
 }

@@ -169,6 +169,11 @@ async function main(): Promise<number> {
       HOPSCOPE_ES_CACHE_DIR: cacheDir,
     };
     runs.push(await measure('Elasticsearch', env, apiPath, connections, duration, path.join(logDir, 'load-elasticsearch.log')));
+    // The investigation page asks its histograms with sample=first: on a window already read,
+    // colleagues opening the same link must share them as well.
+    runs.push(
+      await measure('Elasticsearch, as the page asks (sample=first)', env, `${apiPath}&sample=first`, connections, duration, path.join(logDir, 'load-elasticsearch-sample-first.log')),
+    );
     runs.push(
       await measure('Elasticsearch, every request its own bucket width', env, apiPath, connections, duration, path.join(logDir, 'load-elasticsearch-distinct.log'), true),
     );
@@ -182,7 +187,7 @@ async function main(): Promise<number> {
   notes.push(
     'Every answer counts: a non-2xx status, a connection error or a timeout would each be an error. autocannon counts the requests answered within the run; ' +
       'the (up to 50) still in flight when it ends are neither counted nor errors. hopscope caches no answers, but identical requests in flight at the same time share one store execution ' +
-      '(lib/backends/with-shared-calls.ts): the rows without a note are that case, everyone opening the same link. In the rows "every request its own bucket width" every request asks another bucket width ' +
+      '(lib/backends/with-shared-calls.ts): the rows without a note are that case, everyone opening the same link (the row "as the page asks" adds the page\'s sample=first, which a window already read answers exactly, shared alike). In the rows "every request its own bucket width" every request asks another bucket width ' +
       `(${DISTINCT_BUCKETS} widths in turn), so none shares and each one computes the four histograms in the store (on Elasticsearch: in the engine of the window, read once at the first request).`,
   );
   const cores = os.availableParallelism();

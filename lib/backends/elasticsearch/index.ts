@@ -232,6 +232,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     loadStatus: () => windows.status(),
 
     refreshWindow: (fromMs, toMs) => windows.refresh(fromMs, toMs),
+    isWindowReady: (fromMs, toMs) => windows.isReady(fromMs, toMs),
 
     close: async () => {
       await windows.close();
