@@ -18,12 +18,19 @@ afterEach(() => {
  * WindowEngines' bookkeeping with a stand-in reader and engine (the reads and answers themselves
  * are checked against the real node in materialize.integration.test.ts): who waits, who stops.
  */
-function engines(readDelayMs: number, sampling: { thresholdLines: number; openDelayMs: number } | null = null) {
+function engines(readDelayMs: number, sampling: { thresholdLines: number; openDelayMs: number } | null = null, buildDelayMs = 0) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-window-engines-'));
   dirs.push(dir);
   let reads = 0;
   const events: string[] = [];
-  const engine = { fetchExtent: async () => null, close: async () => undefined } as unknown as LatencyBackend;
+  const engine = {
+    fetchExtent: async () => {
+      events.push('build');
+      await new Promise((resolve) => setTimeout(resolve, buildDelayMs));
+      return null;
+    },
+    close: async () => undefined,
+  } as unknown as LatencyBackend;
   const sampleEngine = { close: async () => undefined } as unknown as LatencyBackend;
   const statement = { kind: 'trace_id_range' as const, traceIdFrom: '00', traceIdTo: '0d', fraction: 13 / 256, message: 'a sample' };
   const deps: WindowEngineDeps = {
@@ -121,6 +128,21 @@ describe('WindowEngines', () => {
     expect(reads()).toBe(10);
     expect(windows.isReady(T0, T0 + HOUR_MS)).toBe(true);
     await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend)).resolves.toBe(engine);
+  });
+
+  it('answers exactly a request whose sample opened once the window was read (asked while its store was built)', async () => {
+    const { windows, engine, sampleEngine, events } = engines(5, { thresholdLines: 5, openDelayMs: 100 }, 30);
+    // A read started by a request that does not accept a sample; one accepting it comes while
+    // the window's store is being built: its sample opens after the store is there.
+    const exact = windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    for (let waited = 0; waited < 2_000 && !events.includes('build'); waited += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    const firstAnswer = { sample: null };
+    const joining = windows.use(T0, T0 + HOUR_MS, async (backend) => backend, { firstAnswer });
+    await expect(exact).resolves.toBe(engine);
+    await expect(joining).resolves.not.toBe(sampleEngine);
+    await expect(joining).resolves.toBe(engine);
+    expect(events).toContain('sample open');
+    expect(firstAnswer.sample).toBeNull();
   });
 
   it('takes no sample below the threshold: the request waits for the exact answer', async () => {

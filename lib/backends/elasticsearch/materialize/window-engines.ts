@@ -272,7 +272,11 @@ export class WindowEngines {
     const release = this.hold(building);
     try {
       const lines = await untilAborted(building.lines, signal);
-      const sample = this.worthSampling(lines) ? await untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal) : null;
+      const opened = this.worthSampling(lines) ? await untilAborted(this.sampleOf(building, slices, lines.edgeInWindow), signal) : null;
+      // A window read meanwhile (a sample asked for while the window's store was being built)
+      // answers exactly: the request's later calls, shared once the window is read
+      // (with-shared-calls.ts), are exact too.
+      const sample = opened && !this.openEngineFor(slices) ? opened : null;
       // Without a sample the request waits for the read itself; its hold is for the page's next request.
       if (!sample) release();
       return sample;
