@@ -203,8 +203,8 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
 /**
  * A fresh database in a temporary folder (removed by `close`), with the store's memory bounds,
  * UTC and the macros: what snapshots, line files and window stores open (`inMemory`: no database
- * file, only the folder to spill into). The live store's housekeeping (removing a killed server's folder, as large as its data) is not theirs to do: it
- * would hold up the first bar.
+ * file, only the folder to spill into). The live store's housekeeping (removing a killed
+ * server's folder, as large as its data) is not theirs to do: it would hold up the first bar.
  */
 async function openTemporaryDatabase(
   options: { memoryLimit: string; threads: string; preserveInsertionOrder?: boolean; inMemory?: boolean },
