@@ -150,7 +150,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
       const folder = path.join(cacheDir, readdirSync(cacheDir)[0]!);
       const slices = windowSlices(Date.parse(window.from), Date.parse(window.to));
       const wanted = new Set([...slices.edge.map((slice) => sliceKey('edge', slice)), ...slices.ingress.map((slice) => sliceKey('ingress', slice))]);
-      const kept = readdirSync(folder).filter((name) => name.endsWith('.parquet')).map((name) => name.replace(/~\d+\.parquet$/, ''));
+      const kept = readdirSync(folder).filter((name) => name.endsWith('.parquet')).map((name) => name.replace(/~\d+~r[0-9a-z]+\.parquet$/, ''));
       expect(kept.length).toBeGreaterThan(0);
       for (const name of kept) expect(wanted.has(name), name).toBe(true);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { Tier } from '@/lib/domain/tiers';
@@ -31,40 +31,166 @@ export const FRESH_REUSE_MS = 5_000;
 
 type Entry = SliceFile & { lastUsedMs: number; pins: number; dropped: boolean };
 
-/** A settled slice's file name keeps its line count: `edge-<start>-<end>~<lines>.parquet`. */
-const settledName = (key: string, lines: number) => `${key}~${lines}.parquet`;
+/**
+ * A settled slice's file name keeps its line count, and the read it came from:
+ * `edge-<start>-<end>~<lines>~<read>.parquet`. Every read writes a new name: a slice read again
+ * (a refresh) while a window still holds its earlier file must not land on that file's path, which
+ * is removed once the window lets it go.
+ */
+const settledName = (key: string, lines: number, readId: string) => `${key}~${lines}~${readId}.parquet`;
+/** The settled names of this process and of earlier ones (`~<lines>` alone). */
+const SETTLED_NAME = /^(.+?)~(\d+)(?:~r[0-9a-z]+)?\.parquet$/;
+
+/** The file naming the process that owns a cache folder (its pid). */
+const OWNER_FILE = 'owner.pid';
+
+/** Cache folders owned by a SliceCache of this process: another one on the same folder does not share it. */
+const ownedFolders = new Set<string>();
+/** Folders to let go of when the process exits: owned ones (the owner file) and private ones (removed). */
+const onExit = new Map<string, () => void>();
+let exitHookInstalled = false;
+
+function removeOnExit(dir: string, cleanup: () => void): void {
+  onExit.set(dir, cleanup);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const release of onExit.values()) release();
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, owned by another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `dir` for this cache: true when no live process (and no other cache of this one) holds it.
+ * The owner file is created exclusively, so of two servers starting at once one wins; an owner
+ * file whose process is gone (killed, crashed) is taken over.
+ */
+function takeFolder(dir: string): boolean {
+  const ownerFile = path.join(dir, OWNER_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(ownerFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      ownedFolders.add(dir);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+    const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isAlive(owner);
+    if (held) return false;
+    rmSync(ownerFile, { force: true });
+  }
+  return false;
+}
+
+/** Lets go of an owned folder: its owner file goes if it still names this process. */
+function releaseFolder(dir: string): void {
+  ownedFolders.delete(dir);
+  const ownerFile = path.join(dir, OWNER_FILE);
+  try {
+    if (Number(readFileSync(ownerFile, 'utf8').trim()) === process.pid) unlinkSync(ownerFile);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Private folders (`<dir>-<pid>-<n>`) of processes that are gone: removed. */
+function removeAbandonedPrivateFolders(dir: string): void {
+  const parent = path.dirname(dir);
+  const prefix = `${path.basename(dir)}-`;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+let privateFolders = 0;
 
 /**
  * The materialized slices on disk, bounded by `budgetBytes` (least recently used evicted first,
  * never one a window is being built from). Settled slices outlive the process: a restarted server
- * finds them in `dir`. Concurrent requests for the same slice share one read.
+ * finds them in the folder. Concurrent requests for the same slice share one read.
+ *
+ * A folder has one owner: a second server on the same cluster, index patterns and field names
+ * (or a second cache in this process) would otherwise remove files the first one's entries name
+ * (an eviction, a refresh, its leftovers cleared at start). It keeps its slices in a private
+ * folder beside it instead (`<folder>-<pid>-<n>`), removed when it closes or exits.
  */
 export class SliceCache {
   private readonly entries = new Map<string, Entry>();
   /** Reads under way, with the signal that stops each (its materialization's). */
   private readonly reading = new Map<string, { promise: Promise<Entry>; signal: AbortSignal | undefined }>();
   private sequence = 0;
+  /** Where the files are: the folder asked for when this cache owns it, a private one otherwise. */
+  readonly dir: string;
+  private readonly owned: boolean;
 
   constructor(
-    private readonly dir: string,
+    folder: string,
     private readonly budgetBytes: number,
     private readonly nowMs: () => number = Date.now,
   ) {
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) {
-      const match = /^(.+)~(\d+)\.parquet$/.exec(name);
+    mkdirSync(folder, { recursive: true });
+    removeAbandonedPrivateFolders(folder);
+    this.owned = takeFolder(folder);
+    if (this.owned) {
+      this.dir = folder;
+      removeOnExit(folder, () => releaseFolder(folder));
+      this.findSettled();
+    } else {
+      privateFolders += 1;
+      const own = `${folder}-${process.pid}-${privateFolders}`;
+      this.dir = own;
+      rmSync(own, { recursive: true, force: true });
+      mkdirSync(own, { recursive: true });
+      removeOnExit(own, () => rmSync(own, { recursive: true, force: true }));
+    }
+  }
+
+  /** The settled slices an earlier process kept; anything else it left (unfinished or fresh reads) is removed. */
+  private findSettled(): void {
+    for (const name of readdirSync(this.dir)) {
+      if (name === OWNER_FILE) continue;
+      const match = SETTLED_NAME.exec(name);
       const parsed = match ? parseSliceKey(match[1] ?? '') : null;
-      const file = path.join(dir, name);
+      const file = path.join(this.dir, name);
       if (!match || !parsed) {
-        // Unfinished or fresh reads of an earlier process: never reused.
         rmSync(file, { force: true, recursive: true });
         continue;
       }
       const stats = statSync(file);
       const key = sliceKey(parsed.tier, parsed.slice);
       const at = stats.mtimeMs;
+      const other = this.entries.get(key);
+      // Two files of one slice (a process stopped between a read and the removal of the file it
+      // replaced): the later read stays.
+      if (other && other.readAtMs >= at) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (other) rmSync(other.file, { force: true });
       this.entries.set(key, { key, ...parsed, file, bytes: stats.size, lines: Number(match[2]), settled: true, readAtMs: at, notices: [], lastUsedMs: at, pins: 0, dropped: false });
     }
+  }
+
+  /** Lets the folder go (another process may own it now); a private folder is removed. */
+  close(): void {
+    onExit.delete(this.dir);
+    if (this.owned) releaseFolder(this.dir);
+    else rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Bytes of all slice files held. */
@@ -76,12 +202,20 @@ export class SliceCache {
 
   /** The lines of the slice if it is held and need not be read again now; null otherwise. */
   heldLines(tier: Tier, slice: TimeSlice): number | null {
-    const entry = this.entries.get(sliceKey(tier, slice));
-    return entry !== undefined && this.isCurrent(entry) ? entry.lines : null;
+    return this.current(sliceKey(tier, slice))?.lines ?? null;
   }
 
-  private isCurrent(entry: Entry): boolean {
-    return !entry.dropped && (entry.settled || this.nowMs() - entry.readAtMs < FRESH_REUSE_MS);
+  /**
+   * The slice's entry if it need not be read again now. One whose file is gone (removed by hand,
+   * by a cleaner of the temporary folder) is forgotten: the slice is read again, rather than every
+   * window over it failing to build.
+   */
+  private current(key: string): Entry | null {
+    const entry = this.entries.get(key);
+    if (!entry || entry.dropped || !(entry.settled || this.nowMs() - entry.readAtMs < FRESH_REUSE_MS)) return null;
+    if (existsSync(entry.file)) return entry;
+    this.replace(key, null);
+    return null;
   }
 
   /**
@@ -99,7 +233,7 @@ export class SliceCache {
     const release = () => {
       for (const entry of pinned.splice(0)) {
         entry.pins -= 1;
-        if (entry.pins === 0 && this.entries.get(entry.key) !== entry) rmSync(entry.file, { force: true });
+        if (entry.pins === 0 && this.entries.get(entry.key) !== entry && this.entries.get(entry.key)?.file !== entry.file) rmSync(entry.file, { force: true });
       }
       this.evict();
     };
@@ -119,9 +253,9 @@ export class SliceCache {
 
   private entry(tier: Tier, slice: TimeSlice, settled: boolean, read: SliceReader, signal: AbortSignal | undefined): Promise<Entry> {
     const key = sliceKey(tier, slice);
-    const held = this.entries.get(key);
+    const held = this.current(key);
     // A settled slice held fresh (read while it was recent) is read once more, now for good.
-    if (held && this.isCurrent(held) && (held.settled || !settled)) return Promise.resolve(held);
+    if (held && (held.settled || !settled)) return Promise.resolve(held);
     const inFlight = this.reading.get(key);
     if (inFlight) {
       // Joined a read another materialization started: if that one is stopped (its requests all
@@ -145,7 +279,8 @@ export class SliceCache {
     try {
       const { lines, notices } = await read(tier, slice, partial);
       const kept = settled && notices.length === 0;
-      const file = path.join(this.dir, kept ? settledName(key, lines) : `fresh-${key}.${process.pid}.${this.sequence}.parquet`);
+      const readId = `r${Date.now().toString(36)}${this.sequence.toString(36)}`;
+      const file = path.join(this.dir, kept ? settledName(key, lines, readId) : `fresh-${key}.${readId}.parquet`);
       renameSync(partial, file);
       const entry: Entry = { key, tier, slice, file, bytes: statSync(file).size, lines, settled: kept, readAtMs, notices, lastUsedMs: readAtMs, pins: 0, dropped: false };
       this.replace(key, entry);
@@ -160,7 +295,7 @@ export class SliceCache {
     const previous = this.entries.get(key);
     if (previous && previous !== entry) {
       previous.dropped = true;
-      if (previous.pins === 0) rmSync(previous.file, { force: true });
+      if (previous.pins === 0 && previous.file !== entry?.file) rmSync(previous.file, { force: true });
     }
     if (entry) this.entries.set(key, entry);
     else this.entries.delete(key);

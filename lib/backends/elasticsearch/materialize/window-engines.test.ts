@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ function engines(readDelayMs: number, sampling: { thresholdLines: number; openDe
   dirs.push(dir);
   let reads = 0;
   const events: string[] = [];
+  /** The slice files each engine was opened on. */
+  const opened: string[][] = [];
   const engine = {
     fetchExtent: async () => {
       events.push('build');
@@ -50,7 +52,10 @@ function engines(readDelayMs: number, sampling: { thresholdLines: number; openDe
         });
       }),
     countSliceDocuments: async (_tier, slices) => slices.map(() => 1),
-    openEngine: () => engine,
+    openEngine: (files) => {
+      opened.push([...files.edge, ...files.ingress]);
+      return engine;
+    },
     lateMarginMs: 0,
     maxOpenLines: 1_000_000,
     nowMs: () => T0 + 1_000 * HOUR_MS,
@@ -66,7 +71,7 @@ function engines(readDelayMs: number, sampling: { thresholdLines: number; openDe
         }
       : {}),
   };
-  return { windows: new WindowEngines(deps), engine, sampleEngine, statement, events, reads: () => reads };
+  return { windows: new WindowEngines(deps), engine, sampleEngine, statement, events, opened, reads: () => reads };
 }
 
 describe('WindowEngines', () => {
@@ -86,6 +91,22 @@ describe('WindowEngines', () => {
     await expect(first).rejects.toThrow('the request was cancelled');
     // A request arriving right after does not inherit the cancellation.
     await expect(windows.use(T0, T0 + HOUR_MS, async (backend) => backend)).resolves.toBe(engine);
+  });
+
+  it('a window refreshed while an answer runs on its engine is built again from files that outlive the earlier engine', async () => {
+    const { windows, opened } = engines(5);
+    let finish!: () => void;
+    const running = windows.use(T0, T0 + HOUR_MS, () => new Promise<void>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    windows.refresh(T0, T0 + HOUR_MS);
+    await windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    expect(opened).toHaveLength(2);
+    // The earlier engine closes once its answer is out, and lets its (dropped) files go.
+    finish();
+    await running;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    for (const file of opened[1]!) expect(existsSync(file), file).toBe(true);
+    await windows.close();
   });
 
   it('keeps reading while another request still waits', async () => {

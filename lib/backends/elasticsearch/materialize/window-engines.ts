@@ -208,6 +208,7 @@ export class WindowEngines {
   async close(): Promise<void> {
     for (const engine of [...this.engines]) this.retire(engine);
     for (const sample of [...this.samples]) await this.closeSample(sample);
+    this.deps.cache.close();
   }
 
   private openEngineFor(slices: Record<Tier, TimeSlice[]>): OpenEngine | null {
