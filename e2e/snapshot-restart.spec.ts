@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
@@ -21,23 +22,36 @@ const INDEX_PREFIX = { edge: 'hopscope-e2e-snapshot-edge-', ingress: 'hopscope-e
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: serverUrl('snapshotRestart') });
 
-/** `next start` of the suite's build on the snapshot port, ready once it answers. */
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+/**
+ * Whether a server listens on the snapshot port: a request on a connection of its own, never a
+ * kept-alive one (fetch keeps them): a stopping server still answers on those after it stopped
+ * listening, and would pass for the next one starting.
+ */
+function listening(): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const request = get(`${serverUrl('snapshotRestart')}/api/v1/snapshots`, { agent: false }, (response) => {
+      response.resume();
+      resolve(true);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve(false) : reject(error)));
+  });
+}
+
+/** `next start` of the suite's build on the snapshot port, ready once it answers; its output appended to `log`. */
+async function startServer(env: Record<string, string>, log: string): Promise<ChildProcess> {
+  const output = openSync(log, 'a');
   const child = spawn('npx', ['next', 'start', '-p', String(E2E_PORTS.snapshotRestart)], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', output, output],
     detached: true,
   });
+  closeSync(output);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the snapshot test server exited with ${child.exitCode}`);
-    try {
-      await fetch(`${serverUrl('snapshotRestart')}/api/v1/snapshots`);
-      return child;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    if (await listening().catch(() => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stopServer(child);
   throw new Error('the snapshot test server did not start');
@@ -55,11 +69,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
     await exited;
   }
   for (let i = 0; i < 100; i += 1) {
-    try {
-      await fetch(serverUrl('snapshotRestart'));
-    } catch {
-      return;
-    }
+    if (!(await listening().catch(() => true))) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the snapshot test server did not stop');
@@ -97,6 +107,8 @@ for (const store of stores) {
   test(`a snapshot of ${store} survives the deletion of its data and a restart`, async ({ page, investigation, snapshots, sampleWindow }) => {
     const work = mkdtempSync(path.join(tmpdir(), 'hopscope-e2e-snapshot-'));
     const snapshotEnv = { HOPSCOPE_SNAPSHOT_DIR: path.join(work, 'snapshots') };
+    // Both servers' output, attached to the result: what a server that stopped answering said.
+    const serverLog = path.join(work, 'servers.log');
     let env: Record<string, string>;
     let deleteData: () => Promise<void>;
     if (store === 'the embedded store') {
@@ -126,7 +138,7 @@ for (const store of stores) {
       };
     }
 
-    let server = await startServer(env);
+    let server = await startServer(env, serverLog);
     try {
       // Live: the answers, then the snapshot taken from the page.
       const live = await readAnswers(sampleWindow, null);
@@ -142,7 +154,7 @@ for (const store of stores) {
       // The data goes, the server restarts.
       await stopServer(server);
       await deleteData();
-      server = await startServer(env);
+      server = await startServer(env, serverLog);
 
       // Live data is gone: the live view no longer has the window's traces.
       const gone = await fetch(`${serverUrl('snapshotRestart')}/api/v1/histograms?${new URLSearchParams(sampleWindow)}`);
@@ -164,6 +176,7 @@ for (const store of stores) {
       await expect(page.getByTestId('count-edge')).toHaveText(String((live.histograms as { counts: { edge: number } }).counts.edge.toLocaleString('en-US')));
     } finally {
       await stopServer(server);
+      await test.info().attach('servers.log', { path: serverLog, contentType: 'text/plain' });
       rmSync(work, { recursive: true, force: true });
     }
   });
