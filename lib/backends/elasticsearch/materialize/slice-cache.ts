@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { Tier } from '@/lib/domain/tiers';
@@ -71,27 +71,37 @@ function isAlive(pid: number): boolean {
 
 /**
  * Takes `dir` for this cache: true when no live process (and no other cache of this one) holds it.
- * The owner file is created exclusively, so of two servers starting at once one wins; an owner
- * file whose process is gone (killed, crashed) is taken over.
+ * The owner file appears whole or not at all (a hard link of a file already holding the pid), so
+ * of two servers starting at once one wins and the other reads the winner's pid; an owner file
+ * whose process is gone (killed, crashed) is taken over.
  */
 function takeFolder(dir: string): boolean {
   const ownerFile = path.join(dir, OWNER_FILE);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const fd = openSync(ownerFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      ownedFolders.add(dir);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const mine = `${ownerFile}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        linkSync(mine, ownerFile);
+        ownedFolders.add(dir);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(ownerFile, 'utf8').trim());
+      } catch {
+        // Let go meanwhile: taken on the next attempt.
+      }
+      const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isAlive(owner);
+      if (held) return false;
+      rmSync(ownerFile, { force: true });
     }
-    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-    const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isAlive(owner);
-    if (held) return false;
-    rmSync(ownerFile, { force: true });
+    return false;
+  } finally {
+    rmSync(mine, { force: true });
   }
-  return false;
 }
 
 /** Lets go of an owned folder: its owner file goes if it still names this process. */
@@ -139,10 +149,11 @@ export class SliceCache {
   private readonly owned: boolean;
 
   constructor(
-    folder: string,
+    cacheFolder: string,
     private readonly budgetBytes: number,
     private readonly nowMs: () => number = Date.now,
   ) {
+    const folder = path.resolve(cacheFolder);
     mkdirSync(folder, { recursive: true });
     removeAbandonedPrivateFolders(folder);
     this.owned = takeFolder(folder);
@@ -163,7 +174,7 @@ export class SliceCache {
   /** The settled slices an earlier process kept; anything else it left (unfinished or fresh reads) is removed. */
   private findSettled(): void {
     for (const name of readdirSync(this.dir)) {
-      if (name === OWNER_FILE) continue;
+      if (name.startsWith(OWNER_FILE)) continue;
       const match = SETTLED_NAME.exec(name);
       const parsed = match ? parseSliceKey(match[1] ?? '') : null;
       const file = path.join(this.dir, name);
