@@ -18,6 +18,7 @@ import { resolveLogSources } from './log-sources';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import { describeInputChange, dropManifest, readManifest, toStoreInputs, writeManifest, type StoreOrigin } from './store-manifest';
 import type { SqlStatement } from './sql/sql-statement';
+import { cancelOnExit, isProcessAlive, onExit } from '@/lib/backends/process-exit';
 
 export type { TierFormat };
 
@@ -50,19 +51,6 @@ const LINE_FILE_MEMORY_LIMIT = '160MB';
 /** Worker threads: each holds its own buffers, so more threads mean more memory as well. */
 export const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
 
-/** Temporary store folders still in use; a server stopped without closing its backend still leaves none behind. */
-const temporaryFolders = new Set<string>();
-let exitHookInstalled = false;
-
-function removeOnExit(dir: string): void {
-  temporaryFolders.add(dir);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
-  });
-}
-
 const FOLDER_PREFIX = 'hopscope-store-';
 
 /**
@@ -72,18 +60,8 @@ const FOLDER_PREFIX = 'hopscope-store-';
 function removeAbandonedFolders(): void {
   for (const name of readdirSync(os.tmpdir())) {
     const pid = Number(/^hopscope-store-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
     rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -94,9 +72,9 @@ function storeFiles(config: Pick<DuckdbConfig, 'databasePath'>, { removeAbandone
   }
   if (removeAbandoned) removeAbandonedFolders();
   const dir = mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
-  removeOnExit(dir);
+  onExit(dir, () => rmSync(dir, { recursive: true, force: true }));
   const cleanup = () => {
-    temporaryFolders.delete(dir);
+    cancelOnExit(dir);
     rmSync(dir, { recursive: true, force: true });
   };
   return { databasePath: path.join(dir, 'store.duckdb'), tempDirectory: path.join(dir, 'spill'), cleanup };

@@ -2,6 +2,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync,
 import path from 'node:path';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { Tier } from '@/lib/domain/tiers';
+import { cancelOnExit, isProcessAlive, onExit } from '@/lib/backends/process-exit';
 import { parseSliceKey, sliceKey, type TimeSlice } from './slice-plan';
 
 /**
@@ -46,29 +47,6 @@ const OWNER_FILE = 'owner.pid';
 
 /** Cache folders owned by a SliceCache of this process: another one on the same folder does not share it. */
 const ownedFolders = new Set<string>();
-/** Folders to let go of when the process exits: owned ones (the owner file) and private ones (removed). */
-const onExit = new Map<string, () => void>();
-let exitHookInstalled = false;
-
-function removeOnExit(dir: string, cleanup: () => void): void {
-  onExit.set(dir, cleanup);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const release of onExit.values()) release();
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, owned by another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Takes `dir` for this cache: true when no live process (and no other cache of this one) holds it.
  * The owner file appears whole or not at all (a hard link of a file already holding the pid), so
@@ -94,7 +72,7 @@ function takeFolder(dir: string): boolean {
       } catch {
         // Let go meanwhile: taken on the next attempt.
       }
-      const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isAlive(owner);
+      const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isProcessAlive(owner);
       if (held) return false;
       rmSync(ownerFile, { force: true });
     }
@@ -122,7 +100,7 @@ function removeAbandonedPrivateFolders(dir: string): void {
   for (const name of readdirSync(parent)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
     rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
@@ -159,7 +137,7 @@ export class SliceCache {
     this.owned = takeFolder(folder);
     if (this.owned) {
       this.dir = folder;
-      removeOnExit(folder, () => releaseFolder(folder));
+      onExit(folder, () => releaseFolder(folder));
       this.findSettled();
     } else {
       privateFolders += 1;
@@ -167,7 +145,7 @@ export class SliceCache {
       this.dir = own;
       rmSync(own, { recursive: true, force: true });
       mkdirSync(own, { recursive: true });
-      removeOnExit(own, () => rmSync(own, { recursive: true, force: true }));
+      onExit(own, () => rmSync(own, { recursive: true, force: true }));
     }
   }
 
@@ -199,7 +177,7 @@ export class SliceCache {
 
   /** Lets the folder go (another process may own it now); a private folder is removed. */
   close(): void {
-    onExit.delete(this.dir);
+    cancelOnExit(this.dir);
     if (this.owned) releaseFolder(this.dir);
     else rmSync(this.dir, { recursive: true, force: true });
   }
