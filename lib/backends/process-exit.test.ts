@@ -21,7 +21,7 @@ describe('process-exit', () => {
       "cancelOnExit('cancelled');",
     ].join('\n');
     const root = path.resolve(__dirname, '../..');
-    const output = execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['--eval', script], { cwd: root, encoding: 'utf8' });
+    const output = execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', '--eval', script], { cwd: root, encoding: 'utf8' });
     expect(output.trim().split('\n').sort()).toEqual(['kept ran', 'second action ran']);
   });
 });

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * What a process leaves on disk for itself (temporary stores, the slice cache's owner file) and
  * how a later process knows it was left by one that is gone.
