@@ -1,3 +1,4 @@
+import 'server-only';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
