@@ -109,6 +109,19 @@ describe('WindowEngines', () => {
     await windows.close();
   });
 
+  it('an open window one of whose slice files was removed from outside is built again, that slice read again', async () => {
+    const { windows, opened, reads } = engines(5);
+    await windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    expect(windows.isReady(T0, T0 + HOUR_MS)).toBe(true);
+    rmSync(opened[0]![3]!);
+    expect(windows.isReady(T0, T0 + HOUR_MS)).toBe(false);
+    await windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    expect(opened).toHaveLength(2);
+    expect(reads()).toBe(11);
+    for (const file of opened[1]!) expect(existsSync(file), file).toBe(true);
+    await windows.close();
+  });
+
   it('keeps reading while another request still waits', async () => {
     const { windows, engine } = engines(50);
     const gone = new AbortController();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
+import { existsSync } from 'node:fs';
 import { ConcurrencyLimit } from '@/lib/backends/concurrency-limit';
 import { untilAborted } from '@/lib/backends/until-aborted';
 import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
@@ -102,6 +103,8 @@ type OpenEngine = {
   closed: boolean;
   /** Unpins its slice files (the engine reads their raw lines): called once it is closed. */
   release: () => void;
+  /** Its slice files. */
+  files: string[];
 };
 
 /** One notice per tier and code: the one counting the most failed shards. */
@@ -214,7 +217,13 @@ export class WindowEngines {
   private openEngineFor(slices: Record<Tier, TimeSlice[]>): OpenEngine | null {
     const now = this.nowMs();
     const wanted = { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) };
-    return this.engines.find((engine) => now < engine.currentUntilMs && TIERS.every((tier) => covers(engine.spans[tier], wanted[tier]))) ?? null;
+    const engine = this.engines.find((open) => now < open.currentUntilMs && TIERS.every((tier) => covers(open.spans[tier], wanted[tier])));
+    if (!engine) return null;
+    // Its raw lines are read from its slice files: one removed from outside hopscope (a cleaner of
+    // the temporary folder) would fail every drill-down page and trace. The window is read again.
+    if (engine.files.every((file) => existsSync(file))) return engine;
+    this.retire(engine);
+    return this.openEngineFor(slices);
   }
 
   private async engineFor(fromMs: number, toMs: number, signal?: AbortSignal): Promise<OpenEngine> {
@@ -439,6 +448,7 @@ export class WindowEngines {
         active: 0,
         closed: false,
         release,
+        files: TIERS.flatMap((tier) => files[tier].map((file) => file.file)),
       };
       this.engines.unshift(engine);
       this.closeSurplus();
