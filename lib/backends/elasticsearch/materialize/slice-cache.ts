@@ -223,7 +223,8 @@ export class SliceCache {
     const release = () => {
       for (const entry of pinned.splice(0)) {
         entry.pins -= 1;
-        if (entry.pins === 0 && this.entries.get(entry.key) !== entry && this.entries.get(entry.key)?.file !== entry.file) rmSync(entry.file, { force: true });
+        // Gone unless the slice's current entry names the same file (this entry itself).
+        if (entry.pins === 0 && this.entries.get(entry.key)?.file !== entry.file) rmSync(entry.file, { force: true });
       }
       this.evict();
     };
