@@ -67,9 +67,10 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
   const spanMs = timeline.toMs - timeline.fromMs;
   const tickText = (ms: number) => formatInstant(ms, timeZone, { withSeconds: spanMs < 600_000 }).slice(spanMs < 86_400_000 ? 11 : 5);
 
-  // Keyboard moves (and pauses while dragging) commit after the brush settles; releasing the
-  // mouse commits at once.
+  // Keyboard moves commit after the brush settles; a mouse drag commits only when released (a
+  // pause mid-drag must not reload the page's range under a held handle).
   const pendingRange = useRef<{ fromMs: number; toMs: number } | null>(null);
+  const brushHeld = useRef(false);
   const commit = () => {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
@@ -81,8 +82,18 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
     if (startIndex === undefined || endIndex === undefined) return;
     const whole = startIndex === 0 && endIndex === rows.length - 1;
     pendingRange.current = whole ? null : brushRange(rows, startIndex, endIndex, timeline);
-    if (pendingRange.current) pending.current = setTimeout(commit, BRUSH_SETTLE_MS);
+    if (pendingRange.current && !brushHeld.current) pending.current = setTimeout(commit, BRUSH_SETTLE_MS);
   };
+  // The brush's own drag end (onDragEnd) commits; this also covers a release it did not report.
+  useEffect(() => {
+    const onUp = () => {
+      if (!brushHeld.current) return;
+      brushHeld.current = false;
+      commit();
+    };
+    window.addEventListener('mouseup', onUp);
+    return () => window.removeEventListener('mouseup', onUp);
+  });
 
   const plot = useRef<HTMLDivElement>(null);
   const probe = useRef<ChartProbeState>({ activeBinMs: null, toPixel: null });
@@ -117,7 +128,9 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
   // The DOM event as it happened: Recharts hands its handlers a proxy, possibly a frame later.
   const pointer = useRef<{ clientY: number; onBrush: boolean }>({ clientY: 0, onBrush: false });
   const notePointer = (event: ReactMouseEvent) => {
-    pointer.current = { clientY: event.clientY, onBrush: event.button !== 0 || Boolean((event.target as Element).closest('.recharts-brush')) };
+    const onBrushArea = Boolean((event.target as Element).closest('.recharts-brush'));
+    pointer.current = { clientY: event.clientY, onBrush: event.button !== 0 || onBrushArea };
+    if (event.type === 'mousedown' && event.button === 0 && onBrushArea) brushHeld.current = true;
   };
 
   const binOf = (state: MouseHandlerDataParam): number | null => {

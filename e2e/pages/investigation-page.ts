@@ -139,6 +139,10 @@ export class InvestigationPage {
       await this.page.mouse.move(box.x + box.width / 2, y);
       await this.page.mouse.down();
       await this.page.mouse.move((box.x + targetX) / 2, y, { steps: 5 });
+      // A pause with the handle held (longer than the keyboard's settle time) commits nothing:
+      // the range changes once, where the handle is released.
+      await this.page.waitForTimeout(800);
+      if (this.page.url() !== url) throw new Error(`pausing mid-drag on the ${tier} brush changed the range before the release`);
       await this.page.mouse.move(targetX, y, { steps: 5 });
       await this.page.mouse.up();
       if (this.page.url() !== url) return;
