@@ -248,6 +248,46 @@ test.describe('phone width (390 px)', () => {
     await docsScreenshot(page, testInfo, 'phone-triage');
   });
 
+  test.describe('with a touch screen', () => {
+    test.use({ hasTouch: true });
+
+    test('a finger drags a brush handle: a pause with it held changes nothing, lifting the finger narrows the range', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
+      await investigation.open(sampleWindow);
+      const brush = investigation.timeline('ingress').locator('.recharts-brush');
+      await brush.scrollIntoViewIfNeeded();
+      const area = await brush.locator(':scope > rect').first().boundingBox();
+      const handle = await brush.locator('.recharts-brush-traveller').first().boundingBox();
+      if (!area || !handle) throw new Error('brush not visible');
+      const y = handle.y + handle.height / 2;
+      const startX = handle.x + handle.width / 2;
+      const targetX = area.x + area.width * 0.5;
+      // Playwright's touchscreen only taps: the drag goes through the DevTools protocol.
+      const session = await page.context().newCDPSession(page);
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+        session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+      const moveTo = async (fromX: number, toX: number) => {
+        for (let step = 1; step <= 5; step++) await touch('touchMove', fromX + ((toX - fromX) * step) / 5);
+      };
+      const url = page.url();
+      await touch('touchStart', startX);
+      const midX = (startX + targetX) / 2;
+      await moveTo(startX, midX);
+      // Longer than the keyboard's settle time: a held handle commits nothing.
+      await page.waitForTimeout(800);
+      expect(page.url()).toBe(url);
+      await moveTo(midX, targetX);
+      await touch('touchEnd', targetX);
+      await expect.poll(() => investigation.params().from, { timeout: 30_000 }).not.toBe(sampleWindow.from);
+      await investigation.settled();
+      expect(Date.parse(investigation.params().to!)).toBe(Date.parse(sampleWindow.to));
+      // The handle went about halfway: the range starts in the middle third of the window.
+      const fromMs = Date.parse(investigation.params().from!);
+      const [startMs, endMs] = [Date.parse(sampleWindow.from), Date.parse(sampleWindow.to)];
+      expect(fromMs).toBeGreaterThan(startMs + (endMs - startMs) / 3);
+      expect(fromMs).toBeLessThan(startMs + ((endMs - startMs) * 2) / 3);
+    });
+  });
+
   test('at full width the filter panel shows and the toggle does not', UI_ONLY, async ({ investigation, page, sampleWindow }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await investigation.open(sampleWindow);

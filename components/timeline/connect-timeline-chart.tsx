@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type TouchEvent as ReactTouchEvent } from 'react';
 import {
   Brush,
   CartesianGrid,
@@ -67,8 +67,8 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
   const spanMs = timeline.toMs - timeline.fromMs;
   const tickText = (ms: number) => formatInstant(ms, timeZone, { withSeconds: spanMs < 600_000 }).slice(spanMs < 86_400_000 ? 11 : 5);
 
-  // Keyboard moves commit after the brush settles; a mouse drag commits only when released (a
-  // pause mid-drag must not reload the page's range under a held handle).
+  // Keyboard moves commit after the brush settles; a drag (mouse or finger) commits only when
+  // released (a pause mid-drag must not reload the page's range under a held handle).
   const pendingRange = useRef<{ fromMs: number; toMs: number } | null>(null);
   const brushHeld = useRef(false);
   const commit = () => {
@@ -86,14 +86,20 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
   };
   // The brush's own drag end (onDragEnd) commits; this also covers a release it did not report.
   useEffect(() => {
-    const onUp = () => {
+    const onRelease = () => {
       if (!brushHeld.current) return;
       brushHeld.current = false;
       commit();
     };
-    window.addEventListener('mouseup', onUp);
-    return () => window.removeEventListener('mouseup', onUp);
+    const releases = ['mouseup', 'touchend', 'touchcancel'] as const;
+    for (const type of releases) window.addEventListener(type, onRelease);
+    return () => {
+      for (const type of releases) window.removeEventListener(type, onRelease);
+    };
   });
+  const noteBrushTouch = (event: ReactTouchEvent) => {
+    if ((event.target as Element).closest('.recharts-brush')) brushHeld.current = true;
+  };
 
   const plot = useRef<HTMLDivElement>(null);
   const probe = useRef<ChartProbeState>({ activeBinMs: null, toPixel: null });
@@ -186,6 +192,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
         onKeyDown={onKeyDown}
         onMouseDownCapture={notePointer}
         onMouseUpCapture={notePointer}
+        onTouchStartCapture={noteBrushTouch}
         data-testid="timeline-plot"
         className="h-64 cursor-crosshair select-none text-slate-500 dark:text-slate-400 [&_.recharts-reference-line]:pointer-events-none"
       >
