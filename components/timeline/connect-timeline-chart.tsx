@@ -84,7 +84,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
     pendingRange.current = whole ? null : brushRange(rows, startIndex, endIndex, timeline);
     if (pendingRange.current && !brushHeld.current) pending.current = setTimeout(commit, BRUSH_SETTLE_MS);
   };
-  // The brush's own drag end (onDragEnd) commits; this also covers a release it did not report.
+  // A drag ends wherever the pointer is released, over the brush or not (and a cancelled touch ends it too).
   useEffect(() => {
     const onRelease = () => {
       if (!brushHeld.current) return;
@@ -98,7 +98,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
     };
   });
   const noteBrushTouch = (event: ReactTouchEvent) => {
-    if ((event.target as Element).closest('.recharts-brush')) brushHeld.current = true;
+    if (isOnBrush(event.target)) brushHeld.current = true;
   };
 
   const plot = useRef<HTMLDivElement>(null);
@@ -134,7 +134,7 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
   // The DOM event as it happened: Recharts hands its handlers a proxy, possibly a frame later.
   const pointer = useRef<{ clientY: number; onBrush: boolean }>({ clientY: 0, onBrush: false });
   const notePointer = (event: ReactMouseEvent) => {
-    const onBrushArea = Boolean((event.target as Element).closest('.recharts-brush'));
+    const onBrushArea = isOnBrush(event.target);
     pointer.current = { clientY: event.clientY, onBrush: event.button !== 0 || onBrushArea };
     if (event.type === 'mousedown' && event.button === 0 && onBrushArea) brushHeld.current = true;
   };
@@ -256,7 +256,6 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
               fill="transparent"
               tickFormatter={(ms: number) => tickText(ms)}
               onChange={onBrushChange}
-              onDragEnd={commit}
               ariaLabel="Time range brush: move the handles to narrow the time range"
             />
           </LineChart>
@@ -266,6 +265,8 @@ export function ConnectTimelineChart({ timeline, stat, timeZoneMode, onBrush, on
     </div>
   );
 }
+
+const isOnBrush = (target: EventTarget): boolean => Boolean((target as Element).closest('.recharts-brush'));
 
 const toggled = (set: ReadonlySet<string>, item: string): ReadonlySet<string> => {
   const next = new Set(set);
