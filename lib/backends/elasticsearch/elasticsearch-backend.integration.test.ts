@@ -337,17 +337,66 @@ describe('failures, as the API reports them', () => {
     await backend.close();
   });
 
-  it('timings mapped as long are refused, not answered approximately', async () => {
-    const client = new Client({ node: url });
-    const index = `hs-it-long-${randomBytes(4).toString('hex')}`;
-    await client.indices.create({ index, mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'long' } } } });
-    try {
-      const backend = createElasticsearchBackend({ ...config, edgeIndex: index });
-      await expect(backend.fetchDistributions(WINDOW)).rejects.toMatchObject({ code: 'backend_error', message: expect.stringMatching(/whole seconds/) });
-      await backend.close();
-    } finally {
-      await client.indices.delete({ index });
-      await client.close();
-    }
+});
+
+describe('edge timings Elasticsearch cannot aggregate exactly are still answered exactly, from the lines\' _source', () => {
+  // The fixture's edge lines as JSON numbers (2.3, 0.35, …) in indices mapping request_time as
+  // long (Elasticsearch's doc values keep 2 of 2.3) or as float in one index and keyword in
+  // another (a type conflict across the pattern). The engine reads `_source`, as nginx printed it;
+  // only the direct first bar, an aggregation, cannot: it waits for the window's read instead.
+  const client = new Client({ node: url });
+  const cleanups: (() => Promise<void>)[] = [];
+  let reference: Seeded;
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    await client.close();
   });
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    cleanups.push(() => reference.cleanup());
+  });
+
+  /** The fixture's edge lines split over indices of these request_time types, the ingress tier seeded as usual. */
+  async function backendOver(requestTimeTypes: readonly ('long' | 'float' | 'keyword')[]): Promise<LatencyBackend> {
+    const run = `hs-it-map-${randomBytes(4).toString('hex')}`;
+    const lines = edgeLines('numbers');
+    for (const [at, type] of requestTimeTypes.entries()) {
+      const index = `${run}-edge-${at}`;
+      await client.indices.create({
+        index,
+        settings: { number_of_shards: 1, number_of_replicas: 0 },
+        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type } } },
+      });
+      const mine = lines.filter((_line, number) => number % requestTimeTypes.length === at);
+      const answer = await client.bulk({ refresh: true, operations: mine.flatMap((document) => [{ index: { _index: index } }, document]) });
+      expect(answer.errors).toBe(false);
+    }
+    const ingressPrefix = `${run}-ingress-`;
+    const summary = await seedElasticsearch({ client, edge: { indexPrefix: `${run}-unused-`, documents: [] }, ingress: { indexPrefix: ingressPrefix, documents: INGRESS_LINES } });
+    expect(summary.errors).toEqual([]);
+    const backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge-*`, ingressIndex: `${ingressPrefix}*` });
+    cleanups.push(async () => {
+      await backend.close();
+      await deleteSeeded(client, [`${run}-edge-`, `${run}-unused-`, ingressPrefix]);
+    });
+    return backend;
+  }
+
+  it.each([
+    ['long', ['long']],
+    ['float in one index and keyword in another', ['float', 'keyword']],
+  ] as const)('request_time mapped as %s', async (_label, types) => {
+    const backend = await backendOver(types);
+    const health = await backend.checkHealth();
+    expect(health.ok).toBe(true);
+    expect(health.details.edgeFirstBar).toMatch(/^after the window's lines are read: the edge field request_time is mapped as /);
+    // The first bar, asked before anything is read, comes from the engine: the same as Elasticsearch's own.
+    expect(await backend.fetchEdgeDistribution(WINDOW)).toEqual(await reference.backend.fetchEdgeDistribution(WINDOW));
+    const answer = await backend.fetchDistributions(WINDOW);
+    expect(answer).toEqual(await reference.backend.fetchDistributions(WINDOW));
+    // a2's 2.3 s stays 2300 ms (a long keeps 2), and its drill-down row shows it.
+    expect(answer.distributions.edge).toContainEqual({ valueMs: 2300, count: 1 });
+    const drill = await backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: 2300, toMs: 2301 }, { limit: 5, cursor: null });
+    expect(drill.traces.map((trace) => [trace.traceId, trace.edge?.requestTimeMs])).toEqual([['a2', 2300]]);
+  }, 120_000);
 });

@@ -10,13 +10,15 @@ import { needsIngressJoin } from '@/lib/domain/dimension-filters';
 import type { TraceQuery } from '@/lib/domain/query';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
+import { MappingError } from './answer-errors';
 import { createElasticsearchClient } from './client';
+import { edgeDimensionFilters } from './dimension-filters';
 import { countSliceDocuments, readSlice } from './materialize/read-slice';
 import { fetchTraceIdSpread, openSampleEngine } from './materialize/sample-window';
 import { DEFAULT_SAMPLE_TARGET_LINES } from '@/lib/domain/trace-id-sample';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
-import { requiredFieldsOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
+import { requiredFieldsOrThrow, timestampFieldOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { checkHealth } from './verbs/check-health';
 import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
@@ -57,6 +59,23 @@ function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerN
     const message = `No Elasticsearch index matches the ${tier} index pattern ${indexPattern} (${ENV_OF_TIER[tier]}).`;
     return [{ code: 'no_matching_index' as const, tier, indexPattern, message }];
   });
+}
+
+/**
+ * Whether Elasticsearch can aggregate the query's edge histogram itself, exactly: the edge
+ * request_time and the trace ids mapped for aggregations, its edge dimension filters on exact
+ * fields. The engine reads every line's `_source` and needs none of that (a request_time mapped as
+ * long, or as float in one index and keyword in another, is still exact there): without it the
+ * first bar waits for the window's read instead of failing.
+ */
+export function aggregatesEdgeExactly(plan: FieldPlan, query: TraceQuery): boolean {
+  try {
+    edgeDimensionFilters(query.filters, toTraceSetFields(plan).edgeMappings);
+    return true;
+  } catch (error) {
+    if (error instanceof MappingError) return false;
+    throw error;
+  }
 }
 
 /** The cluster, indices and field names a cache folder holds lines of: another configuration never reads them. */
@@ -175,9 +194,11 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
   /** Answers from the engine holding the window, after the checks every answer gets (mappings, index patterns). */
   const fromEngine = async <T>(window: { fromMs: number; toMs: number }, options: CallOptions | undefined, verb: (engine: LatencyBackend) => Promise<T>): Promise<T> => {
-    // The fields the trace set reads must be mapped as it needs them (a request_time mapped as
-    // long is refused, as the edge histogram read from Elasticsearch would lose its milliseconds).
-    await run(options, false, async (_session, plan) => toTraceSetFields(plan));
+    // Slices are time ranges and a date histogram of the time field, which must be a date; every
+    // other field is read from the lines' `_source`, whatever its mapping.
+    await run(options, false, async (_session, plan) => {
+      for (const tier of TIERS) timestampFieldOrThrow(plan, tier);
+    });
     try {
       return await windows.use(window.fromMs, window.toMs, verb, { onNotice: options?.onNotice, signal: options?.signal, firstAnswer: options?.firstAnswer });
     } catch (error) {
@@ -193,8 +214,24 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     fetchConnectDistributions: (query, maxGroups, options) => fromEngine(query, options, (engine) => engine.triage.fetchConnectDistributions(query, maxGroups, options)),
   };
 
-  /** The edge histogram straight from Elasticsearch while the window is not materialized, and when no ingress filter needs the join. */
-  const edgeDistributionDirect = (query: TraceQuery) => !needsIngressJoin(query.filters) && !windows.isReady(query.fromMs, query.toMs);
+  /** The field plan alone: its problems become answer errors, and no notice is told (the answer's own call tells them). */
+  const planFor = async (options: CallOptions | undefined): Promise<FieldPlan> => {
+    const session = new ElasticsearchSession(client, config, options?.signal);
+    try {
+      return await fieldPlan(session);
+    } catch (error) {
+      throw toAnswerError(error, (tier) => session.indexOf(tier));
+    } finally {
+      void session.close();
+    }
+  };
+
+  /**
+   * The edge histogram straight from Elasticsearch while the window is not materialized, when no
+   * ingress filter needs the join and the mappings let Elasticsearch aggregate it exactly.
+   */
+  const edgeDistributionDirect = async (query: TraceQuery, options: CallOptions | undefined) =>
+    !needsIngressJoin(query.filters) && !windows.isReady(query.fromMs, query.toMs) && aggregatesEdgeExactly(await planFor(options), query);
 
   return {
     kind: 'elasticsearch',
@@ -203,8 +240,8 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
     fetchDistributions: (query, options) => fromEngine(query, options, (engine) => engine.fetchDistributions(query, options)),
 
-    fetchEdgeDistribution: (query, options) =>
-      edgeDistributionDirect(query)
+    fetchEdgeDistribution: async (query, options) =>
+      (await edgeDistributionDirect(query, options))
         ? run(options, true, (session, plan) => fetchEdgeDistribution(session, plan, query))
         : fromEngine(query, options, (engine) => engine.fetchEdgeDistribution(query, options)),
 
