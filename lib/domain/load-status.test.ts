@@ -16,6 +16,9 @@ describe('formatLoadStatus', () => {
       'loading 1.2 M of ~2.0 M lines, about 20 s left',
     );
     expect(formatLoadStatus(status({ linesLoaded: 5_000, elapsedMs: 500 }))).toBe('loading 5,000 lines');
+    // Nothing read and nothing counted yet: no count that reads as an empty window.
+    expect(formatLoadStatus(status({ elapsedMs: 800 }))).toBe('starting to read the lines');
+    expect(formatLoadStatus(status({ linesEstimated: 2_000_000, elapsedMs: 800 }))).toBe('loading 0 of ~2.0 M lines');
     // An estimate below what is already loaded is not shown as such.
     expect(formatLoadStatus(status({ linesLoaded: 2_100_000, linesEstimated: 2_000_000, elapsedMs: 500 }))).toBe('loading 2.1 M of ~2.1 M lines');
     expect(formatLoadStatus(status({ stage: 'building', linesLoaded: 1_992_904, linesEstimated: 2_000_000, elapsedMs: 50_000 }))).toBe(

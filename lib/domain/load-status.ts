@@ -46,9 +46,14 @@ export function formatLoadStatusDetail(status: StoreLoadStatus): string {
   return `${head} ${detail}${left.length > 0 ? `, about ${left.join(', about ')}` : ''}`;
 }
 
-/** "loading 1.2 M of ~2.0 M lines, about 20 s left", or "building the trace table" at the end. */
+/**
+ * "loading 1.2 M of ~2.0 M lines, about 20 s left", or "building the trace table" at the end.
+ * Before a line is read or counted (Elasticsearch counts a window's slices first) it says only
+ * that the read starts: "loading 0 lines" read as if the window held none.
+ */
 export function formatLoadStatus(status: StoreLoadStatus): string {
   if (status.stage === 'building') return `building the trace table from ${formatLineCount(status.linesLoaded)} lines`;
+  if (status.linesLoaded === 0 && status.linesEstimated === null) return 'starting to read the lines';
   const of = status.linesEstimated === null ? '' : ` of ~${formatLineCount(Math.max(status.linesEstimated, status.linesLoaded))}`;
   const left = secondsLeft(status);
   return `loading ${formatLineCount(status.linesLoaded)}${of} lines${left === null ? '' : `, about ${left} s left`}`;

@@ -13,7 +13,7 @@ describe('GET /api/v1/health/loading', () => {
     expect(during.status).toBe(200);
     expect(during.body.backend).toBe('duckdb');
     expect(during.body.loading).toMatchObject({ stage: 'loading', linesLoaded: 0 });
-    expect(during.body.message).toMatch(/^loading 0 (of ~\d+ )?lines$/);
+    expect(during.body.message).toMatch(/^(loading 0 of ~\d+ lines|starting to read the lines)$/);
     await firstAnswer;
     expect((await callRoute(GET, '/api/v1/health/loading')).body).toEqual({ backend: 'duckdb', loading: null, message: null });
   });
