@@ -5,9 +5,10 @@ import { z } from 'zod';
  * answers"): the traces whose id falls in a range of two-character prefixes, read from both tiers,
  * so that every sampled trace keeps all its lines and the join is the same as the exact one's.
  * A range of ids is a uniform sample only if the ids are random: the sample is taken only when
- * every id starts with a lowercase hex digit and the sixteen digits share the window's lines as
- * random ids would (uuids, W3C trace ids, nginx's $request_id do; timestamped, sequential or
- * host-prefixed ids do not, and then the answer waits for the whole window instead).
+ * every id starts with a hex digit, all in one case (lower, as uuids, W3C trace ids and nginx's
+ * $request_id are written, or upper, as some tracers write them), and the sixteen digits share the
+ * window's lines as random ids would (timestamped, sequential or host-prefixed ids do not, and then
+ * the answer waits for the whole window instead).
  */
 
 /**
@@ -22,7 +23,22 @@ export const DEFAULT_SAMPLE_THRESHOLD_LINES = 400_000;
 /** Edge lines a sample aims at: its read and build take a few seconds on two shared cores. */
 export const DEFAULT_SAMPLE_TARGET_LINES = 25_000;
 
-export const HEX_DIGITS = '0123456789abcdef'.split('');
+/** The case hex ids are written in: a range of ids is given in theirs (byte order puts 'A'–'F' before 'a'–'f'). */
+export type HexCase = 'lower' | 'upper';
+export const HEX_CASES: readonly HexCase[] = ['lower', 'upper'];
+
+const DECIMAL_DIGITS = '0123456789'.split('');
+const hexDigits = (hexCase: HexCase): string[] => [...DECIMAL_DIGITS, ...(hexCase === 'lower' ? 'abcdef' : 'ABCDEF').split('')];
+
+/** Every character a hex id may start with, in either case: what the spread of a window's ids is counted by. */
+export const FIRST_CHARACTERS: readonly string[] = [...DECIMAL_DIGITS, ...'abcdefABCDEF'.split('')];
+
+const writeIn = (hexCase: HexCase, value: string) => (hexCase === 'lower' ? value.toLowerCase() : value.toUpperCase());
+
+/** A range written in another case. */
+export function inCase(range: TraceIdRange, hexCase: HexCase): TraceIdRange {
+  return { from: writeIn(hexCase, range.from), to: writeIn(hexCase, range.to), prefixes: range.prefixes, hexCase };
+}
 
 /** Two-character prefixes of hex ids. */
 const PREFIXES = 256;
@@ -36,8 +52,8 @@ const MAX_DEVIATIONS = 6;
 /** Lines below which the spread of first digits proves nothing. */
 const MIN_LINES_TO_JUDGE = 1_600;
 
-/** The sample's trace ids: `from <= id < to` (byte order), `prefixes` of the 256 two-digit prefixes. */
-export type TraceIdRange = { from: string; to: string; prefixes: number };
+/** The sample's trace ids: `from <= id < to` (byte order), `prefixes` of the 256 two-digit prefixes, written in `hexCase`. */
+export type TraceIdRange = { from: string; to: string; prefixes: number; hexCase: HexCase };
 
 /** What a sampled answer says of itself (API v1 `sample`). */
 export type SampleStatement = {
@@ -60,11 +76,14 @@ export function traceIdRangeFor(lines: number, targetLines: number): TraceIdRang
   if (lines <= 0 || targetLines <= 0) return null;
   const prefixes = Math.max(1, Math.ceil((PREFIXES * targetLines) / lines));
   if (prefixes >= MAX_SAMPLED_PREFIXES) return null;
-  return { from: hex2(0), to: hex2(prefixes), prefixes };
+  return { from: hex2(0), to: hex2(prefixes), prefixes, hexCase: 'lower' };
 }
 
-/** The window's edge lines by the first character of their trace id, and those inside the range. */
-export type TraceIdSpread = { lines: number; byFirstDigit: readonly number[]; inRange: number };
+/**
+ * The window's edge lines by the first character of their trace id (each of FIRST_CHARACTERS;
+ * lines whose id starts otherwise are in `lines` only), and those inside the range written in each case.
+ */
+export type TraceIdSpread = { lines: number; byFirstCharacter: Readonly<Record<string, number>>; inRange: Readonly<Record<HexCase, number>> };
 
 const withinDeviations = (observed: number, lines: number, share: number) => {
   const expected = lines * share;
@@ -72,17 +91,22 @@ const withinDeviations = (observed: number, lines: number, share: number) => {
 };
 
 /**
- * Whether a range of ids samples the window uniformly: every line's id starts with a lowercase hex
- * digit, each digit holds a sixteenth of the lines and the range its share, within what chance
- * allows random ids (six standard deviations). Anything else (structured ids, upper case, too few
- * lines to tell) is no.
+ * The range, in the ids' case, when it samples the window uniformly: every line's id starts with a
+ * hex digit, letters in one case only, each of the sixteen digits holds a sixteenth of the lines
+ * and the range its share, within what chance allows random ids (six standard deviations). Null
+ * for anything else (structured ids, mixed case, too few lines to tell).
  */
-export function isUniformTraceIdSpread(spread: TraceIdSpread, range: TraceIdRange): boolean {
-  const { lines, byFirstDigit, inRange } = spread;
-  if (lines < MIN_LINES_TO_JUDGE || byFirstDigit.length !== HEX_DIGITS.length) return false;
-  if (byFirstDigit.reduce((sum, count) => sum + count, 0) !== lines) return false;
-  if (!byFirstDigit.every((count) => withinDeviations(count, lines, 1 / HEX_DIGITS.length))) return false;
-  return withinDeviations(inRange, lines, range.prefixes / PREFIXES);
+export function uniformSampleRange(spread: TraceIdSpread, range: TraceIdRange): TraceIdRange | null {
+  const { lines, byFirstCharacter, inRange } = spread;
+  const count = (character: string) => byFirstCharacter[character] ?? 0;
+  if (lines < MIN_LINES_TO_JUDGE) return null;
+  if (FIRST_CHARACTERS.reduce((sum, character) => sum + count(character), 0) !== lines) return null;
+  const lettersOf = (hexCase: HexCase) => hexDigits(hexCase).slice(DECIMAL_DIGITS.length).reduce((sum, letter) => sum + count(letter), 0);
+  const cases = HEX_CASES.filter((hexCase) => lettersOf(hexCase) > 0);
+  const [hexCase] = cases;
+  if (cases.length !== 1 || !hexCase) return null;
+  if (!hexDigits(hexCase).every((digit) => withinDeviations(count(digit), lines, 1 / 16))) return null;
+  return withinDeviations(inRange[hexCase], lines, range.prefixes / PREFIXES) ? inCase(range, hexCase) : null;
 }
 
 const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -91,7 +115,7 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
 export function describeSample(range: TraceIdRange, sampledLines: number, windowLines: number): SampleStatement {
   const fraction = range.prefixes / PREFIXES;
   const oneIn = Math.round(1 / fraction);
-  const last = hex2(range.prefixes - 1);
+  const last = writeIn(range.hexCase, hex2(range.prefixes - 1));
   const ids = range.prefixes === 1 ? `starts with ${range.from}` : `starts with ${range.from} to ${last}`;
   return {
     kind: 'trace_id_range',

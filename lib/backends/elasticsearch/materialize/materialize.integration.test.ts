@@ -203,6 +203,35 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
     }
   }, 180_000);
 
+  it('upper-case hex ids are sampled too, by the range written in their case', async () => {
+    const upper = `${run}-upper`;
+    const raised = <T extends { trace_id?: unknown }>(line: T) => ({ ...line, trace_id: typeof line.trace_id === 'string' ? line.trace_id.toUpperCase() : line.trace_id });
+    const [upperEdge, upperIngress] = [edge.map(raised), ingress.map(raised)];
+    const summary = await seedElasticsearch({
+      client,
+      edge: { indexPrefix: `${upper}-nginx-access-`, documents: upperEdge as Record<string, unknown>[] },
+      ingress: { indexPrefix: `${upper}-ingress-`, documents: upperIngress as Record<string, unknown>[] },
+      shards: 1,
+    });
+    expect(summary.errors).toEqual([]);
+    try {
+      const backend = elastic({ edgeIndex: `${upper}-nginx-access-*`, ingressIndex: `${upper}-ingress-*`, sampleThresholdLines: 1, sampleTargetLines: 300 });
+      const first = await getHistograms(backend, { ...WINDOW, sample: 'first' });
+      // In byte order 'A'-'F' come before 'a': the lower-case range ['00', '1a') would take the ids
+      // from '1A' to '1F' as well (32 prefixes, not 26). The sample is the upper-case range.
+      expect(first.sample).toMatchObject({ kind: 'trace_id_range', traceIdFrom: '00', traceIdTo: '1A', fraction: 26 / 256 });
+      expect(first.sample?.message).toMatch(/starts with 00 to 19, about 1 in 10/);
+      const inRange = (line: { trace_id?: unknown }) => typeof line.trace_id === 'string' && line.trace_id >= '00' && line.trace_id < '1A';
+      const { edgeFile, ingressFile } = writeTierFiles(upperEdge.filter(inRange), upperIngress.filter(inRange));
+      const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+      opened.push(sampled);
+      const withoutSample = <T extends object>(answer: T) => JSON.parse(JSON.stringify(answer, (key, value) => (key === 'sample' || key === 'backend' ? undefined : value)));
+      expect(withoutSample(first)).toEqual(withoutSample(await getHistograms(sampled, WINDOW)));
+    } finally {
+      await deleteSeeded(client, [`${upper}-nginx-access-`, `${upper}-ingress-`]);
+    }
+  }, 180_000);
+
   it('two concurrent cold requests for overlapping windows share their slices: each slice is read once', async () => {
     const backend = elastic({ url: proxy.url });
     const reference = embedded();
