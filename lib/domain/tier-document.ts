@@ -93,13 +93,14 @@ function attemptsOf(time: NginxTime): { attempts: (number | null)[]; total: numb
  * Normalizes a raw log document. A document without trace_id, @timestamp or a usable
  * request_time cannot take part in a trace and is reported with the field and reason.
  * Upstream times that cannot be parsed are treated as absent here; the aggregate queries
- * count them separately.
+ * count them separately. `knownTimestampMs` is the line's time as its store already parsed it
+ * (Elasticsearch, by the mapping's date format): taken instead of reading the document's.
  */
-export function toTierDocument(raw: Record<string, unknown>, tier: Tier, fields: FieldNames): TierDocumentResult {
+export function toTierDocument(raw: Record<string, unknown>, tier: Tier, fields: FieldNames, knownTimestampMs: number | null = null): TierDocumentResult {
   const traceId = toTraceId(readField(raw, fields.traceId));
   if (traceId === null) return { ok: false, field: 'traceId', reason: 'missing' };
   const timestampValue = readField(raw, fields.timestamp);
-  const timestampMs = toTimestampMs(timestampValue);
+  const timestampMs = knownTimestampMs ?? toTimestampMs(timestampValue);
   if (timestampMs === null) {
     return { ok: false, field: 'timestamp', reason: timestampValue === undefined || timestampValue === null ? 'missing' : 'unparsable' };
   }

@@ -148,7 +148,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       options?.onNotice?.({ code: 'raw_lines_not_kept', tier, message });
     }
     return rows
-      .map((row) => parseTierDocument(row.doc, tier, config.fields))
+      .map((row) => parseTierDocument(row.doc, tier, config.fields, row.ts_ms))
       .filter((doc): doc is TierDocument => doc !== null)
       .sort(compareRepresentative);
   };
@@ -188,8 +188,8 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       }
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
-        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields);
-        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields))] : [];
+        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields, row.ts_ms);
+        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields, row.i_ts_ms))] : [];
       });
       const last = pageRows.at(-1);
       const nextCursor =

@@ -400,3 +400,63 @@ describe('edge timings Elasticsearch cannot aggregate exactly are still answered
     expect(drill.traces.map((trace) => [trace.traceId, trace.edge?.requestTimeMs])).toEqual([['a2', 2300]]);
   }, 120_000);
 });
+
+describe('times in a mapping\'s own date format are where Elasticsearch puts them', () => {
+  // The fixture's lines with the same instants written as the mappings' formats say: the edge's
+  // as epoch seconds (a JSON number with milliseconds as its fraction), the ingress's as
+  // `yyyy/MM/dd HH:mm:ss.SSS` (UTC). Elasticsearch parses them by the mapping; hopscope must place
+  // every line there too (it read the edge's as epoch milliseconds, 1970, and dropped the
+  // ingress's as unparsable, without a word).
+  const client = new Client({ node: url });
+  const run = `hs-it-time-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const slashed = (ms: number) => {
+    const d = new Date(ms);
+    return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  };
+  const rewritten = (lines: Record<string, unknown>[], write: (ms: number) => unknown) =>
+    lines.map((line) => ({ ...line, '@timestamp': write(Date.parse(String(line['@timestamp']))) }));
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const tiers = [
+      ['edge', 'epoch_second', rewritten(edgeLines('numbers'), (ms) => ms / 1000)],
+      ['ingress', 'yyyy/MM/dd HH:mm:ss.SSS', rewritten(INGRESS_LINES, slashed)],
+    ] as const;
+    for (const [tier, format, lines] of tiers) {
+      const index = `${run}-${tier}`;
+      await client.indices.create({
+        index,
+        settings: { number_of_shards: 1, number_of_replicas: 0 },
+        mappings: { properties: { '@timestamp': { type: 'date', format }, trace_id: { type: 'keyword' }, request_time: { type: tier === 'edge' ? 'float' : 'keyword' } } },
+      });
+      const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: index } }, document]) });
+      expect(answer.errors).toBe(false);
+    }
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    await client.indices.delete({ index: `${run}-*` });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
+
+  it('the histograms, a drill-down page, a trace and a timeline equal those of the same lines in ISO time', async () => {
+    expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
+    const page = { limit: 20, cursor: null };
+    const drill = await backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: null, toMs: null }, page);
+    expect(drill.traces.length).toBeGreaterThan(5);
+    expect(withoutRaw(drill)).toEqual(withoutRaw(await reference.backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: null, toMs: null }, page)));
+    // a5 at T0 + 51 s: its trace page, read from Elasticsearch by id.
+    const trace = await backend.fetchTrace('a5');
+    expect(trace?.edge?.timestampMs).toBe(T0 + 51_000);
+    expect(withoutRaw(trace)).toEqual(withoutRaw(await reference.backend.fetchTrace('a5')));
+    const timeline = { tier: 'ingress', groupBy: 'host', binMs: 60_000, maxGroups: 5 } as const;
+    expect(await backend.fetchConnectTimeline(WINDOW, timeline)).toEqual(await reference.backend.fetchConnectTimeline(WINDOW, timeline));
+  }, 120_000);
+});

@@ -44,7 +44,7 @@ const WINDOW_BUILD_MEMORY_LIMIT = '320MB';
 const SAMPLE_MEMORY_LIMIT = '128MB';
 
 /** Bumped whenever the lines' normalization changes: slices read by an older version are then not reused. */
-const LINE_FILE_VERSION = 1;
+const LINE_FILE_VERSION = 2;
 
 const ENV_OF_TIER = { edge: 'HOPSCOPE_EDGE_INDEX', ingress: 'HOPSCOPE_INGRESS_INDEX' } as const;
 

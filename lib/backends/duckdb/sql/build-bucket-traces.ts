@@ -17,7 +17,7 @@ const DISTRIBUTION_SQL: Record<HistogramName, { value: string; where: string }> 
 };
 
 /** The page's representative lines as stored: a store that keeps every raw line. */
-const RAW_LINES = `SELECT page.trace_id, page.e_ts_ms AS ts_ms, er.doc AS edge_doc, ir.doc AS ingress_doc
+const RAW_LINES = `SELECT page.trace_id, page.e_ts_ms AS ts_ms, page.i_ts_ms, er.doc AS edge_doc, ir.doc AS ingress_doc
 FROM page
 JOIN ${rawTable('edge')} er ON er.doc_id = page.e_doc_id
 LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
@@ -27,7 +27,7 @@ LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
  * the others are rebuilt from their normalized columns (build-trace-lookup.ts), so the page still
  * lists every trace the bar counts.
  */
-const rawOrNormalizedLines = (fields: FieldNames) => `SELECT page.trace_id, page.e_ts_ms AS ts_ms,
+const rawOrNormalizedLines = (fields: FieldNames) => `SELECT page.trace_id, page.e_ts_ms AS ts_ms, page.i_ts_ms,
   coalesce(er.doc, ${normalizedDocument(fields, 'ed', 'page.trace_id')}) AS edge_doc,
   CASE WHEN page.i_doc_id IS NOT NULL THEN coalesce(ir.doc, ${normalizedDocument(fields, 'id', 'page.trace_id')}) END AS ingress_doc
 FROM page
@@ -42,7 +42,7 @@ LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
  * The trace set is the histograms' own (build-trace-set.ts), so a page lists exactly the traces a
  * bar counts; the caller walks slices from the newest end of the window and stops once the page
  * is full, so a dense bar reads a sliver of the trace table. Returns the raw representative
- * lines, which the caller normalizes with the domain code.
+ * lines with their times as stored, which the caller normalizes with the domain code.
  */
 export function buildBucketTracesSql(
   query: TraceQuery,
@@ -52,7 +52,7 @@ export function buildBucketTracesSql(
   rowLimit: number,
   normalizedFallback: FieldNames | null = null,
 ): SqlStatement {
-  const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_response_ms', 'i_response_state'], slice });
+  const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_ts_ms', 'i_response_ms', 'i_response_state'], slice });
   const params: SqlStatement['params'] = { ...traceSet.params, rowLimit };
   const distribution = DISTRIBUTION_SQL[selection.histogram];
   const filters = [distribution.where];
@@ -71,7 +71,7 @@ export function buildBucketTracesSql(
   const sql = `
 WITH ${traceSet.sql},
 page AS (
-  SELECT trace_id, e_ts_ms, e_doc_id, i_doc_id FROM trace_set
+  SELECT trace_id, e_ts_ms, e_doc_id, i_doc_id, i_ts_ms FROM trace_set
   WHERE ${filters.join(' AND ')}
   ORDER BY e_ts_ms DESC, trace_id ASC
   LIMIT $rowLimit::BIGINT

@@ -18,12 +18,14 @@ const LOADED_FIELDS: readonly LogicalField[] = [
  * The normalized lines of `documents` (a relation with a JSON column `doc`, objects only): each
  * document parsed twice in all, for every path's JSON type and for every path's text (macros.ts
  * takes a value as these two), then the macros turn values into integer milliseconds. `carried`
- * columns of `documents` come along first.
+ * columns of `documents` come along first. `timestampMs`, when given, is the SQL of each line's
+ * time, known already (Elasticsearch's own parse of it): the document's time is then not read.
  */
-function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[]): string {
+function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[], timestampMs?: string): string {
   const pointers: string[] = [];
   const valueOf = new Map<LogicalField, string>();
   for (const field of LOADED_FIELDS) {
+    if (field === 'timestamp' && timestampMs !== undefined) continue;
     const [first, second] = fieldPointers(fields[field]);
     pointers.push(first);
     const at = pointers.length;
@@ -39,13 +41,14 @@ function normalizedLinesSql(documents: string, fields: FieldNames, carried: read
   const value = (field: LogicalField) => valueOf.get(field)!;
   const carry = carried.map((column) => `${column}, `).join('');
   const paths = `[${pointers.map(sqlString).join(', ')}]`;
+  const known = timestampMs === undefined ? '' : `${timestampMs} AS known_ts_ms, `;
   return `WITH extracted AS (
-  SELECT ${carry}json_type(doc, ${paths}) AS t, json_extract_string(doc, ${paths}) AS s FROM ${documents}
+  SELECT ${carry}${known}json_type(doc, ${paths}) AS t, json_extract_string(doc, ${paths}) AS s FROM ${documents}
 ),
 normalized AS (
   SELECT ${carry}
     hs_trace_id(${value('traceId')}) AS trace_id,
-    hs_timestamp_ms(${value('timestamp')}) AS ts_ms,
+    ${timestampMs === undefined ? `hs_timestamp_ms(${value('timestamp')})` : 'known_ts_ms'} AS ts_ms,
     hs_time(${value('requestTime')}) AS rt,
     hs_time(${value('upstreamConnectTime')}) AS connect,
     hs_time(${value('upstreamResponseTime')}) AS response,
@@ -92,20 +95,34 @@ ${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id
  * normalizes log lines, each with its `_source` as `doc`: one streaming pass holding one answer at
  * a time. Each answer is read whole (read_text): DuckDB's line reader buffered several times a
  * multi-megabyte line and ran out of a small memory limit.
+ *
+ * A line's time is the one Elasticsearch parsed: each hit's time field as a doc value in epoch
+ * milliseconds (`docvalue_fields`, read-slice.ts), so a mapping's own date format (epoch_second,
+ * `yyyy/MM/dd HH:mm:ss`, …) places the line where Elasticsearch's slices and ranges put it.
  */
 export function buildSearchPagesLinesSql(files: string, fields: FieldNames): string {
+  if (fields.timestamp.includes('"')) throw new Error(`a time field name cannot hold a double quote: ${fields.timestamp}`);
   // Only objects are documents: json_extract writes a value's JSON compactly, so an object's text
   // starts with its brace (cheaper than parsing each document once more for its type).
   // Each hit with where it is: the answer's number (its file is named by it, 000042.json) and its
   // place in the answer, so lines are numbered as they stream (no window over a whole slice).
-  const documents = `(SELECT page_no, hit_no, doc FROM (
-  SELECT page_no, unnest(sources) AS doc, unnest(range(len(sources))) AS hit_no FROM (
-    SELECT json_extract(content, '$.hits.hits[*]._source') AS sources,
-      coalesce(TRY_CAST(regexp_extract(filename, '(\\d+)\\.json$', 1) AS BIGINT), 0) AS page_no
-    FROM read_text(${sqlString(files)})
+  // A wildcard path skips the hits that lack the key: every hit of a slice has the doc value (it
+  // was chosen by a range on it), and a count that differs is an error, never shifted times.
+  const times = `json_extract_string(content, '$.hits.hits[*].fields."${fields.timestamp.replaceAll("'", "''")}"[0]')`;
+  const documents = `(SELECT page_no, hit_no, doc, es_time FROM (
+  SELECT page_no, unnest(sources) AS doc, unnest(times) AS es_time, unnest(range(len(sources))) AS hit_no FROM (
+    SELECT sources, page_no,
+      CASE WHEN len(times) = len(sources) THEN times
+        ELSE error('a hit came back without its time field as a doc value (${sqlString(fields.timestamp).slice(1, -1)})') END AS times
+    FROM (
+      SELECT json_extract(content, '$.hits.hits[*]._source') AS sources, ${times} AS times,
+        coalesce(TRY_CAST(regexp_extract(filename, '(\\d+)\\.json$', 1) AS BIGINT), 0) AS page_no
+      FROM read_text(${sqlString(files)})
+    )
   )
 ) WHERE starts_with(doc, '{'))`;
-  return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc']);
+  // epoch_millis of a date_nanos field has a fraction ("1605780000000.123456"): truncated, as a text time's extra digits are.
+  return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc'], `TRY_CAST(split_part(es_time, '.', 1) AS BIGINT)`);
 }
 
 /**

@@ -38,11 +38,11 @@ export function normalizedDocument(fields: FieldNames, alias: string, traceId: s
   return `json_object(${pairs.join(', ')}, ${sqlString(NORMALIZED_LINE_KEY)}, ${sqlString(NORMALIZED_LINE_NOTE)})::VARCHAR`;
 }
 
-/** Every line of one trace in one tier, at any time, in load order, as stored. */
+/** Every line of one trace in one tier, at any time, in load order, as stored, with its time as stored. */
 export function buildTraceLookupSql(tier: Tier, traceId: string): SqlStatement {
   return {
-    sql: `SELECT r.doc, false AS normalized FROM ${rawTable(tier)} r
-WHERE r.doc_id IN (SELECT doc_id FROM ${tierTable(tier)} WHERE trace_id = $traceId)
+    sql: `SELECT r.doc, d.ts_ms, false AS normalized
+FROM (SELECT doc_id, ts_ms FROM ${tierTable(tier)} WHERE trace_id = $traceId) d JOIN ${rawTable(tier)} r USING (doc_id)
 ORDER BY r.doc_id`,
     params: { traceId },
   };
@@ -55,7 +55,7 @@ ORDER BY r.doc_id`,
  */
 export function buildSnapshotTraceLookupSql(tier: Tier, traceId: string, fields: FieldNames): SqlStatement {
   return {
-    sql: `SELECT coalesce(r.doc, ${normalizedDocument(fields, 'd', '$traceId')}) AS doc, r.doc_id IS NULL AS normalized
+    sql: `SELECT coalesce(r.doc, ${normalizedDocument(fields, 'd', '$traceId')}) AS doc, d.ts_ms, r.doc_id IS NULL AS normalized
 FROM ${tierTable(tier)} d LEFT JOIN ${rawTable(tier)} r USING (doc_id)
 WHERE d.trace_key IN (SELECT trace_key FROM ${TRACE_TABLE} WHERE trace_id = $traceId UNION ALL SELECT trace_key FROM trace_keys WHERE trace_id = $traceId)
 ORDER BY d.doc_id`,

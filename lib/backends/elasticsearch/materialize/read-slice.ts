@@ -34,6 +34,9 @@ export function buildSlicePageRequest(fields: FieldNames, slice: TimeSlice, afte
     query: { bool: { filter: [...time, ...sampled] } },
     sort: [{ _shard_doc: 'asc' }],
     _source: true,
+    // The line's time as Elasticsearch parsed it (whatever the mapping's date format): the time the
+    // slices and ranges chose the line by, and the one the engine keeps (build-load.ts).
+    docvalue_fields: [{ field: fields.timestamp, format: 'epoch_millis' }],
     ...(after ? { search_after: after } : {}),
   };
 }

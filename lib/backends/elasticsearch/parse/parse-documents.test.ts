@@ -14,4 +14,15 @@ describe('parseDocuments', () => {
       [String(T0 + 60_000), 'a6'],
     ]);
   });
+
+  it('takes the time field\'s doc value in epoch milliseconds, nanoseconds truncated', () => {
+    const hit = (fields: Record<string, unknown[]> | undefined) => ({ _index: 'i', _id: 'x', _source: {}, ...(fields ? { fields } : {}) });
+    const response = { took: 1, timed_out: false, _shards: { total: 1, successful: 1, failed: 0 }, hits: { total: 3, hits: [
+      hit({ '@timestamp': ['1605780000000'] }),
+      hit({ '@timestamp': ['1605780000000.987654'] }),
+      hit(undefined),
+    ] } };
+    expect(parseDocuments(response, '@timestamp').documents.map((document) => document.timestampMs)).toEqual([1605780000000, 1605780000000, null]);
+    expect(parseDocuments(response).documents.map((document) => document.timestampMs)).toEqual([null, null, null]);
+  });
 });

@@ -19,12 +19,14 @@ async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan
   const traceIdField = traceIdFieldOrThrow(plan, tier);
   // A numeric trace_id mapping cannot hold a non-numeric id (and would refuse the query).
   if (!traceIdField.isKeyword && !/^-?\d+$/.test(traceId)) return [];
-  const request = buildDocumentsRequest(termsFilter(traceIdField.name, [traceId]), MAX_DOCUMENTS_PER_TRACE);
-  const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request));
+  const timeField = plan.fields.timestamp;
+  const request = buildDocumentsRequest(termsFilter(traceIdField.name, [traceId]), MAX_DOCUMENTS_PER_TRACE, timeField);
+  const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request), timeField);
   return documents
     .sort(byIndexAndId)
     .flatMap((stored) => {
-      const result = toTierDocument(stored.source, tier, plan.fields);
+      // The time Elasticsearch parsed by the mapping's format, as the windows' lines carry it.
+      const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs);
       return result.ok ? [result.document] : [];
     })
     .sort(compareRepresentative);
