@@ -404,7 +404,8 @@ describe('edge timings Elasticsearch cannot aggregate exactly are still answered
 describe('times in a mapping\'s own date format are where Elasticsearch puts them', () => {
   // The fixture's lines with the same instants written as the mappings' formats say: the edge's
   // as epoch seconds (a JSON number with milliseconds as its fraction), the ingress's as
-  // `yyyy/MM/dd HH:mm:ss.SSS` (UTC). Elasticsearch parses them by the mapping; hopscope must place
+  // `yyyy/MM/dd HH:mm:ss.SSS` (UTC) in a date_nanos field (whose epoch milliseconds come with a
+  // fraction). Elasticsearch parses them by the mapping; hopscope must place
   // every line there too (it read the edge's as epoch milliseconds, 1970, and dropped the
   // ingress's as unparsable, without a word).
   const client = new Client({ node: url });
@@ -422,15 +423,15 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
   beforeAll(async () => {
     reference = await seed(edgeLines('numbers'), INGRESS_LINES);
     const tiers = [
-      ['edge', 'epoch_second', rewritten(edgeLines('numbers'), (ms) => ms / 1000)],
-      ['ingress', 'yyyy/MM/dd HH:mm:ss.SSS', rewritten(INGRESS_LINES, slashed)],
+      ['edge', 'date', 'epoch_second', rewritten(edgeLines('numbers'), (ms) => ms / 1000)],
+      ['ingress', 'date_nanos', 'yyyy/MM/dd HH:mm:ss.SSS', rewritten(INGRESS_LINES, slashed)],
     ] as const;
-    for (const [tier, format, lines] of tiers) {
+    for (const [tier, type, format, lines] of tiers) {
       const index = `${run}-${tier}`;
       await client.indices.create({
         index,
         settings: { number_of_shards: 1, number_of_replicas: 0 },
-        mappings: { properties: { '@timestamp': { type: 'date', format }, trace_id: { type: 'keyword' }, request_time: { type: tier === 'edge' ? 'float' : 'keyword' } } },
+        mappings: { properties: { '@timestamp': { type, format }, trace_id: { type: 'keyword' }, request_time: { type: tier === 'edge' ? 'float' : 'keyword' } } },
       });
       const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: index } }, document]) });
       expect(answer.errors).toBe(false);
