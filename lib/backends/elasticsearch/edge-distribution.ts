@@ -5,11 +5,30 @@ import { fetchEdgeRequestTimes } from './edge-request-times';
 import { SkippedCounter } from './skipped-counter';
 import { MsCounts } from './ms-counts';
 import type { PartitionTrace } from './parse/parse-trace-ids';
+import type { DimensionFilter } from '@/lib/domain/dimension-filters';
+import { MappingError } from './answer-errors';
+import { edgeDimensionFilters } from './dimension-filters';
 import { toTraceSetFields, type FieldPlan } from './query-plan';
 import type { ElasticsearchSession } from './session';
 import { inRange } from './timing-values';
 import { edgeDuplicateSearch, fetchDuplicatedTraces, fetchEdgeRequestTimesByTrace } from './trace-partitions';
 import type { TraceSetFields } from './trace-set-filters';
+
+/**
+ * Why Elasticsearch cannot aggregate the edge histogram exactly (with these edge dimension
+ * filters): the mapping's problem, as its message says it, or null when it can. The engine reads
+ * every line's `_source` and needs none of this (a request_time mapped as long, or as float in one
+ * index and keyword in another, is still exact there): the first bar then waits for the read.
+ */
+export function edgeAggregationBlocker(plan: FieldPlan, filters?: readonly DimensionFilter[]): string | null {
+  try {
+    edgeDimensionFilters(filters, toTraceSetFields(plan).edgeMappings);
+    return null;
+  } catch (error) {
+    if (error instanceof MappingError) return error.message;
+    throw error;
+  }
+}
 
 /** The edge window's lines, aggregated per document, before duplicated traces' extra lines come off. */
 export type EdgeLines = {

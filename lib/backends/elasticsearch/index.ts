@@ -10,15 +10,14 @@ import { needsIngressJoin } from '@/lib/domain/dimension-filters';
 import type { TraceQuery } from '@/lib/domain/query';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import { DEFAULT_CACHE_BYTES, DEFAULT_LATE_MARGIN_MS, DEFAULT_MAX_OPEN_LINES, defaultCacheDir, type ElasticsearchBackendConfig } from './backend-config';
-import { MappingError } from './answer-errors';
 import { createElasticsearchClient } from './client';
-import { edgeDimensionFilters } from './dimension-filters';
+import { edgeAggregationBlocker } from './edge-distribution';
 import { countSliceDocuments, readSlice } from './materialize/read-slice';
 import { fetchTraceIdSpread, openSampleEngine } from './materialize/sample-window';
 import { DEFAULT_SAMPLE_TARGET_LINES } from '@/lib/domain/trace-id-sample';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
-import { requiredFieldsOrThrow, timestampFieldOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
+import { requiredFieldsOrThrow, timestampFieldOrThrow, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { checkHealth } from './verbs/check-health';
 import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
@@ -59,23 +58,6 @@ function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerN
     const message = `No Elasticsearch index matches the ${tier} index pattern ${indexPattern} (${ENV_OF_TIER[tier]}).`;
     return [{ code: 'no_matching_index' as const, tier, indexPattern, message }];
   });
-}
-
-/**
- * Whether Elasticsearch can aggregate the query's edge histogram itself, exactly: the edge
- * request_time and the trace ids mapped for aggregations, its edge dimension filters on exact
- * fields. The engine reads every line's `_source` and needs none of that (a request_time mapped as
- * long, or as float in one index and keyword in another, is still exact there): without it the
- * first bar waits for the window's read instead of failing.
- */
-export function aggregatesEdgeExactly(plan: FieldPlan, query: TraceQuery): boolean {
-  try {
-    edgeDimensionFilters(query.filters, toTraceSetFields(plan).edgeMappings);
-    return true;
-  } catch (error) {
-    if (error instanceof MappingError) return false;
-    throw error;
-  }
 }
 
 /** The cluster, indices and field names a cache folder holds lines of: another configuration never reads them. */
@@ -231,7 +213,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
    * ingress filter needs the join and the mappings let Elasticsearch aggregate it exactly.
    */
   const edgeDistributionDirect = async (query: TraceQuery, options: CallOptions | undefined) =>
-    !needsIngressJoin(query.filters) && !windows.isReady(query.fromMs, query.toMs) && aggregatesEdgeExactly(await planFor(options), query);
+    !needsIngressJoin(query.filters) && !windows.isReady(query.fromMs, query.toMs) && edgeAggregationBlocker(await planFor(options), query.filters) === null;
 
   return {
     kind: 'elasticsearch',

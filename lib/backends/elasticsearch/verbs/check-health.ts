@@ -1,10 +1,10 @@
 import 'server-only';
 import type { BackendHealth } from '@/lib/backends/types';
-import { AppError } from '@/lib/server/core/errors';
-import { redactUrl } from '../errors';
 import { TIERS } from '@/lib/domain/tiers';
-import { MappingError } from '../answer-errors';
-import { requiredFieldsOrThrow, timestampFieldOrThrow, toTraceSetFields, type FieldPlan } from '../query-plan';
+import { AppError } from '@/lib/server/core/errors';
+import { edgeAggregationBlocker } from '../edge-distribution';
+import { redactUrl } from '../errors';
+import { requiredFieldsOrThrow, timestampFieldOrThrow, type FieldPlan } from '../query-plan';
 import { toAnswerError } from '../session';
 import type { ElasticsearchSession } from '../session';
 
@@ -15,21 +15,6 @@ const describePlan = (plan: FieldPlan) =>
       Object.fromEntries(Object.entries(plan[tier]).map(([field, resolved]) => [field, `${resolved.name}: ${resolved.kind}`])),
     ]),
   );
-
-/**
- * Where a cold window's first edge bar comes from: Elasticsearch's own aggregations when the edge
- * request_time and trace ids are mapped for them, else the window's read (the engine reads
- * `_source`, exact whatever the mapping), with the reason.
- */
-function edgeFirstBar(plan: FieldPlan): string {
-  try {
-    toTraceSetFields(plan);
-    return 'aggregated by Elasticsearch';
-  } catch (error) {
-    if (!(error instanceof MappingError)) throw error;
-    return `after the window's lines are read: ${error.message}`;
-  }
-}
 
 /** Reachability, cluster status, and whether the mappings allow answers: required fields present, times mapped as dates. */
 export async function checkHealth(session: ElasticsearchSession, url: string, fetchPlan: () => Promise<FieldPlan>): Promise<BackendHealth> {
@@ -45,7 +30,9 @@ export async function checkHealth(session: ElasticsearchSession, url: string, fe
       requiredFieldsOrThrow(plan, tier);
       timestampFieldOrThrow(plan, tier);
     }
-    details.edgeFirstBar = edgeFirstBar(plan);
+    // Where a cold window's first edge bar comes from: Elasticsearch's aggregations, or the read.
+    const blocker = edgeAggregationBlocker(plan);
+    details.edgeFirstBar = blocker === null ? 'aggregated by Elasticsearch' : `after the window's lines are read: ${blocker}`;
     if (plan.matchedIndices?.edge === 0) {
       return { backend: 'elasticsearch', ok: false, message: `no Elasticsearch index matches the edge index pattern ${session.indexOf('edge')}`, details };
     }
