@@ -101,6 +101,8 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
         traces: { all: 9, slow: 4 },
         joined: { all: 7, slow: 3 },
         attributable: { all: 6, slow: 2 },
+        // t5 lacks its upstream response time, not only the connect time.
+        connectMissing: { all: 0, slow: 0 },
         segments: {
           edgeOwn: { all: [{ valueMs: 0, count: 1 }, { valueMs: 1, count: 5 }], slow: [{ valueMs: 1, count: 2 }] },
           edgeToIngress: {
@@ -332,6 +334,34 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
       // The sample opens a new connection for 60 % of ingress→app and 50 % of edge→ingress exchanges.
       expect(ingress.all.newShare).toBeCloseTo(0.6, 1);
       expect(reuse.hops.find((hop) => hop.hop === 'edgeToIngress')!.all.newShare).toBeCloseTo(0.5, 1);
+    });
+  });
+  describe(`${name} triage contract: ingress lines without the connect time`, () => {
+    // ingress-nginx's default log format writes no $upstream_connect_time. x (slow) has response
+    // times and no connect time; y (slow) has no upstream time at all ("-": no pod reached); z is whole.
+    const at = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
+    const edgeLine = (traceId: string, offsetMs: number, seconds: number) => ({
+      '@timestamp': at(offsetMs), trace_id: traceId, app_name: 'shop', path: '/p', request_method: 'GET', status: 200,
+      request_time: seconds, upstream_connect_time: 0.001, upstream_response_time: seconds - 0.002, upstream_addr: '10.20.0.11:80', '@source': 'edge-1',
+    });
+    const docs: TriageDocuments = {
+      edge: [edgeLine('x', 1_000, 1.2), edgeLine('y', 2_000, 1.3), edgeLine('z', 3_000, 0.2)],
+      ingress: [
+        { '@timestamp': at(1_001), trace_id: 'x', request_time: '1.190', upstream_response_time: '1.185', upstream_addr: '10.244.1.1:8080', '@source': 'ingress-node-1' },
+        { '@timestamp': at(2_001), trace_id: 'y', request_time: '1.290', upstream_connect_time: '-', upstream_response_time: '-', upstream_addr: '-', '@source': 'ingress-node-1' },
+        { '@timestamp': at(3_001), trace_id: 'z', request_time: '0.190', upstream_connect_time: '0.001', upstream_response_time: '0.185', upstream_addr: '10.244.1.1:8080', '@source': 'ingress-node-1' },
+      ],
+    };
+    let store: TriageStore;
+    beforeAll(async () => {
+      store = await open(docs);
+    });
+    afterAll(async () => store?.close());
+
+    it('counts the joined traces that lack only the ingress connect time, apart from those without an upstream time', async () => {
+      const stats = await store.triage.fetchSegmentStats(everything(T0, T0 + HOUR_MS), slowFrom(1000));
+      expect([stats.joined, stats.attributable, stats.connectMissing]).toEqual([{ all: 3, slow: 2 }, { all: 1, slow: 0 }, { all: 1, slow: 1 }]);
+      expect(stats).toEqual(accumulate(docs, slowFrom(1000)).segmentStats());
     });
   });
 }

@@ -75,6 +75,24 @@ describe('describeAttribution', () => {
     );
   });
 
+  it('tells lines without the ingress connect time apart from lines without any upstream time', () => {
+    // ingress-nginx's default log format writes no $upstream_connect_time: such traces reached a pod.
+    const stats = segmentStatsOf([{ values: [1, 2, 1, 1, 1200], slow: true, dominant: 'app' }], {
+      incomplete: { all: 5, slow: 4 },
+      connectMissing: { all: 4, slow: 3 },
+    });
+    const attribution = buildAttribution(stats, slowFrom(1000));
+    expect([attribution.slowIncomplete, attribution.slowWithoutConnectTime]).toEqual([4, 3]);
+    expect(attribution.sentence).toBe(
+      'Of 1 request ≥ 1 s, 100 % lost the time in the app. ' +
+        '4 more requests ≥ 1 s cannot be split (1 without an upstream time and 3 without the ingress upstream_connect_time).',
+    );
+    const onlyConnect = buildAttribution(segmentStatsOf([], { incomplete: { all: 2, slow: 2 }, connectMissing: { all: 2, slow: 2 } }), slowFrom(1000));
+    expect(onlyConnect.sentence).toBe(
+      'No request ≥ 1 s at the edge can be split into segments in this selection. 2 more requests ≥ 1 s cannot be split (2 without the ingress upstream_connect_time).',
+    );
+  });
+
   it('names the examined band when the range has an upper end', () => {
     const attribution = buildAttribution(FIXTURE, { minMs: 1000, maxMs: 1100 });
     expect([attribution.slowMs, attribution.slowMaxMs]).toEqual([1000, 1100]);

@@ -44,6 +44,11 @@ export type Attribution = {
   slowWithoutIngress: number;
   /** Slow joined requests missing an upstream time, so not split. */
   slowIncomplete: number;
+  /**
+   * Of those, the ones missing only the ingress connect time: the ingress line has upstream
+   * response times but no upstream_connect_time (ingress-nginx's default log format writes none).
+   */
+  slowWithoutConnectTime: number;
   /** In SEGMENT_NAMES order. */
   segments: SegmentAttribution[];
   totalExcessMs: number;
@@ -91,6 +96,7 @@ export function buildAttribution(stats: SegmentStats, slow: SlowRange): Attribut
     attributableSlow: slowCount,
     slowWithoutIngress: stats.traces.slow - stats.joined.slow,
     slowIncomplete: stats.joined.slow - stats.attributable.slow,
+    slowWithoutConnectTime: stats.connectMissing.slow,
     segments,
     totalExcessMs,
   };
@@ -106,12 +112,14 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
   if (isEmptySlowRange(range)) return emptySlowRangeWords(range);
   const examined = slowRangeWords(range);
   const unsplit = attribution.slowWithoutIngress + attribution.slowIncomplete;
+  const withoutUpstreamTime = attribution.slowIncomplete - attribution.slowWithoutConnectTime;
   const unsplitNote =
     unsplit > 0
       ? ` ${countWords(unsplit)} more ${unsplit === 1 ? 'request' : 'requests'} ${examined} cannot be split (${listWords(
           [
             attribution.slowWithoutIngress > 0 ? `${countWords(attribution.slowWithoutIngress)} without an ingress line` : '',
-            attribution.slowIncomplete > 0 ? `${countWords(attribution.slowIncomplete)} without an upstream time` : '',
+            withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} without an upstream time` : '',
+            attribution.slowWithoutConnectTime > 0 ? `${countWords(attribution.slowWithoutConnectTime)} without the ingress upstream_connect_time` : '',
           ].filter(Boolean),
         )}).`
       : '';

@@ -76,6 +76,14 @@ describe('toFirstScreenVerdict', () => {
     expect(verdict.supporting).toEqual(['Of those that can be split into hops, 71 % lost the time connecting from ingress to the app and 29 % between edge and ingress.']);
   });
 
+  it('does not read a log format without $upstream_connect_time as requests that reached no pod', () => {
+    const withoutConnect = buildAttribution({ ...stats, connectMissing: { all: 1, slow: 1 } }, { minMs: 1000, maxMs: null });
+    const verdict = toFirstScreenVerdict({ attribution: withoutConnect, correlations: correlations([entry({})]), retransmissions: retransmissions([]) });
+    expect(verdict.unsplit).toBe(
+      '3 of them cannot be split into hops: 2 have no ingress line (lost, or never sent to ingress) and 1 no ingress upstream_connect_time in the line (ingress-nginx\'s default log format writes none).',
+    );
+  });
+
   it('leads with the flagged node and its address, its mechanism when a finding names it, and its share', () => {
     const verdict = toFirstScreenVerdict({ attribution, correlations: correlations([entry({})]), retransmissions: retransmissions([finding({}), edgeFinding]) });
     expect(verdict.culprit?.values.map((value) => value.value)).toEqual(['ingress-node-2', '10.20.0.12:80']);

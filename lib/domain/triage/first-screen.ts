@@ -90,12 +90,18 @@ function fromFinding(finding: RetransmissionFinding, ref: FieldValueRef): Verdic
 }
 
 function unsplitWords(attribution: Attribution): string | null {
-  const { slowWithoutIngress, slowIncomplete } = attribution;
+  const { slowWithoutIngress, slowIncomplete, slowWithoutConnectTime } = attribution;
   const unsplit = slowWithoutIngress + slowIncomplete;
   if (unsplit === 0) return null;
+  // A line with response times but no connect time did reach a pod: only its log format lacks the
+  // value, which says nothing about the request (unlike a line with no upstream time at all).
+  const withoutUpstreamTime = slowIncomplete - slowWithoutConnectTime;
   const reasons = [
     slowWithoutIngress > 0 ? `${countWords(slowWithoutIngress)} have no ingress line (lost, or never sent to ingress)` : '',
-    slowIncomplete > 0 ? `${countWords(slowIncomplete)} no upstream time (ingress never reached a pod, or the client left)` : '',
+    withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} no upstream time (ingress never reached a pod, or the client left)` : '',
+    slowWithoutConnectTime > 0
+      ? `${countWords(slowWithoutConnectTime)} no ingress upstream_connect_time in the line (ingress-nginx's default log format writes none)`
+      : '',
   ].filter(Boolean);
   return `${countWords(unsplit)} of them cannot be split into hops: ${listWords(reasons)}.`;
 }

@@ -40,6 +40,7 @@ describe('TriageAccumulator', () => {
       traces: { all: 3, slow: 2 },
       joined: { all: 2, slow: 1 },
       attributable: { all: 2, slow: 1 },
+      connectMissing: { all: 0, slow: 0 },
       segments: {
         edgeOwn: { all: [one(5), one(10)], slow: [one(10)] },
         edgeToIngress: { all: [one(5), one(10)], slow: [one(10)] },
@@ -49,6 +50,16 @@ describe('TriageAccumulator', () => {
       },
       dominant: { edgeOwn: 0, edgeToIngress: 0, ingressOwn: 0, ingressConnect: 1, app: 0 },
     });
+  });
+
+  it('counts the joined traces whose ingress line lacks only the connect time, apart from those lacking an upstream time', () => {
+    const formatWithoutConnect = new TriageAccumulator(slowFrom(1000));
+    // ingress-nginx's default log format: response times, no upstream_connect_time.
+    formatWithoutConnect.add(A.edge, doc('ingress', { trace_id: 'd', request_time: '1.180', upstream_response_time: '1.170' }));
+    // No upstream time at all (ingress never reached a pod): not a format without the connect time.
+    formatWithoutConnect.add(A.edge, doc('ingress', { trace_id: 'e', request_time: '1.180', upstream_connect_time: '-', upstream_response_time: '-' }));
+    const stats = formatWithoutConnect.segmentStats();
+    expect([stats.joined, stats.attributable, stats.connectMissing]).toEqual([{ all: 2, slow: 2 }, { all: 0, slow: 0 }, { all: 1, slow: 1 }]);
   });
 
   it('counts field values of the joined traces, keeping the most slow per field', () => {

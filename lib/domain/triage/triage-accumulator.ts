@@ -61,6 +61,7 @@ export class TriageAccumulator {
   private readonly traces = split();
   private readonly joined = split();
   private readonly attributable = split();
+  private readonly connectMissing = split();
   private readonly segmentCounts = Object.fromEntries(SEGMENT_NAMES.map((name) => [name, { all: new Counts(), slow: new Counts() }])) as Record<
     SegmentName,
     { all: Counts; slow: Counts }
@@ -90,8 +91,13 @@ export class TriageAccumulator {
       values.set(value, entry);
       this.fieldCounts.set(field, values);
     }
-    const values = toSegmentValues(computeSegments(edge, ingress));
-    if (!values) return;
+    const segments = computeSegments(edge, ingress);
+    const values = toSegmentValues(segments);
+    if (!values) {
+      const onlyConnectMissing = segments.ingressConnectMs === null && segments.edgeOwnMs !== null && segments.edgeToIngressMs !== null && segments.ingressOwnMs !== null;
+      if (onlyConnectMissing) addTo(this.connectMissing, slow, count);
+      return;
+    }
     addTo(this.attributable, slow, count);
     for (const name of SEGMENT_NAMES) {
       this.segmentCounts[name].all.add(values[name], count);
@@ -122,6 +128,7 @@ export class TriageAccumulator {
       traces: { ...this.traces },
       joined: { ...this.joined },
       attributable: { ...this.attributable },
+      connectMissing: { ...this.connectMissing },
       segments: Object.fromEntries(
         SEGMENT_NAMES.map((name) => [name, { all: this.segmentCounts[name].all.toValueCounts(), slow: this.segmentCounts[name].slow.toValueCounts() }]),
       ) as SegmentStats['segments'],

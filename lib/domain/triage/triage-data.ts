@@ -26,6 +26,8 @@ export type SegmentStats = {
   joined: SlowSplit;
   /** Of those, with all five segments (edge and ingress request and upstream response times, ingress connect). */
   attributable: SlowSplit;
+  /** Joined traces lacking only the ingress connect time (every other time present): their lines carry no upstream_connect_time. */
+  connectMissing: SlowSplit;
   segments: Record<SegmentName, SegmentDistribution>;
   /** Slow attributable traces by their largest segment (ties: the first in SEGMENT_NAMES order). */
   dominant: Record<SegmentName, number>;

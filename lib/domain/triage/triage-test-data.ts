@@ -15,7 +15,7 @@ export function countsOf(values: readonly number[]): ValueCount[] {
  */
 export function segmentStatsOf(
   traces: readonly { values: readonly [number, number, number, number, number]; slow: boolean; dominant?: SegmentName }[],
-  extra: { withoutIngress?: { all: number; slow: number }; incomplete?: { all: number; slow: number } } = {},
+  extra: { withoutIngress?: { all: number; slow: number }; incomplete?: { all: number; slow: number }; connectMissing?: { all: number; slow: number } } = {},
 ): SegmentStats {
   const slow = traces.filter((trace) => trace.slow);
   const withoutIngress = extra.withoutIngress ?? { all: 0, slow: 0 };
@@ -28,6 +28,8 @@ export function segmentStatsOf(
     traces: { all: joined.all + withoutIngress.all, slow: joined.slow + withoutIngress.slow },
     joined,
     attributable,
+    // Of the incomplete ones, those lacking only the ingress connect time.
+    connectMissing: extra.connectMissing ?? { all: 0, slow: 0 },
     segments: Object.fromEntries(
       SEGMENT_NAMES.map((name, index) => [
         name,

@@ -21,10 +21,14 @@ export const SEGMENT_SQL: Readonly<Record<SegmentName, string>> = {
 
 const column = (name: SegmentName) => `seg_${name}`;
 
+/** The segments that do not read the ingress connect time: a joined trace with all of them lacks only that. */
+const CONNECT_FREE_SEGMENTS: readonly SegmentName[] = ['edgeOwn', 'edgeToIngress', 'ingressOwn'];
+
 /**
  * One pass over the trace set returning rows (kind, name, slow, value_ms, n), slow meaning edge
  * request_time in `slow` (buildSlowCondition):
- * - count/traces|joined|attributable by slow;
+ * - count/traces|joined|attributable by slow, and connect_missing: joined traces that lack only
+ *   the ingress connect time (their log lines carry no upstream_connect_time);
  * - dist/<segment> per value and slow, over attributable traces;
  * - dominant/<segment> for slow attributable traces: the largest segment, the first in
  *   SEGMENT_NAMES order on a tie (CASE takes the first equal branch).
@@ -53,6 +57,8 @@ attributable AS MATERIALIZED (
 SELECT 'count' AS kind, 'traces' AS name, slow, NULL::BIGINT AS value_ms, count(*) AS n FROM traces GROUP BY slow
 UNION ALL SELECT 'count', 'joined', slow, NULL, count(*) FROM traces WHERE joined GROUP BY slow
 UNION ALL SELECT 'count', 'attributable', slow, NULL, count(*) FROM attributable GROUP BY slow
+UNION ALL SELECT 'count', 'connect_missing', slow, NULL, count(*) FROM traces
+  WHERE joined AND ${column('ingressConnect')} IS NULL AND ${CONNECT_FREE_SEGMENTS.map((name) => `${column(name)} IS NOT NULL`).join(' AND ')} GROUP BY slow
 ${distributions}
 UNION ALL SELECT 'dominant', ${dominant}, TRUE, NULL, count(*) FROM attributable WHERE slow GROUP BY 2`;
   return { sql, params: { ...traceSet.params, ...isSlow.params } };
