@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { Client } from '@elastic/elasticsearch';
+import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
@@ -64,6 +64,13 @@ async function seed(edge: Record<string, unknown>[], ingress: Record<string, unk
 const WINDOW: TraceQuery = { fromMs: T0, toMs: T0 + HOUR_MS, app: null, path: null, latencyMinMs: null, latencyMaxMs: null };
 const vc = (...pairs: [number, number][]) => pairs.map(([valueMs, count]) => ({ valueMs, count }));
 const ids = (page: { traces: { traceId: string }[] }) => page.traces.map((trace) => trace.traceId);
+
+/** Creates `index` (one shard) mapping these fields, the others dynamic, and indexes `lines` into it. */
+async function indexWithMapping(client: Client, index: string, properties: Record<string, estypes.MappingProperty>, lines: readonly object[]): Promise<void> {
+  await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties } });
+  const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: index } }, document]) });
+  expect(answer.errors).toBe(false);
+}
 
 describe.each([
   ['edge timings as JSON numbers (32-bit float)', 'numbers'],
@@ -361,15 +368,8 @@ describe('edge timings Elasticsearch cannot aggregate exactly are still answered
     const run = `hs-it-map-${randomBytes(4).toString('hex')}`;
     const lines = edgeLines('numbers');
     for (const [at, type] of requestTimeTypes.entries()) {
-      const index = `${run}-edge-${at}`;
-      await client.indices.create({
-        index,
-        settings: { number_of_shards: 1, number_of_replicas: 0 },
-        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type } } },
-      });
       const mine = lines.filter((_line, number) => number % requestTimeTypes.length === at);
-      const answer = await client.bulk({ refresh: true, operations: mine.flatMap((document) => [{ index: { _index: index } }, document]) });
-      expect(answer.errors).toBe(false);
+      await indexWithMapping(client, `${run}-edge-${at}`, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type } }, mine);
     }
     const ingressPrefix = `${run}-ingress-`;
     const summary = await seedElasticsearch({ client, edge: { indexPrefix: `${run}-unused-`, documents: [] }, ingress: { indexPrefix: ingressPrefix, documents: INGRESS_LINES } });
@@ -427,14 +427,8 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
       ['ingress', 'date_nanos', 'yyyy/MM/dd HH:mm:ss.SSS', rewritten(INGRESS_LINES, slashed)],
     ] as const;
     for (const [tier, type, format, lines] of tiers) {
-      const index = `${run}-${tier}`;
-      await client.indices.create({
-        index,
-        settings: { number_of_shards: 1, number_of_replicas: 0 },
-        mappings: { properties: { '@timestamp': { type, format }, trace_id: { type: 'keyword' }, request_time: { type: tier === 'edge' ? 'float' : 'keyword' } } },
-      });
-      const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: index } }, document]) });
-      expect(answer.errors).toBe(false);
+      const requestTime = { type: tier === 'edge' ? 'float' : 'keyword' } as const;
+      await indexWithMapping(client, `${run}-${tier}`, { '@timestamp': { type, format }, trace_id: { type: 'keyword' }, request_time: requestTime }, lines);
     }
     backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
   });
@@ -461,3 +455,36 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
     expect(await backend.fetchConnectTimeline(WINDOW, timeline)).toEqual(await reference.backend.fetchConnectTimeline(WINDOW, timeline));
   }, 120_000);
 });
+
+describe('a trace id mapped as analyzed text only (no .keyword)', () => {
+  // Windows read the id from `_source`; a trace page finds the lines by a phrase of the id's
+  // tokens and keeps the exact id only (the analyzer lowercases and splits: 'A5' matches 'a5').
+  const client = new Client({ node: url });
+  const run = `hs-it-text-id-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    await indexWithMapping(client, `${run}-edge`, { '@timestamp': { type: 'date' }, trace_id: { type: 'text' }, request_time: { type: 'float' } }, edgeLines('numbers'));
+    await indexWithMapping(client, `${run}-ingress`, { '@timestamp': { type: 'date' }, trace_id: { type: 'text' }, request_time: { type: 'keyword' } }, INGRESS_LINES);
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    await client.indices.delete({ index: `${run}-*` });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('answers the histograms and finds each trace by its exact id', async () => {
+    expect((await backend.checkHealth()).ok).toBe(true);
+    expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
+    const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
+    const a5 = await backend.fetchTrace('a5');
+    expect(a5?.duplicates).toEqual({ edge: 1, ingress: 1 });
+    expect(withoutRaw(a5)).toEqual(withoutRaw(await reference.backend.fetchTrace('a5')));
+    expect(await backend.fetchTrace('A5')).toBeNull();
+    expect(await backend.fetchTrace('nope')).toBeNull();
+  }, 120_000);
+});
+

@@ -2,6 +2,7 @@ import 'server-only';
 import { compareRepresentative, toTierDocument, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, type TraceDetail } from '@/lib/domain/trace';
 import type { Tier } from '@/lib/domain/tiers';
+import type { estypes } from '@elastic/elasticsearch';
 import { termsFilter } from '../filters';
 import { parseDocuments, type StoredDocument } from '../parse/parse-documents';
 import { traceIdFieldOrThrow, type FieldPlan } from '../query-plan';
@@ -14,20 +15,34 @@ export const MAX_DOCUMENTS_PER_TRACE = 1_000;
 const byIndexAndId = (a: StoredDocument, b: StoredDocument): number =>
   a.index < b.index ? -1 : a.index > b.index ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** A tier's valid lines of the trace, representative first (ties: index, then id). */
-async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan, tier: Tier, traceId: string): Promise<TierDocument[]> {
+/**
+ * What finds a trace's lines: a term on the trace id as a keyword or a number; on a trace id mapped
+ * as analyzed text only (no `.keyword`, which windows do not need: they read `_source`), a phrase
+ * of its tokens, whose hits are kept only when their id is the one asked (the analyzer lowercases
+ * and splits, so other ids can match). Null when no line can hold the id.
+ */
+function traceIdQuery(plan: FieldPlan, tier: Tier, traceId: string): { filters: estypes.QueryDslQueryContainer[]; exactCheck: boolean } | null {
+  const field = plan[tier].traceId;
+  if (field.kind === 'text') return { filters: [{ match_phrase: { [field.name]: traceId } }], exactCheck: true };
   const traceIdField = traceIdFieldOrThrow(plan, tier);
   // A numeric trace_id mapping cannot hold a non-numeric id (and would refuse the query).
-  if (!traceIdField.isKeyword && !/^-?\d+$/.test(traceId)) return [];
+  if (!traceIdField.isKeyword && !/^-?\d+$/.test(traceId)) return null;
+  return { filters: termsFilter(traceIdField.name, [traceId]), exactCheck: false };
+}
+
+/** A tier's valid lines of the trace, representative first (ties: index, then id). */
+async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan, tier: Tier, traceId: string): Promise<TierDocument[]> {
+  const query = traceIdQuery(plan, tier, traceId);
+  if (!query) return [];
   const timeField = plan.fields.timestamp;
-  const request = buildDocumentsRequest(termsFilter(traceIdField.name, [traceId]), MAX_DOCUMENTS_PER_TRACE, timeField);
+  const request = buildDocumentsRequest(query.filters, MAX_DOCUMENTS_PER_TRACE, timeField);
   const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request), timeField);
   return documents
     .sort(byIndexAndId)
     .flatMap((stored) => {
       // The time Elasticsearch parsed by the mapping's format, as the windows' lines carry it.
       const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs);
-      return result.ok ? [result.document] : [];
+      return result.ok && (!query.exactCheck || result.document.traceId === traceId) ? [result.document] : [];
     })
     .sort(compareRepresentative);
 }
