@@ -180,6 +180,22 @@ describe('detectRetransmissions', () => {
     expect(quiet.sentence).toBe('No retransmission signature: no connect time and no edge→ingress segment piles up just above a whole second.');
   });
 
+  it('says where it could not look: ingress lines without a connect time (ingress-nginx\'s default log format)', () => {
+    const edgeOnly = [group('host', 'edge-1', { 0: 5000, 1: 2000 })];
+    const unlogged = { hops: { edgeToIngress: { withoutConnectTime: 0, groups: edgeOnly }, ingressToApp: { withoutConnectTime: 7000, groups: [] } } };
+    expect(detectRetransmissions({ connects: unlogged, edgeToIngressGap: values({ 1: 7000 }) }).sentence).toBe(
+      'No retransmission signature: no connect time and no edge→ingress segment piles up just above a whole second. ' +
+        'No ingress line carries an upstream_connect_time: a SYN retransmission between ingress and the app cannot show here.',
+    );
+    const partly = { hops: { ...unlogged.hops, ingressToApp: { withoutConnectTime: 1000, groups: [group('host', 'ingress-node-1', { 0: 3000 })] } } };
+    expect(detectRetransmissions({ connects: partly, edgeToIngressGap: values({ 1: 4000 }) }).sentence).toMatch(
+      / 1,000 of 4,000 ingress lines \(25 %\) carry no upstream_connect_time: a SYN retransmission between ingress and the app cannot show in them\.$/,
+    );
+    // A few lines of requests that reached no pod ("-") are no blind spot worth a sentence.
+    const few = { hops: { ...unlogged.hops, ingressToApp: { withoutConnectTime: 10, groups: [group('host', 'ingress-node-1', { 0: 3000 })] } } };
+    expect(detectRetransmissions({ connects: few, edgeToIngressGap: values({ 1: 3010 }) }).sentence).not.toMatch(/upstream_connect_time/);
+  });
+
   it('does not mistake a slow but smooth distribution for the signature', () => {
     // 100,000 values log-normally spread (median 1.3 s, σ 0.35) over 0.8–2.5 s, as a slow app's
     // times are: the peak windows hold about what their neighbours predict.

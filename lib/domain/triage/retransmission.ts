@@ -4,7 +4,7 @@ import type { BucketSelection } from '../drill-down';
 import { normalizeValueCounts, type ValueCount } from '../histogram';
 import type { Tier } from '../tiers';
 import { binomialUpperTail, bonferroni } from './statistics';
-import type { ConnectDistributions, ConnectGroup, ConnectHop } from './triage-data';
+import type { ConnectDistributions, ConnectGroup, ConnectHop, HopConnects } from './triage-data';
 import { countWords, listWords, percentWords, pValueWords, secondsRangeWords } from './wording';
 
 /**
@@ -308,7 +308,26 @@ export function detectRetransmissions(input: RetransmissionInput): Retransmissio
     };
     findings.push({ ...finding, sentence: describeFinding(finding, edgeConnectLogged) });
   }
-  return { rules: RETRANSMISSION_RULES, tests, checks, findings, sentence: describeRetransmissions(findings, checks) };
+  const blindSpot = findings.some((finding) => finding.hop === 'ingressToApp') ? '' : ingressBlindSpotWords(input.connects.hops.ingressToApp, signals.ingressConnect);
+  return { rules: RETRANSMISSION_RULES, tests, checks, findings, sentence: describeRetransmissions(findings, checks) + blindSpot };
+}
+
+/** Below this share of ingress lines without a connect time the blind spot is not worth a sentence ("-" lines of requests that reached no pod). */
+const BLIND_SPOT_MIN_SHARE = 0.05;
+
+/**
+ * What the ingress→app check could not see: ingress lines without an upstream_connect_time (a log
+ * format without $upstream_connect_time, as ingress-nginx's default) cannot show a SYN
+ * retransmission, and nothing else separates one from the app's time. Said when they are at least
+ * 5 % of the hop's lines, so "no signature" is not read as "no retransmission" there.
+ */
+function ingressBlindSpotWords(hop: HopConnects, logged: readonly ValueCount[]): string {
+  const lines = hop.withoutConnectTime + totalOf(logged);
+  if (lines === 0 || hop.withoutConnectTime / lines < BLIND_SPOT_MIN_SHARE) return '';
+  const cannotShow = 'a SYN retransmission between ingress and the app cannot show';
+  if (hop.withoutConnectTime === lines) return ` No ingress line carries an upstream_connect_time: ${cannotShow} here.`;
+  const share = `${countWords(hop.withoutConnectTime)} of ${countWords(lines)} ingress lines (${percentWords(hop.withoutConnectTime / lines)})`;
+  return ` ${share} carry no upstream_connect_time: ${cannotShow} in them.`;
 }
 
 function describeRetransmissions(findings: readonly RetransmissionFinding[], checks: readonly MarkCheck[]): string {

@@ -19,7 +19,9 @@ describe('GET /api/v1/triage/retransmissions', () => {
     ]);
     expect(body.sentence).toBe(
       'No retransmission signature: no connect time and no edge→ingress segment piles up just above a whole second. ' +
-        'The strongest candidate, edge→ingress connect (edge upstream_connect_time) at 1.00–1.10 s, holds 1 against 0.0 expected (p = 1 after Bonferroni).',
+        'The strongest candidate, edge→ingress connect (edge upstream_connect_time) at 1.00–1.10 s, holds 1 against 0.0 expected (p = 1 after Bonferroni). ' +
+        // t5's ingress line reached no pod ("-"): 1 of the 7 joined, enough in so few to be said.
+        '1 of 7 ingress lines (14 %) carry no upstream_connect_time: a SYN retransmission between ingress and the app cannot show in them.',
     );
   });
 
