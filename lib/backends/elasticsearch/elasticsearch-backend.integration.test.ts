@@ -65,6 +65,29 @@ const WINDOW: TraceQuery = { fromMs: T0, toMs: T0 + HOUR_MS, app: null, path: nu
 const vc = (...pairs: [number, number][]) => pairs.map(([valueMs, count]) => ({ valueMs, count }));
 const ids = (page: { traces: { traceId: string }[] }) => page.traces.map((trace) => trace.traceId);
 
+/** A value as JSON without the raw lines (`raw`), which differ between indices holding the same lines written otherwise. */
+const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
+
+type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: readonly object[] };
+
+/**
+ * The fixture seeded as usual (the reference) and the same lines in indices `<run>-edge` and
+ * `<run>-ingress` of these mappings, a backend over each; `cleanup` removes both.
+ */
+async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>) {
+  const client = new Client({ node: url });
+  const reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+  for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines);
+  const backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  const cleanup = async () => {
+    await backend.close();
+    await client.indices.delete({ index: `${run}-*` });
+    await client.close();
+    await reference.cleanup();
+  };
+  return { reference, backend, cleanup };
+}
+
 /** Creates `index` (one shard) mapping these fields, the others dynamic, and indexes `lines` into it. */
 async function indexWithMapping(client: Client, index: string, properties: Record<string, estypes.MappingProperty>, lines: readonly object[]): Promise<void> {
   await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties } });
@@ -405,13 +428,13 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
   // The fixture's lines with the same instants written as the mappings' formats say: the edge's
   // as epoch seconds (a JSON number with milliseconds as its fraction), the ingress's as
   // `yyyy/MM/dd HH:mm:ss.SSS` (UTC) in a date_nanos field (whose epoch milliseconds come with a
-  // fraction). Elasticsearch parses them by the mapping; hopscope must place
-  // every line there too (it read the edge's as epoch milliseconds, 1970, and dropped the
-  // ingress's as unparsable, without a word).
-  const client = new Client({ node: url });
+  // fraction). Elasticsearch parses them by the mapping; hopscope must place every line there too
+  // (it read the edge's as epoch milliseconds, 1970, and dropped the ingress's as unparsable,
+  // without a word).
   const run = `hs-it-time-${randomBytes(4).toString('hex')}`;
   let reference: Seeded;
   let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   const slashed = (ms: number) => {
     const d = new Date(ms);
@@ -421,25 +444,18 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
     lines.map((line) => ({ ...line, '@timestamp': write(Date.parse(String(line['@timestamp']))) }));
 
   beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    const tiers = [
-      ['edge', 'date', 'epoch_second', rewritten(edgeLines('numbers'), (ms) => ms / 1000)],
-      ['ingress', 'date_nanos', 'yyyy/MM/dd HH:mm:ss.SSS', rewritten(INGRESS_LINES, slashed)],
-    ] as const;
-    for (const [tier, type, format, lines] of tiers) {
-      const requestTime = { type: tier === 'edge' ? 'float' : 'keyword' } as const;
-      await indexWithMapping(client, `${run}-${tier}`, { '@timestamp': { type, format }, trace_id: { type: 'keyword' }, request_time: requestTime }, lines);
-    }
-    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+    ({ reference, backend, cleanup } = await beside(run, {
+      edge: {
+        properties: { '@timestamp': { type: 'date', format: 'epoch_second' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } },
+        lines: rewritten(edgeLines('numbers'), (ms) => ms / 1000),
+      },
+      ingress: {
+        properties: { '@timestamp': { type: 'date_nanos', format: 'yyyy/MM/dd HH:mm:ss.SSS' }, trace_id: { type: 'keyword' }, request_time: { type: 'keyword' } },
+        lines: rewritten(INGRESS_LINES, slashed),
+      },
+    }));
   });
-  afterAll(async () => {
-    await backend?.close();
-    await client.indices.delete({ index: `${run}-*` });
-    await client.close();
-    await reference?.cleanup();
-  });
-
-  const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
+  afterAll(async () => cleanup?.());
 
   it('the histograms, a drill-down page, a trace and a timeline equal those of the same lines in ISO time', async () => {
     expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
@@ -459,27 +475,22 @@ describe('times in a mapping\'s own date format are where Elasticsearch puts the
 describe('a trace id mapped as analyzed text only (no .keyword)', () => {
   // Windows read the id from `_source`; a trace page finds the lines by a phrase of the id's
   // tokens and keeps the exact id only (the analyzer lowercases and splits: 'A5' matches 'a5').
-  const client = new Client({ node: url });
   const run = `hs-it-text-id-${randomBytes(4).toString('hex')}`;
   let reference: Seeded;
   let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    await indexWithMapping(client, `${run}-edge`, { '@timestamp': { type: 'date' }, trace_id: { type: 'text' }, request_time: { type: 'float' } }, edgeLines('numbers'));
-    await indexWithMapping(client, `${run}-ingress`, { '@timestamp': { type: 'date' }, trace_id: { type: 'text' }, request_time: { type: 'keyword' } }, INGRESS_LINES);
-    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+    const textId = (requestTime: 'float' | 'keyword') => ({ '@timestamp': { type: 'date' }, trace_id: { type: 'text' }, request_time: { type: requestTime } }) as const;
+    ({ reference, backend, cleanup } = await beside(run, {
+      edge: { properties: textId('float'), lines: edgeLines('numbers') },
+      ingress: { properties: textId('keyword'), lines: INGRESS_LINES },
+    }));
   });
-  afterAll(async () => {
-    await backend?.close();
-    await client.indices.delete({ index: `${run}-*` });
-    await client.close();
-    await reference?.cleanup();
-  });
+  afterAll(async () => cleanup?.());
 
   it('answers the histograms and finds each trace by its exact id', async () => {
     expect((await backend.checkHealth()).ok).toBe(true);
     expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
-    const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
     const a5 = await backend.fetchTrace('a5');
     expect(a5?.duplicates).toEqual({ edge: 1, ingress: 1 });
     expect(withoutRaw(a5)).toEqual(withoutRaw(await reference.backend.fetchTrace('a5')));
