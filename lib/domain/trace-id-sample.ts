@@ -28,10 +28,11 @@ export type HexCase = 'lower' | 'upper';
 export const HEX_CASES: readonly HexCase[] = ['lower', 'upper'];
 
 const DECIMAL_DIGITS = '0123456789'.split('');
-const hexDigits = (hexCase: HexCase): string[] => [...DECIMAL_DIGITS, ...(hexCase === 'lower' ? 'abcdef' : 'ABCDEF').split('')];
+const HEX_LETTERS: Readonly<Record<HexCase, readonly string[]>> = { lower: 'abcdef'.split(''), upper: 'ABCDEF'.split('') };
+const hexDigits = (hexCase: HexCase): string[] => [...DECIMAL_DIGITS, ...HEX_LETTERS[hexCase]];
 
 /** Every character a hex id may start with, in either case: what the spread of a window's ids is counted by. */
-export const FIRST_CHARACTERS: readonly string[] = [...DECIMAL_DIGITS, ...'abcdefABCDEF'.split('')];
+export const FIRST_CHARACTERS: readonly string[] = [...DECIMAL_DIGITS, ...HEX_LETTERS.lower, ...HEX_LETTERS.upper];
 
 const writeIn = (hexCase: HexCase, value: string) => (hexCase === 'lower' ? value.toLowerCase() : value.toUpperCase());
 
@@ -101,11 +102,11 @@ export function uniformSampleRange(spread: TraceIdSpread, range: TraceIdRange): 
   const count = (character: string) => byFirstCharacter[character] ?? 0;
   if (lines < MIN_LINES_TO_JUDGE) return null;
   if (FIRST_CHARACTERS.reduce((sum, character) => sum + count(character), 0) !== lines) return null;
-  const lettersOf = (hexCase: HexCase) => hexDigits(hexCase).slice(DECIMAL_DIGITS.length).reduce((sum, letter) => sum + count(letter), 0);
-  const cases = HEX_CASES.filter((hexCase) => lettersOf(hexCase) > 0);
+  const cases = HEX_CASES.filter((hexCase) => HEX_LETTERS[hexCase].some((letter) => count(letter) > 0));
   const [hexCase] = cases;
   if (cases.length !== 1 || !hexCase) return null;
-  if (!hexDigits(hexCase).every((digit) => withinDeviations(count(digit), lines, 1 / 16))) return null;
+  const digits = hexDigits(hexCase);
+  if (!digits.every((digit) => withinDeviations(count(digit), lines, 1 / digits.length))) return null;
   return withinDeviations(inRange[hexCase], lines, range.prefixes / PREFIXES) ? inCase(range, hexCase) : null;
 }
 

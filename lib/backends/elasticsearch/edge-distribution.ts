@@ -1,11 +1,11 @@
 import 'server-only';
 import type { EdgeDistribution } from '@/lib/backends/types';
+import type { DimensionFilter } from '@/lib/domain/dimension-filters';
 import { latencyRange, type TraceQuery } from '@/lib/domain/query';
 import { fetchEdgeRequestTimes } from './edge-request-times';
 import { SkippedCounter } from './skipped-counter';
 import { MsCounts } from './ms-counts';
 import type { PartitionTrace } from './parse/parse-trace-ids';
-import type { DimensionFilter } from '@/lib/domain/dimension-filters';
 import { MappingError } from './answer-errors';
 import { edgeDimensionFilters } from './dimension-filters';
 import { toTraceSetFields, type FieldPlan } from './query-plan';

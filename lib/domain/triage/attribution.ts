@@ -67,6 +67,18 @@ function total(values: readonly ValueCount[]): number {
   return values.reduce((sum, { count }) => sum + count, 0);
 }
 
+/**
+ * Why the slow requests that cannot be split are not: no ingress line, no upstream time (no pod
+ * reached, or the client left), or only no ingress connect time (a log format without it).
+ */
+export function unsplitCounts(attribution: Pick<Attribution, 'slowWithoutIngress' | 'slowIncomplete' | 'slowWithoutConnectTime'>) {
+  return {
+    withoutIngress: attribution.slowWithoutIngress,
+    withoutUpstreamTime: attribution.slowIncomplete - attribution.slowWithoutConnectTime,
+    withoutConnectTime: attribution.slowWithoutConnectTime,
+  };
+}
+
 /** Splits the slow requests' time among the segments; see the module comment for the measures. */
 export function buildAttribution(stats: SegmentStats, slow: SlowRange): Attribution {
   const slowCount = stats.attributable.slow;
@@ -112,14 +124,14 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
   if (isEmptySlowRange(range)) return emptySlowRangeWords(range);
   const examined = slowRangeWords(range);
   const unsplit = attribution.slowWithoutIngress + attribution.slowIncomplete;
-  const withoutUpstreamTime = attribution.slowIncomplete - attribution.slowWithoutConnectTime;
+  const { withoutIngress, withoutUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
   const unsplitNote =
     unsplit > 0
       ? ` ${countWords(unsplit)} more ${unsplit === 1 ? 'request' : 'requests'} ${examined} cannot be split (${listWords(
           [
-            attribution.slowWithoutIngress > 0 ? `${countWords(attribution.slowWithoutIngress)} without an ingress line` : '',
+            withoutIngress > 0 ? `${countWords(withoutIngress)} without an ingress line` : '',
             withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} without an upstream time` : '',
-            attribution.slowWithoutConnectTime > 0 ? `${countWords(attribution.slowWithoutConnectTime)} without the ingress upstream_connect_time` : '',
+            withoutConnectTime > 0 ? `${countWords(withoutConnectTime)} without the ingress upstream_connect_time` : '',
           ].filter(Boolean),
         )}).`
       : '';

@@ -1,4 +1,4 @@
-import { dominantSegmentsWords, type Attribution } from './attribution';
+import { dominantSegmentsWords, unsplitCounts, type Attribution } from './attribution';
 import { CORRELATION_FIELD_WORDS } from './correlation-fields';
 import type { CorrelationEntry, Correlations, FieldValueRef } from './correlations';
 import { RETRANSMISSION_RULES, type RetransmissionFinding, type Retransmissions } from './retransmission';
@@ -90,17 +90,16 @@ function fromFinding(finding: RetransmissionFinding, ref: FieldValueRef): Verdic
 }
 
 function unsplitWords(attribution: Attribution): string | null {
-  const { slowWithoutIngress, slowIncomplete, slowWithoutConnectTime } = attribution;
-  const unsplit = slowWithoutIngress + slowIncomplete;
+  const unsplit = attribution.slowWithoutIngress + attribution.slowIncomplete;
   if (unsplit === 0) return null;
   // A line with response times but no connect time did reach a pod: only its log format lacks the
   // value, which says nothing about the request (unlike a line with no upstream time at all).
-  const withoutUpstreamTime = slowIncomplete - slowWithoutConnectTime;
+  const { withoutIngress, withoutUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
   const reasons = [
-    slowWithoutIngress > 0 ? `${countWords(slowWithoutIngress)} have no ingress line (lost, or never sent to ingress)` : '',
+    withoutIngress > 0 ? `${countWords(withoutIngress)} have no ingress line (lost, or never sent to ingress)` : '',
     withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} no upstream time (ingress never reached a pod, or the client left)` : '',
-    slowWithoutConnectTime > 0
-      ? `${countWords(slowWithoutConnectTime)} no ingress upstream_connect_time in the line (ingress-nginx's default log format writes none)`
+    withoutConnectTime > 0
+      ? `${countWords(withoutConnectTime)} no ingress upstream_connect_time in the line (ingress-nginx's default log format writes none)`
       : '',
   ].filter(Boolean);
   return `${countWords(unsplit)} of them cannot be split into hops: ${listWords(reasons)}.`;

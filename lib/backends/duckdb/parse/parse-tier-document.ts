@@ -1,6 +1,7 @@
 import type { FieldNames } from '@/lib/domain/field-names';
 import { toTierDocument, type TierDocument } from '@/lib/domain/tier-document';
 import type { Tier } from '@/lib/domain/tiers';
+import { toNumberOrNull } from './to-number';
 
 /**
  * A stored raw line (JSON text) to a normalized document, or null when it cannot be one; its time
@@ -11,6 +12,6 @@ export function parseTierDocument(docText: unknown, tier: Tier, fields: FieldNam
   if (typeof docText !== 'string') return null;
   const raw: unknown = JSON.parse(docText);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const result = toTierDocument(raw as Record<string, unknown>, tier, fields, tsMs === null || tsMs === undefined ? null : Number(tsMs));
+  const result = toTierDocument(raw as Record<string, unknown>, tier, fields, toNumberOrNull(tsMs));
   return result.ok ? result.document : null;
 }

@@ -108,12 +108,13 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
   // place in the answer, so lines are numbered as they stream (no window over a whole slice).
   // A wildcard path skips the hits that lack the key: every hit of a slice has the doc value (it
   // was chosen by a range on it), and a count that differs is an error, never shifted times.
-  const times = `json_extract_string(content, '$.hits.hits[*].fields."${fields.timestamp.replaceAll("'", "''")}"[0]')`;
+  const times = `json_extract_string(content, ${sqlString(`$.hits.hits[*].fields."${fields.timestamp}"[0]`)})`;
+  const unpaired = sqlString(`a hit came back without its time field as a doc value (${fields.timestamp})`);
   const documents = `(SELECT page_no, hit_no, doc, es_time FROM (
   SELECT page_no, unnest(sources) AS doc, unnest(times) AS es_time, unnest(range(len(sources))) AS hit_no FROM (
     SELECT sources, page_no,
       CASE WHEN len(times) = len(sources) THEN times
-        ELSE error('a hit came back without its time field as a doc value (${sqlString(fields.timestamp).slice(1, -1)})') END AS times
+        ELSE error(${unpaired}) END AS times
     FROM (
       SELECT json_extract(content, '$.hits.hits[*]._source') AS sources, ${times} AS times,
         coalesce(TRY_CAST(regexp_extract(filename, '(\\d+)\\.json$', 1) AS BIGINT), 0) AS page_no
