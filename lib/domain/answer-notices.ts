@@ -4,7 +4,7 @@ import type { Tier } from './tiers';
 /**
  * Something the user must know about an answer that is still shown: Elasticsearch answered from
  * only part of the shards, a tier's index pattern matched no index, or a tier's lines lack a
- * field the answer needs. Carried in the API
+ * field the answer needs or a time it can read. Carried in the API
  * responses (`notices`) and rendered above the answer; an empty list means a complete answer.
  */
 export type AnswerNotice =
@@ -23,6 +23,11 @@ export type AnswerNotice =
    * variable to add to the log_format, or for JSON lines the HOPSCOPE_FIELDS mapping to set.
    */
   | { code: 'missing_field'; tier: Tier; field: LogicalField; fix: string; message: string }
+  /**
+   * Lines of a tier whose time field holds no time hopscope reads (embedded store): they belong to
+   * no window, so every answer leaves them out; `field` is the configured time field.
+   */
+  | { code: 'lines_without_time'; tier: Tier; field: string; lines: number; message: string }
   /** A snapshot kept only the normalized fields of a trace's lines in a tier, not their raw text. */
   | { code: 'raw_lines_not_kept'; tier: Tier; message: string };
 

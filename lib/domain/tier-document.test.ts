@@ -237,6 +237,22 @@ describe('toTraceId and toTimestampMs', () => {
     expect(toTimestampMs(null)).toBeNull();
   });
 
+  it("reads epoch seconds with a fraction (nginx's $msec) and epoch milliseconds by their magnitude, exactly", () => {
+    const msec = 1_605_751_984_150;
+    expect(toTimestampMs('1605751984.150')).toBe(msec);
+    expect(toTimestampMs(1605751984.15)).toBe(msec);
+    expect(toTimestampMs(' 1605751984.1509 ')).toBe(msec);
+    expect(toTimestampMs(1605751984)).toBe(msec - 150);
+    expect(toTimestampMs('1605751984150')).toBe(msec);
+    expect(toTimestampMs(1605751984150.9)).toBe(msec);
+    // Micro- and nanoseconds, dates run together and tiny or negative numbers are no time, not 1970 or the year 50,000.
+    expect(toTimestampMs(1605751984150123)).toBeNull();
+    expect(toTimestampMs('1605751984150123456')).toBeNull();
+    expect(toTimestampMs('20201119')).toBeNull();
+    expect(toTimestampMs(12345)).toBeNull();
+    expect(toTimestampMs(-1605751984)).toBeNull();
+  });
+
   it('reads a zone-less timestamp as UTC, as Elasticsearch does', () => {
     expect(toTimestampMs('2020-11-19T10:00:00')).toBe(NOW_MS);
     expect(toTimestampMs('2020-11-19 10:00:00.5')).toBe(NOW_MS + 500);

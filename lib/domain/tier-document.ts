@@ -50,13 +50,34 @@ export function toTraceId(value: unknown): string | null {
 const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * @timestamp as epoch milliseconds: epoch milliseconds, an ISO-8601 date-time, or nginx's
- * `$time_local` ("19/Nov/2020:02:13:05 +0800", as JSON access logs written by nginx itself carry
- * it). A time without a zone is UTC (as Elasticsearch reads it); sub-millisecond digits are truncated.
+ * An epoch number as text ("1605751984.150", "1605751984150"): by its magnitude, seconds with a
+ * fraction (nginx's `$msec`, 9 to 11 digits) or milliseconds (12 to 14 digits), which cannot be
+ * mistaken for each other between 1973 and the year 5138; sub-millisecond digits are truncated.
+ * Any other number (micro- or nanoseconds, a date run together) is no time: read as either, it
+ * would put the line in a year nobody looks at.
+ */
+const EPOCH_NUMBER = /^0*(\d+?)(?:\.(\d+))?$/;
+function epochTextToMs(text: string): number | null {
+  const match = EPOCH_NUMBER.exec(text);
+  if (!match) return null;
+  const whole = match[1] ?? '';
+  if (whole.length >= 9 && whole.length <= 11) return Number(whole) * 1000 + Number((match[2] ?? '').slice(0, 3).padEnd(3, '0'));
+  if (whole.length >= 12 && whole.length <= 14) return Number(whole);
+  return null;
+}
+
+/**
+ * @timestamp as epoch milliseconds: an epoch number (seconds or milliseconds, epochTextToMs; a
+ * JSON number or its text), an ISO-8601 date-time, or nginx's `$time_local` ("19/Nov/2020:02:13:05
+ * +0800", as JSON access logs written by nginx itself carry it). A time without a zone is UTC (as
+ * Elasticsearch reads it); sub-millisecond digits are truncated.
  */
 export function toTimestampMs(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+  // A number's shortest decimal text (what DuckDB's JSON reader gives too): its digits are read exactly.
+  if (typeof value === 'number') return Number.isFinite(value) ? epochTextToMs(String(value)) : null;
   if (typeof value !== 'string') return null;
+  const epoch = epochTextToMs(value.trim());
+  if (epoch !== null) return epoch;
   const timeLocal = timeLocalToMs(value.trim());
   if (timeLocal !== null) return timeLocal;
   const match = ISO_TIMESTAMP.exec(value.trim());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import type { LatencyBackend } from '@/lib/backends/types';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { createDuckdbBackend } from './index';
 
 /**
@@ -132,5 +133,49 @@ describe('DuckDB: trace ids that are objects or arrays', () => {
     });
     expect(counts.edge).toBe(1);
     expect(counts.skipped).toEqual([{ tier: 'edge', field: 'traceId', reason: 'missing', count: 4 }]);
+  });
+});
+
+/**
+ * nginx's own JSON log with `"msec":"$msec"` (seconds with milliseconds, as text) or `$msec` as a
+ * bare number, named as the time field: read as seconds, not as milliseconds of January 1970.
+ */
+describe("DuckDB: nginx's $msec as the time field", () => {
+  let backend: LatencyBackend;
+  const msec = (seconds: number) => ((T0 + seconds * 1000) / 1000).toFixed(3);
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-msec-'));
+    const edgeFile = path.join(dir, 'edge.ndjson');
+    const ingressFile = path.join(dir, 'ingress.ndjson');
+    writeFileSync(edgeFile, Buffer.concat([
+      line({ msec: msec(1.25), trace_id: 'a', request_time: '0.100' }),
+      line({ msec: Number(msec(2.5)), trace_id: 'b', request_time: '0.200' }),
+      // Microseconds are no time: told, not put in a year nobody looks at.
+      line({ msec: String((T0 + 3000) * 1000), trace_id: 'c', request_time: '0.300' }),
+    ]));
+    writeFileSync(ingressFile, Buffer.concat([
+      line({ msec: msec(1.2), trace_id: 'a', request_time: '0.090', upstream_response_time: '0.080' }),
+      line({ msec: Number(msec(2.45)), trace_id: 'b', request_time: '0.190', upstream_response_time: '0.180' }),
+    ]));
+    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: { ...DEFAULT_FIELD_NAMES, timestamp: 'msec' } });
+  });
+  afterAll(() => backend.close());
+
+  it('places and joins the lines at their time, to the millisecond', async () => {
+    expect(await backend.fetchExtent()).toEqual({ fromMs: T0 + 1250, toMs: T0 + 2501 });
+    const notices: AnswerNotice[] = [];
+    const { counts, distributions } = await backend.fetchDistributions(
+      { fromMs: T0, toMs: T0 + 60_000, app: null, path: null, latencyMinMs: null, latencyMaxMs: null },
+      { onNotice: (notice) => notices.push(notice) },
+    );
+    expect(counts).toMatchObject({ edge: 2, joined: 2, edgeOnly: 0, skipped: [] });
+    // The line of microseconds is in no window: said with every answer, not left out in silence.
+    expect(notices).toEqual([expect.objectContaining({ code: 'lines_without_time', tier: 'edge', field: 'msec', lines: 1 })]);
+    expect(notices[0]?.message).toMatch(/^1 edge line carries no time hopscope can read in msec /);
+    expect((await backend.checkHealth()).details).toMatchObject({ linesWithoutTime: { edge: 1, ingress: 0 } });
+    expect(distributions.edgeMinusIngress).toEqual([{ valueMs: 10, count: 2 }]);
+    const trace = await backend.fetchTrace('a');
+    expect(trace?.edge?.timestampMs).toBe(T0 + 1250);
+    expect(trace?.ingress?.timestampMs).toBe(T0 + 1200);
   });
 });

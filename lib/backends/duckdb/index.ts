@@ -2,13 +2,13 @@ import 'server-only';
 import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TimeExtent } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LineFilesSettings, type LoadedStore } from './connection';
 import type { LoadProgress, LoadProgressSink } from './load-progress';
 import { LoadTracker } from './load-tracker';
-import { toMissingFieldNotices } from './missing-field-notices';
+import { toMissingFieldNotices, toUntimedLineNotices } from './missing-field-notices';
 import { PassScheduler } from './pass-scheduler';
 import { parseConnectTimeline, type ConnectTimelineRow } from './parse/parse-connect-timeline';
 import { parseDistributions, type DistributionRow } from './parse/parse-distributions';
@@ -20,6 +20,7 @@ import { buildConnectTimelineSql } from './sql/build-connect-timeline';
 import { buildDistributionsSql } from './sql/build-distributions';
 import { buildEdgeDistributionSql } from './sql/build-edge-distribution';
 import { buildExtentSql } from './sql/build-extent';
+import { buildUntimedCountSql } from './sql/build-load';
 import { buildSuggestionsSql } from './sql/build-suggestions';
 import { buildSnapshotTraceLookupSql, buildTraceLookupSql, NORMALIZED_LINE_KEY } from './sql/build-trace-lookup';
 import type { SqlStatement } from './sql/sql-statement';
@@ -139,6 +140,28 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
   const runPass = (pass: keyof typeof PASS_PRIORITY, statement: SqlStatement, signal?: AbortSignal) =>
     scheduler.pass((attemptSignal) => run(statement, attemptSignal), PASS_PRIORITY[pass], signal);
   const runUrgent = (statement: SqlStatement, signal?: AbortSignal) => scheduler.urgent(() => run(statement, signal));
+  /** Counted once per store: its lines do not change. */
+  const untimedCounts = new WeakMap<LoadedStore, Promise<Record<Tier, number>>>();
+  const untimedLines = async (): Promise<Record<Tier, number>> => {
+    const loaded = await store();
+    let counts = untimedCounts.get(loaded);
+    if (!counts) {
+      counts = runStatement(loaded.instance, { sql: buildUntimedCountSql(), params: {} }).then(([row]) => ({ edge: toNumber(row?.edge), ingress: toNumber(row?.ingress) }));
+      counts.catch(() => untimedCounts.delete(loaded));
+      untimedCounts.set(loaded, counts);
+    }
+    return counts;
+  };
+  /**
+   * What the lines cannot give an answer that reads `needed` of `tiers`: fields they lack, and
+   * lines whose time cannot be read (not told again for a tier whose lines lack the time field).
+   */
+  const tellLineNotices = async (needed: readonly (readonly [Tier, LogicalField])[], tiers: readonly Tier[], options: CallOptions | undefined) => {
+    const missing = toMissingFieldNotices((await store()).formats, config.fields, needed);
+    const timeless = new Set(missing.flatMap((notice) => (notice.code === 'missing_field' && notice.field === 'timestamp' ? [notice.tier] : [])));
+    const untimed = toUntimedLineNotices(await untimedLines(), config.fields).filter((notice) => tiers.includes(notice.tier) && !timeless.has(notice.tier));
+    for (const notice of [...missing, ...untimed]) options?.onNotice?.(notice);
+  };
 
   const readDocuments = async (tier: Tier, traceId: string, options?: CallOptions): Promise<TierDocument[]> => {
     const lookup = config.partialRawLines ? buildSnapshotTraceLookupSql(tier, traceId, config.fields) : buildTraceLookupSql(tier, traceId);
@@ -160,7 +183,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
     async fetchDistributions(query, options) {
       const result = parseDistributions((await runPass('histograms', buildDistributionsSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines, formats } = await store();
-      for (const notice of toMissingFieldNotices(formats, config.fields, HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
+      await tellLineNotices(HISTOGRAM_FIELDS, TIERS, options);
       if (unreadableLines.edge + unreadableLines.ingress === 0) return result;
       const unreadableReasons = Object.fromEntries(TIERS.filter((tier) => unreadableLines[tier] > 0).map((tier) => [tier, formats[tier].unreadable]));
       return { ...result, counts: { ...result.counts, unreadableLines, unreadableReasons } };
@@ -169,7 +192,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
     async fetchEdgeDistribution(query, options) {
       const result = parseEdgeDistribution((await runUrgent(buildEdgeDistributionSql(query), options?.signal)) as DistributionRow[]);
       const { unreadableLines, formats } = await store();
-      for (const notice of toMissingFieldNotices(formats, config.fields, EDGE_HISTOGRAM_FIELDS)) options?.onNotice?.(notice);
+      await tellLineNotices(EDGE_HISTOGRAM_FIELDS, ['edge'], options);
       if (unreadableLines.edge === 0) return result;
       const counts = { ...result.counts, unreadableLines: { edge: unreadableLines.edge }, unreadableReasons: { edge: formats.edge.unreadable } };
       return { ...result, counts };
@@ -236,7 +259,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
           backend: 'duckdb',
           ok: true,
           message: `embedded store: ${loaded.lineCounts.edge} edge and ${loaded.lineCounts.ingress} ingress lines`,
-          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, loadMs: loaded.loadMs, formats: loaded.formats, store: loaded.origin },
+          details: { lines: loaded.lineCounts, unreadableLines: loaded.unreadableLines, linesWithoutTime: await untimedLines(), loadMs: loaded.loadMs, formats: loaded.formats, store: loaded.origin },
         };
       } catch (error) {
         return { backend: 'duckdb', ok: false, message: error instanceof Error ? error.message : String(error), details: {} };

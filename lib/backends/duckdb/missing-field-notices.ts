@@ -32,3 +32,19 @@ export function toMissingFieldNotices(
     return [{ code: 'missing_field' as const, tier, field, fix, message }];
   });
 }
+
+/**
+ * One notice per tier with lines whose time field holds no time hopscope reads (an unparsed date
+ * format, a number of micro- or nanoseconds): they are in no window, and without a word every
+ * answer would look complete.
+ */
+export function toUntimedLineNotices(untimedLines: Record<Tier, number>, fields: FieldNames): AnswerNotice[] {
+  return (['edge', 'ingress'] as const).flatMap((tier) => {
+    const lines = untimedLines[tier];
+    if (lines === 0) return [];
+    const message =
+      `${lines.toLocaleString('en-US')} ${tier} ${lines === 1 ? 'line carries' : 'lines carry'} no time hopscope can read in ${fields.timestamp} ` +
+      "(ISO-8601, nginx's $time_local or $msec, epoch seconds or milliseconds): they are in no window, so every answer leaves them out.";
+    return [{ code: 'lines_without_time' as const, tier, field: fields.timestamp, lines, message }];
+  });
+}

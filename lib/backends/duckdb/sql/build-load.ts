@@ -164,3 +164,8 @@ export function buildTraceIndexSql(tier: Tier): string {
 export function buildUnreadableCountSql(tier: Tier): string {
   return `SELECT count(*) AS n FROM ${rawTable(tier)} WHERE doc IS NULL`;
 }
+
+/** Lines of each tier whose time could not be read (ts_ms NULL): in no window, so in no answer. */
+export function buildUntimedCountSql(): string {
+  return `SELECT (SELECT count(*) FROM ${tierTable('edge')} WHERE ts_ms IS NULL) AS edge, (SELECT count(*) FROM ${tierTable('ingress')} WHERE ts_ms IS NULL) AS ingress`;
+}

@@ -90,7 +90,7 @@ export const MACRO_STATEMENTS: readonly string[] = [
       WHEN t IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE') THEN s
       ELSE NULL
     END`,
-  // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated), nginx's $time_local, or epoch milliseconds.
+  // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated), nginx's $time_local, or an epoch number (hs_epoch_ms).
   // The common shapes are cast directly; others are rebuilt into a canonical form first.
   `CREATE OR REPLACE MACRO hs_timestamp_parts(s) AS
     regexp_extract(trim(s), '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?))?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2})?)?$',
@@ -106,14 +106,24 @@ export const MACRO_STATEMENTS: readonly string[] = [
            ELSE substr(m.zone, 1, 3) || ':' || substr(m.zone, 4)
          END
     END`,
+  // An epoch number's text: seconds with a fraction (9 to 11 digits, nginx's $msec) or
+  // milliseconds (12 to 14 digits), read from its digits; any other number is no time.
+  `CREATE OR REPLACE MACRO hs_epoch_parts(s) AS
+    regexp_extract(s, '^0*(\\d+?)(?:\\.(\\d+))?$', ['whole', 'fraction'])`,
+  `CREATE OR REPLACE MACRO hs_epoch_ms(p) AS
+    CASE
+      WHEN length(p.whole) BETWEEN 9 AND 11 THEN p.whole::BIGINT * 1000 + rpad(substr(p.fraction, 1, 3), 3, '0')::BIGINT
+      WHEN length(p.whole) BETWEEN 12 AND 14 THEN p.whole::BIGINT
+    END`,
   `CREATE OR REPLACE MACRO hs_timestamp_ms(t, s) AS
     CASE
-      WHEN t IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN trunc(s::DOUBLE)::BIGINT
+      WHEN t IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN hs_epoch_ms(hs_epoch_parts(s))
       WHEN t <> 'VARCHAR' THEN NULL
       WHEN regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})')
         THEN epoch_ms(TRY_CAST(s AS TIMESTAMPTZ))
       WHEN regexp_full_match(trim(s), '\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}')
         THEN epoch_ms(try_strptime(trim(s), '%d/%b/%Y:%H:%M:%S %z'))
+      WHEN regexp_full_match(trim(s), '\\d+(\\.\\d+)?') THEN hs_epoch_ms(hs_epoch_parts(trim(s)))
       ELSE epoch_ms(TRY_CAST(hs_canonical_timestamp(hs_timestamp_parts(s)) AS TIMESTAMPTZ))
     END`,
   // Text fields: trimmed, "" and "-" are no value; arrays print as nginx lists.
