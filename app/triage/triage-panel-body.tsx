@@ -1,10 +1,12 @@
 import 'server-only';
 import type { ReactNode } from 'react';
+import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { toErrorBody } from '@/lib/server/core/error-body';
+import { AnswerNotices } from '@/components/states/answer-notices';
 import { EmptyState } from '@/components/states/empty-state';
 import { PageError } from '@/components/states/page-error';
 
-type TriagePanelBodyProps<T> = {
+type TriagePanelBodyProps<T extends { notices: readonly AnswerNotice[] }> = {
   /** What the panel shows, for the error banner ("the correlations"). */
   what: string;
   load: () => Promise<T>;
@@ -17,9 +19,10 @@ const EMPTY_HINTS = ['Widen the time range', 'Remove the app, path or latency fi
 
 /**
  * One panel's answer, computed on the server inside its own Suspense boundary. A failure is kept
- * to this panel (with the API's error body and a retry) so the other panels still show.
+ * to this panel (with the API's error body and a retry) so the other panels still show. What makes
+ * the answer incomplete (failed shards, lines without a readable time) is said above it, empty or not.
  */
-export async function TriagePanelBody<T>({ what, load, isEmpty, render }: TriagePanelBodyProps<T>) {
+export async function TriagePanelBody<T extends { notices: readonly AnswerNotice[] }>({ what, load, isEmpty, render }: TriagePanelBodyProps<T>) {
   let data: T;
   try {
     data = await load();
@@ -27,6 +30,10 @@ export async function TriagePanelBody<T>({ what, load, isEmpty, render }: Triage
     const body = toErrorBody(error);
     return <PageError error={body.error} what={what} />;
   }
-  if (isEmpty(data)) return <EmptyState title={`No requests for ${what} in this window`} hints={EMPTY_HINTS} />;
-  return <>{render(data)}</>;
+  return (
+    <div className="space-y-2">
+      <AnswerNotices notices={data.notices} />
+      {isEmpty(data) ? <EmptyState title={`No requests for ${what} in this window`} hints={EMPTY_HINTS} /> : render(data)}
+    </div>
+  );
 }

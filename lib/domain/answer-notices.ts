@@ -33,3 +33,18 @@ export type AnswerNotice =
 
 /** Where a backend reports notices while it answers one call. */
 export type NoticeSink = (notice: AnswerNotice) => void;
+
+/**
+ * The notices of one answer built from several store calls, each told once: calls over the same
+ * lines tell the same ones. Of the failed-shards notices of a tier, the one counting the most.
+ */
+export function mergeNotices(notices: readonly AnswerNotice[]): AnswerNotice[] {
+  const kept = new Map<string, AnswerNotice>();
+  for (const notice of notices) {
+    const key = `${notice.code}:${notice.tier}:${notice.code === 'missing_field' ? notice.field : ''}`;
+    const held = kept.get(key);
+    const failed = (candidate: AnswerNotice | undefined) => (candidate?.code === 'partial_shards' ? candidate.failedShards : 0);
+    if (!held || failed(notice) > failed(held)) kept.set(key, notice);
+  }
+  return [...kept.values()];
+}

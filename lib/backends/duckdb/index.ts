@@ -178,7 +178,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
 
   return {
     kind: 'duckdb',
-    triage: createDuckdbTriage({ run: (statement, signal) => runPass('triage', statement, signal) }),
+    triage: createDuckdbTriage({ run: (statement, signal) => runPass('triage', statement, signal), tellNotices: (options) => tellLineNotices([], TIERS, options) }),
 
     async fetchDistributions(query, options) {
       const result = parseDistributions((await runPass('histograms', buildDistributionsSql(query), options?.signal)) as DistributionRow[]);

@@ -1,3 +1,4 @@
+import type { AnswerNotice } from '../answer-notices';
 import type { BackendKind, WithSample } from '../api-responses';
 import type { NormalizedQuery } from '../query';
 import type { Attribution } from './attribution';
@@ -8,7 +9,11 @@ import type { WindowComparison, WindowSummary } from './window-comparison';
 
 /** Response bodies of the triage endpoints (docs/API.md, docs/TRIAGE.md). */
 
-type WithQuery = { backend: BackendKind; query: NormalizedQuery };
+/**
+ * `notices`: what makes the answer incomplete (failed shards, an index pattern matching nothing,
+ * lines without a readable time), as with the histograms; empty when it is complete.
+ */
+type WithQuery = { backend: BackendKind; query: NormalizedQuery; notices: AnswerNotice[] };
 
 export type AttributionResponse = Attribution & WithSample & WithQuery;
 export type CorrelationsResponse = Correlations & WithSample & WithQuery;

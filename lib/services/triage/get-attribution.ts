@@ -5,6 +5,7 @@ import type { AttributionResponse } from '@/lib/domain/triage/triage-responses';
 import { slowParamsSchema, toTriageComparison } from '@/lib/domain/triage/triage-query';
 import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 import { readEndpointParams, type ParamsInput } from '../parse-params';
+import { collectNotices } from '../collect-notices';
 import { resolveQueryOrThrow } from '../resolve-query';
 
 /** How the slow requests' time divides among the five segments (compared as toTriageComparison says). */
@@ -16,6 +17,7 @@ export async function getAttribution(
   const { record, own: { slow } } = readEndpointParams(input, slowParamsSchema);
   const query = await resolveQueryOrThrow(backend, record, signal);
   const compared = toTriageComparison(query, slow ?? DEFAULT_SLOW_MS);
-  const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal });
-  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slow), sample: null };
+  const { onNotice, notices } = collectNotices();
+  const stats = await backend.triage.fetchSegmentStats(compared.query, compared.slow, { signal, onNotice });
+  return { backend: backend.kind, query, ...buildAttribution(stats, compared.slow), sample: null, notices: notices() };
 }

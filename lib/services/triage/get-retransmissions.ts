@@ -7,6 +7,7 @@ import { slowFrom } from '@/lib/domain/triage/slow-range';
 import type { RetransmissionsResponse } from '@/lib/domain/triage/triage-responses';
 import { CONNECT_MAX_GROUPS, toBaselineQuery } from '@/lib/domain/triage/triage-query';
 import { toParamRecord, type ParamsInput } from '../parse-params';
+import { collectNotices } from '../collect-notices';
 import { resolveQueryOrThrow } from '../resolve-query';
 
 /**
@@ -20,16 +21,19 @@ export async function getRetransmissions(
   signal?: AbortSignal,
 ): Promise<RetransmissionsResponse> {
   const query = await resolveQueryOrThrow(backend, toParamRecord(input), signal);
+  const { onNotice, notices } = collectNotices();
+  const options = { signal, onNotice };
   const [connects, stats, baselineConnects] = await Promise.all([
-    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, { signal }),
-    backend.triage.fetchSegmentStats(query, slowFrom(DEFAULT_SLOW_MS), { signal }),
-    fetchBaselineConnects(backend, query, { signal }),
+    backend.triage.fetchConnectDistributions(query, CONNECT_MAX_GROUPS, options),
+    backend.triage.fetchSegmentStats(query, slowFrom(DEFAULT_SLOW_MS), options),
+    fetchBaselineConnects(backend, query, options),
   ]);
   return {
     backend: backend.kind,
     query,
     ...detectRetransmissions({ connects, baselineConnects, edgeToIngressGap: stats.segments.edgeToIngress.all }),
     sample: null,
+    notices: notices(),
   };
 }
 

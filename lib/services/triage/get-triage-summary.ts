@@ -10,6 +10,7 @@ import { CONNECT_MAX_GROUPS, correlationParamsSchema, DEFAULT_CORRELATION_LIMIT,
 import { DEFAULT_SLOW_MS } from '@/lib/domain/query';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import { readEndpointParams, type ParamsInput } from '../parse-params';
+import { collectNotices } from '../collect-notices';
 import { resolveQueryOrThrow } from '../resolve-query';
 import { fetchBaselineConnects } from './get-retransmissions';
 
@@ -27,7 +28,8 @@ export async function getTriageSummary(
   const query = await resolveQueryOrThrow(backend, record, signal);
   // Every call of the answer comes from the same engine: a sample's, or the window's exact one.
   const firstAnswer: FirstAnswer | undefined = sample === 'first' ? { sample: null } : undefined;
-  const options = { signal, firstAnswer };
+  const { onNotice, notices } = collectNotices();
+  const options = { signal, firstAnswer, onNotice };
   const slowMs = slow ?? DEFAULT_SLOW_MS;
   const compared = toTriageComparison(query, slowMs);
   // The retransmission scan examines the query's own requests; attribution and correlations
@@ -51,5 +53,15 @@ export async function getTriageSummary(
     ...(correlations.flaggedCount > 0 ? [correlations.sentence] : []),
     attribution.sentence,
   ];
-  return { backend: backend.kind, query, slowMs: compared.slow.minMs, slowMaxMs: compared.slow.maxMs, attribution, correlations, retransmissions, headlines };
+  return {
+    backend: backend.kind,
+    query,
+    slowMs: compared.slow.minMs,
+    slowMaxMs: compared.slow.maxMs,
+    attribution,
+    correlations,
+    retransmissions,
+    headlines,
+    notices: notices(),
+  };
 }

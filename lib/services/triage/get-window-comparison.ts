@@ -7,6 +7,7 @@ import { slowFrom } from '@/lib/domain/triage/slow-range';
 import { compareWindows } from '@/lib/domain/triage/window-comparison';
 import { AppError } from '@/lib/server/core/errors';
 import { readEndpointParams, type ParamsInput } from '../parse-params';
+import { collectNotices } from '../collect-notices';
 import { resolveQueryOrThrow } from '../resolve-query';
 
 /** A problem with the compared window's from/to is reported under its own parameter name. */
@@ -31,11 +32,14 @@ export async function getWindowComparison(
     throw error;
   });
   const slowMs = slow ?? DEFAULT_SLOW_MS;
+  // One list for both windows: a notice names its tier and index pattern, not the window.
+  const { onNotice, notices } = collectNotices();
+  const options = { signal, onNotice };
   const [baseDistributions, baseStats, compareDistributions, compareStats] = await Promise.all([
-    backend.fetchDistributions(query, { signal }),
-    backend.triage.fetchSegmentStats(query, slowFrom(slowMs), { signal }),
-    backend.fetchDistributions(compareQuery, { signal }),
-    backend.triage.fetchSegmentStats(compareQuery, slowFrom(slowMs), { signal }),
+    backend.fetchDistributions(query, options),
+    backend.triage.fetchSegmentStats(query, slowFrom(slowMs), options),
+    backend.fetchDistributions(compareQuery, options),
+    backend.triage.fetchSegmentStats(compareQuery, slowFrom(slowMs), options),
   ]);
   const comparison = compareWindows(
     { edge: baseDistributions.distributions.edge, stats: baseStats },
@@ -49,5 +53,6 @@ export async function getWindowComparison(
     ...comparison,
     base: { ...comparison.base, sample: null },
     compare: { ...comparison.compare, sample: null },
+    notices: notices(),
   };
 }

@@ -6,7 +6,7 @@ import { untilAborted } from '@/lib/backends/until-aborted';
 import { LoadTracker } from '@/lib/backends/duckdb/load-tracker';
 import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
 import type { FirstAnswer, LatencyBackend } from '@/lib/backends/types';
-import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import { mergeNotices, type AnswerNotice } from '@/lib/domain/answer-notices';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
 import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
@@ -106,18 +106,6 @@ type OpenEngine = {
   /** Its slice files. */
   files: string[];
 };
-
-/** One notice per tier and code: the one counting the most failed shards. */
-function worstNotices(notices: readonly AnswerNotice[]): AnswerNotice[] {
-  const worst = new Map<string, AnswerNotice>();
-  for (const notice of notices) {
-    const key = `${'tier' in notice ? notice.tier : ''}:${notice.code}`;
-    const held = worst.get(key);
-    const failed = (candidate: AnswerNotice | undefined) => (candidate && 'failedShards' in candidate ? candidate.failedShards : 0);
-    if (!held || failed(notice) > failed(held)) worst.set(key, notice);
-  }
-  return [...worst.values()];
-}
 
 const spanOf = (slices: readonly TimeSlice[]): Span => ({ fromMs: slices[0]?.startMs ?? 0, toMs: slices.at(-1)?.endMs ?? 0 });
 const covers = (outer: Span, inner: Span) => outer.fromMs <= inner.fromMs && inner.toMs <= outer.toMs;
@@ -440,7 +428,7 @@ export class WindowEngines {
       const freshReads = TIERS.flatMap((tier) => files[tier].filter((file) => !file.settled).map((file) => file.readAtMs));
       const engine: OpenEngine = {
         backend,
-        notices: worstNotices(TIERS.flatMap((tier) => files[tier].flatMap((file) => file.notices))),
+        notices: mergeNotices(TIERS.flatMap((tier) => files[tier].flatMap((file) => file.notices))),
         spans: { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) },
         lines: TIERS.reduce((sum, tier) => sum + files[tier].reduce((lines, file) => lines + file.lines, 0), 0),
         currentUntilMs: freshReads.length === 0 ? Infinity : Math.min(...freshReads) + FRESH_REUSE_MS,
