@@ -9,6 +9,7 @@ import { Client } from '@elastic/elasticsearch';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getHistograms } from '@/app/api/v1/histograms/route';
 import { GET as getHealth } from '@/app/api/v1/health/route';
+import { GET as getTriageSummary } from '@/app/api/v1/triage/summary/route';
 import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
 import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
 import { seedFixtureIndices, testBackendConfig, installProcessBackend, type SeededIndices } from '@/test-support/elasticsearch-route';
@@ -225,6 +226,16 @@ describe('indices and mappings that cannot answer', () => {
     expect(body.counts.edge).toBe(0);
     expect(body.notices).toEqual([
       { code: 'no_matching_index', tier: 'edge', indexPattern: pattern, message: `No Elasticsearch index matches the edge index pattern ${pattern} (HOPSCOPE_EDGE_INDEX).` },
+    ]);
+  });
+
+  it('an ingress index pattern matching nothing: the triage verdict comes with the notice naming it', async () => {
+    const pattern = `hs-fail-nomatch-${randomBytes(4).toString('hex')}-*`;
+    opened.push(installProcessBackend(testBackendConfig({ url, edgeIndex: seeded.edgeIndex, ingressIndex: pattern })));
+    const { status, body } = await callRoute(getTriageSummary, HISTOGRAMS.replace('/api/v1/histograms', '/api/v1/triage/summary'));
+    expect(status).toBe(200);
+    expect(body.notices).toEqual([
+      { code: 'no_matching_index', tier: 'ingress', indexPattern: pattern, message: `No Elasticsearch index matches the ingress index pattern ${pattern} (HOPSCOPE_INGRESS_INDEX).` },
     ]);
   });
 
