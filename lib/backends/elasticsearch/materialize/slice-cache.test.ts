@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SliceCache, type SliceReader } from './slice-cache';
+import { SliceCache, takeFolder, type SliceReader } from './slice-cache';
 import type { TimeSlice } from './slice-plan';
 
 const SLICE: TimeSlice = { startMs: 1_605_751_200_000, endMs: 1_605_752_100_000 };
@@ -117,5 +117,25 @@ describe('SliceCache', () => {
     expect(restarted.heldLines('edge', SLICE)).toBe(1186);
     expect(existsSync(older)).toBe(false);
     expect(readdirSync(folder).filter((name) => name.endsWith('.parquet'))).toHaveLength(1);
+    // The gone owner's file is replaced by the next generation, naming this process.
+    expect(existsSync(path.join(folder, 'owner.pid'))).toBe(false);
+    expect(readFileSync(path.join(folder, 'owner-1.pid'), 'utf8')).toBe(String(process.pid));
+  });
+
+  it('of two processes taking over a gone owner at once, one owns the folder: the later never removes the first one\'s owner file', () => {
+    const folder = path.join(root, 'race');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'owner.pid'), String(spawnSync(process.execPath, ['-e', '']).pid));
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      // The other server saw the same gone owner and took the folder between this one's look and its link.
+      const taken = takeFolder(folder, () => writeFileSync(path.join(folder, 'owner-1.pid'), String(other.pid)));
+      expect(taken).toBe(false);
+      expect(readFileSync(path.join(folder, 'owner-1.pid'), 'utf8')).toBe(String(other.pid));
+      // A later look finds the live owner: still not taken.
+      expect(takeFolder(folder)).toBe(false);
+    } finally {
+      other.kill();
+    }
   });
 });

@@ -43,39 +43,68 @@ const settledName = (key: string, lines: number, readId: string) => `${key}~${li
 /** The settled names of this process and of earlier ones (`~<lines>` alone). */
 const SETTLED_NAME = /^(.+?)~(\d+)(?:~r[0-9a-z]+)?\.parquet$/;
 
-/** The file naming the process that owns a cache folder (its pid). */
-const OWNER_FILE = 'owner.pid';
+/**
+ * Owner files name the process that owns a cache folder (its pid): `owner-<generation>.pid`, the
+ * highest generation the owner (`owner.pid`, generation 0, as earlier versions wrote it).
+ */
+const OWNER_PREFIX = 'owner';
+const ownerName = (generation: number) => (generation === 0 ? 'owner.pid' : `owner-${generation}.pid`);
+const OWNER_NAME = /^owner(?:-([1-9]\d*))?\.pid$/;
 
-/** Cache folders owned by a SliceCache of this process: another one on the same folder does not share it. */
-const ownedFolders = new Set<string>();
+/** Cache folders owned by a SliceCache of this process, with their owner file's generation: another one on the same folder does not share it. */
+const ownedFolders = new Map<string, number>();
+
+/** The owner files of a folder, newest generation first. */
+function ownerGenerations(dir: string): number[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const match = OWNER_NAME.exec(name);
+      return match ? [Number(match[1] ?? 0)] : [];
+    })
+    .sort((a, b) => b - a);
+}
+
 /**
  * Takes `dir` for this cache: true when no live process (and no other cache of this one) holds it.
- * The owner file appears whole or not at all (a hard link of a file already holding the pid), so
- * of two servers starting at once one wins and the other reads the winner's pid; an owner file
- * whose process is gone (killed, crashed) is taken over.
+ * An owner file appears whole or not at all (a hard link of a file already holding the pid), and
+ * none is ever replaced: a folder whose owner is gone (killed, crashed) is taken by linking the
+ * next generation, which of two servers starting at once only one can create. A taker whose
+ * generation is not the newest once linked (another read a later owner meanwhile) lets go, so no
+ * two processes ever own a folder; removing the gone owner's file instead could remove the file
+ * another taker had just linked. `beforeLink` is for tests: another process acting at that moment.
  */
-function takeFolder(dir: string): boolean {
-  const ownerFile = path.join(dir, OWNER_FILE);
-  const mine = `${ownerFile}.${process.pid}`;
+export function takeFolder(dir: string, beforeLink?: () => void): boolean {
+  const mine = path.join(dir, `${OWNER_PREFIX}-taking-${process.pid}`);
   writeFileSync(mine, String(process.pid));
   try {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const newest = ownerGenerations(dir)[0];
+      if (newest !== undefined) {
+        let owner = 0;
+        try {
+          owner = Number(readFileSync(path.join(dir, ownerName(newest)), 'utf8').trim());
+        } catch {
+          // Let go meanwhile: looked at again.
+          continue;
+        }
+        const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isProcessAlive(owner);
+        if (held) return false;
+      }
+      const generation = (newest ?? 0) + 1;
+      beforeLink?.();
       try {
-        linkSync(mine, ownerFile);
-        ownedFolders.add(dir);
-        return true;
+        linkSync(mine, path.join(dir, ownerName(generation)));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        continue;
       }
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(ownerFile, 'utf8').trim());
-      } catch {
-        // Let go meanwhile: taken on the next attempt.
+      if (ownerGenerations(dir)[0] !== generation) {
+        rmSync(path.join(dir, ownerName(generation)), { force: true });
+        return false;
       }
-      const held = owner === process.pid ? ownedFolders.has(dir) : Number.isSafeInteger(owner) && owner > 0 && isProcessAlive(owner);
-      if (held) return false;
-      rmSync(ownerFile, { force: true });
+      for (const older of ownerGenerations(dir)) if (older < generation) rmSync(path.join(dir, ownerName(older)), { force: true });
+      ownedFolders.set(dir, generation);
+      return true;
     }
     return false;
   } finally {
@@ -85,8 +114,10 @@ function takeFolder(dir: string): boolean {
 
 /** Lets go of an owned folder: its owner file goes if it still names this process. */
 function releaseFolder(dir: string): void {
+  const generation = ownedFolders.get(dir);
   ownedFolders.delete(dir);
-  const ownerFile = path.join(dir, OWNER_FILE);
+  if (generation === undefined) return;
+  const ownerFile = path.join(dir, ownerName(generation));
   try {
     if (Number(readFileSync(ownerFile, 'utf8').trim()) === process.pid) unlinkSync(ownerFile);
   } catch {
@@ -153,7 +184,7 @@ export class SliceCache {
   /** The settled slices an earlier process kept; anything else it left (unfinished or fresh reads) is removed. */
   private findSettled(): void {
     for (const name of readdirSync(this.dir)) {
-      if (name.startsWith(OWNER_FILE)) continue;
+      if (name.startsWith(OWNER_PREFIX)) continue;
       const match = SETTLED_NAME.exec(name);
       const parsed = match ? parseSliceKey(match[1] ?? '') : null;
       const file = path.join(this.dir, name);
