@@ -8,9 +8,9 @@ import { RESOLVED_FIELDS, type TierFieldTypes } from './field-caps';
 
 /** As dynamic mapping leaves the contract fixture's edge lines: @source text with a .keyword, status long. */
 const MAPPINGS = {
-  ...Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: 'keyword', types: ['keyword'] }])),
-  host: { name: '@source.keyword', kind: 'keyword', types: ['text'] },
-  status: { name: 'status', kind: 'integer', types: ['long'] },
+  ...Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: 'keyword', types: ['keyword'], aggregatable: true }])),
+  host: { name: '@source.keyword', kind: 'keyword', types: ['text'], aggregatable: true },
+  status: { name: 'status', kind: 'integer', types: ['long'], aggregatable: true },
 } as TierFieldTypes;
 
 const include = (field: DimensionField, value: string) => ({ field, value, exclude: false });
@@ -42,14 +42,14 @@ describe('edge dimension filters', () => {
     expect(edgeDimensionFilters([include('edge.status', '2000'), include('edge.status', '200')], MAPPINGS)).toEqual([{ terms: { status: ['200'] } }]);
     expect(edgeDimensionFilters([include('edge.upstreamAddr', '-')], MAPPINGS)).toEqual([{ terms: { upstream_addr: ['-'] } }]);
     // Text on a number field would be refused by a term query: host mapped as a number holds no "edge-1".
-    expect(edgeDimensionFilters([include('edge.host', 'edge-1')], { ...MAPPINGS, host: { name: 'h', kind: 'number', types: ['float'] } })).toEqual([NONE]);
+    expect(edgeDimensionFilters([include('edge.host', 'edge-1')], { ...MAPPINGS, host: { name: 'h', kind: 'number', types: ['float'], aggregatable: true } })).toEqual([NONE]);
   });
 
   it('needs the mappings only for edge filters, and refuses analyzed text', () => {
     expect(edgeDimensionFilters(undefined, undefined)).toEqual([]);
     expect(edgeDimensionFilters([include('ingress.status', '504')], undefined)).toEqual([]);
     expect(() => edgeDimensionFilters([include('edge.method', 'GET')], undefined)).toThrow(/mappings/);
-    const text = { ...MAPPINGS, method: { name: 'request_method', kind: 'text', types: ['text'] } } as TierFieldTypes;
+    const text = { ...MAPPINGS, method: { name: 'request_method', kind: 'text', types: ['text'], aggregatable: true } } as TierFieldTypes;
     expect(() => edgeDimensionFilters([include('edge.method', 'GET')], text)).toThrow(MappingError);
   });
 });
@@ -58,7 +58,7 @@ describe('dimension values', () => {
   it('reads a representative as the domain normalizes it', () => {
     const raw = {
       trace_id: 't',
-      '@timestamp': 0,
+      '@timestamp': '2020-11-19T02:00:00Z',
       request_time: '0.1',
       '@source': ' ingress-node-2 ',
       upstream_addr: ['10.0.0.1:80', '-'],

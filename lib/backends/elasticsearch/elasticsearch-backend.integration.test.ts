@@ -371,8 +371,8 @@ describe('failures, as the API reports them', () => {
 
 describe('edge timings Elasticsearch cannot aggregate exactly are still answered exactly, from the lines\' _source', () => {
   // The fixture's edge lines as JSON numbers (2.3, 0.35, …) in indices mapping request_time as
-  // long (Elasticsearch's doc values keep 2 of 2.3) or as float in one index and keyword in
-  // another (a type conflict across the pattern). The engine reads `_source`, as nginx printed it;
+  // long (Elasticsearch's doc values keep 2 of 2.3), as float in one index and keyword in
+  // another (a type conflict across the pattern), or without doc values (nothing to aggregate). The engine reads `_source`, as nginx printed it;
   // only the direct first bar, an aggregation, cannot: it waits for the window's read instead.
   const client = new Client({ node: url });
   const cleanups: (() => Promise<void>)[] = [];
@@ -387,12 +387,12 @@ describe('edge timings Elasticsearch cannot aggregate exactly are still answered
   });
 
   /** The fixture's edge lines split over indices of these request_time types, the ingress tier seeded as usual. */
-  async function backendOver(requestTimeTypes: readonly ('long' | 'float' | 'keyword')[]): Promise<LatencyBackend> {
+  async function backendOver(requestTimeTypes: readonly estypes.MappingProperty[]): Promise<LatencyBackend> {
     const run = `hs-it-map-${randomBytes(4).toString('hex')}`;
     const lines = edgeLines('numbers');
     for (const [at, type] of requestTimeTypes.entries()) {
       const mine = lines.filter((_line, number) => number % requestTimeTypes.length === at);
-      await indexWithMapping(client, `${run}-edge-${at}`, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type } }, mine);
+      await indexWithMapping(client, `${run}-edge-${at}`, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: type }, mine);
     }
     const ingressPrefix = `${run}-ingress-`;
     const summary = await seedElasticsearch({ client, edge: { indexPrefix: `${run}-unused-`, documents: [] }, ingress: { indexPrefix: ingressPrefix, documents: INGRESS_LINES } });
@@ -406,8 +406,9 @@ describe('edge timings Elasticsearch cannot aggregate exactly are still answered
   }
 
   it.each([
-    ['long', ['long']],
-    ['float in one index and keyword in another', ['float', 'keyword']],
+    ['long', [{ type: 'long' }]],
+    ['float in one index and keyword in another', [{ type: 'float' }, { type: 'keyword' }]],
+    ['float without doc values', [{ type: 'float', doc_values: false }]],
   ] as const)('request_time mapped as %s', async (_label, types) => {
     const backend = await backendOver(types);
     const health = await backend.checkHealth();

@@ -26,12 +26,12 @@ describe('field caps', () => {
 
   it('reads the seeded mappings: edge timings float, ingress timings keyword', () => {
     const edge = parseFieldCaps(recorded<estypes.FieldCapsResponse>('field-caps-edge-numbers'), DEFAULT_FIELD_NAMES);
-    expect(edge.requestTime).toEqual({ name: 'request_time', kind: 'number', types: ['float'] });
-    expect(edge.traceId).toEqual({ name: 'trace_id', kind: 'keyword', types: ['keyword'] });
-    expect(edge.timestamp).toEqual({ name: '@timestamp', kind: 'date', types: ['date'] });
+    expect(edge.requestTime).toEqual({ name: 'request_time', kind: 'number', types: ['float'], aggregatable: true });
+    expect(edge.traceId).toEqual({ name: 'trace_id', kind: 'keyword', types: ['keyword'], aggregatable: true });
+    expect(edge.timestamp).toEqual({ name: '@timestamp', kind: 'date', types: ['date'], aggregatable: true });
     const ingress = parseFieldCaps(recorded<estypes.FieldCapsResponse>('field-caps-ingress'), DEFAULT_FIELD_NAMES);
-    expect(ingress.requestTime).toEqual({ name: 'request_time', kind: 'keyword', types: ['keyword'] });
-    expect(ingress.appName).toEqual({ name: 'app_name', kind: 'unmapped', types: [] });
+    expect(ingress.requestTime).toEqual({ name: 'request_time', kind: 'keyword', types: ['keyword'], aggregatable: true });
+    expect(ingress.appName).toEqual({ name: 'app_name', kind: 'unmapped', types: [], aggregatable: true });
   });
 
   it('text with a .keyword sub-field, integer types and conflicts', () => {
@@ -50,11 +50,11 @@ describe('field caps', () => {
       },
     } as unknown as estypes.FieldCapsResponse;
     const types = parseFieldCaps(response, DEFAULT_FIELD_NAMES);
-    expect(types.traceId).toEqual({ name: 'trace_id.keyword', kind: 'keyword', types: ['text'] });
+    expect(types.traceId).toEqual({ name: 'trace_id.keyword', kind: 'keyword', types: ['text'], aggregatable: true });
     expect(types.requestTime.kind).toBe('integer');
-    expect(types.upstreamResponseTime).toEqual({ name: 'upstream_response_time', kind: 'conflict', types: ['float', 'keyword'] });
-    expect(types.upstreamConnectTime).toEqual({ name: 'upstream_connect_time', kind: 'number', types: ['double', 'float'] });
-    expect(types.path).toEqual({ name: 'path', kind: 'text', types: ['text'] });
+    expect(types.upstreamResponseTime).toEqual({ name: 'upstream_response_time', kind: 'conflict', types: ['float', 'keyword'], aggregatable: true });
+    expect(types.upstreamConnectTime).toEqual({ name: 'upstream_connect_time', kind: 'number', types: ['double', 'float'], aggregatable: true });
+    expect(types.path).toEqual({ name: 'path', kind: 'text', types: ['text'], aggregatable: false });
   });
 
   it('reads the layout from the mapped markers; unmapped ones do not count', () => {

@@ -33,8 +33,12 @@ export type ResolvedLogicalField = (typeof RESOLVED_FIELDS)[number];
  */
 export type FieldKind = 'number' | 'integer' | 'keyword' | 'date' | 'text' | 'other' | 'unmapped' | 'conflict';
 
-/** `name` is the field to query and aggregate (the `.keyword` sub-field for text). */
-export type ResolvedField = { name: string; kind: FieldKind; types: string[] };
+/**
+ * `name` is the field to query and aggregate (the `.keyword` sub-field for text); `aggregatable`
+ * is false when some index keeps no doc values for it (`doc_values: false`): it can be searched,
+ * not aggregated.
+ */
+export type ResolvedField = { name: string; kind: FieldKind; types: string[]; aggregatable: boolean };
 
 export type TierFieldTypes = Record<ResolvedLogicalField, ResolvedField>;
 
@@ -79,19 +83,25 @@ function typesOf(response: estypes.FieldCapsResponse, name: string): string[] {
     .sort();
 }
 
+/** Whether every index mapping the field can aggregate it. */
+function aggregatableIn(response: estypes.FieldCapsResponse, name: string): boolean {
+  return Object.entries(response.fields[name] ?? {}).every(([type, caps]) => type === 'unmapped' || caps.aggregatable);
+}
+
 function resolveField(response: estypes.FieldCapsResponse, name: string): ResolvedField {
   const types = typesOf(response, name);
-  if (types.length === 0) return { name, kind: 'unmapped', types };
+  if (types.length === 0) return { name, kind: 'unmapped', types, aggregatable: true };
   const kinds = [...new Set(types.map((type) => KIND_OF_TYPE[type] ?? 'other'))];
-  if (kinds.length > 1) return { name, kind: 'conflict', types };
+  if (kinds.length > 1) return { name, kind: 'conflict', types, aggregatable: aggregatableIn(response, name) };
   const kind = kinds[0]!;
   if (kind === 'text') {
-    const keywordTypes = typesOf(response, `${name}${KEYWORD_SUFFIX}`);
+    const keyword = `${name}${KEYWORD_SUFFIX}`;
+    const keywordTypes = typesOf(response, keyword);
     if (keywordTypes.length > 0 && keywordTypes.every((type) => KIND_OF_TYPE[type] === 'keyword')) {
-      return { name: `${name}${KEYWORD_SUFFIX}`, kind: 'keyword', types };
+      return { name: keyword, kind: 'keyword', types, aggregatable: aggregatableIn(response, keyword) };
     }
   }
-  return { name, kind, types };
+  return { name, kind, types, aggregatable: aggregatableIn(response, name) };
 }
 
 /** The mapping kind of each resolved field in one tier. */

@@ -8,7 +8,7 @@ const tierOf = (kinds: Partial<Record<(typeof RESOLVED_FIELDS)[number], FieldKin
   Object.fromEntries(
     RESOLVED_FIELDS.map((field) => {
       const kind = kinds[field] ?? (field === 'timestamp' ? 'date' : defaultKind);
-      return [field, { name: DEFAULT_FIELD_NAMES[field], kind, types: [kind] }];
+      return [field, { name: DEFAULT_FIELD_NAMES[field], kind, types: [kind], aggregatable: true }];
     }),
   ) as TierFieldTypes;
 

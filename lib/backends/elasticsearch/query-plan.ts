@@ -49,9 +49,14 @@ export type GroupLogicalField = 'upstreamAddr' | 'host' | 'appName' | 'path' | '
 
 const describe = (tier: Tier, field: ResolvedField): string => `the ${tier} field ${field.name} is mapped as ${field.types.join(' and ')}`;
 
+/** A field some index keeps no doc values for: searchable, never aggregated. */
+const notAggregatable = (tier: Tier, field: ResolvedField) =>
+  new MappingError(`${describe(tier, field)} without doc values in some index (doc_values: false), so it cannot be aggregated`, tier);
+
 /** A timing field: floating-point seconds, keyword strings, or absent everywhere. */
 export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingLogicalField): AggregatedField {
   const field = plan[tier][logical];
+  if ((field.kind === 'number' || field.kind === 'keyword') && !field.aggregatable) throw notAggregatable(tier, field);
   if (field.kind === 'number' || field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, kind: field.kind };
   if (field.kind === 'integer') {
     throw new MappingError(`${describe(tier, field)}: Elasticsearch kept whole seconds only; map timings as float, double or keyword`, tier);
@@ -62,7 +67,9 @@ export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingL
 
 /** A text-like field grouped or suggested by its values. */
 export function groupFieldOrThrow(plan: FieldPlan, tier: Tier, logical: GroupLogicalField): AggregatedField {
-  return exactFieldOrThrow(tier, plan[tier][logical]);
+  const field = exactFieldOrThrow(tier, plan[tier][logical]);
+  if (!plan[tier][logical].aggregatable) throw notAggregatable(tier, plan[tier][logical]);
+  return field;
 }
 
 /** A field whose values can be aggregated or matched exactly (term queries): not analyzed text, one type in all indices. */
@@ -82,6 +89,8 @@ export function traceIdFieldOrThrow(plan: FieldPlan, tier: Tier): QueryField {
 
 export function timestampFieldOrThrow(plan: FieldPlan, tier: Tier): string {
   const field = plan[tier].timestamp;
+  // Windows are read by slices counted with a date histogram of it: it must aggregate.
+  if (field.kind === 'date' && !field.aggregatable) throw new MappingError(`${notAggregatable(tier, field).message}; @timestamp must keep doc values`, tier);
   if (field.kind === 'date' || field.kind === 'unmapped') return field.name;
   throw new MappingError(`${describe(tier, field)}; @timestamp must be a date`, tier);
 }

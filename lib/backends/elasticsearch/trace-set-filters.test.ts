@@ -38,7 +38,7 @@ describe('trace set filters', () => {
 
   it('edge dimension filters select edge lines next to app and path; ingress ones are applied to the join', () => {
     const edgeMappings = Object.fromEntries(
-      RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: field === 'status' ? 'integer' : 'keyword', types: [field === 'status' ? 'long' : 'keyword'] }]),
+      RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: field === 'status' ? 'integer' : 'keyword', types: [field === 'status' ? 'long' : 'keyword'], aggregatable: true }]),
     ) as TierFieldTypes;
     const filters = [
       { field: 'edge.status' as const, value: '200', exclude: false },

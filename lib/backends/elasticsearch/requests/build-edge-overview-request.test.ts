@@ -40,8 +40,8 @@ describe('buildEdgeOverviewRequest', () => {
   });
 
   it('edge dimension filters narrow the window, skipped lines included; ingress ones are not for edge lines', () => {
-    const keywords = Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: 'keyword', types: ['keyword'] }]));
-    const edgeMappings = { ...keywords, host: { name: '@source.keyword', kind: 'keyword', types: ['text'] } } as TierFieldTypes;
+    const keywords = Object.fromEntries(RESOLVED_FIELDS.map((field) => [field, { name: DEFAULT_FIELD_NAMES[field], kind: 'keyword', types: ['keyword'], aggregatable: true }]));
+    const edgeMappings = { ...keywords, host: { name: '@source.keyword', kind: 'keyword', types: ['text'], aggregatable: true } } as TierFieldTypes;
     const filters = [
       { field: 'edge.host' as const, value: 'edge-2', exclude: false },
       { field: 'edge.upstreamAddr' as const, value: '10.20.0.12:80', exclude: true },
