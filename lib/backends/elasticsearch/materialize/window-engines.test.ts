@@ -18,7 +18,7 @@ afterEach(() => {
  * WindowEngines' bookkeeping with a stand-in reader and engine (the reads and answers themselves
  * are checked against the real node in materialize.integration.test.ts): who waits, who stops.
  */
-function engines(readDelayMs: number, sampling: { thresholdLines: number; openDelayMs: number } | null = null, buildDelayMs = 0) {
+function engines(readDelayMs: number, sampling: { thresholdLines: number; openDelayMs: number } | null = null, buildDelayMs = 0, readsIgnoreAbort = false) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-window-engines-'));
   dirs.push(dir);
   let reads = 0;
@@ -46,6 +46,8 @@ function engines(readDelayMs: number, sampling: { thresholdLines: number; openDe
           onLines(1);
           resolve({ lines: 1, notices: [] });
         }, readDelayMs);
+        // Like a normalization under way, a read may finish all the same.
+        if (readsIgnoreAbort) return;
         signal.addEventListener('abort', () => {
           clearTimeout(timer);
           reject(new Error('read stopped'));
@@ -106,6 +108,24 @@ describe('WindowEngines', () => {
     await running;
     await new Promise((resolve) => setTimeout(resolve, 400));
     for (const file of opened[1]!) expect(existsSync(file), file).toBe(true);
+    await windows.close();
+  });
+
+  it.each([
+    ['stops', false],
+    ['finishes all the same', true],
+  ])('a window refreshed while it is read (the read %s) is answered from a read started after the refresh', async (_label, readsIgnoreAbort) => {
+    const { windows, opened, reads, events } = engines(100, null, 0, readsIgnoreAbort);
+    const before = windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    windows.refresh(T0, T0 + HOUR_MS);
+    const after = windows.use(T0, T0 + HOUR_MS, async (backend) => backend);
+    // Both requests get an answer, from the one engine built on slices read after the refresh.
+    await expect(Promise.all([before, after])).resolves.toHaveLength(2);
+    expect(opened).toHaveLength(1);
+    expect(events.filter((event) => event === 'build')).toHaveLength(1);
+    // The first read's two slices under way, then all ten again.
+    expect(reads()).toBe(12);
     await windows.close();
   });
 

@@ -81,6 +81,8 @@ type HeldSample = SampleEngine & { active: number; closed: boolean; lastUsedMs: 
  * sampled first answer's engine when a request asked for one.
  */
 type Building = {
+  /** The slices it reads: what a refresh of a window stops. */
+  slices: Record<Tier, TimeSlice[]>;
   promise: Promise<OpenEngine>;
   tracker: LoadTracker;
   controller: AbortController;
@@ -88,6 +90,8 @@ type Building = {
   lines: Promise<CountedLines>;
   sampleWanted: boolean;
   sample: Promise<HeldSample | null> | null;
+  /** Stopped by a refresh of its slices: its requests wait for the read the refresh starts instead. */
+  refreshed: boolean;
 };
 
 type OpenEngine = {
@@ -185,12 +189,22 @@ export class WindowEngines {
     return last ? last.tracker.status() : null;
   }
 
-  /** Forgets the window's slices and the engines holding them: the next request reads them again. */
+  /**
+   * Forgets the window's slices and the engines holding them: the next request reads them again.
+   * A read of them under way is stopped, and its requests wait for a read started after the
+   * refresh: finished, it would have answered from lines read before it.
+   */
   refresh(fromMs: number, toMs: number): void {
     const slices = windowSlices(fromMs, toMs);
-    for (const tier of TIERS) this.deps.cache.drop(tier, slices[tier]);
     const spans = { edge: spanOf(slices.edge), ingress: spanOf(slices.ingress) };
     const overlaps = (a: Span, b: Span) => a.fromMs < b.toMs && b.fromMs < a.toMs;
+    for (const [key, building] of [...this.building]) {
+      if (!TIERS.some((tier) => overlaps(spanOf(building.slices[tier]), spans[tier]))) continue;
+      building.refreshed = true;
+      this.building.delete(key);
+      building.controller.abort();
+    }
+    for (const tier of TIERS) this.deps.cache.drop(tier, slices[tier]);
     for (const engine of [...this.engines]) {
       if (TIERS.some((tier) => overlaps(engine.spans[tier], spans[tier]))) this.retire(engine);
     }
@@ -219,7 +233,13 @@ export class WindowEngines {
     const slices = windowSlices(fromMs, toMs);
     const open = this.openEngineFor(slices);
     if (open) return open;
-    return this.waitFor(this.buildingFor(slices), signal);
+    const building = this.buildingFor(slices);
+    try {
+      return await this.waitFor(building, signal);
+    } catch (error) {
+      if (building.refreshed && !signal?.aborted) return this.engineFor(fromMs, toMs, signal);
+      throw error;
+    }
   }
 
   /** The materialization of these slices under way, or one started now. */
@@ -242,6 +262,8 @@ export class WindowEngines {
       lines,
       sampleWanted: false,
       sample: null,
+      refreshed: false,
+      slices,
     };
     building.promise = this.materialize(slices, building, countedLines).finally(() => {
       if (this.building.get(key) === building) this.building.delete(key);
@@ -389,8 +411,8 @@ export class WindowEngines {
     const startedMs = this.nowMs();
     const read = (tier: Tier, slice: TimeSlice, file: string) =>
       this.reads.run(
-        () =>
-          this.deps.readSlice(
+        async () => {
+          const lines = await this.deps.readSlice(
             tier,
             slice,
             file,
@@ -399,7 +421,11 @@ export class WindowEngines {
               tracker.record({ stage: 'read', tier, linesRead: linesRead[tier], bytesRead: 0, totalBytes: 0, elapsedMs: this.nowMs() - startedMs });
             },
             signal,
-          ),
+          );
+          // A read stopped (by a refresh) that finished all the same is not kept: its lines may predate the refresh.
+          if (signal.aborted) throw requestCancelled();
+          return lines;
+        },
         0,
         signal,
       );
@@ -421,6 +447,8 @@ export class WindowEngines {
       try {
         // The engine builds its store on first use: built now.
         await backend.fetchExtent();
+        // Refreshed while it was built: its lines may predate the refresh.
+        if (signal.aborted) throw requestCancelled();
       } catch (error) {
         await backend.close();
         throw error;
