@@ -15,7 +15,7 @@ import { convertTextLogs } from './convert-text-logs';
 import type { LoadProgressSink } from './load-progress';
 import type { LogSource } from './log-sources';
 import { buildLoadTierSql } from './sql/build-load';
-import { readFirstLines } from './text-log-reader';
+import { readFirstLines, startsWithByteOrderMark } from './text-log-reader';
 
 export type { TierFormat };
 
@@ -40,7 +40,7 @@ function firstLine(error: unknown): string {
 
 /**
  * Detects the container runtime's wrapping, detects or resolves a tier's format and, for text
- * logs (and JSON files named with a host or wrapped by a runtime),
+ * logs (and JSON files named with a host, wrapped by a runtime or starting with a byte order mark),
  * converts its lines into one NDJSON file in `workDirectory`, so every form reaches the same load
  * statement and the same normalization. JSON files are left for DuckDB to read directly.
  */
@@ -69,7 +69,8 @@ export async function prepareTier(
   }
   const formatName = format.kind === 'json' ? 'json' : format.name;
   const named = { format: formatName, ...(envelope === 'none' ? {} : { envelope }), unreadable: unreadableReason(formatName, envelope) };
-  if (format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined)) {
+  const readDirectly = format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined);
+  if (readDirectly && !(await anyStartsWithByteOrderMark(sources))) {
     const missing = checkJsonFields(innerLines, fields);
     return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
@@ -79,6 +80,12 @@ export async function prepareTier(
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
   const missing = format.kind === 'json' ? checkJsonFields(innerLines, fields) : result.missing;
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
+}
+
+/** Whether a file starts with a byte order mark: such JSON files go through the conversion, which drops it. */
+async function anyStartsWithByteOrderMark(sources: readonly LogSource[]): Promise<boolean> {
+  for (const source of sources) if (await startsWithByteOrderMark(source)) return true;
+  return false;
 }
 
 /**

@@ -142,6 +142,26 @@ describe('the embedded store on raw nginx text logs', () => {
     expect(answer.counts.unreadableReasons).toEqual({ edge: 'not matching the log_format' });
   });
 
+  it('reads the first line of files that start with a byte order mark, text or JSON, plain or compressed', async () => {
+    const BOM = '\uFEFF';
+    const json = [
+      JSON.stringify({ '@timestamp': '2020-11-19T02:00:00.500Z', trace_id: 't1', request_time: 1.25 }),
+      JSON.stringify({ '@timestamp': '2020-11-19T02:00:01Z', trace_id: 't2', request_time: 0.12 }),
+    ];
+    const dir = writeFiles({
+      'edge.log': BOM + lines(EDGE_LINES),
+      'edge.ndjson': BOM + lines(json),
+      'edge.ndjson.gz': gzipSync(BOM + lines(json)),
+      'ingress.log': lines(INGRESS_LINES),
+    });
+    for (const [edgeFile, edgeFormat] of [['edge.log', EDGE_FORMAT], ['edge.ndjson', undefined], ['edge.ndjson.gz', undefined]] as const) {
+      const backend = open({ edgeFiles: [path.join(dir, edgeFile)], ingressFiles: [path.join(dir, 'ingress.log')], edgeFormat });
+      const answer = await getHistograms(backend, WINDOW);
+      expect([edgeFile, answer.counts.edge, answer.counts.unreadableLines]).toEqual([edgeFile, edgeFormat ? 3 : 2, undefined]);
+      expect((await getTrace(backend, 't1')).edge?.requestTimeMs).toBe(1250);
+    }
+  });
+
   it('fills the host of JSON lines from a host=path entry, keeping a host a line has', async () => {
     const dir = writeFiles({
       'edge.ndjson': lines([
