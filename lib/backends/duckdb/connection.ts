@@ -46,7 +46,7 @@ export const DEFAULT_MEMORY_LIMIT = '384MB';
  * A slice's normalization streams answer by answer: one thread and a small memory (a 5,000-hit
  * answer of 3 MB normalized in 96MB). Several run at once beside the server.
  */
-const LINE_FILE_MEMORY_LIMIT = '160MB';
+const LINE_FILE_MEMORY_MB = 160;
 
 /** Worker threads: each holds its own buffers, so more threads mean more memory as well. */
 export const DEFAULT_THREADS = Math.min(4, os.availableParallelism());
@@ -240,23 +240,75 @@ export async function openSnapshotStore(
 }
 
 /**
+ * The scratch database slice normalizations share while a window is read, closed once idle for
+ * LINE_FILE_IDLE_MS: a fresh one a slice cost its creation, its macros and a cold allocator, a
+ * fifth of the slice's normalization. In memory (spilling to its folder): the statements keep no
+ * table, and a database file's creation and closing blocked the server's thread for ~30 ms.
+ */
+const lineFileDatabase = {
+  opened: null as Promise<{ instance: DuckDBInstance; close: () => void }> | null,
+  active: 0,
+  idleTimer: null as NodeJS.Timeout | null,
+};
+const LINE_FILE_IDLE_MS = 5_000;
+/** Slices normalized at once (window-engines.ts reads two), each within LINE_FILE_MEMORY_MB. */
+const LINE_FILES_AT_ONCE = 2;
+
+/** A connection to the shared scratch database; every call is matched by one releaseLineFileConnection, whatever happens. */
+async function lineFileConnection(): Promise<DuckDBConnection> {
+  if (lineFileDatabase.idleTimer) clearTimeout(lineFileDatabase.idleTimer);
+  lineFileDatabase.idleTimer = null;
+  lineFileDatabase.active += 1;
+  const opened = (lineFileDatabase.opened ??= openTemporaryDatabase({
+    memoryLimit: `${LINE_FILES_AT_ONCE * LINE_FILE_MEMORY_MB}MB`,
+    threads: '1',
+    preserveInsertionOrder: false,
+    inMemory: true,
+  }).then(({ instance, connection, close }) => {
+    connection.closeSync();
+    return { instance, close };
+  }));
+  opened.catch(() => {
+    if (lineFileDatabase.opened === opened) lineFileDatabase.opened = null;
+  });
+  const connection = await (await opened).instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+  } catch (error) {
+    connection.closeSync();
+    throw error;
+  }
+  return connection;
+}
+
+function releaseLineFileConnection(connection: DuckDBConnection | null): void {
+  connection?.closeSync();
+  lineFileDatabase.active -= 1;
+  if (lineFileDatabase.active > 0) return;
+  lineFileDatabase.idleTimer = setTimeout(() => {
+    const opened = lineFileDatabase.opened;
+    if (lineFileDatabase.active > 0 || !opened) return;
+    lineFileDatabase.opened = null;
+    void opened.then(({ close }) => close(), () => undefined);
+  }, LINE_FILE_IDLE_MS);
+  lineFileDatabase.idleTimer.unref();
+}
+
+/**
  * Normalizes a tier's Elasticsearch search answers (one a file, `pagesGlob`) into a line file
- * (buildLineFileSql) in a scratch database of its own, small and closed at once: what
- * Elasticsearch's slices are stored as. Returns the number of lines written.
+ * (buildLineFileSql), what Elasticsearch's slices are stored as. Returns the number of lines
+ * written (the COPY's own count).
  */
 export async function writeLineFile(tier: Tier, pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): Promise<number> {
-  // In memory (spilling to its folder): the statement keeps no table, and a database file's
-  // creation and closing blocked the server's thread for ~30 ms a slice.
-  const { connection, close } = await openTemporaryDatabase({ memoryLimit: LINE_FILE_MEMORY_LIMIT, threads: '1', preserveInsertionOrder: false, inMemory: true });
+  let connection: DuckDBConnection | null = null;
   try {
-    await connection.run(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId, pageHits));
-    const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquetFile)})`);
-    return Number(counted.getRowObjects()[0]?.n ?? 0);
+    connection = await lineFileConnection();
+    const written = await connection.runAndReadAll(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId, pageHits));
+    return Number(written.getRows()[0]?.[0] ?? 0);
   } catch (error) {
     throw new AppError('backend_error', `could not store the ${tier} lines read from Elasticsearch: ${firstLine(error)}`, undefined, { cause: error });
   } finally {
-    connection.closeSync();
-    close();
+    releaseLineFileConnection(connection);
   }
 }
 
