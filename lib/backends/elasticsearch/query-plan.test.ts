@@ -30,6 +30,14 @@ describe('query plan', () => {
     expect(() => traceIdFieldOrThrow(planOf(tierOf({ traceId: 'date' })), 'edge')).toThrow(/trace ids must be keyword/);
   });
 
+  it('keeps the aggregation of timings whose doc values miss the millisecond, or that have none, to the lines', () => {
+    const edgeWith = (requestTime: Partial<TierFieldTypes['requestTime']>) => planOf({ ...tierOf({}), requestTime: { ...tierOf({}).requestTime, kind: 'number', ...requestTime } });
+    expect(() => timingFieldOrThrow(edgeWith({ types: ['scaled_float'] }), 'edge', 'requestTime')).toThrow(/keeps scaled_float values coarser than the millisecond/);
+    expect(() => timingFieldOrThrow(edgeWith({ types: ['float', 'half_float'] }), 'edge', 'requestTime')).toThrow(/keeps half_float values coarser/);
+    expect(() => timingFieldOrThrow(edgeWith({ types: ['float'], aggregatable: false }), 'edge', 'requestTime')).toThrow(/without doc values in some index/);
+    expect(timingFieldOrThrow(edgeWith({ types: ['double', 'float'] }), 'edge', 'requestTime')).toEqual({ name: 'request_time', kind: 'number' });
+  });
+
   it('numeric trace ids are not strings', () => {
     expect(traceIdFieldOrThrow(planOf(tierOf({ traceId: 'integer' })), 'edge')).toEqual({ name: 'trace_id', isKeyword: false });
     expect(traceIdFieldOrThrow(planOf(tierOf({})), 'edge')).toEqual({ name: 'trace_id', isKeyword: true });

@@ -49,6 +49,13 @@ export type GroupLogicalField = 'upstreamAddr' | 'host' | 'appName' | 'path' | '
 
 const describe = (tier: Tier, field: ResolvedField): string => `the ${tier} field ${field.name} is mapped as ${field.types.join(' and ')}`;
 
+/**
+ * Floating-point types whose doc values may miss the millisecond: half_float keeps 11 bits (10.123
+ * becomes 10.125), scaled_float its scaling factor's digits (0.125 with 100 becomes 0.13). float
+ * and double keep it (their values are read with half-millisecond bounds).
+ */
+const COARSE_NUMBER_TYPES = new Set(['half_float', 'scaled_float']);
+
 /** A field some index keeps no doc values for: searchable, never aggregated. */
 const notAggregatable = (tier: Tier, field: ResolvedField) =>
   new MappingError(`${describe(tier, field)} without doc values in some index (doc_values: false), so it cannot be aggregated`, tier);
@@ -57,6 +64,10 @@ const notAggregatable = (tier: Tier, field: ResolvedField) =>
 export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingLogicalField): AggregatedField {
   const field = plan[tier][logical];
   if ((field.kind === 'number' || field.kind === 'keyword') && !field.aggregatable) throw notAggregatable(tier, field);
+  const coarse = field.types.filter((type) => COARSE_NUMBER_TYPES.has(type));
+  if (field.kind === 'number' && coarse.length > 0) {
+    throw new MappingError(`${describe(tier, field)}: Elasticsearch keeps ${coarse.join(' and ')} values coarser than the millisecond nginx printed`, tier);
+  }
   if (field.kind === 'number' || field.kind === 'keyword' || field.kind === 'unmapped') return { name: field.name, kind: field.kind };
   if (field.kind === 'integer') {
     throw new MappingError(`${describe(tier, field)}: Elasticsearch kept whole seconds only; map timings as float, double or keyword`, tier);
