@@ -259,18 +259,23 @@ async function lineFileConnection(): Promise<DuckDBConnection> {
   if (lineFileDatabase.idleTimer) clearTimeout(lineFileDatabase.idleTimer);
   lineFileDatabase.idleTimer = null;
   lineFileDatabase.active += 1;
-  const opened = (lineFileDatabase.opened ??= openTemporaryDatabase({
-    memoryLimit: `${LINE_FILES_AT_ONCE * LINE_FILE_MEMORY_MB}MB`,
-    threads: '1',
-    preserveInsertionOrder: false,
-    inMemory: true,
-  }).then(({ instance, connection, close }) => {
-    connection.closeSync();
-    return { instance, close };
-  }));
-  opened.catch(() => {
-    if (lineFileDatabase.opened === opened) lineFileDatabase.opened = null;
-  });
+  if (!lineFileDatabase.opened) {
+    const opening = openTemporaryDatabase({
+      memoryLimit: `${LINE_FILES_AT_ONCE * LINE_FILE_MEMORY_MB}MB`,
+      threads: '1',
+      preserveInsertionOrder: false,
+      inMemory: true,
+    }).then(({ instance, connection, close }) => {
+      connection.closeSync();
+      return { instance, close };
+    });
+    // One that failed to open is opened anew by the next slice.
+    opening.catch(() => {
+      if (lineFileDatabase.opened === opening) lineFileDatabase.opened = null;
+    });
+    lineFileDatabase.opened = opening;
+  }
+  const opened = lineFileDatabase.opened;
   const connection = await (await opened).instance.connect();
   try {
     await connection.run("SET TimeZone = 'UTC'");

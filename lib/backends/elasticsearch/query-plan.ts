@@ -57,13 +57,13 @@ const describe = (tier: Tier, field: ResolvedField): string => `the ${tier} fiel
 const COARSE_NUMBER_TYPES = new Set(['half_float', 'scaled_float']);
 
 /** A field some index keeps no doc values for: searchable, never aggregated. */
-const notAggregatable = (tier: Tier, field: ResolvedField) =>
-  new MappingError(`${describe(tier, field)} without doc values in some index (doc_values: false), so it cannot be aggregated`, tier);
+const withoutDocValues = (tier: Tier, field: ResolvedField): string =>
+  `${describe(tier, field)} without doc values in some index (doc_values: false), so it cannot be aggregated`;
 
 /** A timing field: floating-point seconds, keyword strings, or absent everywhere. */
 export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingLogicalField): AggregatedField {
   const field = plan[tier][logical];
-  if ((field.kind === 'number' || field.kind === 'keyword') && !field.aggregatable) throw notAggregatable(tier, field);
+  if ((field.kind === 'number' || field.kind === 'keyword') && !field.aggregatable) throw new MappingError(withoutDocValues(tier, field), tier);
   const coarse = field.types.filter((type) => COARSE_NUMBER_TYPES.has(type));
   if (field.kind === 'number' && coarse.length > 0) {
     throw new MappingError(`${describe(tier, field)}: Elasticsearch keeps ${coarse.join(' and ')} values coarser than the millisecond nginx printed`, tier);
@@ -78,8 +78,9 @@ export function timingFieldOrThrow(plan: FieldPlan, tier: Tier, logical: TimingL
 
 /** A text-like field grouped or suggested by its values. */
 export function groupFieldOrThrow(plan: FieldPlan, tier: Tier, logical: GroupLogicalField): AggregatedField {
-  const field = exactFieldOrThrow(tier, plan[tier][logical]);
-  if (!plan[tier][logical].aggregatable) throw notAggregatable(tier, plan[tier][logical]);
+  const resolved = plan[tier][logical];
+  const field = exactFieldOrThrow(tier, resolved);
+  if (!resolved.aggregatable) throw new MappingError(withoutDocValues(tier, resolved), tier);
   return field;
 }
 
@@ -101,7 +102,7 @@ export function traceIdFieldOrThrow(plan: FieldPlan, tier: Tier): QueryField {
 export function timestampFieldOrThrow(plan: FieldPlan, tier: Tier): string {
   const field = plan[tier].timestamp;
   // Windows are read by slices counted with a date histogram of it: it must aggregate.
-  if (field.kind === 'date' && !field.aggregatable) throw new MappingError(`${notAggregatable(tier, field).message}; @timestamp must keep doc values`, tier);
+  if (field.kind === 'date' && !field.aggregatable) throw new MappingError(`${withoutDocValues(tier, field)}; @timestamp must keep doc values`, tier);
   if (field.kind === 'date' || field.kind === 'unmapped') return field.name;
   throw new MappingError(`${describe(tier, field)}; @timestamp must be a date`, tier);
 }
