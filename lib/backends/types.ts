@@ -41,6 +41,8 @@ export type TierFormat = {
   format: string;
   envelope?: Exclude<LogEnvelope, 'none'>;
   missing: Partial<Record<LogicalField, string>>;
+  /** JSON lines from an nginx template that leaves variables unquoted: their bare values were read as text (lib/domain/access-log/bare-values.ts). */
+  bareValues?: true;
   /** Why a line of this tier can be unreadable, as the answers say it. */
   unreadable: string;
 };

@@ -13,7 +13,7 @@ import { buildSnapshotCountsSql, buildSnapshotExportSql, buildSnapshotOpenSql, t
 import { buildGatherLinesSql, buildLineFileSql } from './sql/build-lines-store';
 import { sqlString } from './sql/field-access';
 import type { LoadProgressSink } from './load-progress';
-import { discardConverted, loadPreparedTier, prepareTier, type TierFormat } from './load-tier';
+import { discardConverted, loadTier, prepareTier, type TierFormat } from './load-tier';
 import { resolveLogSources } from './log-sources';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './sql/macros';
 import { describeInputChange, dropManifest, readManifest, toStoreInputs, writeManifest, type StoreOrigin } from './store-manifest';
@@ -140,10 +140,8 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
     ingressPrepared.catch(() => undefined);
     let formats: Record<Tier, TierFormat>;
     try {
-      const edge = await edgePrepared;
-      await loadPreparedTier(connection, edge, fields, onProgress);
-      const ingress = await ingressPrepared;
-      await loadPreparedTier(connection, ingress, fields, onProgress);
+      const edge = await loadTier(connection, await edgePrepared, config, fields, files.tempDirectory, onProgress);
+      const ingress = await loadTier(connection, await ingressPrepared, config, fields, files.tempDirectory, onProgress);
       formats = { edge: edge.format, ingress: ingress.format };
     } catch (error) {
       await ingressPrepared.then(discardConverted, () => undefined);

@@ -2,6 +2,8 @@ import 'server-only';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteBareValues } from '@/lib/domain/access-log/bare-values';
+import { parseJsonObjectLine } from '@/lib/domain/access-log/json-object-line';
 import { detectEnvelope, unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { checkJsonFields } from '@/lib/domain/access-log/json-field-check';
 import { LogFormatError } from '@/lib/domain/access-log/log-format';
@@ -14,8 +16,8 @@ import { AppError } from '@/lib/server/core/errors';
 import { convertTextLogs } from './convert-text-logs';
 import type { LoadProgressSink } from './load-progress';
 import type { LogSource } from './log-sources';
-import { buildLoadTierSql } from './sql/build-load';
-import { readFirstLines, startsWithByteOrderMark } from './text-log-reader';
+import { buildLoadTierSql, buildUnreadableCountSql } from './sql/build-load';
+import { readFirstLines, readLines, startsWithByteOrderMark } from './text-log-reader';
 
 export type { TierFormat };
 
@@ -40,9 +42,10 @@ function firstLine(error: unknown): string {
 
 /**
  * Detects the container runtime's wrapping, detects or resolves a tier's format and, for text
- * logs (and JSON files named with a host, wrapped by a runtime or starting with a byte order mark),
- * converts its lines into one NDJSON file in `workDirectory`, so every form reaches the same load
- * statement and the same normalization. JSON files are left for DuckDB to read directly.
+ * logs (and JSON files named with a host, wrapped by a runtime, starting with a byte order mark or
+ * with bare nginx values to quote), converts its lines into one NDJSON file in `workDirectory`, so
+ * every form reaches the same load statement and the same normalization. JSON files are left for
+ * DuckDB to read directly. `quoteBareValues` quotes them whatever the first lines showed.
  */
 export async function prepareTier(
   tier: Tier,
@@ -51,6 +54,7 @@ export async function prepareTier(
   fields: FieldNames,
   workDirectory: string,
   onProgress?: LoadProgressSink,
+  options: { quoteBareValues?: boolean } = {},
 ): Promise<PreparedTier> {
   let firstLines: string[] = [];
   for (const source of sources) {
@@ -68,18 +72,62 @@ export async function prepareTier(
     throw new AppError('config_error', `the ${tier} log files (${describeFiles(sources)}): ${error.message}`, undefined, { cause: error });
   }
   const formatName = format.kind === 'json' ? 'json' : format.name;
-  const named = { format: formatName, ...(envelope === 'none' ? {} : { envelope }), unreadable: unreadableReason(formatName, envelope) };
-  const readDirectly = format.kind === 'json' && envelope === 'none' && sources.every((source) => source.host === undefined);
+  const quoting = format.kind === 'json' && (format.bareValues === true || options.quoteBareValues === true);
+  const named = {
+    format: formatName,
+    ...(envelope === 'none' ? {} : { envelope }),
+    ...(quoting ? { bareValues: true as const } : {}),
+    unreadable: unreadableReason(formatName, envelope),
+  };
+  const readDirectly = format.kind === 'json' && !quoting && envelope === 'none' && sources.every((source) => source.host === undefined);
   if (readDirectly && !(await anyStartsWithByteOrderMark(sources))) {
     const missing = checkJsonFields(innerLines, fields);
     return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
   mkdirSync(workDirectory, { recursive: true });
   const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
-  const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, envelope };
+  const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, quoteBareValues: quoting, envelope };
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
-  const missing = format.kind === 'json' ? checkJsonFields(innerLines, fields) : result.missing;
+  const missing = format.kind === 'json' ? checkJsonFields(quoting ? innerLines.map((line) => quoteBareValues(line) ?? line) : innerLines, fields) : result.missing;
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
+}
+
+/** Whether a line of the files is JSON only once its bare nginx values are quoted (read until the first one). */
+async function anyBareValueLine(sources: readonly LogSource[], envelope: LogEnvelope): Promise<boolean> {
+  for (const source of sources) {
+    for await (const line of readLines(source)) {
+      const inner = unwrapLine(envelope, line);
+      if (inner === null) continue;
+      // A line without bare values comes back as it is, without being parsed.
+      const quoted = quoteBareValues(inner);
+      if (quoted !== null && quoted !== inner && parseJsonObjectLine(quoted) !== null && parseJsonObjectLine(inner) === null) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Loads a prepared tier; a JSON tier with unreadable lines is read again with its bare nginx values
+ * quoted when some of those lines have them (lines the first lines' detection did not see: `-`
+ * appears only when no upstream answered). A clean load costs no second look. Returns the tier as
+ * loaded.
+ */
+export async function loadTier(
+  connection: DuckDBConnection,
+  prepared: PreparedTier,
+  config: DuckdbConfig,
+  fields: FieldNames,
+  workDirectory: string,
+  onProgress?: LoadProgressSink,
+): Promise<PreparedTier> {
+  await loadPreparedTier(connection, prepared, fields, onProgress);
+  if (prepared.format.format !== 'json' || prepared.format.bareValues) return prepared;
+  const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(prepared.tier));
+  if (Number(unreadable.getRowObjects()[0]?.n ?? 0) === 0) return prepared;
+  if (!(await anyBareValueLine(prepared.sources, prepared.format.envelope ?? 'none'))) return prepared;
+  const quoting = await prepareTier(prepared.tier, prepared.sources, config, fields, workDirectory, onProgress, { quoteBareValues: true });
+  await loadPreparedTier(connection, quoting, fields, onProgress);
+  return quoting;
 }
 
 /** Whether a file starts with a byte order mark: such JSON files go through the conversion, which drops it. */

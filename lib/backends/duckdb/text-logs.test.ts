@@ -162,6 +162,37 @@ describe('the embedded store on raw nginx text logs', () => {
     }
   });
 
+  it("reads nginx JSON templates that leave variables unquoted: '-', retries and redirects, in the first lines or only later", async () => {
+    // log_format j escape=json '{"@timestamp":"$time_iso8601","trace_id":"$request_id","request_time":$request_time,
+    //   "upstream_connect_time":$upstream_connect_time,"upstream_response_time":$upstream_response_time,"upstream_addr":"$upstream_addr"}';
+    const jsonLine = (second: number, id: string, requestTime: string, connect: string, response: string, addr: string) =>
+      `{"@timestamp":"2020-11-19T02:00:${String(second).padStart(2, '0')}+00:00","trace_id":"${id}","request_time":${requestTime},` +
+      `"upstream_connect_time":${connect},"upstream_response_time":${response},"upstream_addr":"${addr}"}`;
+    const plain = Array.from({ length: 25 }, (_, index) => jsonLine(index + 10, `p${index}`, '0.100', '0.001', '0.099', '10.0.0.1:80'));
+    const bare = [
+      jsonLine(1, 't1', '1.250', '0.001', '1.249', '10.0.0.1:80'),
+      // No upstream answered (a 499 before proxying): nginx printed "-".
+      jsonLine(2, 't2', '0.120', '-', '-', '-'),
+      // A retry on a second upstream, then an internal redirect.
+      jsonLine(3, 't3', '0.300', '0.000, 0.001', '0.100, 0.199', '10.0.0.1:80, 10.0.0.2:80'),
+      jsonLine(4, 't4', '0.050', '0.001 : 0.002', '0.010 : 0.020', '10.0.0.1:80 : 10.0.0.2:80'),
+    ];
+    const ingress = JSON.stringify({ '@timestamp': '2020-11-19T02:00:03Z', trace_id: 't3', request_time: 0.29, upstream_response_time: '0.280' });
+    // First: bare values among the first lines (detected); then: only after the first 20 lines (found once the load counted unreadable lines).
+    const dir = writeFiles({ 'first.json': lines(bare.concat(plain)), 'later.json': lines(plain.concat(bare)), 'ingress.json': lines([ingress]) });
+    for (const file of ['first.json', 'later.json']) {
+      const backend = open({ edgeFiles: [path.join(dir, file)], ingressFiles: [path.join(dir, 'ingress.json')] });
+      const answer = await getHistograms(backend, WINDOW);
+      expect([file, answer.counts.edge, answer.counts.unreadableLines]).toEqual([file, 29, undefined]);
+      const retried = (await getTrace(backend, 't3')).edge;
+      expect([file, retried?.upstreamConnectMs, retried?.connectTotalMs, retried?.responseTotalMs]).toEqual([file, [0, 1], 1, 299]);
+      const redirected = (await getTrace(backend, 't4')).edge;
+      expect([file, redirected?.connectTotalMs, redirected?.responseTotalMs]).toEqual([file, 3, 30]);
+      const none = (await getTrace(backend, 't2')).edge;
+      expect([file, none?.requestTimeMs, none?.connectTotalMs, none?.upstreamConnectMs]).toEqual([file, 120, null, []]);
+    }
+  });
+
   it('fills the host of JSON lines from a host=path entry, keeping a host a line has', async () => {
     const dir = writeFiles({
       'edge.ndjson': lines([

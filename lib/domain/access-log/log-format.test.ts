@@ -23,6 +23,13 @@ describe('parseLogFormat', () => {
     expect(format.segments[1]).toEqual({ kind: 'literal', text: ' "' });
   });
 
+  it('honours escape= without the directive name, as copied from the middle of it', () => {
+    const format = parseLogFormat(`escape=json '{"time":"$time_iso8601",' '"request_time":$request_time}';`);
+    expect(format.escape).toBe('json');
+    expect(format.segments[0]).toEqual({ kind: 'literal', text: '{"time":"' });
+    expect(format.segments.at(-1)).toEqual({ kind: 'literal', text: '}' });
+  });
+
   it('refuses a format without variables or with an unclosed quote', () => {
     expect(() => parseLogFormat('just text')).toThrow(LogFormatError);
     expect(() => parseLogFormat("'$status")).toThrow('not closed');

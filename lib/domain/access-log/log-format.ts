@@ -22,15 +22,15 @@ const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g;
 function unquoteDirective(input: string): { text: string; escape: LogEscape } {
   let rest = input.trim();
   let escape: LogEscape = 'default';
-  if (DIRECTIVE.test(rest)) {
-    rest = rest.replace(DIRECTIVE, '');
-    const option = ESCAPE_OPTION.exec(rest);
-    if (option) {
-      escape = option[1] as LogEscape;
-      rest = rest.slice(option[0].length);
-    }
-    rest = rest.replace(/;\s*$/, '');
+  const directive = DIRECTIVE.test(rest);
+  if (directive) rest = rest.replace(DIRECTIVE, '');
+  // The option is honoured without the directive's name too (`escape=json '{…}'`, copied from the middle of it).
+  const option = ESCAPE_OPTION.exec(rest);
+  if (option) {
+    escape = option[1] as LogEscape;
+    rest = rest.slice(option[0].length);
   }
+  if (directive || option) rest = rest.replace(/;\s*$/, '');
   if (!rest.startsWith("'") && !rest.startsWith('"')) return { text: rest, escape };
   // One or more quoted parts, concatenated as nginx does; a backslash escapes the next character.
   let text = '';

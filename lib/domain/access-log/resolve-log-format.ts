@@ -1,11 +1,11 @@
-import { parseJsonObjectLine } from './json-object-line';
+import { parseNginxJsonLine } from './bare-values';
 import { compileLineParser, type LineParser } from './line-parser';
 import { LogFormatError, parseLogFormat } from './log-format';
 import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName, type LogFormatPresetName } from './presets';
 
 /** How a tier's files are read: JSON objects (the ELK `_source` shape), or text lines by a log_format. */
 export type ResolvedLogFormat =
-  | { kind: 'json' }
+  | { kind: 'json'; /** some first lines are JSON only once their bare nginx values are quoted (bare-values.ts) */ bareValues?: true }
   | { kind: 'text'; /** the preset's name, or "log_format" for a format given in full */ name: string; parser: LineParser };
 
 const MAX_QUOTED_LINE = 200;
@@ -33,7 +33,7 @@ function noFormatFits(firstLine: string | undefined, variable: string): LogForma
 export function resolveLogFormat(configured: string | undefined, firstLines: readonly string[], variable: string): ResolvedLogFormat {
   const spec = configured?.trim();
   if (spec) {
-    if (spec === 'json') return { kind: 'json' };
+    if (spec === 'json') return jsonFormat(lines(firstLines).map(parseNginxJsonLine));
     if (isLogFormatPresetName(spec)) return bestVariant(spec, lines(firstLines)) ?? textFormat(spec, LOG_FORMAT_PRESETS[spec][0]);
     try {
       return textFormat('log_format', spec);
@@ -43,13 +43,17 @@ export function resolveLogFormat(configured: string | undefined, firstLines: rea
   }
   const sample = lines(firstLines);
   if (sample.length === 0) return { kind: 'json' };
-  if (sample.filter((line) => parseJsonObjectLine(line) !== null).length >= majority(sample)) return { kind: 'json' };
+  const json = sample.map(parseNginxJsonLine);
+  if (json.filter((read) => read !== null).length >= majority(sample)) return jsonFormat(json);
   for (const name of LOG_FORMAT_PRESET_NAMES) {
     const format = bestVariant(name, sample);
     if (format) return format;
   }
   throw noFormatFits(sample[0], variable);
 }
+
+const jsonFormat = (reads: readonly ({ quoted: boolean } | null)[]): ResolvedLogFormat =>
+  reads.some((read) => read?.quoted) ? { kind: 'json', bareValues: true } : { kind: 'json' };
 
 const lines = (firstLines: readonly string[]) => firstLines.filter((line) => line.trim() !== '');
 const majority = (sample: readonly string[]) => Math.ceil(sample.length / 2);
