@@ -41,8 +41,8 @@ export type TierFormat = {
   format: string;
   envelope?: Exclude<LogEnvelope, 'none'>;
   missing: Partial<Record<LogicalField, string>>;
-  /** JSON lines from an nginx template that leaves variables unquoted: their bare values were read as text (lib/domain/access-log/bare-values.ts). */
-  bareValues?: true;
+  /** JSON lines from an nginx template that is not always JSON (unquoted variables, `\xHH` escapes) were repaired (lib/domain/access-log/nginx-json-repair.ts). */
+  repairedJson?: true;
   /** Why a line of this tier can be unreadable, as the answers say it. */
   unreadable: string;
 };

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { FieldNames } from '@/lib/domain/field-names';
 import type { LineParser } from '@/lib/domain/access-log/line-parser';
-import { quoteBareValues } from '@/lib/domain/access-log/bare-values';
+import { repairNginxJson } from '@/lib/domain/access-log/nginx-json-repair';
 import { parseJsonObjectLine } from '@/lib/domain/access-log/json-object-line';
 import { unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { planLogDocument, type LogDocumentPlan } from '@/lib/domain/access-log/to-log-document';
@@ -14,11 +14,11 @@ import { readLines } from './text-log-reader';
 
 /**
  * How a tier's lines become the JSON objects the store loads: by a log_format, or (JSON files named
- * with a host) by adding the host to each object that has none, or (`quoteBareValues`, nginx JSON
- * templates leaving variables unquoted) by quoting the values that are not JSON; each line first
+ * with a host) by adding the host to each object that has none, or (`repair`, nginx templates that
+ * are not always JSON) by repairing them (repairNginxJson); each line first
  * taken out of the container runtime's envelope, if it has one.
  */
-export type LineConversion = ({ kind: 'text'; parser: LineParser } | { kind: 'json'; quoteBareValues: boolean }) & { envelope: LogEnvelope };
+export type LineConversion = ({ kind: 'text'; parser: LineParser } | { kind: 'json'; repair: boolean }) & { envelope: LogEnvelope };
 
 /**
  * Written in place of a line that could not be read: a JSON value that is not an object, which the
@@ -80,8 +80,8 @@ export async function convertTextLogs(
           const values = conversion.parser.parse(inner);
           converted = values ? `${plan.toJsonLine(values, source.host)}\n` : UNREADABLE_LINE;
         } else {
-          // A line whose bare values cannot be told apart goes as it is: the load counts it unreadable.
-          const json = conversion.kind === 'json' && conversion.quoteBareValues ? (quoteBareValues(inner) ?? inner) : inner;
+          // A line that cannot be repaired goes as it is: the load counts it unreadable.
+          const json = conversion.kind === 'json' && conversion.repair ? (repairNginxJson(inner) ?? inner) : inner;
           converted = source.host === undefined ? `${json}\n` : withFileHost(json, fields.host, source.host);
         }
         pending.push(converted);

@@ -2,7 +2,7 @@ import 'server-only';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteBareValues } from '@/lib/domain/access-log/bare-values';
+import { repairNginxJson } from '@/lib/domain/access-log/nginx-json-repair';
 import { parseJsonObjectLine } from '@/lib/domain/access-log/json-object-line';
 import { detectEnvelope, unwrapLine, type LogEnvelope } from '@/lib/domain/access-log/log-envelope';
 import { checkJsonFields } from '@/lib/domain/access-log/json-field-check';
@@ -43,9 +43,9 @@ function firstLine(error: unknown): string {
 /**
  * Detects the container runtime's wrapping, detects or resolves a tier's format and, for text
  * logs (and JSON files named with a host, wrapped by a runtime, starting with a byte order mark or
- * with bare nginx values to quote), converts its lines into one NDJSON file in `workDirectory`, so
- * every form reaches the same load statement and the same normalization. JSON files are left for
- * DuckDB to read directly. `quoteBareValues` quotes them whatever the first lines showed.
+ * written by an nginx template that is not always JSON), converts its lines into one NDJSON file in
+ * `workDirectory`, so every form reaches the same load statement and the same normalization. JSON
+ * files are left for DuckDB to read directly. `repairJson` repairs them whatever the first lines showed.
  */
 export async function prepareTier(
   tier: Tier,
@@ -54,7 +54,7 @@ export async function prepareTier(
   fields: FieldNames,
   workDirectory: string,
   onProgress?: LoadProgressSink,
-  options: { quoteBareValues?: boolean } = {},
+  options: { repairJson?: boolean } = {},
 ): Promise<PreparedTier> {
   let firstLines: string[] = [];
   for (const source of sources) {
@@ -72,43 +72,43 @@ export async function prepareTier(
     throw new AppError('config_error', `the ${tier} log files (${describeFiles(sources)}): ${error.message}`, undefined, { cause: error });
   }
   const formatName = format.kind === 'json' ? 'json' : format.name;
-  const quoting = format.kind === 'json' && (format.bareValues === true || options.quoteBareValues === true);
+  const repairing = format.kind === 'json' && (format.repairedJson === true || options.repairJson === true);
   const named = {
     format: formatName,
     ...(envelope === 'none' ? {} : { envelope }),
-    ...(quoting ? { bareValues: true as const } : {}),
+    ...(repairing ? { repairedJson: true as const } : {}),
     unreadable: unreadableReason(formatName, envelope),
   };
-  const readDirectly = format.kind === 'json' && !quoting && envelope === 'none' && sources.every((source) => source.host === undefined);
+  const readDirectly = format.kind === 'json' && !repairing && envelope === 'none' && sources.every((source) => source.host === undefined);
   if (readDirectly && !(await anyStartsWithByteOrderMark(sources))) {
     const missing = checkJsonFields(innerLines, fields);
     return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
   mkdirSync(workDirectory, { recursive: true });
   const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
-  const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, quoteBareValues: quoting, envelope };
+  const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, repair: repairing, envelope };
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
-  const missing = format.kind === 'json' ? checkJsonFields(quoting ? innerLines.map((line) => quoteBareValues(line) ?? line) : innerLines, fields) : result.missing;
+  const missing = format.kind === 'json' ? checkJsonFields(repairing ? innerLines.map((line) => repairNginxJson(line) ?? line) : innerLines, fields) : result.missing;
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
 }
 
-/** Whether a line of the files is JSON only once its bare nginx values are quoted (read until the first one). */
-async function anyBareValueLine(sources: readonly LogSource[], envelope: LogEnvelope): Promise<boolean> {
+/** Whether a line of the files is JSON only once repaired (read until the first one). */
+async function anyRepairableLine(sources: readonly LogSource[], envelope: LogEnvelope): Promise<boolean> {
   for (const source of sources) {
     for await (const line of readLines(source)) {
       const inner = unwrapLine(envelope, line);
       if (inner === null) continue;
-      // A line without bare values comes back as it is, without being parsed.
-      const quoted = quoteBareValues(inner);
-      if (quoted !== null && quoted !== inner && parseJsonObjectLine(quoted) !== null && parseJsonObjectLine(inner) === null) return true;
+      // A line with nothing to repair comes back as it is, without being parsed.
+      const repaired = repairNginxJson(inner);
+      if (repaired !== null && repaired !== inner && parseJsonObjectLine(repaired) !== null && parseJsonObjectLine(inner) === null) return true;
     }
   }
   return false;
 }
 
 /**
- * Loads a prepared tier; a JSON tier with unreadable lines is read again with its bare nginx values
- * quoted when some of those lines have them (lines the first lines' detection did not see: `-`
+ * Loads a prepared tier; a JSON tier with unreadable lines is read again, repaired, when some of
+ * those lines are an nginx template's (lines the first lines' detection did not see: a bare `-`
  * appears only when no upstream answered). A clean load costs no second look. Returns the tier as
  * loaded.
  */
@@ -121,13 +121,13 @@ export async function loadTier(
   onProgress?: LoadProgressSink,
 ): Promise<PreparedTier> {
   await loadPreparedTier(connection, prepared, fields, onProgress);
-  if (prepared.format.format !== 'json' || prepared.format.bareValues) return prepared;
+  if (prepared.format.format !== 'json' || prepared.format.repairedJson) return prepared;
   const unreadable = await connection.runAndReadAll(buildUnreadableCountSql(prepared.tier));
   if (Number(unreadable.getRowObjects()[0]?.n ?? 0) === 0) return prepared;
-  if (!(await anyBareValueLine(prepared.sources, prepared.format.envelope ?? 'none'))) return prepared;
-  const quoting = await prepareTier(prepared.tier, prepared.sources, config, fields, workDirectory, onProgress, { quoteBareValues: true });
-  await loadPreparedTier(connection, quoting, fields, onProgress);
-  return quoting;
+  if (!(await anyRepairableLine(prepared.sources, prepared.format.envelope ?? 'none'))) return prepared;
+  const repaired = await prepareTier(prepared.tier, prepared.sources, config, fields, workDirectory, onProgress, { repairJson: true });
+  await loadPreparedTier(connection, repaired, fields, onProgress);
+  return repaired;
 }
 
 /** Whether a file starts with a byte order mark: such JSON files go through the conversion, which drops it. */

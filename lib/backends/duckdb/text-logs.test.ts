@@ -162,7 +162,7 @@ describe('the embedded store on raw nginx text logs', () => {
     }
   });
 
-  it("reads nginx JSON templates that leave variables unquoted: '-', retries and redirects, in the first lines or only later", async () => {
+  it("reads nginx JSON templates that leave variables unquoted ('-', retries, redirects) or escape as nginx does by default, in the first lines or only later", async () => {
     // log_format j escape=json '{"@timestamp":"$time_iso8601","trace_id":"$request_id","request_time":$request_time,
     //   "upstream_connect_time":$upstream_connect_time,"upstream_response_time":$upstream_response_time,"upstream_addr":"$upstream_addr"}';
     const jsonLine = (second: number, id: string, requestTime: string, connect: string, response: string, addr: string) =>
@@ -176,6 +176,8 @@ describe('the embedded store on raw nginx text logs', () => {
       // A retry on a second upstream, then an internal redirect.
       jsonLine(3, 't3', '0.300', '0.000, 0.001', '0.100, 0.199', '10.0.0.1:80, 10.0.0.2:80'),
       jsonLine(4, 't4', '0.050', '0.001 : 0.002', '0.010 : 0.020', '10.0.0.1:80 : 10.0.0.2:80'),
+      // A template without escape=json: nginx wrote the quotes of the query string as \x22.
+      String.raw`{"@timestamp":"2020-11-19T02:00:05+00:00","trace_id":"t5","request_time":0.010,"path":"/q?a=\x22b\x22"}`,
     ];
     const ingress = JSON.stringify({ '@timestamp': '2020-11-19T02:00:03Z', trace_id: 't3', request_time: 0.29, upstream_response_time: '0.280' });
     // First: bare values among the first lines (detected); then: only after the first 20 lines (found once the load counted unreadable lines).
@@ -183,7 +185,8 @@ describe('the embedded store on raw nginx text logs', () => {
     for (const file of ['first.json', 'later.json']) {
       const backend = open({ edgeFiles: [path.join(dir, file)], ingressFiles: [path.join(dir, 'ingress.json')] });
       const answer = await getHistograms(backend, WINDOW);
-      expect([file, answer.counts.edge, answer.counts.unreadableLines]).toEqual([file, 29, undefined]);
+      expect([file, answer.counts.edge, answer.counts.unreadableLines]).toEqual([file, 30, undefined]);
+      expect([file, (await getTrace(backend, 't5')).edge?.path]).toEqual([file, '/q?a="b"']);
       const retried = (await getTrace(backend, 't3')).edge;
       expect([file, retried?.upstreamConnectMs, retried?.connectTotalMs, retried?.responseTotalMs]).toEqual([file, [0, 1], 1, 299]);
       const redirected = (await getTrace(backend, 't4')).edge;

@@ -24,8 +24,8 @@ describe('resolveLogFormat', () => {
   it("detects nginx JSON templates whose unquoted variables printed '-' or several attempts, and says so", () => {
     const bare = ['{"request_time":0.3,"upstream_connect_time":-}', '{"request_time":0.3,"upstream_connect_time":0.001, 0.002}', '{"request_time":0.3,"upstream_connect_time":0.001}'];
     // Two of three are not JSON as written: before, no format fitted.
-    expect(resolveLogFormat(undefined, bare, 'V')).toEqual({ kind: 'json', bareValues: true });
-    expect(resolveLogFormat('json', bare, 'V')).toEqual({ kind: 'json', bareValues: true });
+    expect(resolveLogFormat(undefined, bare, 'V')).toEqual({ kind: 'json', repairedJson: true });
+    expect(resolveLogFormat('json', bare, 'V')).toEqual({ kind: 'json', repairedJson: true });
     expect(resolveLogFormat('json', [bare[2]!], 'V')).toEqual({ kind: 'json' });
   });
 

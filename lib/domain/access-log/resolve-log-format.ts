@@ -1,11 +1,11 @@
-import { parseNginxJsonLine } from './bare-values';
+import { parseNginxJsonLine } from './nginx-json-repair';
 import { compileLineParser, type LineParser } from './line-parser';
 import { LogFormatError, parseLogFormat } from './log-format';
 import { LOG_FORMAT_PRESET_NAMES, LOG_FORMAT_PRESETS, isLogFormatPresetName, type LogFormatPresetName } from './presets';
 
 /** How a tier's files are read: JSON objects (the ELK `_source` shape), or text lines by a log_format. */
 export type ResolvedLogFormat =
-  | { kind: 'json'; /** some first lines are JSON only once their bare nginx values are quoted (bare-values.ts) */ bareValues?: true }
+  | { kind: 'json'; /** some first lines are JSON only once repaired (nginx-json-repair.ts) */ repairedJson?: true }
   | { kind: 'text'; /** the preset's name, or "log_format" for a format given in full */ name: string; parser: LineParser };
 
 const MAX_QUOTED_LINE = 200;
@@ -52,8 +52,8 @@ export function resolveLogFormat(configured: string | undefined, firstLines: rea
   throw noFormatFits(sample[0], variable);
 }
 
-const jsonFormat = (reads: readonly ({ quoted: boolean } | null)[]): ResolvedLogFormat =>
-  reads.some((read) => read?.quoted) ? { kind: 'json', bareValues: true } : { kind: 'json' };
+const jsonFormat = (reads: readonly ({ repaired: boolean } | null)[]): ResolvedLogFormat =>
+  reads.some((read) => read?.repaired) ? { kind: 'json', repairedJson: true } : { kind: 'json' };
 
 const lines = (firstLines: readonly string[]) => firstLines.filter((line) => line.trim() !== '');
 const majority = (sample: readonly string[]) => Math.ceil(sample.length / 2);
