@@ -340,7 +340,7 @@ export async function openLineFilesStore(
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
     onProgress?.({ stage: 'build', tier: null, lines: lineCounts.edge + lineCounts.ingress });
     // No trace-id index: the trace details of these stores are read from where the lines came from.
-    for (const statement of [...buildFinishLoadSql('VIEW'), ...buildTraceTableSql()]) await connection.run(statement);
+    for (const statement of [...buildFinishLoadSql('VIEW', 'as-read'), ...buildTraceTableSql('as-read')]) await connection.run(statement);
     // Its answers get the store's own limit once it is built.
     if (settings.buildMemoryLimit) await connection.run(`SET memory_limit = ${sqlString(bounds.memoryLimit)}`);
     const loadMs = Math.round(performance.now() - started);

@@ -17,13 +17,14 @@ const fileList = (files: readonly string[]) => `[${files.map(sqlString).join(', 
  * normalizes log lines, and writes the normalized lines with their raw text (`doc`) as one Parquet
  * file, in one streaming statement (the store sorts the lines when built). A line's id is
  * `firstDocId` + its answer's number × `pageHits` + its place in the answer: in reading order,
- * unique across the files of a store when the caller makes `firstDocId` so.
+ * unique across the files of a store when the caller makes `firstDocId` so. zstd at level 1: on a
+ * window's answers both smaller and cheaper than the default level (116 against 125 MB).
  */
 export function buildLineFileSql(pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): string {
   if (!Number.isSafeInteger(firstDocId) || firstDocId < 0) throw new Error(`a line file's first id must be a safe non-negative integer, got ${firstDocId}`);
   if (!Number.isSafeInteger(pageHits) || pageHits < 1) throw new Error(`a page's hits must be a positive integer, got ${pageHits}`);
   return `COPY (SELECT ${firstDocId}::BIGINT + page_no * ${pageHits} + hit_no AS doc_id, * EXCLUDE (page_no, hit_no) FROM (${buildSearchPagesLinesSql(pagesGlob, fields)}))
-TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)`;
+TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 32768)`;
 }
 
 /**

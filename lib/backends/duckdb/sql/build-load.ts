@@ -127,13 +127,24 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
 }
 
 /**
+ * How a store's tables are laid out: sorted by time, so window filters skip whole row groups (a
+ * store of log files, loaded once and asked about any part of it), or as the lines were read (a
+ * materialized Elasticsearch window, built on every cold read and asked mostly about the whole of
+ * it: the sorts were a quarter of its build, and a narrower view scans all of its rows in a few
+ * milliseconds more).
+ */
+export type TableOrder = 'by-time' | 'as-read';
+
+export const orderByTime = (order: TableOrder, column: string): string => (order === 'by-time' ? `\nORDER BY ${column}` : '');
+
+/**
  * After both tiers are staged: every trace id gets a numeric key shared by both tiers (joins on
  * integers, not strings), and every line the number of valid lines its trace has in its tier, so
- * queries de-duplicate only the few traces that need it. Tables end sorted by time so window
- * filters skip whole row groups. `staged` says what the staging relations are: tables a load
- * computed, or views over line files (build-lines-store.ts), dropped alike once read.
+ * queries de-duplicate only the few traces that need it. `staged` says what the staging relations
+ * are: tables a load computed, or views over line files (build-lines-store.ts), dropped alike once
+ * read.
  */
-export function buildFinishLoadSql(staged: 'TABLE' | 'VIEW' = 'TABLE'): string[] {
+export function buildFinishLoadSql(staged: 'TABLE' | 'VIEW' = 'TABLE', order: TableOrder = 'by-time'): string[] {
   const valid = "trace_id IS NOT NULL AND rt_state = 'ok'";
   return [
     `CREATE OR REPLACE TABLE trace_keys AS
@@ -148,8 +159,7 @@ WITH duplicated AS (
 SELECT s.*, k.trace_key, coalesce(d.dup_count, 1) AS dup_count
 FROM ${stagingTable(tier)} s
 LEFT JOIN trace_keys k USING (trace_id)
-LEFT JOIN duplicated d USING (trace_id)
-ORDER BY s.ts_ms`,
+LEFT JOIN duplicated d USING (trace_id)${orderByTime(order, 's.ts_ms')}`,
       `DROP ${staged} ${stagingTable(tier)}`,
     ]),
   ];

@@ -1,4 +1,4 @@
-import { tierTable } from './build-load';
+import { orderByTime, tierTable, type TableOrder } from './build-load';
 
 /** One row per trace with a valid edge line: what every analytic verb reads (docs/ARCHITECTURE.md, "The trace table"). */
 export const TRACE_TABLE = 'traces';
@@ -79,9 +79,9 @@ ingress_side AS (
  * among all its valid edge lines and its ingress representative among all its valid ingress
  * lines; a query whose window or filters would choose differently (a trace with several valid
  * edge lines, or ingress lines outside the join window) recomputes those few traces from the
- * lines (build-trace-set.ts), so answers are exactly the lines' own.
+ * lines (build-trace-set.ts), so answers are exactly the lines' own. `order` as the tier tables'.
  */
-export function buildTraceTableSql(): string[] {
+export function buildTraceTableSql(order: TableOrder = 'by-time'): string[] {
   return [
     `CREATE OR REPLACE TEMP TABLE ${INGRESS_TRACE_TABLE} AS
 WITH ${ingressTracesSql(`(SELECT * FROM ${tierTable('ingress')} WHERE trace_key IS NOT NULL)`)}
@@ -91,12 +91,11 @@ WITH edge_rep AS (${representativesSql(`(SELECT * FROM ${tierTable('edge')} WHER
 )
 SELECT e.trace_key, e.trace_id, ${prefixed('e', 'e_', [...LINE_COLUMNS, ...EDGE_ONLY_COLUMNS])}, e.valid_n AS e_valid_n,
   ${INGRESS_COLUMNS.map((column) => `i.${column}`).join(', ')}
-FROM edge_rep e LEFT JOIN ${INGRESS_TRACE_TABLE} i USING (trace_key)
-ORDER BY e.ts_ms`,
+FROM edge_rep e LEFT JOIN ${INGRESS_TRACE_TABLE} i USING (trace_key)${orderByTime(order, 'e.ts_ms')}`,
     `DROP TABLE ${INGRESS_TRACE_TABLE}`,
     `CREATE OR REPLACE TABLE ${SEVERAL_EDGE_LINES} AS
-SELECT * FROM ${tierTable('edge')} WHERE dup_count > 1 AND trace_id IS NOT NULL AND rt_state = 'ok' ORDER BY ts_ms`,
+SELECT * FROM ${tierTable('edge')} WHERE dup_count > 1 AND trace_id IS NOT NULL AND rt_state = 'ok'${orderByTime(order, 'ts_ms')}`,
     `CREATE OR REPLACE TABLE ${SKIPPED_EDGE_LINES} AS
-SELECT * FROM ${tierTable('edge')} WHERE trace_id IS NULL OR rt_state <> 'ok' ORDER BY ts_ms`,
+SELECT * FROM ${tierTable('edge')} WHERE trace_id IS NULL OR rt_state <> 'ok'${orderByTime(order, 'ts_ms')}`,
   ];
 }
