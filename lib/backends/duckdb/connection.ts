@@ -340,7 +340,11 @@ export async function openLineFilesStore(
     const lineCounts = { edge: Number(row?.edge ?? 0), ingress: Number(row?.ingress ?? 0) };
     onProgress?.({ stage: 'build', tier: null, lines: lineCounts.edge + lineCounts.ingress });
     // No trace-id index: the trace details of these stores are read from where the lines came from.
+    // Tables left as read need no insertion order kept while they are built: DuckDB then buffers
+    // less (its own advice against running out of memory); answers get it back.
+    await connection.run('SET preserve_insertion_order = false');
     for (const statement of [...buildFinishLoadSql('VIEW', 'as-read'), ...buildTraceTableSql('as-read')]) await connection.run(statement);
+    await connection.run('RESET preserve_insertion_order');
     // Its answers get the store's own limit once it is built.
     if (settings.buildMemoryLimit) await connection.run(`SET memory_limit = ${sqlString(bounds.memoryLimit)}`);
     const loadMs = Math.round(performance.now() - started);
