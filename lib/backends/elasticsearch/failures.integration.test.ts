@@ -270,6 +270,21 @@ describe('indices and mappings that cannot answer', () => {
     });
   });
 
+  it('an index that keeps no _source: 502 saying hopscope reads lines from _source', async () => {
+    // Nothing can be read but the first bar (an aggregation of the doc values): the window's lines come from _source.
+    const index = `hs-fail-no-source-${randomBytes(4).toString('hex')}`;
+    created.push(index);
+    await client.indices.create({
+      index,
+      mappings: { _source: { enabled: false }, properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } } },
+    });
+    await client.index({ index, document: { '@timestamp': '2020-11-19T10:00:01Z', trace_id: 't1', request_time: 0.1 }, refresh: true });
+    const { status, body } = await histogramsWith({ edgeIndex: index });
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('backend_error');
+    expect(body.error.message).toMatch(/^could not store the edge lines read from Elasticsearch: .*a document came back without its _source \(or its time field @timestamp as a doc value\): hopscope reads lines from _source$/);
+  });
+
   it('the health check reports the same mapping problem', async () => {
     const index = created.find((name) => name.startsWith('hs-fail-notrace-'))!;
     installProcessBackend(testBackendConfig({ url, edgeIndex: index, ingressIndex: seeded.ingressIndex }));

@@ -107,9 +107,12 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
   // Each hit with where it is: the answer's number (its file is named by it, 000042.json) and its
   // place in the answer, so lines are numbered as they stream (no window over a whole slice).
   // A wildcard path skips the hits that lack the key: every hit of a slice has the doc value (it
-  // was chosen by a range on it), and a count that differs is an error, never shifted times.
+  // was chosen by a range on it) and should have its _source, so a count that differs is an error
+  // (an index that keeps no _source, most likely), never shifted times.
   const times = `json_extract_string(content, ${sqlString(`$.hits.hits[*].fields."${fields.timestamp}"[0]`)})`;
-  const unpaired = sqlString(`a hit came back without its time field as a doc value (${fields.timestamp})`);
+  const unpaired = sqlString(
+    `a document came back without its _source (or its time field ${fields.timestamp} as a doc value): hopscope reads lines from _source`,
+  );
   const documents = `(SELECT page_no, hit_no, doc, es_time FROM (
   SELECT page_no, unnest(sources) AS doc, unnest(times) AS es_time, unnest(range(len(sources))) AS hit_no FROM (
     SELECT sources, page_no,
