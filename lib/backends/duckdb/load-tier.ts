@@ -98,9 +98,10 @@ async function anyRepairableLine(sources: readonly LogSource[], envelope: LogEnv
     for await (const line of readLines(source)) {
       const inner = unwrapLine(envelope, line);
       if (inner === null) continue;
-      // A line with nothing to repair comes back as it is, without being parsed.
+      // A line with nothing to repair comes back as it is, without being parsed; one that changed
+      // was not JSON as written (only invalid values are rewritten).
       const repaired = repairNginxJson(inner);
-      if (repaired !== null && repaired !== inner && parseJsonObjectLine(repaired) !== null && parseJsonObjectLine(inner) === null) return true;
+      if (repaired !== null && repaired !== inner && parseJsonObjectLine(repaired) !== null) return true;
     }
   }
   return false;
