@@ -21,6 +21,10 @@ import type { TraceSetFields } from './trace-set-filters';
  * index and keyword in another, is still exact there): the first bar then waits for the read.
  */
 export function edgeAggregationBlocker(plan: FieldPlan, filters?: readonly DimensionFilter[]): string | null {
+  const traceId = plan.edge.traceId;
+  // Lines whose id is blank or `-` are told apart by a pattern (filters.ts), which Elasticsearch
+  // refuses on the keys of a flattened object.
+  if (traceId.types.includes('flattened')) return `the edge field ${traceId.name} is a key of a flattened object, which Elasticsearch cannot search by pattern`;
   try {
     edgeDimensionFilters(filters, toTraceSetFields(plan).edgeMappings);
     return null;

@@ -4,7 +4,7 @@ import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, type FieldNames } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import { AppError } from '@/lib/server/core/errors';
@@ -74,11 +74,11 @@ type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: r
  * The fixture seeded as usual (the reference) and the same lines in indices `<run>-edge` and
  * `<run>-ingress` of these mappings, a backend over each; `cleanup` removes both.
  */
-async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>) {
+async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>, fields: FieldNames = DEFAULT_FIELD_NAMES) {
   const client = new Client({ node: url });
   const reference = await seed(edgeLines('numbers'), INGRESS_LINES);
   for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines);
-  const backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  const backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
   const cleanup = async () => {
     await backend.close();
     await client.indices.delete({ index: `${run}-*` });
@@ -503,3 +503,67 @@ describe('a trace id mapped as analyzed text only (no .keyword)', () => {
   }, 120_000);
 });
 
+
+/** The fixture's lines with every field but the edge's time under `nginx.` (its `@` dropped: `@source` is `nginx.source`). */
+const underNginx = (lines: readonly Record<string, unknown>[], keep: readonly string[]) =>
+  lines.map((line) => {
+    const kept = Object.fromEntries(Object.entries(line).filter(([key]) => keep.includes(key)));
+    const nginx = Object.fromEntries(
+      Object.entries(line)
+        .filter(([key]) => !keep.includes(key))
+        .map(([key, value]) => [key === '@timestamp' ? 'time' : key.replace('@', ''), value]),
+    );
+    return { ...kept, nginx };
+  });
+
+/** The same views of two backends over the same lines, the raw lines aside. */
+async function expectSameViews(backend: LatencyBackend, reference: LatencyBackend): Promise<void> {
+  expect((await backend.checkHealth()).ok).toBe(true);
+  // The first bar, straight from Elasticsearch (the window is not read yet), then the window's views.
+  expect(await backend.fetchEdgeDistribution(WINDOW)).toEqual(await reference.fetchEdgeDistribution(WINDOW));
+  expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.fetchDistributions(WINDOW));
+  const page = { limit: 20, cursor: null };
+  const drill = await backend.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: null, toMs: null }, page);
+  expect(drill.traces.length).toBeGreaterThan(5);
+  expect(withoutRaw(drill)).toEqual(withoutRaw(await reference.fetchBucketTraces(WINDOW, { histogram: 'edge', fromMs: null, toMs: null }, page)));
+  const trace = await backend.fetchTrace('a5');
+  expect(trace?.edge?.timestampMs).toBe(T0 + 51_000);
+  expect(trace?.ingress?.host).toBe('ingress-2');
+  expect(withoutRaw(trace)).toEqual(withoutRaw(await reference.fetchTrace('a5')));
+  const timeline = { tier: 'ingress', groupBy: 'host', binMs: 60_000, maxGroups: 5 } as const;
+  expect(await backend.fetchConnectTimeline(WINDOW, timeline)).toEqual(await reference.fetchConnectTimeline(WINDOW, timeline));
+  for (const [field, prefix] of [['app', ''], ['path', '/']] as const) {
+    const expected = await reference.fetchSuggestions(WINDOW, field, prefix, 10);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await backend.fetchSuggestions(WINDOW, field, prefix, 10)).toEqual(expected);
+  }
+}
+
+describe('nginx fields in a flattened object', () => {
+  // `"nginx": { "type": "flattened" }` (one field for the whole object, against mapping
+  // explosions): field_caps lists only `nginx`, never `nginx.trace_id`, whose values are keywords
+  // that queries and aggregations reach by that name. It was refused as unmapped.
+  const run = `hs-it-flat-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
+  const fields = Object.fromEntries(
+    Object.entries(DEFAULT_FIELD_NAMES).map(([logical, name]) => [logical, logical === 'timestamp' ? name : `nginx.${name.replace('@', '')}`]),
+  ) as FieldNames;
+
+  beforeAll(async () => {
+    const properties = { '@timestamp': { type: 'date' }, nginx: { type: 'flattened' } } as const;
+    ({ reference, backend, cleanup } = await beside(
+      run,
+      { edge: { properties, lines: underNginx(edgeLines('numbers'), ['@timestamp']) }, ingress: { properties, lines: underNginx(INGRESS_LINES, ['@timestamp']) } },
+      fields,
+    ));
+  });
+  afterAll(async () => cleanup?.());
+
+  it('maps the fields as keywords and answers every view as the plain fields do', async () => {
+    const mappings = (await backend.checkHealth()).details.mappings as Record<string, Record<string, string>>;
+    expect(mappings.edge!.traceId).toBe('nginx.trace_id: keyword');
+    await expectSameViews(backend, reference.backend);
+  }, 120_000);
+});

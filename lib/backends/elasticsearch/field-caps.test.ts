@@ -57,6 +57,30 @@ describe('field caps', () => {
     expect(types.path).toEqual({ name: 'path', kind: 'text', types: ['text'], aggregatable: false });
   });
 
+  it('keys of a flattened object: keywords where their object is flattened, aggregatable as it is', () => {
+    const fields = { ...DEFAULT_FIELD_NAMES, traceId: 'nginx.trace_id', requestTime: 'nginx.request_time', path: 'req.url.path' };
+    // The objects a dotted name may sit in are asked for too.
+    expect(buildFieldCapsRequest('nginx-*', fields).fields).toEqual(expect.arrayContaining(['nginx.trace_id', 'nginx', 'req', 'req.url', 'req.url.path']));
+    const response = {
+      indices: ['a', 'b'],
+      fields: {
+        // Flattened in index a; a real float in index b (a mapping changed over time).
+        nginx: { flattened: { type: 'flattened', searchable: true, aggregatable: true, indices: ['a'] }, object: { type: 'object', searchable: false, aggregatable: false, indices: ['b'] } },
+        'nginx.request_time': { float: { type: 'float', searchable: true, aggregatable: true, indices: ['b'] } },
+        // A flattened object without doc values: searched, never aggregated.
+        'req.url': { flattened: { type: 'flattened', searchable: true, aggregatable: false } },
+        req: { object: { type: 'object', searchable: false, aggregatable: false } },
+      },
+    } as unknown as estypes.FieldCapsResponse;
+    const types = parseFieldCaps(response, fields);
+    expect(types.traceId).toEqual({ name: 'nginx.trace_id', kind: 'keyword', types: ['flattened'], aggregatable: true });
+    expect(types.requestTime).toEqual({ name: 'nginx.request_time', kind: 'conflict', types: ['flattened', 'float'], aggregatable: true });
+    expect(types.path).toEqual({ name: 'req.url.path', kind: 'keyword', types: ['flattened'], aggregatable: false });
+    // An object that is not flattened maps nothing by itself.
+    const plainObject = { indices: ['b'], fields: { nginx: { object: { type: 'object', searchable: false, aggregatable: false } } } } as unknown as estypes.FieldCapsResponse;
+    expect(parseFieldCaps(plainObject, fields).traceId.kind).toBe('unmapped');
+  });
+
   it('reads the layout from the mapped markers; unmapped ones do not count', () => {
     const response = {
       indices: ['logs-nginx_ingress_controller.access-default'],

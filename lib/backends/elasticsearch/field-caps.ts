@@ -59,6 +59,8 @@ const KIND_OF_TYPE: Record<string, FieldKind> = {
   date_nanos: 'date',
   text: 'text',
   match_only_text: 'text',
+  // A key inside a flattened object: its values are indexed as keywords (see flattenedRootOf).
+  flattened: 'keyword',
 };
 
 const KEYWORD_SUFFIX = '.keyword';
@@ -71,21 +73,39 @@ export function buildFieldCapsRequest(index: string, fields: FieldNames): estype
   const names = RESOLVED_FIELDS.map((field) => fields[field]);
   return {
     index,
-    fields: [...new Set([...names.flatMap((name) => [name, `${name}${KEYWORD_SUFFIX}`]), ...LAYOUT_MARKER_FIELDS])],
+    fields: [...new Set([...names.flatMap((name) => [name, `${name}${KEYWORD_SUFFIX}`, ...parentsOf(name)]), ...LAYOUT_MARKER_FIELDS])],
     ignore_unavailable: true,
     allow_no_indices: true,
   };
 }
 
-function typesOf(response: estypes.FieldCapsResponse, name: string): string[] {
-  return Object.keys(response.fields[name] ?? {})
-    .filter((type) => type !== 'unmapped')
-    .sort();
+/** `a.b.c` → `a`, `a.b`: the objects a dotted name may sit in. */
+function parentsOf(name: string): string[] {
+  const parts = name.split('.');
+  return parts.slice(1).map((_part, at) => parts.slice(0, at + 1).join('.'));
 }
 
-/** Whether every index mapping the field can aggregate it. */
+/**
+ * The flattened object a dotted name is a key of, if some index maps one of its parents as
+ * `flattened`: field_caps lists that object only, never its keys, which queries and
+ * aggregations reach by their full name (`nginx.trace_id` of a flattened `nginx`) as keywords.
+ */
+function flattenedRootOf(response: estypes.FieldCapsResponse, name: string): string | null {
+  return parentsOf(name).find((parent) => response.fields[parent]?.flattened !== undefined) ?? null;
+}
+
+/** The field's types over the pattern; a key of a flattened object counts as `flattened` where its object is. */
+function typesOf(response: estypes.FieldCapsResponse, name: string): string[] {
+  const own = Object.keys(response.fields[name] ?? {}).filter((type) => type !== 'unmapped');
+  const root = flattenedRootOf(response, name);
+  return [...new Set(root === null ? own : [...own, 'flattened'])].sort();
+}
+
+/** Whether every index mapping the field (or the flattened object holding it) can aggregate it. */
 function aggregatableIn(response: estypes.FieldCapsResponse, name: string): boolean {
-  return Object.entries(response.fields[name] ?? {}).every(([type, caps]) => type === 'unmapped' || caps.aggregatable);
+  const root = flattenedRootOf(response, name);
+  const own = Object.entries(response.fields[name] ?? {}).every(([type, caps]) => type === 'unmapped' || caps.aggregatable);
+  return own && (root === null || response.fields[root]!.flattened!.aggregatable);
 }
 
 function resolveField(response: estypes.FieldCapsResponse, name: string): ResolvedField {
