@@ -9,7 +9,7 @@ import type { BackendKind, Suggestion, SuggestionField } from '@/lib/domain/api-
 import type { CallOptions, FirstAnswer, TriageBackend } from '@/lib/backends/triage-types';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
 import type { LogEnvelope } from '@/lib/domain/access-log/log-envelope';
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField, SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 
 export type { BackendKind, Suggestion, SuggestionField };
@@ -64,6 +64,8 @@ export type FrozenWindow = {
   traces: number;
   rawTraces: number;
   fields: FieldNames;
+  /** Where raw lines keep fields whose configured names are mapping aliases (Elasticsearch's lines), when any. */
+  sourceAliases?: Record<Tier, SourceAliases>;
   formats: Record<Tier, TierFormat>;
   lineCounts: Record<Tier, number>;
   unreadableLines: Record<Tier, number>;

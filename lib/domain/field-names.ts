@@ -48,10 +48,30 @@ export const DEFAULT_FIELD_NAMES: FieldNames = {
 };
 
 /**
- * Reads a field from a document by its configured name: a nested path first (`a.b` as
- * `{a:{b:…}}`), then the flat dotted key (`{"a.b": …}`).
+ * Where else a tier's documents keep a configured field: an Elasticsearch mapping may declare the
+ * configured name an alias (`"type": "alias", "path": "nginx.request_time"`), which queries
+ * resolve but `_source` never holds; the document has the value at the alias's path. Each list is
+ * tried in order after the configured name (an index pattern may map the name as a field in older
+ * indices and as an alias in newer ones).
  */
-export function readField(doc: Record<string, unknown>, name: string): unknown {
+export type SourceAliases = Partial<Record<LogicalField, readonly string[]>>;
+
+/**
+ * Reads a field from a document by its configured name: a nested path first (`a.b` as
+ * `{a:{b:…}}`), then the flat dotted key (`{"a.b": …}`); then, when the name is absent, each of
+ * `alternates` (the alias paths of SourceAliases) the same way.
+ */
+export function readField(doc: Record<string, unknown>, name: string, alternates: readonly string[] = []): unknown {
+  const value = readOneField(doc, name);
+  if (value !== undefined) return value;
+  for (const alternate of alternates) {
+    const other = readOneField(doc, alternate);
+    if (other !== undefined) return other;
+  }
+  return undefined;
+}
+
+function readOneField(doc: Record<string, unknown>, name: string): unknown {
   if (!name.includes('.')) return doc[name];
   let current: unknown = doc;
   for (const part of name.split('.')) {

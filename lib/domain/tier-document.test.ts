@@ -117,6 +117,16 @@ describe('toTierDocument', () => {
     expect(document.upstreamAddrs).toEqual(['10.1.0.9:443']);
   });
 
+  it('reads a field whose configured name is a mapping alias at the alias\'s path', () => {
+    const moved = { ...without(EDGE_RAW, 'request_time', 'trace_id'), nginx: { request_time: '0.750', trace: { id: 'moved' } } };
+    const aliases = { requestTime: ['nginx.request_time'], traceId: ['nginx.trace.id'] };
+    const result = toTierDocument(moved, 'edge', DEFAULT_FIELD_NAMES, null, aliases);
+    expect(result.ok && result.document.requestTimeMs).toBe(750);
+    expect(result.ok && result.document.traceId).toBe('moved');
+    // Without the aliases the line has no trace id, as before.
+    expect(toTierDocument(moved, 'edge', DEFAULT_FIELD_NAMES)).toEqual({ ok: false, field: 'traceId', reason: 'missing' });
+  });
+
   it('reads a flat dotted key by the same name', () => {
     const fields = { ...DEFAULT_FIELD_NAMES, requestTime: 'nginx.request_time' };
     expect(documentOf({ ...without(EDGE_RAW, 'request_time'), 'nginx.request_time': 0.75 }, 'edge', fields).requestTimeMs).toBe(750);
@@ -211,6 +221,16 @@ describe('readField', () => {
 
   it('returns a nested null as null rather than falling back', () => {
     expect(readField({ nginx: { request_time: null }, 'nginx.request_time': 2 }, 'nginx.request_time')).toBeNull();
+  });
+
+  it('tries the alternates (alias paths) in order when the name is absent; a value under the name wins', () => {
+    const alternates = ['nginx.rt', 'access.rt'];
+    expect(readField({ nginx: { rt: 1 }, access: { rt: 2 } }, 'request_time', alternates)).toBe(1);
+    expect(readField({ access: { rt: 2 } }, 'request_time', alternates)).toBe(2);
+    expect(readField({ 'nginx.rt': 3 }, 'request_time', alternates)).toBe(3);
+    expect(readField({ request_time: 0, nginx: { rt: 1 } }, 'request_time', alternates)).toBe(0);
+    expect(readField({ request_time: null, nginx: { rt: 1 } }, 'request_time', alternates)).toBeNull();
+    expect(readField({}, 'request_time', alternates)).toBeUndefined();
   });
 });
 

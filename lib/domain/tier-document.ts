@@ -1,5 +1,5 @@
 import { timeLocalToMs } from './access-log/to-log-document';
-import { readField, type FieldNames, type LogicalField } from './field-names';
+import { readField, type FieldNames, type LogicalField, type SourceAliases } from './field-names';
 import { parseNginxList, parseNginxTime, formatNginxList, type InvalidReason, type NginxTime } from './nginx-value';
 import type { Tier } from './tiers';
 
@@ -116,22 +116,30 @@ function attemptsOf(time: NginxTime): { attempts: (number | null)[]; total: numb
  * Upstream times that cannot be parsed are treated as absent here; the aggregate queries
  * count them separately. `knownTimestampMs` is the line's time as its store already parsed it
  * (Elasticsearch, by the mapping's date format): taken instead of reading the document's.
+ * `aliases` are where else the document may keep a field (SourceAliases).
  */
-export function toTierDocument(raw: Record<string, unknown>, tier: Tier, fields: FieldNames, knownTimestampMs: number | null = null): TierDocumentResult {
-  const traceId = toTraceId(readField(raw, fields.traceId));
+export function toTierDocument(
+  raw: Record<string, unknown>,
+  tier: Tier,
+  fields: FieldNames,
+  knownTimestampMs: number | null = null,
+  aliases: SourceAliases = {},
+): TierDocumentResult {
+  const read = (field: LogicalField) => readField(raw, fields[field], aliases[field]);
+  const traceId = toTraceId(read('traceId'));
   if (traceId === null) return { ok: false, field: 'traceId', reason: 'missing' };
-  const timestampValue = readField(raw, fields.timestamp);
+  const timestampValue = read('timestamp');
   const timestampMs = knownTimestampMs ?? toTimestampMs(timestampValue);
   if (timestampMs === null) {
     return { ok: false, field: 'timestamp', reason: timestampValue === undefined || timestampValue === null ? 'missing' : 'unparsable' };
   }
-  const requestTime = parseNginxTime(readField(raw, fields.requestTime));
+  const requestTime = parseNginxTime(read('requestTime'));
   if (requestTime.kind === 'invalid') return { ok: false, field: 'requestTime', reason: requestTime.reason };
   if (requestTime.kind === 'absent' || requestTime.totalMs === null) return { ok: false, field: 'requestTime', reason: 'missing' };
 
-  const connect = attemptsOf(parseNginxTime(readField(raw, fields.upstreamConnectTime)));
-  const header = attemptsOf(parseNginxTime(readField(raw, fields.upstreamHeaderTime)));
-  const response = attemptsOf(parseNginxTime(readField(raw, fields.upstreamResponseTime)));
+  const connect = attemptsOf(parseNginxTime(read('upstreamConnectTime')));
+  const header = attemptsOf(parseNginxTime(read('upstreamHeaderTime')));
+  const response = attemptsOf(parseNginxTime(read('upstreamResponseTime')));
   return {
     ok: true,
     document: {
@@ -146,15 +154,15 @@ export function toTierDocument(raw: Record<string, unknown>, tier: Tier, fields:
       connectTotalMs: connect.total,
       headerTotalMs: header.total,
       responseTotalMs: response.total,
-      upstreamAddrs: parseNginxList(readField(raw, fields.upstreamAddr)),
-      upstreamStatuses: parseNginxList(readField(raw, fields.upstreamStatus)),
-      status: toStatus(readField(raw, fields.status)),
-      host: toText(readField(raw, fields.host)),
-      app: toText(readField(raw, fields.appName)),
-      path: toText(readField(raw, fields.path)),
-      method: toText(readField(raw, fields.method)),
-      domain: toText(readField(raw, fields.domain)),
-      proxyUpstreamName: toText(readField(raw, fields.proxyUpstreamName)),
+      upstreamAddrs: parseNginxList(read('upstreamAddr')),
+      upstreamStatuses: parseNginxList(read('upstreamStatus')),
+      status: toStatus(read('status')),
+      host: toText(read('host')),
+      app: toText(read('appName')),
+      path: toText(read('path')),
+      method: toText(read('method')),
+      domain: toText(read('domain')),
+      proxyUpstreamName: toText(read('proxyUpstreamName')),
       raw,
     },
   };

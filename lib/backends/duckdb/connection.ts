@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { AppError, requestCancelled } from '@/lib/server/core/errors';
@@ -302,11 +302,19 @@ function releaseLineFileConnection(connection: DuckDBConnection | null): void {
  * (buildLineFileSql), what Elasticsearch's slices are stored as. Returns the number of lines
  * written (the COPY's own count).
  */
-export async function writeLineFile(tier: Tier, pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): Promise<number> {
+export async function writeLineFile(
+  tier: Tier,
+  pagesGlob: string,
+  fields: FieldNames,
+  aliases: SourceAliases,
+  parquetFile: string,
+  firstDocId: number,
+  pageHits: number,
+): Promise<number> {
   let connection: DuckDBConnection | null = null;
   try {
     connection = await lineFileConnection();
-    const written = await connection.runAndReadAll(buildLineFileSql(pagesGlob, fields, parquetFile, firstDocId, pageHits));
+    const written = await connection.runAndReadAll(buildLineFileSql(pagesGlob, fields, aliases, parquetFile, firstDocId, pageHits));
     return Number(written.getRows()[0]?.[0] ?? 0);
   } catch (error) {
     throw new AppError('backend_error', `could not store the ${tier} lines read from Elasticsearch: ${firstLine(error)}`, undefined, { cause: error });

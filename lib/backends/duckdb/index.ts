@@ -2,7 +2,7 @@ import 'server-only';
 import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TimeExtent } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField, SourceAliases } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LineFilesSettings, type LoadedStore } from './connection';
@@ -32,6 +32,8 @@ export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadPro
 /** Where the engine's tables come from: a load of log files, or a snapshot's frozen window. */
 type StoreSource = {
   fields: FieldNames;
+  /** Where each tier's raw lines keep fields whose configured names are aliases (Elasticsearch's lines only). */
+  sourceAliases?: Record<Tier, SourceAliases>;
   open: (onProgress: LoadProgressSink) => Promise<LoadedStore>;
   onLoadProgress?: LoadProgressSink;
   /** The lines' origin, as a snapshot records it. */
@@ -79,11 +81,12 @@ export function createDuckdbBackend(config: DuckdbBackendConfig): LatencyBackend
 export function createSnapshotBackend(
   dir: string,
   origin: { kind: BackendKind; window: TimeExtent },
-  frozen: Pick<FrozenWindow, 'fields' | 'formats' | 'lineCounts' | 'unreadableLines' | 'sources'>,
+  frozen: Pick<FrozenWindow, 'fields' | 'sourceAliases' | 'formats' | 'lineCounts' | 'unreadableLines' | 'sources'>,
   settings: Pick<DuckdbConfig, 'memoryLimit' | 'threads'> = {},
 ): LatencyBackend {
   const engine = createEngineBackend({
     fields: frozen.fields,
+    sourceAliases: frozen.sourceAliases,
     open: () => openSnapshotStore(dir, frozen, settings),
     sources: frozen.sources,
     partialRawLines: true,
@@ -98,11 +101,12 @@ export function createSnapshotBackend(
  */
 export function createLineFilesBackend(
   files: Record<Tier, readonly string[]>,
-  source: { fields: FieldNames; formats: Record<Tier, LoadedStore['formats'][Tier]>; sources: Record<Tier, string>; onLoadProgress?: LoadProgressSink },
+  source: Pick<StoreSource, 'fields' | 'sourceAliases' | 'sources' | 'onLoadProgress'> & { formats: Record<Tier, LoadedStore['formats'][Tier]> },
   settings: LineFilesSettings = {},
 ): LatencyBackend {
   return createEngineBackend({
     fields: source.fields,
+    sourceAliases: source.sourceAliases,
     open: (onProgress) => openLineFilesStore(files, settings, { formats: source.formats }, onProgress),
     onLoadProgress: source.onLoadProgress,
     sources: source.sources,
@@ -171,7 +175,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       options?.onNotice?.({ code: 'raw_lines_not_kept', tier, message });
     }
     return rows
-      .map((row) => parseTierDocument(row.doc, tier, config.fields, row.ts_ms))
+      .map((row) => parseTierDocument(row.doc, tier, config.fields, row.ts_ms, config.sourceAliases?.[tier]))
       .filter((doc): doc is TierDocument => doc !== null)
       .sort(compareRepresentative);
   };
@@ -211,8 +215,8 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       }
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
-        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields, row.ts_ms);
-        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields, row.i_ts_ms))] : [];
+        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields, row.ts_ms, config.sourceAliases?.edge);
+        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields, row.i_ts_ms, config.sourceAliases?.ingress))] : [];
       });
       const last = pageRows.at(-1);
       const nextCursor =
@@ -270,7 +274,7 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       const loaded = await store();
       const frozen = await freezeStore(loaded.instance, plan, options?.signal);
       const { formats, lineCounts, unreadableLines } = loaded;
-      return { ...frozen, fields: config.fields, formats, lineCounts, unreadableLines, sources: config.sources };
+      return { ...frozen, fields: config.fields, ...(config.sourceAliases ? { sourceAliases: config.sourceAliases } : {}), formats, lineCounts, unreadableLines, sources: config.sources };
     },
 
     async close() {

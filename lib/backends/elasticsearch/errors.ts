@@ -22,7 +22,7 @@ export function redactUrl(url: string): string {
 /** Seconds as people read them: "30 s", "0.3 s". */
 export const formatSeconds = (ms: number): string => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
 
-function reasonOf(body: unknown): { type: string; reason: string } {
+export function reasonOf(body: unknown): { type: string; reason: string } {
   const error = (body as ErrorBody | undefined)?.error;
   const cause = error?.root_cause?.[0];
   return { type: cause?.type ?? error?.type ?? 'unknown', reason: cause?.reason ?? error?.reason ?? '' };

@@ -135,6 +135,21 @@ describe('the node refuses', () => {
     );
   });
 
+  it('403 on the mappings\' aliases (a key with read only): answers as before, the health check says aliases were not read', async () => {
+    const direct = await histogramsWith({});
+    const refusedBefore = proxy.requests.filter((request) => request.injected === 403).length;
+    proxy.inject(403, 2, (request) => request.path.includes('/_mapping/field/'));
+    const refused = await histogramsWith({ url: proxy.url });
+    expect(proxy.requests.filter((request) => request.injected === 403).length - refusedBefore).toBe(2);
+    expect(refused.status).toBe(200);
+    expect(refused.body.histograms).toEqual(direct.body.histograms);
+    // The health check reads the same field plan (kept for a minute), aliases unknown.
+    const health = (await (await getHealth(new Request('http://localhost/api/v1/health'))).json()) as { details: { fieldAliases?: { unknown?: string } } };
+    expect(health.details.fieldAliases?.unknown).toMatch(
+      /^the key may not read the mappings of .+-nginx-access-\* \(HTTP 403; grant view_index_metadata\); the key may not read the mappings of .+-ingress-\* \(HTTP 403; grant view_index_metadata\): a configured name that is an alias there reads as absent from every line$/,
+    );
+  });
+
   it('429 twice, then answers: retried with backoff, the same histograms as without the refusals', async () => {
     const direct = await histogramsWith({});
     expect(direct.status).toBe(200);

@@ -6,6 +6,7 @@ import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
 import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { CallOptions, LatencyBackend, TierFormat } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import type { SourceAliases } from '@/lib/domain/field-names';
 import { needsIngressJoin } from '@/lib/domain/dimension-filters';
 import type { TraceQuery } from '@/lib/domain/query';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
@@ -17,7 +18,7 @@ import { fetchTraceIdSpread, openSampleEngine } from './materialize/sample-windo
 import { DEFAULT_SAMPLE_TARGET_LINES } from '@/lib/domain/trace-id-sample';
 import { SliceCache } from './materialize/slice-cache';
 import { WindowEngines } from './materialize/window-engines';
-import { requiredFieldsOrThrow, timestampFieldOrThrow, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
+import { requiredFieldsOrThrow, sourceAliasesOf, timestampFieldOrThrow, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
 import { ElasticsearchSession, toAnswerError } from './session';
 import { checkHealth } from './verbs/check-health';
 import { fetchEdgeDistribution } from './verbs/fetch-edge-distribution';
@@ -42,8 +43,11 @@ const WINDOW_BUILD_MEMORY_LIMIT = '320MB';
 /** The DuckDB memory limit of a sampled first answer's engine (~25,000 traces). */
 const SAMPLE_MEMORY_LIMIT = '128MB';
 
-/** Bumped whenever the lines' normalization changes: slices read by an older version are then not reused. */
-const LINE_FILE_VERSION = 2;
+/**
+ * Bumped whenever the lines' normalization changes: slices read by an older version are then not
+ * reused (3: fields whose configured names are aliases are read at the alias's path).
+ */
+const LINE_FILE_VERSION = 3;
 
 const ENV_OF_TIER = { edge: 'HOPSCOPE_EDGE_INDEX', ingress: 'HOPSCOPE_INGRESS_INDEX' } as const;
 
@@ -76,14 +80,25 @@ function cacheFolder(config: ElasticsearchBackendConfig): string {
 export function createElasticsearchBackend(config: ElasticsearchBackendConfig): LatencyBackend {
   const client = createElasticsearchClient(config);
   let cachedPlan: { plan: Promise<FieldPlan>; expiresMs: number } | null = null;
+  /**
+   * Where each tier's `_source` keeps fields whose configured names are aliases, as the latest
+   * field plan says: every answer from a window reads the plan first (fromEngine), so the slices
+   * it reads and the engine over them read fields alike.
+   */
+  let knownAliases: Record<Tier, SourceAliases> = { edge: {}, ingress: {} };
 
   const fieldPlan = (session: ElasticsearchSession): Promise<FieldPlan> => {
     if (cachedPlan && cachedPlan.expiresMs > Date.now()) return cachedPlan.plan;
     const plan = session.fetchFieldPlan();
     cachedPlan = { plan, expiresMs: Date.now() + FIELD_PLAN_TTL_MS };
-    plan.catch(() => {
-      if (cachedPlan?.plan === plan) cachedPlan = null;
-    });
+    plan.then(
+      (resolved) => {
+        knownAliases = sourceAliasesOf(resolved);
+      },
+      () => {
+        if (cachedPlan?.plan === plan) cachedPlan = null;
+      },
+    );
     return plan;
   };
 
@@ -134,14 +149,14 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
   const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink, memoryLimit = config.memoryLimit) =>
     createLineFilesBackend(
       files,
-      { fields: config.fields, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
+      { fields: config.fields, sourceAliases: knownAliases, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
       { memoryLimit, threads: config.threads, buildMemoryLimit: config.memoryLimit ? undefined : WINDOW_BUILD_MEMORY_LIMIT },
     );
 
   const windows = new WindowEngines({
     cache: new SliceCache(cacheFolder(config), config.cacheBytes ?? DEFAULT_CACHE_BYTES),
     readSlice: async (tier, slice, file, onLines, signal) => {
-      const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields, tier, slice, file, onLines));
+      const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields, knownAliases[tier], tier, slice, file, onLines));
       return { lines: answer, notices };
     },
     countSliceDocuments: async (tier, slices, signal) =>
@@ -159,7 +174,9 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
           spread: async (traceIdField, span, range, readSignal) =>
             (await withReadSession([], readSignal, (session) => fetchTraceIdSpread(session, config.fields.timestamp, traceIdField, span, range))).answer,
           readSample: async (tier, span, file, traceIds, readSignal) => {
-            const { answer, notices } = await withReadSession([tier], readSignal, (session) => readSlice(session, config.fields, tier, span, file, () => undefined, traceIds));
+            const { answer, notices } = await withReadSession([tier], readSignal, (session) =>
+              readSlice(session, config.fields, knownAliases[tier], tier, span, file, () => undefined, traceIds),
+            );
             return { lines: answer, notices };
           },
           // A sample's store is small, and it stays open beside the window's exact one while that is built.

@@ -1,4 +1,4 @@
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import { proposeFieldPreset, type FieldLayout } from '@/lib/domain/field-presets';
 import type { Tier } from '@/lib/domain/tiers';
 import { MappingError } from './answer-errors';
@@ -19,7 +19,19 @@ export type FieldPlan = {
   matchedIndices?: Record<Tier, number>;
   /** Which shipper's layout each tier's indices hold, when known (field-presets.ts). */
   layouts?: Record<Tier, FieldLayout>;
+  /**
+   * Where each tier's `_source` keeps fields whose configured names are aliases (field-aliases.ts),
+   * in the indices whose mappings could be read; plans built in unit tests leave it out.
+   */
+  sourceAliases?: Record<Tier, SourceAliases>;
+  /** Why some indices' aliases are unknown (mappings not readable), when they are. */
+  aliasesUnread?: string;
 };
+
+/** Each tier's aliases of a plan: none when not asked. */
+export function sourceAliasesOf(plan: FieldPlan): Record<Tier, SourceAliases> {
+  return plan.sourceAliases ?? { edge: {}, ingress: {} };
+}
 
 /** A field as queried: its name (a `.keyword` sub-field when the field is text) and whether it holds strings. */
 export type QueryField = { name: string; isKeyword: boolean };

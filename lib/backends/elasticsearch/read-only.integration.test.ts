@@ -29,6 +29,7 @@ import { callRoute } from '@/test-support/route-fixture';
 const READ_CALLS: { method: string; path: RegExp; why: string }[] = [
   { method: 'POST', path: /^\/[^/_][^/]*\/_field_caps(\?|$)/, why: 'the mappings of a tier (view_index_metadata or read)' },
   { method: 'GET', path: /^\/[^/_][^/]*\/_field_caps(\?|$)/, why: 'the same, when sent without a body' },
+  { method: 'GET', path: /^\/[^/_][^/]*\/_mapping\/field\/[^/]+$/, why: 'which configured names are field aliases (view_index_metadata; refused, names are read as configured)' },
   { method: 'POST', path: /^\/[^/_][^/]*\/_pit\?/, why: 'opening a point in time (read)' },
   { method: 'DELETE', path: /^\/_pit$/, why: 'closing our own point in time (read)' },
   { method: 'POST', path: /^\/[^/_][^/]*\/_search(\?|$)/, why: 'searching a tier (read)' },
@@ -94,7 +95,7 @@ describe('hopscope only reads from Elasticsearch', () => {
     const seen = new Set(proxy.requests.map((request) => `${request.method} ${request.path.replace(/hs-fail-\w+-/g, '<run>-')}`));
     expect(proxy.requests.length).toBeGreaterThan(20);
     expect(proxy.requests.filter((request) => !isReadCall(request))).toEqual([]);
-    // Searches, mappings, points in time and the health check were all exercised.
-    for (const kind of ['_search', '_field_caps', '_pit', '_cluster/health']) expect([...seen].some((call) => call.includes(kind))).toBe(true);
+    // Searches, mappings, aliases, points in time and the health check were all exercised.
+    for (const kind of ['_search', '_field_caps', '_mapping/field', '_pit', '_cluster/health']) expect([...seen].some((call) => call.includes(kind))).toBe(true);
   }, 120_000);
 });

@@ -1,11 +1,13 @@
 import 'server-only';
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
+import type { SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/core/errors';
 import type { ElasticsearchBackendConfig } from './backend-config';
-import { formatSeconds, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
+import { formatSeconds, reasonOf, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
 import { buildFieldCapsRequest, parseFieldCaps, parseFieldLayout } from './field-caps';
+import { buildFieldMappingRequest, parseSourceAliases } from './field-aliases';
 import { MappingError, UnexpectedAnswerError } from './answer-errors';
 import type { FieldPlan } from './query-plan';
 import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries } from './retry';
@@ -149,25 +151,71 @@ export class ElasticsearchSession {
     });
   }
 
-  /** Each tier's field mappings, as the query plan needs them, and how many indices each pattern matched. */
+  /** Each tier's field mappings, as the query plan needs them, how many indices each pattern matched, and which configured names are aliases. */
   async fetchFieldPlan(): Promise<FieldPlan> {
-    const [edge, ingress] = await Promise.all(
-      (['edge', 'ingress'] as const).map((tier) => {
-        const request = buildFieldCapsRequest(this.indexOf(tier), this.config.fields);
-        return this.call(this.context(`reading the field mappings of ${request.index}`, [this.indexOf(tier)]), () =>
-          this.client.fieldCaps(request, this.options()),
-        );
-      }),
-    );
+    const [edgeRead, ingressRead] = (['edge', 'ingress'] as const).map((tier) => {
+      const request = buildFieldCapsRequest(this.indexOf(tier), this.config.fields);
+      return this.call(this.context(`reading the field mappings of ${request.index}`, [this.indexOf(tier)]), () =>
+        this.client.fieldCaps(request, this.options()),
+      );
+    });
+    // All asked at once; when several fail, the error reported is the edge field caps', then the
+    // ingress', then the aliases' (the order they are awaited in), whichever failed first.
+    const aliasesRead = this.fetchSourceAliases();
+    for (const later of [ingressRead!, aliasesRead]) later.catch(() => undefined);
+    const edge = await edgeRead!;
+    const ingress = await ingressRead!;
+    const aliases = await aliasesRead;
+    // Mappings of another cluster's indices are not served (a 404 through a pattern `remote:…`).
+    const remote = [...edge.indices, ...ingress.indices].filter((index) => index.includes(':'));
+    if (remote.length > 0) {
+      const example = remote.slice(0, 3).join(', ');
+      aliases.unread.push(`Elasticsearch does not serve the mappings of remote clusters' indices (${example}${remote.length > 3 ? ', …' : ''})`);
+    }
     // An index whose shards have no live copy is listed under failures, not indices: it exists.
     const matched = (response: estypes.FieldCapsResponse & { failed_indices?: number }) => response.indices.length + (response.failed_indices ?? 0);
     return {
       fields: this.config.fields,
-      edge: parseFieldCaps(edge!, this.config.fields),
-      ingress: parseFieldCaps(ingress!, this.config.fields),
-      matchedIndices: { edge: matched(edge!), ingress: matched(ingress!) },
-      layouts: { edge: parseFieldLayout(edge!), ingress: parseFieldLayout(ingress!) },
+      edge: parseFieldCaps(edge, this.config.fields),
+      ingress: parseFieldCaps(ingress, this.config.fields),
+      matchedIndices: { edge: matched(edge), ingress: matched(ingress) },
+      layouts: { edge: parseFieldLayout(edge), ingress: parseFieldLayout(ingress) },
+      sourceAliases: aliases.read,
+      ...(aliases.unread.length > 0 ? { aliasesUnread: aliases.unread.join('; ') } : {}),
     };
+  }
+
+  /**
+   * Which configured names each tier's mappings declare aliases (field-aliases.ts). A key without
+   * view_index_metadata cannot read mappings: the names are then read as configured, and the
+   * health check says the aliases are unknown.
+   */
+  private async fetchSourceAliases(): Promise<{ read: Record<Tier, SourceAliases>; unread: string[] }> {
+    const unread: string[] = [];
+    const [edge, ingress] = await Promise.all(
+      (['edge', 'ingress'] as const).map((tier) => {
+        const request = buildFieldMappingRequest(this.indexOf(tier), this.config.fields);
+        return this.call(this.context(`reading the field aliases of ${request.index}`, [this.indexOf(tier)]), () =>
+          this.client.indices.getFieldMapping(request, this.options()).catch((error: unknown) => {
+            const status = error instanceof errors.ResponseError ? (error.statusCode ?? 0) : 0;
+            // A pattern matching no index answers 404 (allow_no_indices notwithstanding): no aliases.
+            if (status === 404) return {};
+            // What only this call meets: a missing privilege (403, where 401 is bad credentials
+            // every call meets), a list naming a remote cluster's indices (400). Overload, timeouts
+            // and the rest fail the answer, as on any call.
+            if (status !== 403 && status !== 400) throw error;
+            const { reason } = reasonOf((error as errors.ResponseError).body);
+            unread.push(
+              status === 403
+                ? `the key may not read the mappings of ${request.index} (HTTP 403; grant view_index_metadata)`
+                : `Elasticsearch does not serve the mappings of ${request.index} (HTTP 400: ${reason})`,
+            );
+            return {};
+          }),
+        );
+      }),
+    );
+    return { read: { edge: parseSourceAliases(edge!, this.config.fields), ingress: parseSourceAliases(ingress!, this.config.fields) }, unread };
   }
 
   /** Cluster status for the health check. */

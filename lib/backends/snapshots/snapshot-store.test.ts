@@ -49,6 +49,16 @@ describe('SnapshotStore', () => {
     expect(store.detail(manifest.id)).toMatchObject({ query: NEW.query, sources: FROZEN_WINDOW.sources, hopscopeVersion: '0.1.0' });
   });
 
+  it('keeps where an Elasticsearch window\'s raw lines hold aliased fields, for the snapshot to read them there', async () => {
+    const store = freshStore();
+    const sourceAliases = { edge: { requestTime: ['nginx.request_time'] }, ingress: {} };
+    const backend = { ...freezingBackend(), freezeWindow: async () => ({ ...FROZEN_WINDOW, sourceAliases }) } as LatencyBackend;
+    const manifest = await store.create(backend, NEW);
+    expect(store.manifest(manifest.id).frozen.sourceAliases).toEqual(sourceAliases);
+    // Snapshots taken before aliases were read have none.
+    expect(store.manifest((await store.create(freezingBackend(), NEW)).id).frozen.sourceAliases).toBeUndefined();
+  });
+
   it('leaves nothing behind when the freeze fails midway', async () => {
     const store = freshStore();
     await expect(store.create(freezingBackend(10, true), NEW)).rejects.toThrow('the store went away');

@@ -36,6 +36,7 @@ const manifestSchema = z.object({
     traces: z.number(),
     rawTraces: z.number(),
     fields: z.record(z.string(), z.string()),
+    sourceAliases: tierRecord(z.record(z.string(), z.array(z.string()))).optional(),
     formats: tierRecord(z.object({ format: z.string(), envelope: z.string().optional(), repairedJson: z.literal(true).optional(), missing: z.record(z.string(), z.string()), unreadable: z.string() })),
     lineCounts: tierRecord(z.number()),
     unreadableLines: tierRecord(z.number()),

@@ -1,4 +1,4 @@
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import { toTierDocument, type TierDocument } from '@/lib/domain/tier-document';
 import type { Tier } from '@/lib/domain/tiers';
 import { toNumberOrNull } from './to-number';
@@ -8,10 +8,10 @@ import { toNumberOrNull } from './to-number';
  * is the store's own (`tsMs`, the line's `ts_ms`) when it has one: for lines read from
  * Elasticsearch, the time Elasticsearch parsed by the mapping's format.
  */
-export function parseTierDocument(docText: unknown, tier: Tier, fields: FieldNames, tsMs: unknown = null): TierDocument | null {
+export function parseTierDocument(docText: unknown, tier: Tier, fields: FieldNames, tsMs: unknown = null, aliases?: SourceAliases): TierDocument | null {
   if (typeof docText !== 'string') return null;
   const raw: unknown = JSON.parse(docText);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const result = toTierDocument(raw as Record<string, unknown>, tier, fields, toNumberOrNull(tsMs));
+  const result = toTierDocument(raw as Record<string, unknown>, tier, fields, toNumberOrNull(tsMs), aliases);
   return result.ok ? result.document : null;
 }

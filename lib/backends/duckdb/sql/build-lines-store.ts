@@ -1,4 +1,4 @@
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import { buildSearchPagesLinesSql, rawTable, stagingTable } from './build-load';
 import { sqlString } from './field-access';
@@ -20,10 +20,10 @@ const fileList = (files: readonly string[]) => `[${files.map(sqlString).join(', 
  * unique across the files of a store when the caller makes `firstDocId` so. zstd at level 1: on a
  * window's answers both smaller and cheaper than the default level (116 against 125 MB).
  */
-export function buildLineFileSql(pagesGlob: string, fields: FieldNames, parquetFile: string, firstDocId: number, pageHits: number): string {
+export function buildLineFileSql(pagesGlob: string, fields: FieldNames, aliases: SourceAliases, parquetFile: string, firstDocId: number, pageHits: number): string {
   if (!Number.isSafeInteger(firstDocId) || firstDocId < 0) throw new Error(`a line file's first id must be a safe non-negative integer, got ${firstDocId}`);
   if (!Number.isSafeInteger(pageHits) || pageHits < 1) throw new Error(`a page's hits must be a positive integer, got ${pageHits}`);
-  return `COPY (SELECT ${firstDocId}::BIGINT + page_no * ${pageHits} + hit_no AS doc_id, * EXCLUDE (page_no, hit_no) FROM (${buildSearchPagesLinesSql(pagesGlob, fields)}))
+  return `COPY (SELECT ${firstDocId}::BIGINT + page_no * ${pageHits} + hit_no AS doc_id, * EXCLUDE (page_no, hit_no) FROM (${buildSearchPagesLinesSql(pagesGlob, fields, aliases)}))
 TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 32768)`;
 }
 

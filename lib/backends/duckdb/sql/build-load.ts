@@ -1,4 +1,4 @@
-import type { FieldNames, LogicalField } from '@/lib/domain/field-names';
+import type { FieldNames, LogicalField, SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import { fieldPointers, sqlString } from './field-access';
 
@@ -21,21 +21,19 @@ const LOADED_FIELDS: readonly LogicalField[] = [
  * columns of `documents` come along first. `timestampMs`, when given, is the SQL of each line's
  * time, known already (Elasticsearch's own parse of it): the document's time is then not read.
  */
-function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[], timestampMs?: string): string {
+function normalizedLinesSql(documents: string, fields: FieldNames, carried: readonly string[], timestampMs?: string, aliases: SourceAliases = {}): string {
   const pointers: string[] = [];
   const valueOf = new Map<LogicalField, string>();
   for (const field of LOADED_FIELDS) {
     if (field === 'timestamp' && timestampMs !== undefined) continue;
-    const [first, second] = fieldPointers(fields[field]);
-    pointers.push(first);
-    const at = pointers.length;
-    if (second === undefined) {
-      valueOf.set(field, `t[${at}], s[${at}]`);
+    // Where the field may be, in the order readField tries them: the configured name (a dotted one
+    // nested, then flat), then each alias path. The first present wins (a JSON null there is a value).
+    const at = [fields[field], ...(aliases[field] ?? [])].flatMap(fieldPointers).map((pointer) => pointers.push(pointer));
+    if (at.length === 1) {
+      valueOf.set(field, `t[${at[0]}], s[${at[0]}]`);
     } else {
-      pointers.push(second);
-      // The flat key only when the nested path is absent (a JSON null there is a value), as readField does.
-      const other = pointers.length;
-      valueOf.set(field, `coalesce(t[${at}], t[${other}]), CASE WHEN t[${at}] IS NULL THEN s[${other}] ELSE s[${at}] END`);
+      const present = at.map((index) => `WHEN t[${index}] IS NOT NULL THEN s[${index}]`).join(' ');
+      valueOf.set(field, `coalesce(${at.map((index) => `t[${index}]`).join(', ')}), CASE ${present} END`);
     }
   }
   const value = (field: LogicalField) => valueOf.get(field)!;
@@ -99,8 +97,9 @@ ${normalizedLinesSql(`${rawTable(tier)} WHERE doc IS NOT NULL`, fields, ['doc_id
  * A line's time is the one Elasticsearch parsed: each hit's time field as a doc value in epoch
  * milliseconds (`docvalue_fields`, read-slice.ts), so a mapping's own date format (epoch_second,
  * `yyyy/MM/dd HH:mm:ss`, …) places the line where Elasticsearch's slices and ranges put it.
+ * `aliases`: where `_source` keeps a field whose configured name the mapping declares an alias.
  */
-export function buildSearchPagesLinesSql(files: string, fields: FieldNames): string {
+export function buildSearchPagesLinesSql(files: string, fields: FieldNames, aliases: SourceAliases = {}): string {
   if (fields.timestamp.includes('"')) throw new Error(`a time field name cannot hold a double quote: ${fields.timestamp}`);
   // Only objects are documents: json_extract writes a value's JSON compactly, so an object's text
   // starts with its brace (cheaper than parsing each document once more for its type).
@@ -126,7 +125,7 @@ export function buildSearchPagesLinesSql(files: string, fields: FieldNames): str
   )
 ) WHERE starts_with(doc, '{'))`;
   // epoch_millis of a date_nanos field has a fraction ("1605780000000.123456"): truncated, as a text time's extra digits are.
-  return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc'], `TRY_CAST(split_part(es_time, '.', 1) AS BIGINT)`);
+  return normalizedLinesSql(documents, fields, ['page_no', 'hit_no', 'doc'], `TRY_CAST(split_part(es_time, '.', 1) AS BIGINT)`, aliases);
 }
 
 /**

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { estypes } from '@elastic/elasticsearch';
 import { writeLineFile } from '@/lib/backends/duckdb/connection';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { TraceIdRange } from '@/lib/domain/trace-id-sample';
 import { UnexpectedAnswerError } from '../answer-errors';
@@ -85,11 +85,13 @@ function countKey(body: Buffer, key: string): number {
  * Reads a tier's slice from Elasticsearch (search_after on the session's point in time, so lines
  * arriving meanwhile do not shift the pages) as the answers' bytes, one a file, then normalizes
  * it with the embedded store's own load into a line file at `file`: DuckDB parses the documents,
- * Node never does. `onLines` hears every page. Returns the lines.
+ * Node never does. A field whose configured name is an alias is read at its `aliases` paths.
+ * `onLines` hears every page. Returns the lines.
  */
 export async function readSlice(
   session: ElasticsearchSession,
   fields: FieldNames,
+  aliases: SourceAliases,
   tier: Tier,
   slice: TimeSlice,
   file: string,
@@ -114,7 +116,7 @@ export async function readSlice(
       if (hits < SLICE_PAGE_HITS || after === null) break;
     }
     if (readdirSync(pages).length === 0) await writeFile(path.join(pages, 'empty.json'), '{"hits":{"hits":[]}}');
-    return await writeLineFile(tier, path.join(pages, '*.json'), fields, file, firstDocIdOf(slice), SLICE_PAGE_HITS);
+    return await writeLineFile(tier, path.join(pages, '*.json'), fields, aliases, file, firstDocIdOf(slice), SLICE_PAGE_HITS);
   } finally {
     rmSync(pages, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import type { BackendHealth } from '@/lib/backends/types';
 import { TIERS } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/core/errors';
 import { edgeAggregationBlocker } from '../edge-distribution';
+import { describeSourceAliases } from '../field-aliases';
 import { redactUrl } from '../errors';
 import { requiredFieldsOrThrow, timestampFieldOrThrow, type FieldPlan } from '../query-plan';
 import { toAnswerError } from '../session';
@@ -16,6 +17,20 @@ const describePlan = (plan: FieldPlan) =>
     ]),
   );
 
+/**
+ * Which configured names are aliases, and where the lines are read for them; and which indices'
+ * aliases are not known (there a name that is an alias reads as absent). Null when neither.
+ */
+function describeAliases(plan: FieldPlan): Record<string, unknown> | null {
+  const described: Record<string, unknown> = {};
+  for (const tier of TIERS) {
+    const tierAliases = plan.sourceAliases ? describeSourceAliases(plan.sourceAliases[tier], plan.fields) : null;
+    if (tierAliases !== null) described[tier] = tierAliases;
+  }
+  if (plan.aliasesUnread) described.unknown = `${plan.aliasesUnread}: a configured name that is an alias there reads as absent from every line`;
+  return Object.keys(described).length === 0 ? null : described;
+}
+
 /** Reachability, cluster status, and whether the mappings allow answers: required fields present, times mapped as dates. */
 export async function checkHealth(session: ElasticsearchSession, url: string, fetchPlan: () => Promise<FieldPlan>): Promise<BackendHealth> {
   const details: Record<string, unknown> = { url: redactUrl(url), edgeIndex: session.indexOf('edge'), ingressIndex: session.indexOf('ingress') };
@@ -26,6 +41,8 @@ export async function checkHealth(session: ElasticsearchSession, url: string, fe
     details.mappings = describePlan(plan);
     details.matchedIndices = plan.matchedIndices;
     details.fieldLayout = plan.layouts;
+    const aliases = describeAliases(plan);
+    if (aliases !== null) details.fieldAliases = aliases;
     for (const tier of TIERS) {
       requiredFieldsOrThrow(plan, tier);
       timestampFieldOrThrow(plan, tier);

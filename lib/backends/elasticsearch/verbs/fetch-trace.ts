@@ -5,7 +5,7 @@ import type { Tier } from '@/lib/domain/tiers';
 import type { estypes } from '@elastic/elasticsearch';
 import { termsFilter } from '../filters';
 import { parseDocuments, type StoredDocument } from '../parse/parse-documents';
-import { traceIdFieldOrThrow, type FieldPlan } from '../query-plan';
+import { sourceAliasesOf, traceIdFieldOrThrow, type FieldPlan } from '../query-plan';
 import { buildDocumentsRequest } from '../requests/build-documents-request';
 import type { ElasticsearchSession } from '../session';
 
@@ -41,7 +41,7 @@ async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan
     .sort(byIndexAndId)
     .flatMap((stored) => {
       // The time Elasticsearch parsed by the mapping's format, as the windows' lines carry it.
-      const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs);
+      const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs, sourceAliasesOf(plan)[tier]);
       return result.ok && (!query.exactCheck || result.document.traceId === traceId) ? [result.document] : [];
     })
     .sort(compareRepresentative);
