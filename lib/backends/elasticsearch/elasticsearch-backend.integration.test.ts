@@ -654,3 +654,47 @@ describe('index patterns of a remote cluster (cross-cluster search)', () => {
     expect((health.details.fieldAliases as { unknown?: string }).unknown).toMatch(/^Elasticsearch does not serve the mappings of remote clusters' indices \(hs-self:.+\): a configured name/);
   }, 120_000);
 });
+
+describe('indices keeping a synthetic _source', () => {
+  // `index.mapping.source.mode: synthetic` (the default of logsdb indices, which Elasticsearch 9
+  // gives `logs-*-*` data streams): `_source` is rebuilt from doc values, its keys in their own
+  // order, flat dotted keys as nested objects, numbers as their field type writes them. The
+  // windows and trace pages read lines from it.
+  const run = `hs-it-synthetic-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
+  const client = new Client({ node: url });
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    // The configured host field as a flat dotted key, which the rebuilt _source nests.
+    const fields = { ...DEFAULT_FIELD_NAMES, host: 'host.name' };
+    const hosted = (lines: readonly Record<string, unknown>[]) =>
+      lines.map(({ '@source': host, ...line }) => (host === undefined ? line : { ...line, 'host.name': host }));
+    for (const [tier, lines] of [['edge', edgeLines('numbers')], ['ingress', INGRESS_LINES]] as const) {
+      await client.indices.create({
+        index: `${run}-${tier}`,
+        settings: { number_of_shards: 1, number_of_replicas: 0, 'index.mapping.source.mode': 'synthetic' },
+        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: tier === 'edge' ? { type: 'float' } : { type: 'keyword' } } },
+      });
+      const answer = await client.bulk({ refresh: true, operations: hosted(lines).flatMap((document) => [{ index: { _index: `${run}-${tier}` } }, document]) });
+      expect(answer.errors).toBe(false);
+    }
+    backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+    cleanup = async () => {
+      await backend.close();
+      await client.indices.delete({ index: `${run}-*` });
+      await client.close();
+      await reference.cleanup();
+    };
+    const sample = await client.search({ index: `${run}-ingress`, size: 1, query: { term: { trace_id: 'a2' } } });
+    // The rebuilt _source nests the flat key: what the lines are read from.
+    expect(sample.hits.hits[0]!._source).toMatchObject({ host: { name: 'ingress-2' } });
+  });
+  afterAll(async () => cleanup?.());
+
+  it('answers every view as indices storing their _source do', async () => {
+    await expectSameViews(backend, reference.backend);
+  }, 120_000);
+});
