@@ -698,3 +698,39 @@ describe('indices keeping a synthetic _source', () => {
     await expectSameViews(backend, reference.backend);
   }, 120_000);
 });
+
+describe('a trace id keyword with a lowercase normalizer', () => {
+  // `"trace_id": { "type": "keyword", "normalizer": "lowercase" }`: a term on `A5` matches the
+  // lines of `a5`. The windows join ids as `_source` holds them (as the embedded store does); a
+  // trace page kept any line the term matched, so `/traces/A5` showed trace a5 under A5's name.
+  const run = `hs-it-normalizer-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    for (const [tier, lines] of [['edge', edgeLines('numbers')], ['ingress', INGRESS_LINES]] as const) {
+      await client.indices.create({
+        index: `${run}-${tier}`,
+        settings: { number_of_shards: 1, number_of_replicas: 0, analysis: { normalizer: { folded: { type: 'custom', filter: ['lowercase'] } } } },
+        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword', normalizer: 'folded' }, request_time: tier === 'edge' ? { type: 'float' } : { type: 'keyword' } } },
+      });
+      const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: `${run}-${tier}` } }, document]) });
+      expect(answer.errors).toBe(false);
+    }
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    await client.indices.delete({ index: `${run}-*` });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('finds each trace by its exact id only', async () => {
+    expect(withoutRaw(await backend.fetchTrace('a5'))).toEqual(withoutRaw(await reference.backend.fetchTrace('a5')));
+    expect(await backend.fetchTrace('A5')).toBeNull();
+    expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
+  }, 120_000);
+});

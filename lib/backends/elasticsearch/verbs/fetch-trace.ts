@@ -18,31 +18,33 @@ const byIndexAndId = (a: StoredDocument, b: StoredDocument): number =>
 /**
  * What finds a trace's lines: a term on the trace id as a keyword or a number; on a trace id mapped
  * as analyzed text only (no `.keyword`, which windows do not need: they read `_source`), a phrase
- * of its tokens, whose hits are kept only when their id is the one asked (the analyzer lowercases
- * and splits, so other ids can match). Null when no line can hold the id.
+ * of its tokens. Null when no line can hold the id. Elasticsearch's match can be wider than the id
+ * (an analyzer lowercases and splits, a keyword normalizer folds case, a number drops leading
+ * zeros): the lines kept are those whose id, as read from `_source` like everywhere else, is the
+ * one asked.
  */
-function traceIdQuery(plan: FieldPlan, tier: Tier, traceId: string): { filters: estypes.QueryDslQueryContainer[]; exactCheck: boolean } | null {
+function traceIdQuery(plan: FieldPlan, tier: Tier, traceId: string): estypes.QueryDslQueryContainer[] | null {
   const field = plan[tier].traceId;
-  if (field.kind === 'text') return { filters: [{ match_phrase: { [field.name]: traceId } }], exactCheck: true };
+  if (field.kind === 'text') return [{ match_phrase: { [field.name]: traceId } }];
   const traceIdField = traceIdFieldOrThrow(plan, tier);
   // A numeric trace_id mapping cannot hold a non-numeric id (and would refuse the query).
   if (!traceIdField.isKeyword && !/^-?\d+$/.test(traceId)) return null;
-  return { filters: termsFilter(traceIdField.name, [traceId]), exactCheck: false };
+  return termsFilter(traceIdField.name, [traceId]);
 }
 
 /** A tier's valid lines of the trace, representative first (ties: index, then id). */
 async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan, tier: Tier, traceId: string): Promise<TierDocument[]> {
-  const query = traceIdQuery(plan, tier, traceId);
-  if (!query) return [];
+  const filters = traceIdQuery(plan, tier, traceId);
+  if (!filters) return [];
   const timeField = plan.fields.timestamp;
-  const request = buildDocumentsRequest(query.filters, MAX_DOCUMENTS_PER_TRACE, timeField);
+  const request = buildDocumentsRequest(filters, MAX_DOCUMENTS_PER_TRACE, timeField);
   const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request), timeField);
   return documents
     .sort(byIndexAndId)
     .flatMap((stored) => {
       // The time Elasticsearch parsed by the mapping's format, as the windows' lines carry it.
       const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs, sourceAliasesOf(plan)[tier]);
-      return result.ok && (!query.exactCheck || result.document.traceId === traceId) ? [result.document] : [];
+      return result.ok && result.document.traceId === traceId ? [result.document] : [];
     })
     .sort(compareRepresentative);
 }
