@@ -734,3 +734,46 @@ describe('a trace id keyword with a lowercase normalizer', () => {
     expect(await backend.fetchDistributions(WINDOW)).toEqual(await reference.backend.fetchDistributions(WINDOW));
   }, 120_000);
 });
+
+describe('data streams', () => {
+  // Elastic Agent's integrations write to data streams (`logs-nginx.access-default`), whose
+  // documents live in hidden backing indices (`.ds-…`) the stream's name stands for.
+  const run = `hs-it-stream-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    for (const [tier, lines] of [['edge', edgeLines('numbers')], ['ingress', INGRESS_LINES]] as const) {
+      await client.indices.putIndexTemplate({
+        name: `${run}-${tier}`,
+        index_patterns: [`${run}-${tier}-*`],
+        data_stream: {},
+        priority: 500,
+        template: {
+          settings: { number_of_shards: 1, number_of_replicas: 0 },
+          mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: tier === 'edge' ? { type: 'float' } : { type: 'keyword' } } },
+        },
+      });
+      const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ create: { _index: `${run}-${tier}-default` } }, document]) });
+      expect(answer.errors).toBe(false);
+    }
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge-*`, ingressIndex: `${run}-ingress-default` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    for (const tier of ['edge', 'ingress']) {
+      await client.indices.deleteDataStream({ name: `${run}-${tier}-*` }).catch(() => undefined);
+      await client.indices.deleteIndexTemplate({ name: `${run}-${tier}` }).catch(() => undefined);
+    }
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('answers every view as plain indices do, by a pattern or by the stream\'s name', async () => {
+    const health = await backend.checkHealth();
+    expect(health.details.matchedIndices).toEqual({ edge: 1, ingress: 1 });
+    await expectSameViews(backend, reference.backend);
+  }, 120_000);
+});
