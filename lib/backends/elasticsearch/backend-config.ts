@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFilter } from '@/lib/domain/tier-filter';
+import type { Tier } from '@/lib/domain/tiers';
 import type { ElasticsearchConnection } from './client';
 import type { RetryPolicy } from './retry';
 
@@ -10,6 +12,8 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   edgeIndex: string;
   ingressIndex: string;
   fields: FieldNames;
+  /** Which documents of each tier's pattern are its lines, when the pattern holds others too (tier-filter.ts). */
+  tierFilters?: Partial<Record<Tier, TierFilter>>;
   /** A slice of lines that ended longer ago than this is read once and reused (default 10 minutes). */
   lateMarginMs?: number;
   /** Where materialized slices are kept (default: a folder in the system's temporary directory). */

@@ -777,3 +777,44 @@ describe('data streams', () => {
     await expectSameViews(backend, reference.backend);
   }, 120_000);
 });
+
+describe('both tiers in one index pattern, told apart by tier filters', () => {
+  // Filebeat writes every module to `filebeat-*` (`event.dataset` tells them apart): with both
+  // tiers in one pattern, each tier read the other's lines as its own. Here one index holds both;
+  // the edge filter is a field's absence (ingress lines carry `kubernetes.namespace`), the ingress
+  // filter a list of values.
+  const run = `hs-it-shared-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const lines = [
+      ...edgeLines('numbers').map((line) => ({ ...line, 'event.dataset': 'nginx.access' })),
+      ...INGRESS_LINES.map((line) => ({ ...line, 'event.dataset': 'nginx.ingress_controller', kubernetes: { namespace: 'ingress-nginx' } })),
+    ];
+    const keyword = { type: 'keyword' } as const;
+    const timings = { request_time: keyword, upstream_response_time: keyword, upstream_connect_time: keyword };
+    await indexWithMapping(client, `${run}-all`, { '@timestamp': { type: 'date' }, trace_id: keyword, ...timings, 'event.dataset': keyword }, lines);
+    backend = createElasticsearchBackend({
+      ...reference.config,
+      edgeIndex: `${run}-*`,
+      ingressIndex: `${run}-*`,
+      tierFilters: { edge: { 'kubernetes.namespace': null }, ingress: { 'event.dataset': ['nginx.ingress_controller', 'other'] } },
+    });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    await client.indices.delete({ index: `${run}-*` });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('answers every view as separate indices do; the health check names the filters', async () => {
+    const health = await backend.checkHealth();
+    expect(health.details.tierFilters).toEqual({ edge: 'kubernetes.namespace absent', ingress: 'event.dataset ∈ {nginx.ingress_controller, other}' });
+    await expectSameViews(backend, reference.backend);
+    expect(await backend.fetchExtent()).toEqual(await reference.backend.fetchExtent());
+  }, 120_000);
+});

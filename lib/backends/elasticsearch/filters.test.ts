@@ -6,6 +6,7 @@ import {
   notTermsFilter,
   numericMsRangeFilter,
   termsFilter,
+  tierFilterQuery,
   timeRangeFilter,
   traceIdMissingFilter,
   traceIdPresentFilter,
@@ -60,5 +61,18 @@ describe('filters', () => {
       { bool: { must_not: [{ terms: { rt: ['-'] } }] } },
     ]);
     expect(keywordValuesFilter('rt', [], ['-'])).toEqual([{ bool: { must_not: [{ match_all: {} }] } }]);
+  });
+});
+
+describe('tierFilterQuery', () => {
+  it('a string as a phrase, a number or boolean as a term, a list as any of them, null as absence; nothing without a filter', () => {
+    expect(tierFilterQuery({ 'event.dataset': 'nginx.access', port: 443, internal: false, tier: ['edge', 7], 'kubernetes.namespace': null })).toEqual([
+      { match_phrase: { 'event.dataset': 'nginx.access' } },
+      { term: { port: 443 } },
+      { term: { internal: false } },
+      { bool: { should: [{ match_phrase: { tier: 'edge' } }, { term: { tier: 7 } }], minimum_should_match: 1 } },
+      { bool: { must_not: [{ exists: { field: 'kubernetes.namespace' } }] } },
+    ]);
+    expect(tierFilterQuery(undefined)).toEqual([]);
   });
 });

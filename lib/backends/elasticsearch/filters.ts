@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { MAX_TIME_MS } from '@/lib/domain/nginx-value';
+import type { TierFilter } from '@/lib/domain/tier-filter';
 
 /**
  * Query clauses for `bool.filter`, each helper returning a list (empty when it does not apply) so
@@ -26,6 +27,20 @@ export function timeRangeFilter(field: string, fromMs: number, toMs: number): Qu
 /** The ELK query's phrase match on app_name or path; on a keyword field that is exact equality. */
 export function matchPhraseFilter(field: string, value: string | null): Query[] {
   return value === null ? [] : [{ match_phrase: { [field]: value } }];
+}
+
+/**
+ * A tier's own documents (HOPSCOPE_EDGE_FILTER, HOPSCOPE_INGRESS_FILTER): a string as a phrase
+ * (exact on a keyword, as the app and path filters), a number or boolean as a term, a list as any
+ * of its values, null as the field's absence. Values from configuration, never from a request.
+ */
+export function tierFilterQuery(filter: TierFilter | undefined): Query[] {
+  const one = (field: string, value: string | number | boolean): Query => (typeof value === 'string' ? { match_phrase: { [field]: value } } : { term: { [field]: value } });
+  return Object.entries(filter ?? {}).map(([field, value]): Query => {
+    if (value === null) return { bool: { must_not: [{ exists: { field } }] } };
+    if (!Array.isArray(value)) return one(field, value);
+    return { bool: { should: value.map((item) => one(field, item)), minimum_should_match: 1 } };
+  });
 }
 
 /** The field has one of the values; lists longer than one terms query allows are split. */

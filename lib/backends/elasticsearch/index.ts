@@ -64,9 +64,16 @@ function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerN
   });
 }
 
-/** The cluster, indices and field names a cache folder holds lines of: another configuration never reads them. */
+/** The cluster, indices, tier filters and field names a cache folder holds lines of: another configuration never reads them. */
 function cacheFolder(config: ElasticsearchBackendConfig): string {
-  const identity = JSON.stringify({ url: config.url, edge: config.edgeIndex, ingress: config.ingressIndex, fields: config.fields, version: LINE_FILE_VERSION });
+  const identity = JSON.stringify({
+    url: config.url,
+    edge: config.edgeIndex,
+    ingress: config.ingressIndex,
+    fields: config.fields,
+    filters: config.tierFilters ?? {},
+    version: LINE_FILE_VERSION,
+  });
   return path.join(config.cacheDir ?? defaultCacheDir(), createHash('sha256').update(identity).digest('hex').slice(0, 16));
 }
 

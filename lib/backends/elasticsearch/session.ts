@@ -2,9 +2,11 @@ import 'server-only';
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { SourceAliases } from '@/lib/domain/field-names';
+import { describeTierFilter } from '@/lib/domain/tier-filter';
 import type { Tier } from '@/lib/domain/tiers';
 import { AppError } from '@/lib/server/core/errors';
 import type { ElasticsearchBackendConfig } from './backend-config';
+import { tierFilterQuery } from './filters';
 import { formatSeconds, reasonOf, shardFailureOf, toBackendError, type RequestContext, type ShardFailure } from './errors';
 import { buildFieldCapsRequest, parseFieldCaps, parseFieldLayout } from './field-caps';
 import { buildFieldMappingRequest, parseSourceAliases } from './field-aliases';
@@ -37,6 +39,12 @@ export class ElasticsearchSession {
 
   indexOf(tier: Tier): string {
     return tier === 'edge' ? this.config.edgeIndex : this.config.ingressIndex;
+  }
+
+  /** Each filtered tier's filter, as people read it (the health check). */
+  tierFilterDescriptions(): Partial<Record<Tier, string>> {
+    const filters = this.config.tierFilters ?? {};
+    return Object.fromEntries((['edge', 'ingress'] as const).flatMap((tier) => (filters[tier] ? [[tier, describeTierFilter(filters[tier])]] : [])));
   }
 
   private context(what: string, indices: readonly string[]): RequestContext {
@@ -81,11 +89,22 @@ export class ElasticsearchSession {
   }
 
   /** Runs one search on a tier's index pattern (or its point in time); `what` names it in errors. */
+  /**
+   * The request as sent for a tier: on its point in time or its pattern, and limited to the tier's
+   * own documents when its pattern holds others (every search of a tier goes through here).
+   */
+  private requestFor(tier: Tier, request: estypes.SearchRequest): estypes.SearchRequest {
+    const pit = this.pits[tier];
+    const own = tierFilterQuery(this.config.tierFilters?.[tier]);
+    const limited = own.length === 0 ? request : { ...request, query: { bool: { filter: [...own, ...(request.query ? [request.query] : [])] } } };
+    return pit ? { ...limited, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...limited, index: this.indexOf(tier) };
+  }
+
   async search(tier: Tier, what: string, request: estypes.SearchRequest): Promise<estypes.SearchResponse> {
     const index = this.indexOf(tier);
     const context = this.context(what, [index]);
     const pit = this.pits[tier];
-    const body: estypes.SearchRequest = pit ? { ...request, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...request, index };
+    const body = this.requestFor(tier, request);
     const response = await this.call(context, () => this.client.search(body, this.options()));
     const failure = shardFailureOf(response, context);
     const worst = this.shardFailures[tier];
@@ -108,7 +127,7 @@ export class ElasticsearchSession {
     // No filter_path: with one, Elasticsearch parses and writes again every \`_source\` it would
     // otherwise copy as stored (a third of its time on the benchmark's lines); the hits' other
     // keys (_index, _id, _score) cost less than that, and the reader ignores them.
-    const body: estypes.SearchRequest = pit ? { ...request, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...request, index };
+    const body = this.requestFor(tier, request);
     const bytes = await this.call(context, async () => {
       const stream = (await this.client.search(body, { ...this.options(), asStream: true })) as unknown as AsyncIterable<Buffer>;
       const chunks: Buffer[] = [];

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
 import { DEFAULT_SAMPLE_TARGET_LINES, DEFAULT_SAMPLE_THRESHOLD_LINES } from '@/lib/domain/trace-id-sample';
+import { tierFilterSchema, type TierFilter } from '@/lib/domain/tier-filter';
+import type { Tier } from '@/lib/domain/tiers';
 
 /**
  * Server configuration from the environment, validated once. Credentials live here and in the
@@ -34,6 +36,8 @@ const envSchema = z.object({
   HOPSCOPE_FIELDS_PRESET: optionalText,
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
+  HOPSCOPE_EDGE_FILTER: optionalText,
+  HOPSCOPE_INGRESS_FILTER: optionalText,
   HOPSCOPE_ES_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   HOPSCOPE_ES_LATE_MARGIN: z
     .string()
@@ -119,6 +123,8 @@ export type ElasticsearchConfig = {
   caCertPath?: string;
   edgeIndex: string;
   ingressIndex: string;
+  /** Which documents of each tier's pattern are its lines, when it holds others too (HOPSCOPE_EDGE_FILTER, HOPSCOPE_INGRESS_FILTER). */
+  tierFilters: Partial<Record<Tier, TierFilter>>;
   requestTimeoutMs: number;
   /** A slice of lines that ended longer ago than this is read once and reused (docs/ARCHITECTURE.md, "Materialized windows"). */
   lateMarginMs: number;
@@ -225,6 +231,24 @@ function baseFieldNames(preset: string | undefined): FieldNames {
   return FIELD_PRESETS[preset].fields;
 }
 
+/** A tier filter variable's JSON object (lib/domain/tier-filter.ts), or none when unset. */
+function readTierFilter(variable: string, text: string | undefined): TierFilter | undefined {
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${variable} must be a JSON object of field values, e.g. {"event.dataset":"nginx.access"}`);
+  }
+  const filter = tierFilterSchema.safeParse(json);
+  if (!filter.success || Object.keys(filter.data).length === 0) {
+    throw new ConfigError(
+      `${variable} must be a JSON object of field values, each a string, number, boolean, a list of them or null (absent), e.g. {"event.dataset":"nginx.access"}`,
+    );
+  }
+  return filter.data;
+}
+
 /**
  * Reads and validates the environment. Field names start from `HOPSCOPE_FIELDS_PRESET` (a
  * shipper's layout) or the defaults; `HOPSCOPE_FIELDS` is a JSON object overriding any of them,
@@ -247,6 +271,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   }
   const fields = fieldNamesSchema.strict().safeParse({ ...baseFieldNames(vars.HOPSCOPE_FIELDS_PRESET), ...(fieldOverrides as object) });
   if (!fields.success) throw new ConfigError(`HOPSCOPE_FIELDS: ${fields.error.issues[0]?.message}`);
+
+  const edgeFilter = readTierFilter('HOPSCOPE_EDGE_FILTER', vars.HOPSCOPE_EDGE_FILTER);
+  const ingressFilter = readTierFilter('HOPSCOPE_INGRESS_FILTER', vars.HOPSCOPE_INGRESS_FILTER);
 
   if (vars.HOPSCOPE_BACKEND === 'elasticsearch' && !vars.ES_URL) {
     throw new ConfigError('HOPSCOPE_BACKEND=elasticsearch needs ES_URL');
@@ -273,6 +300,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           caCertPath: vars.ES_CA_CERT,
           edgeIndex: vars.HOPSCOPE_EDGE_INDEX,
           ingressIndex: vars.HOPSCOPE_INGRESS_INDEX,
+          tierFilters: { ...(edgeFilter ? { edge: edgeFilter } : {}), ...(ingressFilter ? { ingress: ingressFilter } : {}) },
           requestTimeoutMs: vars.HOPSCOPE_ES_TIMEOUT_MS,
           lateMarginMs: toMarginMs(vars.HOPSCOPE_ES_LATE_MARGIN),
           cacheDir: vars.HOPSCOPE_ES_CACHE_DIR ?? path.join(process.cwd(), '.data', 'es-cache'),

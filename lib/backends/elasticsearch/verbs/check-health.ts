@@ -34,6 +34,8 @@ function describeAliases(plan: FieldPlan): Record<string, unknown> | null {
 /** Reachability, cluster status, and whether the mappings allow answers: required fields present, times mapped as dates. */
 export async function checkHealth(session: ElasticsearchSession, url: string, fetchPlan: () => Promise<FieldPlan>): Promise<BackendHealth> {
   const details: Record<string, unknown> = { url: redactUrl(url), edgeIndex: session.indexOf('edge'), ingressIndex: session.indexOf('ingress') };
+  const filters = session.tierFilterDescriptions();
+  if (Object.keys(filters).length > 0) details.tierFilters = filters;
   try {
     const health = await session.clusterHealth();
     details.cluster = { name: health.cluster_name, status: health.status };
