@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +71,7 @@ const ids = (page: { traces: { traceId: string }[] }) => page.traces.map((trace)
 /** A value as JSON without the raw lines (`raw`), which differ between indices holding the same lines written otherwise. */
 const withoutRaw = (value: unknown) => JSON.parse(JSON.stringify(value, (key, inner) => (key === 'raw' ? undefined : inner)));
 
-type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: readonly object[] };
+type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: readonly object[]; settings?: estypes.IndicesIndexSettings };
 
 /**
  * The fixture seeded as usual (the reference) and the same lines in indices `<run>-edge` and
@@ -77,7 +80,7 @@ type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: r
 async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>, fields: FieldNames = DEFAULT_FIELD_NAMES) {
   const client = new Client({ node: url });
   const reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-  for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines);
+  for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines, tiers[tier].settings);
   const backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
   const cleanup = async () => {
     await backend.close();
@@ -88,9 +91,15 @@ async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>,
   return { reference, backend, cleanup };
 }
 
-/** Creates `index` (one shard) mapping these fields, the others dynamic, and indexes `lines` into it. */
-async function indexWithMapping(client: Client, index: string, properties: Record<string, estypes.MappingProperty>, lines: readonly object[]): Promise<void> {
-  await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties } });
+/** Creates `index` (one shard, these settings) mapping these fields, the others dynamic, and indexes `lines` into it. */
+async function indexWithMapping(
+  client: Client,
+  index: string,
+  properties: Record<string, estypes.MappingProperty>,
+  lines: readonly object[],
+  settings: estypes.IndicesIndexSettings = {},
+): Promise<void> {
+  await client.indices.create({ index, settings: { number_of_shards: 1, number_of_replicas: 0, ...settings }, mappings: { properties } });
   const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: index } }, document]) });
   expect(answer.errors).toBe(false);
 }
@@ -664,37 +673,27 @@ describe('indices keeping a synthetic _source', () => {
   let reference: Seeded;
   let backend: LatencyBackend;
   let cleanup: (() => Promise<void>) | undefined;
-  const client = new Client({ node: url });
+  // The configured host field as a flat dotted key, which the rebuilt _source nests.
+  const hosted = (lines: readonly Record<string, unknown>[]) =>
+    lines.map(({ '@source': host, ...line }) => (host === undefined ? line : { ...line, 'host.name': host }));
+  const settings = { 'index.mapping.source.mode': 'synthetic' };
 
   beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    // The configured host field as a flat dotted key, which the rebuilt _source nests.
-    const fields = { ...DEFAULT_FIELD_NAMES, host: 'host.name' };
-    const hosted = (lines: readonly Record<string, unknown>[]) =>
-      lines.map(({ '@source': host, ...line }) => (host === undefined ? line : { ...line, 'host.name': host }));
-    for (const [tier, lines] of [['edge', edgeLines('numbers')], ['ingress', INGRESS_LINES]] as const) {
-      await client.indices.create({
-        index: `${run}-${tier}`,
-        settings: { number_of_shards: 1, number_of_replicas: 0, 'index.mapping.source.mode': 'synthetic' },
-        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: tier === 'edge' ? { type: 'float' } : { type: 'keyword' } } },
-      });
-      const answer = await client.bulk({ refresh: true, operations: hosted(lines).flatMap((document) => [{ index: { _index: `${run}-${tier}` } }, document]) });
-      expect(answer.errors).toBe(false);
-    }
-    backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
-    cleanup = async () => {
-      await backend.close();
-      await client.indices.delete({ index: `${run}-*` });
-      await client.close();
-      await reference.cleanup();
-    };
-    const sample = await client.search({ index: `${run}-ingress`, size: 1, query: { term: { trace_id: 'a2' } } });
-    // The rebuilt _source nests the flat key: what the lines are read from.
-    expect(sample.hits.hits[0]!._source).toMatchObject({ host: { name: 'ingress-2' } });
+    const properties = (requestTime: 'float' | 'keyword') => ({ '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: requestTime } }) as const;
+    ({ reference, backend, cleanup } = await beside(
+      run,
+      { edge: { properties: properties('float'), lines: hosted(edgeLines('numbers')), settings }, ingress: { properties: properties('keyword'), lines: hosted(INGRESS_LINES), settings } },
+      { ...DEFAULT_FIELD_NAMES, host: 'host.name' },
+    ));
   });
   afterAll(async () => cleanup?.());
 
   it('answers every view as indices storing their _source do', async () => {
+    const client = new Client({ node: url });
+    const sample = await client.search({ index: `${run}-ingress`, size: 1, query: { term: { trace_id: 'a2' } } });
+    await client.close();
+    // The rebuilt _source nests the flat key: what the lines are read from.
+    expect(sample.hits.hits[0]!._source).toMatchObject({ host: { name: 'ingress-2' } });
     await expectSameViews(backend, reference.backend);
   }, 120_000);
 });
@@ -706,27 +705,18 @@ describe('a trace id keyword with a lowercase normalizer', () => {
   const run = `hs-it-normalizer-${randomBytes(4).toString('hex')}`;
   let reference: Seeded;
   let backend: LatencyBackend;
-  const client = new Client({ node: url });
+  let cleanup: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    for (const [tier, lines] of [['edge', edgeLines('numbers')], ['ingress', INGRESS_LINES]] as const) {
-      await client.indices.create({
-        index: `${run}-${tier}`,
-        settings: { number_of_shards: 1, number_of_replicas: 0, analysis: { normalizer: { folded: { type: 'custom', filter: ['lowercase'] } } } },
-        mappings: { properties: { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword', normalizer: 'folded' }, request_time: tier === 'edge' ? { type: 'float' } : { type: 'keyword' } } },
-      });
-      const answer = await client.bulk({ refresh: true, operations: lines.flatMap((document) => [{ index: { _index: `${run}-${tier}` } }, document]) });
-      expect(answer.errors).toBe(false);
-    }
-    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+    const settings: estypes.IndicesIndexSettings = { analysis: { normalizer: { folded: { type: 'custom', filter: ['lowercase'] } } } };
+    const properties = (requestTime: 'float' | 'keyword') =>
+      ({ '@timestamp': { type: 'date' }, trace_id: { type: 'keyword', normalizer: 'folded' }, request_time: { type: requestTime } }) as const;
+    ({ reference, backend, cleanup } = await beside(run, {
+      edge: { properties: properties('float'), lines: edgeLines('numbers'), settings },
+      ingress: { properties: properties('keyword'), lines: INGRESS_LINES, settings },
+    }));
   });
-  afterAll(async () => {
-    await backend?.close();
-    await client.indices.delete({ index: `${run}-*` });
-    await client.close();
-    await reference?.cleanup();
-  });
+  afterAll(async () => cleanup?.());
 
   it('finds each trace by its exact id only', async () => {
     expect(withoutRaw(await backend.fetchTrace('a5'))).toEqual(withoutRaw(await reference.backend.fetchTrace('a5')));
@@ -816,5 +806,10 @@ describe('both tiers in one index pattern, told apart by tier filters', () => {
     expect(health.details.tierFilters).toEqual({ edge: 'kubernetes.namespace absent', ingress: 'event.dataset ∈ {nginx.ingress_controller, other}' });
     await expectSameViews(backend, reference.backend);
     expect(await backend.fetchExtent()).toEqual(await reference.backend.fetchExtent());
+    // A snapshot says where its lines came from, filters included.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hopscope-filtered-snapshot-'));
+    const frozen = await backend.freezeWindow({ fromMs: WINDOW.fromMs, toMs: WINDOW.toMs, dir, rawTraces: 100, slowMs: 1_000 });
+    expect(frozen.sources).toEqual({ edge: `${run}-* where kubernetes.namespace absent`, ingress: `${run}-* where event.dataset ∈ {nginx.ingress_controller, other}` });
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { TriageBackend } from '@/lib/backends/triage-types';
 import type { CallOptions, LatencyBackend, TierFormat } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { SourceAliases } from '@/lib/domain/field-names';
+import { describeTierFilter } from '@/lib/domain/tier-filter';
 import { needsIngressJoin } from '@/lib/domain/dimension-filters';
 import type { TraceQuery } from '@/lib/domain/query';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
@@ -153,10 +154,19 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
     }
   };
 
+  /** Where a window's lines were read, as its answers and snapshots say it: the pattern, and the tier's filter when set. */
+  const linesSources = Object.fromEntries(
+    TIERS.map((tier) => {
+      const pattern = tier === 'edge' ? config.edgeIndex : config.ingressIndex;
+      const filter = config.tierFilters?.[tier];
+      return [tier, filter ? `${pattern} where ${describeTierFilter(filter)}` : pattern];
+    }),
+  ) as Record<Tier, string>;
+
   const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink, memoryLimit = config.memoryLimit) =>
     createLineFilesBackend(
       files,
-      { fields: config.fields, sourceAliases: knownAliases, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: { edge: config.edgeIndex, ingress: config.ingressIndex }, onLoadProgress: onProgress },
+      { fields: config.fields, sourceAliases: knownAliases, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: linesSources, onLoadProgress: onProgress },
       { memoryLimit, threads: config.threads, buildMemoryLimit: config.memoryLimit ? undefined : WINDOW_BUILD_MEMORY_LIMIT },
     );
 
@@ -269,7 +279,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
 
     async freezeWindow(plan, options) {
       const frozen = await fromEngine(plan, options, (engine) => engine.freezeWindow(plan, options));
-      return { ...frozen, sources: { edge: config.edgeIndex, ingress: config.ingressIndex } };
+      return { ...frozen, sources: linesSources };
     },
 
     loadStatus: () => windows.status(),
