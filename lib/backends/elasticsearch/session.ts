@@ -88,7 +88,6 @@ export class ElasticsearchSession {
     );
   }
 
-  /** Runs one search on a tier's index pattern (or its point in time); `what` names it in errors. */
   /**
    * The request as sent for a tier: on its point in time or its pattern, and limited to the tier's
    * own documents when its pattern holds others (every search of a tier goes through here).
@@ -100,6 +99,7 @@ export class ElasticsearchSession {
     return pit ? { ...limited, pit: { id: pit, keep_alive: SNAPSHOT_KEEP_ALIVE } } : { ...limited, index: this.indexOf(tier) };
   }
 
+  /** Runs one search on a tier's index pattern (or its point in time); `what` names it in errors. */
   async search(tier: Tier, what: string, request: estypes.SearchRequest): Promise<estypes.SearchResponse> {
     const index = this.indexOf(tier);
     const context = this.context(what, [index]);
