@@ -753,9 +753,13 @@ describe('data streams', () => {
   });
   afterAll(async () => {
     await backend?.close();
+    // By name: a wildcard delete is refused (action.destructive_requires_name, on by default since
+    // 8.0). The minimal distribution scripts/elasticsearch.sh runs has no data-streams module, so no
+    // delete API (405): there its two streams of a few lines, and their templates, which a
+    // stream keeps in use, stay in the node's data.
     for (const tier of ['edge', 'ingress']) {
-      await client.indices.deleteDataStream({ name: `${run}-${tier}-*` }).catch(() => undefined);
-      await client.indices.deleteIndexTemplate({ name: `${run}-${tier}` }).catch(() => undefined);
+      const deleted = await client.indices.deleteDataStream({ name: `${run}-${tier}-default` }, { ignore: [404, 405], meta: true });
+      if (deleted.statusCode !== 405) await client.indices.deleteIndexTemplate({ name: `${run}-${tier}` }, { ignore: [404] });
     }
     await client.close();
     await reference?.cleanup();
