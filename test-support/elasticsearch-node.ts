@@ -6,7 +6,7 @@ import { Client } from '@elastic/elasticsearch';
 import { deleteSeeded, seedElasticsearch } from '@/scripts/seed-elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { OpenedBackend } from '@/lib/backends/contract/backend-contract';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 
 /**
  * The real Elasticsearch node of the test run. `npm test` starts one (scripts/elasticsearch.sh)
@@ -58,7 +58,7 @@ export async function seedElasticsearchBackend(
     requestTimeoutMs: 30_000,
     edgeIndex: `${edgePrefix}*`,
     ingressIndex: `${ingressPrefix}*`,
-    fields: DEFAULT_FIELD_NAMES,
+    fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
     cacheDir,
     ...options.settings,
   });

@@ -1,10 +1,10 @@
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { TraceQuery } from '@/lib/domain/query';
 import type { TraceSetFields } from '@/lib/backends/elasticsearch/trace-set-filters';
 
 /** Plans and a query for the request builders' golden tests. */
 const BASE = {
-  fields: DEFAULT_FIELD_NAMES,
+  fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
   edgeTraceId: { name: 'trace_id', isKeyword: true },
   ingressTraceId: { name: 'trace_id', isKeyword: true },
   edgeTimestamp: '@timestamp',

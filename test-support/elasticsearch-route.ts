@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
 import { startElasticsearchProxy, type ElasticsearchProxy } from '@/test-support/elasticsearch-proxy';
 import { edgeLines, INGRESS_LINES } from '@/test-support/elasticsearch-integration-fixture';
@@ -53,7 +53,7 @@ process.once('exit', () => rmSync(CACHE_ROOT, { recursive: true, force: true }))
  */
 export function testBackendConfig(config: Pick<ElasticsearchBackendConfig, 'url' | 'edgeIndex' | 'ingressIndex'> & Partial<ElasticsearchBackendConfig>): ElasticsearchBackendConfig {
   mkdirSync(CACHE_ROOT, { recursive: true });
-  return { fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000, cacheDir: mkdtempSync(path.join(CACHE_ROOT, 'cache-')), ...config };
+  return { fields: sameInBothTiers(DEFAULT_FIELD_NAMES), requestTimeoutMs: 30_000, cacheDir: mkdtempSync(path.join(CACHE_ROOT, 'cache-')), ...config };
 }
 
 /** Makes a backend of this config the process backend (lib/server/backend.ts) and returns it. */

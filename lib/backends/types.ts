@@ -9,7 +9,7 @@ import type { BackendKind, Suggestion, SuggestionField } from '@/lib/domain/api-
 import type { CallOptions, FirstAnswer, TriageBackend } from '@/lib/backends/triage-types';
 import type { StoreLoadStatus } from '@/lib/domain/load-status';
 import type { LogEnvelope } from '@/lib/domain/access-log/log-envelope';
-import type { FieldNames, LogicalField, SourceAliases } from '@/lib/domain/field-names';
+import type { LogicalField, SourceAliases, TierFieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 
 export type { BackendKind, Suggestion, SuggestionField };
@@ -35,7 +35,7 @@ export type TimeExtent = { fromMs: number; toMs: number };
 /**
  * How a tier's lines were read (the format, and the container runtime's wrapping when the lines
  * had one), and the fields the lines cannot fill, each with what to do: the nginx variable to add
- * to a log_format, or for JSON lines the HOPSCOPE_FIELDS mapping (json-field-check.ts).
+ * to a log_format, or for JSON lines the field names to set (json-field-check.ts).
  */
 export type TierFormat = {
   format: string;
@@ -63,7 +63,7 @@ export type FreezePlan = {
 export type FrozenWindow = {
   traces: number;
   rawTraces: number;
-  fields: FieldNames;
+  fields: TierFieldNames;
   /** Where raw lines keep fields whose configured names are mapping aliases (Elasticsearch's lines), when any. */
   sourceAliases?: Record<Tier, SourceAliases>;
   formats: Record<Tier, TierFormat>;

@@ -20,7 +20,7 @@ export type AnswerNotice =
   | { code: 'no_matching_index'; tier: Tier; indexPattern: string; message: string }
   /**
    * A tier's lines cannot fill a field this answer needs (embedded store): `fix` is the nginx
-   * variable to add to the log_format, or for JSON lines the HOPSCOPE_FIELDS mapping to set.
+   * variable to add to the log_format, or for JSON lines the field names to set.
    */
   | { code: 'missing_field'; tier: Tier; field: LogicalField; fix: string; message: string }
   /**

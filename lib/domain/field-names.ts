@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Tier } from './tiers';
 
 /**
  * Where each logical field lives in a log document. Defaults are the names real ELK pipelines
@@ -46,6 +47,23 @@ export const DEFAULT_FIELD_NAMES: FieldNames = {
   clientIp: 'client_ip',
   userAgent: 'user_agent',
 };
+
+/**
+ * Each tier's field names. Edge nginx and ingress-nginx are different programs, often shipped by
+ * different pipelines (a custom JSON format at the edge, Filebeat's ingress_controller module in the
+ * cluster), so a logical field may have another name in each tier's documents.
+ */
+export type TierFieldNames = Readonly<Record<Tier, FieldNames>>;
+
+/** The same names in both tiers. */
+export const sameInBothTiers = (fields: FieldNames): TierFieldNames => ({ edge: fields, ingress: fields });
+
+/** The variable naming a tier's own field names; `_PRESET` appended names its preset. */
+export const tierFieldsVariable = (tier: Tier): string => `HOPSCOPE_${tier.toUpperCase()}_FIELDS`;
+
+/** Whether both tiers name every field alike. */
+export const namedAlike = (fields: TierFieldNames): boolean =>
+  (Object.keys(fields.edge) as LogicalField[]).every((field) => fields.edge[field] === fields.ingress[field]);
 
 /**
  * Where else a tier's documents keep a configured field: an Elasticsearch mapping may declare the

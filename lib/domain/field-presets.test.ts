@@ -79,10 +79,26 @@ describe('detectFieldLayout', () => {
 });
 
 describe('proposeFieldPreset', () => {
-  it('proposes the preset the tier looks like', () => {
+  it("proposes the preset the tier looks like, in the tier's own variable", () => {
     const layouts = { edge: 'unknown', ingress: 'elastic-agent-ingress-nginx' } as const;
     expect(proposeFieldPreset('ingress', layouts, DEFAULT_FIELD_NAMES)).toBe(
-      "the ingress fields look like Elastic Agent's nginx_ingress_controller integration layout: set HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx",
+      "the ingress fields look like Elastic Agent's nginx_ingress_controller integration layout: set HOPSCOPE_INGRESS_FIELDS_PRESET=elastic-agent-ingress-nginx",
+    );
+  });
+
+  it('offers the shared preset too when both tiers hold the layout', () => {
+    const layouts = { edge: 'filebeat-ingress-nginx', ingress: 'filebeat-ingress-nginx' } as const;
+    expect(proposeFieldPreset('edge', layouts, DEFAULT_FIELD_NAMES)).toBe(
+      "the edge fields look like Filebeat's nginx module (ingress_controller fileset) layout: set HOPSCOPE_EDGE_FIELDS_PRESET=filebeat-ingress-nginx, " +
+        'or HOPSCOPE_FIELDS_PRESET=filebeat-ingress-nginx for both tiers (the ingress indices hold the same layout)',
+    );
+  });
+
+  it("proposes hopscope's own names by leaving the presets unset, the other tier's going in its own variable", () => {
+    const layouts = { edge: 'hopscope-default', ingress: 'filebeat-ingress-nginx' } as const;
+    expect(proposeFieldPreset('edge', layouts, FIELD_PRESETS['filebeat-ingress-nginx'].fields)).toBe(
+      "the edge fields look like hopscope's default layout: leave HOPSCOPE_EDGE_FIELDS_PRESET and HOPSCOPE_FIELDS_PRESET unset " +
+        "(the ingress tier's preset goes in HOPSCOPE_INGRESS_FIELDS_PRESET=filebeat-ingress-nginx)",
     );
   });
 
@@ -90,15 +106,5 @@ describe('proposeFieldPreset', () => {
     const layouts = { edge: 'filebeat-nginx', ingress: 'unknown' } as const;
     expect(proposeFieldPreset('edge', layouts, FIELD_PRESETS['filebeat-nginx'].fields)).toBeNull();
     expect(proposeFieldPreset('ingress', layouts, DEFAULT_FIELD_NAMES)).toBeNull();
-  });
-
-  it('says so when the two tiers hold layouts that disagree, since one field set names both', () => {
-    const layouts = { edge: 'elastic-agent-nginx', ingress: 'elastic-agent-ingress-nginx' } as const;
-    expect(proposeFieldPreset('ingress', layouts, DEFAULT_FIELD_NAMES)).toBe(
-      "the ingress fields look like Elastic Agent's nginx_ingress_controller integration layout: set HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx. " +
-        'The edge indices look like elastic-agent-nginx, and one field set names both tiers: the two disagree on requestTime, ' +
-        'upstreamConnectTime, upstreamHeaderTime, upstreamResponseTime, upstreamAddr, upstreamStatus, proxyUpstreamName, ' +
-        'so one tier\'s pipeline must write those under the other\'s names (README, "Field presets")',
-    );
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_FIELD_NAMES, type FieldNames, type LogicalField } from './field-names';
+import { DEFAULT_FIELD_NAMES, tierFieldsVariable, type FieldNames, type LogicalField } from './field-names';
 import type { Tier } from './tiers';
 
 /**
@@ -154,31 +154,35 @@ export function fieldNamesOfLayout(layout: FieldLayout): FieldNames | null {
 /** Logical fields in the order FieldNames declares them, so messages list them the same way every time. */
 const LOGICAL_FIELDS = Object.keys(DEFAULT_FIELD_NAMES) as LogicalField[];
 
-const envOf = (layout: FieldPresetName | 'hopscope-default'): string =>
-  layout === 'hopscope-default' ? 'leave HOPSCOPE_FIELDS_PRESET unset' : `set HOPSCOPE_FIELDS_PRESET=${layout}`;
-
 const shipperOf = (layout: FieldPresetName | 'hopscope-default'): string =>
   layout === 'hopscope-default' ? "hopscope's default" : FIELD_PRESETS[layout].shipper;
 
 /**
- * Advice for a tier whose configured fields are missing from its indices: which preset its
- * fields look like. One field set serves both tiers, so when the other tier holds another layout
- * the advice says which names the two layouts disagree on; null when there is nothing to propose.
+ * How to give a tier the names of a layout: the tier's own preset variable, which wins over the
+ * shared one; the shared one is offered too when the other tier holds the same layout.
+ */
+function settingFor(tier: Tier, layouts: Record<Tier, FieldLayout>): string {
+  const layout = layouts[tier];
+  const other: Tier = tier === 'edge' ? 'ingress' : 'edge';
+  const own = `${tierFieldsVariable(tier)}_PRESET`;
+  const otherLayout = layouts[other];
+  if (layout === 'hopscope-default') {
+    const otherPreset = isFieldPresetName(otherLayout) ? ` (the ${other} tier's preset goes in ${tierFieldsVariable(other)}_PRESET=${otherLayout})` : '';
+    return `leave ${own} and HOPSCOPE_FIELDS_PRESET unset${otherPreset}`;
+  }
+  return otherLayout === layout
+    ? `set ${own}=${layout}, or HOPSCOPE_FIELDS_PRESET=${layout} for both tiers (the ${other} indices hold the same layout)`
+    : `set ${own}=${layout}`;
+}
+
+/**
+ * Advice for a tier whose configured fields (`configured`, the tier's own) are missing from its
+ * indices: which preset its fields look like and how to set it; null when there is nothing to propose.
  */
 export function proposeFieldPreset(tier: Tier, layouts: Record<Tier, FieldLayout>, configured: FieldNames): string | null {
   const layout = layouts[tier];
   const proposed = fieldNamesOfLayout(layout);
   if (layout === 'unknown' || proposed === null) return null;
-  const differing = LOGICAL_FIELDS.filter((field) => proposed[field] !== configured[field]);
-  if (differing.length === 0) return null;
-  const advice = `the ${tier} fields look like ${shipperOf(layout)} layout: ${envOf(layout)}`;
-  const other: Tier = tier === 'edge' ? 'ingress' : 'edge';
-  const otherNames = fieldNamesOfLayout(layouts[other]);
-  if (otherNames === null || layouts[other] === layout) return advice;
-  const conflicts = LOGICAL_FIELDS.filter((field) => proposed[field] !== otherNames[field]);
-  if (conflicts.length === 0) return advice;
-  return (
-    `${advice}. The ${other} indices look like ${layouts[other]}, and one field set names both tiers: ` +
-    `the two disagree on ${conflicts.join(', ')}, so one tier's pipeline must write those under the other's names (README, "Field presets")`
-  );
+  if (LOGICAL_FIELDS.every((field) => proposed[field] === configured[field])) return null;
+  return `the ${tier} fields look like ${shipperOf(layout)} layout: ${settingFor(tier, layouts)}`;
 }

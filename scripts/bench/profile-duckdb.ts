@@ -25,7 +25,7 @@ import { buildFieldValueCountsSql } from '@/lib/backends/duckdb/sql/triage/build
 import { buildSegmentStatsSql } from '@/lib/backends/duckdb/sql/triage/build-segment-stats';
 import { chooseTimelineBinMs, DEFAULT_TIMELINE_MAX_GROUPS } from '@/lib/domain/connect-timeline';
 import { decodeCursor, DEFAULT_TRACE_PAGE_SIZE } from '@/lib/domain/drill-down';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import { DEFAULT_SLOW_MS, publicQuerySchema, QUERY_PARAMETERS, REPEATABLE_QUERY_PARAMETERS, resolveQuery, type NormalizedQuery } from '@/lib/domain/query';
 import { slowFrom } from '@/lib/domain/triage/slow-range';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { edge: { type: 'string' }, ingress: { type: 'string' }, targets: { type: 'string' }, out: { type: 'string' } } });
   if (!values.edge || !values.ingress || !values.targets || !values.out) throw new Error('usage: --edge FILE --ingress FILE --targets FILE.json --out FILE.json');
   const targets = JSON.parse(readFileSync(values.targets, 'utf8')) as DuckdbProfileTarget[];
-  const store = await openStore({ edgeFiles: [values.edge], ingressFiles: [values.ingress] }, DEFAULT_FIELD_NAMES);
+  const store = await openStore({ edgeFiles: [values.edge], ingressFiles: [values.ingress] }, sameInBothTiers(DEFAULT_FIELD_NAMES));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'hopscope-duckdb-profile-'));
   const results: DuckdbProfileResult[] = [];
   try {

@@ -5,7 +5,7 @@
  * run-text-ingest.ts with `tsx --conditions=react-server`.
  */
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
 
@@ -28,7 +28,7 @@ export type TextIngestChildResult = {
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as TextIngestChildInput;
-  const backend = createDuckdbBackend({ ...input, fields: DEFAULT_FIELD_NAMES });
+  const backend = createDuckdbBackend({ ...input, fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   const started = performance.now();
   const health = await backend.checkHealth();
   const loadMs = performance.now() - started;

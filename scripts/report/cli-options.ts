@@ -13,7 +13,7 @@ export const REPORT_USAGE = `usage: npm run report -- --edge <files> --ingress <
   --bucket SECONDS        histogram bucket width (default 0.1)
   --upper SECONDS         histogram upper bound (default 3.5)
   -h, --help              this text
-Environment: HOPSCOPE_FIELDS and the other HOPSCOPE_DUCKDB_* settings apply; NO_COLOR turns colours off.`;
+Environment: the field names (HOPSCOPE_FIELDS, HOPSCOPE_EDGE_FIELDS, …) and the HOPSCOPE_DUCKDB_* settings apply; NO_COLOR turns colours off.`;
 
 export class ReportUsageError extends Error {}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { TraceCounts } from '@/lib/domain/trace-counts';
 import { formatLeftOut, formatTraceCounts } from './format-counts';
 
@@ -28,7 +28,7 @@ describe('formatTraceCounts', () => {
 
 describe('formatLeftOut', () => {
   it('names each skipped field by its configured name, then the unreadable lines', () => {
-    expect(formatLeftOut(COUNTS, { ...DEFAULT_FIELD_NAMES, requestTime: 'nginx.request_time' })).toEqual([
+    expect(formatLeftOut(COUNTS, sameInBothTiers({ ...DEFAULT_FIELD_NAMES, requestTime: 'nginx.request_time' }))).toEqual([
       '137 edge documents skipped: nginx.request_time unparsable',
       '1 ingress document skipped: upstream_response_time missing',
       // The reason's wording is the domain's (describeUnreadable), which grows with the formats read.
@@ -37,6 +37,6 @@ describe('formatLeftOut', () => {
   });
 
   it('says none when nothing was left out', () => {
-    expect(formatLeftOut({ ...COUNTS, skipped: [], unreadableLines: undefined }, DEFAULT_FIELD_NAMES)).toEqual(['none']);
+    expect(formatLeftOut({ ...COUNTS, skipped: [], unreadableLines: undefined }, sameInBothTiers(DEFAULT_FIELD_NAMES))).toEqual(['none']);
   });
 });

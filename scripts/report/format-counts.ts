@@ -1,4 +1,4 @@
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFieldNames } from '@/lib/domain/field-names';
 import { describeSkipped, describeUnreadable, type TraceCounts } from '@/lib/domain/trace-counts';
 import { countWords } from '@/lib/domain/triage/wording';
 
@@ -20,9 +20,9 @@ export function formatTraceCounts(counts: TraceCounts): string {
  * Every line left out of the answer with its reason (skipped documents by tier, field and
  * reason, named by the configured field name; unreadable lines by tier), or "none".
  */
-export function formatLeftOut(counts: TraceCounts, fields: FieldNames): string[] {
+export function formatLeftOut(counts: TraceCounts, fields: TierFieldNames): string[] {
   const sentences = [
-    ...counts.skipped.map((entry) => describeSkipped(entry, fields[entry.field])),
+    ...counts.skipped.map((entry) => describeSkipped(entry, fields[entry.tier][entry.field])),
     ...describeUnreadable(counts.unreadableLines, counts.unreadableReasons),
   ];
   return sentences.length > 0 ? sentences : ['none'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramsResponse } from '@/lib/domain/api-responses';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { Histogram } from '@/lib/domain/histogram';
 import type { Attribution } from '@/lib/domain/triage/attribution';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
@@ -53,7 +53,7 @@ const DATA: ReportData = {
     correlations: { flaggedCount: 0 },
     attribution: { slowMs: 1_000, attributableSlow: 0, segments: [] } as unknown as Attribution,
   } as unknown as TriageSummaryResponse,
-  fields: DEFAULT_FIELD_NAMES,
+  fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
   demoCommand: 'HOPSCOPE_EDGE_FILES=e.ndjson HOPSCOPE_INGRESS_FILES=i.ndjson npm run demo',
   dashboardUrl: 'http://localhost:3000/?from=x&to=y',
 };

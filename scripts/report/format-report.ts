@@ -1,5 +1,5 @@
 import type { HistogramsResponse } from '@/lib/domain/api-responses';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFieldNames } from '@/lib/domain/field-names';
 import { HISTOGRAM_NAMES, HISTOGRAM_TITLES } from '@/lib/domain/histogram-names';
 import type { TriageSummaryResponse } from '@/lib/domain/triage/triage-responses';
 import { slowRangeWords } from '@/lib/domain/triage/slow-range';
@@ -13,7 +13,7 @@ export type ReportData = {
   histograms: HistogramsResponse;
   summary: TriageSummaryResponse;
   /** The configured field names, to name the field of each skipped line. */
-  fields: FieldNames;
+  fields: TierFieldNames;
   /** `HOPSCOPE_EDGE_FILES=… npm run demo`, ready to paste. */
   demoCommand: string;
   dashboardUrl: string;

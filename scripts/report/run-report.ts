@@ -69,7 +69,14 @@ async function loadOrThrow(backend: LatencyBackend, config: ServerConfig): Promi
 }
 
 /** The field-name settings, which change the numbers: the demo must run with them too. */
-const FIELD_VARIABLES = ['HOPSCOPE_FIELDS_PRESET', 'HOPSCOPE_FIELDS'] as const;
+const FIELD_VARIABLES = [
+  'HOPSCOPE_FIELDS_PRESET',
+  'HOPSCOPE_FIELDS',
+  'HOPSCOPE_EDGE_FIELDS_PRESET',
+  'HOPSCOPE_EDGE_FIELDS',
+  'HOPSCOPE_INGRESS_FIELDS_PRESET',
+  'HOPSCOPE_INGRESS_FIELDS',
+] as const;
 
 /** The demo command's variables: the files and formats the report read, and the field names when set. */
 function toDemoVariables(config: ServerConfig, env: NodeJS.ProcessEnv, rootDir: string): [string, string][] {
@@ -112,7 +119,7 @@ export async function runReport(options: ReportOptions, io: ReportIo): Promise<v
     );
     if (!options.query.from || !options.query.to) {
       if ((await backend.fetchExtent()) === null) {
-        throw new ReportInputError(`no edge line has a usable ${config.fields.timestamp}, so the data has no time extent; give --from and --to`);
+        throw new ReportInputError(`no edge line has a usable ${config.fields.edge.timestamp}, so the data has no time extent; give --from and --to`);
       }
     }
     const params = Object.fromEntries(toQuerySearchParams(options.query));

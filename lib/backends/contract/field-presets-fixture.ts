@@ -9,8 +9,8 @@ import type { Tier } from '@/lib/domain/tiers';
  * dotted keys for Filebeat's nginx access (as its expected files print them; both shapes are
  * valid `_source`).
  *
- * One field set names both tiers, so the tier a preset is not made for carries the same names,
- * as a pipeline would have to write them (README, "Field presets"). Plain nginx writes no
+ * Each tier's documents carry the preset's names even on the tier it is not made for (both tiers
+ * read with one preset), as a pipeline would have to write them (README, "Field presets"). Plain nginx writes no
  * request time, request id or upstream fields: the edge presets' documents carry them where the
  * preset reads them (nginx.access.<variable>, http.request.id), as strings a grok would keep.
  *

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { HISTOGRAM_NAMES } from '@/lib/domain/histogram-names';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
@@ -48,7 +48,7 @@ describe('DuckDB and Elasticsearch give identical answers on generated data', ()
 
   beforeAll(async () => {
     const { edgeFile, ingressFile } = writeTierFiles(edge, ingress);
-    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
     duck = { backend, cleanup: () => backend.close() };
     elastic = await seedElasticsearchBackend(edge, ingress, { shards: 3 });
   });

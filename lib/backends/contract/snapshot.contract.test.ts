@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDuckdbBackend, createSnapshotBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { seedElasticsearchBackend } from '@/test-support/elasticsearch-node';
 import { writeTierFiles } from '@/test-support/ndjson-files';
 import { describeBackendContract, type OpenedBackend } from './backend-contract';
@@ -42,7 +42,7 @@ async function snapshotOf(opened: OpenedBackend, around: number): Promise<Opened
 
 function duckdbOf(edge: Record<string, unknown>[], ingress: Record<string, unknown>[]): OpenedBackend {
   const { edgeFile, ingressFile } = writeTierFiles(edge, ingress);
-  const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+  const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   return { backend, cleanup: () => backend.close() };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { HISTOGRAM_NAMES } from '@/lib/domain/histogram-names';
 import type { TierDocument } from '@/lib/domain/tier-document';
 import type { TraceDetail } from '@/lib/domain/trace';
@@ -69,14 +69,14 @@ describe('raw nginx text and NDJSON of the same incident give identical answers'
   beforeAll(() => {
     const ingressAsText: IngressDocument[] = ingress.map((doc) => ({ ...doc, '@timestamp': toWholeSecond(doc['@timestamp']) }));
     const json = writeTierFiles(edge, ingressAsText);
-    fromJson = createDuckdbBackend({ edgeFiles: [json.edgeFile], ingressFiles: [json.ingressFile], fields: DEFAULT_FIELD_NAMES });
+    fromJson = createDuckdbBackend({ edgeFiles: [json.edgeFile], ingressFiles: [json.ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
     const text = writeTextFiles();
     fromText = createDuckdbBackend({
       edgeFiles: [text.edgeFile],
       ingressFiles: text.ingressEntries,
       edgeFormat: SAMPLE_EDGE_LOG_FORMAT,
       ingressFormat: SAMPLE_INGRESS_LOG_FORMAT,
-      fields: DEFAULT_FIELD_NAMES,
+      fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 
 import { getAttribution } from '@/lib/services/triage/get-attribution';
 import { getConnectionReuse } from '@/lib/services/triage/get-connection-reuse';
@@ -54,7 +54,7 @@ describe.each<[ScenarioName]>([['incident'], ['healthy'], ['slow-app']])('triage
 
   beforeAll(async () => {
     const { edgeFile, ingressFile } = writeTierFiles(edge, ingress);
-    const opened = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    const opened = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
     duck = { backend: opened, cleanup: () => opened.close() };
     elastic = await seedElasticsearchBackend(edge, ingress, { shards: 3 });
   });

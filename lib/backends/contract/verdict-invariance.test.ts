@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { Retransmissions } from '@/lib/domain/triage/retransmission';
 import type { CorrelationField } from '@/lib/domain/triage/triage-data';
 import { getCorrelations } from '@/lib/services/triage/get-correlations';
@@ -56,7 +56,7 @@ const namedHosts = (summary: Summary): string[] => [
 type OpenStore = (edge: object[], ingress: object[]) => Promise<OpenedBackend>;
 const openDuckdb: OpenStore = async (edge, ingress) => {
   const files = writeTierFiles(edge, ingress);
-  const backend = createDuckdbBackend({ edgeFiles: [files.edgeFile], ingressFiles: [files.ingressFile], fields: DEFAULT_FIELD_NAMES });
+  const backend = createDuckdbBackend({ edgeFiles: [files.edgeFile], ingressFiles: [files.ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   return { backend, cleanup: () => backend.close() };
 };
 const openElasticsearch: OpenStore = (edge, ingress) =>

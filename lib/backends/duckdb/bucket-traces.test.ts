@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { BucketSelection, TraceCursor } from '@/lib/domain/drill-down';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { TraceSummary } from '@/lib/domain/trace';
 import { writeTierFiles } from '@/test-support/ndjson-files';
 import { createDuckdbBackend } from '.';
@@ -50,7 +50,7 @@ let backend: LatencyBackend;
 
 beforeAll(() => {
   const { edgeFile, ingressFile } = writeTierFiles(EDGE, INGRESS);
-  backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+  backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
 });
 afterAll(() => backend.close());
 

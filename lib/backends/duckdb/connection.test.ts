@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { writeTierFiles } from '@/test-support/ndjson-files';
 import { openStore, runStatement } from './connection';
 
@@ -14,7 +14,7 @@ describe('openStore', () => {
     mkdirSync(abandoned, { recursive: true });
     mkdirSync(live, { recursive: true });
     const { edgeFile, ingressFile } = writeTierFiles([{ '@timestamp': '2020-11-19T02:00:00Z', trace_id: 'a', request_time: 0.1 }], []);
-    const store = await openStore({ edgeFiles: [edgeFile], ingressFiles: [ingressFile] }, DEFAULT_FIELD_NAMES);
+    const store = await openStore({ edgeFiles: [edgeFile], ingressFiles: [ingressFile] }, sameInBothTiers(DEFAULT_FIELD_NAMES));
     try {
       expect(store.lineCounts).toEqual({ edge: 1, ingress: 0 });
       expect(existsSync(abandoned)).toBe(false);
@@ -35,11 +35,11 @@ describe('openStore with a database file (HOPSCOPE_DUCKDB_PATH)', () => {
     const { edgeFile, ingressFile } = writeTierFiles([line('a', 0.1), line('b', 0.2)], [line('a', 0.05)]);
     const config = { edgeFiles: [edgeFile], ingressFiles: [ingressFile], databasePath };
     try {
-      const first = await openStore(config, DEFAULT_FIELD_NAMES);
+      const first = await openStore(config, sameInBothTiers(DEFAULT_FIELD_NAMES));
       expect(first.origin).toEqual({ kind: 'loaded', path: databasePath, reason: 'no earlier load in this file' });
       first.close();
 
-      const second = await openStore(config, DEFAULT_FIELD_NAMES);
+      const second = await openStore(config, sameInBothTiers(DEFAULT_FIELD_NAMES));
       expect(second.origin).toMatchObject({ kind: 'reused', path: databasePath });
       expect(second.lineCounts).toEqual({ edge: 2, ingress: 1 });
       const [row] = await runStatement(second.instance, { sql: 'SELECT count(*) AS n FROM traces', params: {} });
@@ -47,14 +47,19 @@ describe('openStore with a database file (HOPSCOPE_DUCKDB_PATH)', () => {
       second.close();
 
       appendFileSync(edgeFile, `${JSON.stringify(line('c', 0.3))}\n`);
-      const third = await openStore(config, DEFAULT_FIELD_NAMES);
+      const third = await openStore(config, sameInBothTiers(DEFAULT_FIELD_NAMES));
       expect(third.origin).toEqual({ kind: 'loaded', path: databasePath, reason: `edge: ${edgeFile} changed` });
       expect(third.lineCounts).toEqual({ edge: 3, ingress: 1 });
       third.close();
 
-      const renamed = await openStore(config, { ...DEFAULT_FIELD_NAMES, requestTime: 'rt' });
-      expect(renamed.origin).toEqual({ kind: 'loaded', path: databasePath, reason: 'the field names (HOPSCOPE_FIELDS) changed' });
+      const renamed = await openStore(config, sameInBothTiers({ ...DEFAULT_FIELD_NAMES, requestTime: 'rt' }));
+      expect(renamed.origin).toEqual({ kind: 'loaded', path: databasePath, reason: "the field names (HOPSCOPE_FIELDS, a preset or a tier's own) changed" });
       renamed.close();
+
+      // One tier's own names changing reloads as well.
+      const renamedIngress = await openStore(config, { edge: { ...DEFAULT_FIELD_NAMES, requestTime: 'rt' }, ingress: DEFAULT_FIELD_NAMES });
+      expect(renamedIngress.origin).toEqual({ kind: 'loaded', path: databasePath, reason: "the field names (HOPSCOPE_FIELDS, a preset or a tier's own) changed" });
+      renamedIngress.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
+import type { FieldNames, SourceAliases, TierFieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { AppError, requestCancelled } from '@/lib/server/core/errors';
@@ -87,7 +87,7 @@ function storeFiles(config: Pick<DuckdbConfig, 'databasePath'>, { removeAbandone
  * the raw lines (read only for drill-down pages and trace details) stay on disk, and large
  * intermediate results spill.
  */
-export async function openStore(config: DuckdbConfig, fields: FieldNames, onProgress?: LoadProgressSink): Promise<LoadedStore> {
+export async function openStore(config: DuckdbConfig, fields: TierFieldNames, onProgress?: LoadProgressSink): Promise<LoadedStore> {
   const started = performance.now();
   const files = storeFiles(config);
   let instance: DuckDBInstance;
@@ -133,15 +133,15 @@ export async function openStore(config: DuckdbConfig, fields: FieldNames, onProg
       await dropManifest(connection);
     }
     // Node converts the ingress text while DuckDB loads the edge tier on its own threads.
-    const edgePrepared = prepareTier('edge', edgeSources, config, fields, files.tempDirectory, onProgress);
-    const ingressPrepared = edgePrepared.then(() => prepareTier('ingress', ingressSources, config, fields, files.tempDirectory, onProgress));
+    const edgePrepared = prepareTier('edge', edgeSources, config, fields.edge, files.tempDirectory, onProgress);
+    const ingressPrepared = edgePrepared.then(() => prepareTier('ingress', ingressSources, config, fields.ingress, files.tempDirectory, onProgress));
     // It may fail while DuckDB still loads the edge tier, before anything awaits it: marked as
     // handled here (an unhandled rejection ends a Node process), it is still awaited and thrown below.
     ingressPrepared.catch(() => undefined);
     let formats: Record<Tier, TierFormat>;
     try {
-      const edge = await loadTier(connection, await edgePrepared, config, fields, files.tempDirectory, onProgress);
-      const ingress = await loadTier(connection, await ingressPrepared, config, fields, files.tempDirectory, onProgress);
+      const edge = await loadTier(connection, await edgePrepared, config, fields.edge, files.tempDirectory, onProgress);
+      const ingress = await loadTier(connection, await ingressPrepared, config, fields.ingress, files.tempDirectory, onProgress);
       formats = { edge: edge.format, ingress: ingress.format };
     } catch (error) {
       await ingressPrepared.then(discardConverted, () => undefined);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import type { LatencyBackend } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import { createDuckdbBackend } from './index';
@@ -58,7 +58,7 @@ describe('DuckDB: unreadable lines', () => {
   let backend: LatencyBackend;
   beforeAll(() => {
     const { edgeFile, ingressFile } = writeFiles();
-    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   });
   afterAll(() => backend.close());
 
@@ -123,7 +123,7 @@ describe('DuckDB: trace ids that are objects or arrays', () => {
     ];
     writeFileSync(edgeFile, Buffer.concat(docs.map(line)));
     writeFileSync(ingressFile, '');
-    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   });
   afterAll(() => backend.close());
 
@@ -157,7 +157,7 @@ describe("DuckDB: nginx's $msec as the time field", () => {
       line({ msec: msec(1.2), trace_id: 'a', request_time: '0.090', upstream_response_time: '0.080' }),
       line({ msec: Number(msec(2.45)), trace_id: 'b', request_time: '0.190', upstream_response_time: '0.180' }),
     ]));
-    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: { ...DEFAULT_FIELD_NAMES, timestamp: 'msec' } });
+    backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers({ ...DEFAULT_FIELD_NAMES, timestamp: 'msec' }) });
   });
   afterAll(() => backend.close());
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TimeExtent } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
-import type { FieldNames, LogicalField, SourceAliases } from '@/lib/domain/field-names';
+import type { LogicalField, SourceAliases, TierFieldNames } from '@/lib/domain/field-names';
 import { TIERS, type Tier } from '@/lib/domain/tiers';
 import type { DuckdbConfig } from '@/lib/server/core/config';
 import { freezeStore, openLineFilesStore, openSnapshotStore, openStore, runStatement, type LineFilesSettings, type LoadedStore } from './connection';
@@ -27,11 +27,11 @@ import type { SqlStatement } from './sql/sql-statement';
 import { timeSlices } from './sql/time-slices';
 import { createDuckdbTriage } from './triage';
 
-export type DuckdbBackendConfig = DuckdbConfig & { fields: FieldNames; onLoadProgress?: LoadProgressSink };
+export type DuckdbBackendConfig = DuckdbConfig & { fields: TierFieldNames; onLoadProgress?: LoadProgressSink };
 
 /** Where the engine's tables come from: a load of log files, or a snapshot's frozen window. */
 type StoreSource = {
-  fields: FieldNames;
+  fields: TierFieldNames;
   /** Where each tier's raw lines keep fields whose configured names are aliases (Elasticsearch's lines only). */
   sourceAliases?: Record<Tier, SourceAliases>;
   open: (onProgress: LoadProgressSink) => Promise<LoadedStore>;
@@ -168,14 +168,14 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
   };
 
   const readDocuments = async (tier: Tier, traceId: string, options?: CallOptions): Promise<TierDocument[]> => {
-    const lookup = config.partialRawLines ? buildSnapshotTraceLookupSql(tier, traceId, config.fields) : buildTraceLookupSql(tier, traceId);
+    const lookup = config.partialRawLines ? buildSnapshotTraceLookupSql(tier, traceId, config.fields[tier]) : buildTraceLookupSql(tier, traceId);
     const rows = await runUrgent(lookup, options?.signal);
     if (rows.some((row) => row.normalized === true)) {
       const message = `The ${tier} lines of this trace were not kept in full in this snapshot: shown from their normalized fields (${NORMALIZED_LINE_KEY}).`;
       options?.onNotice?.({ code: 'raw_lines_not_kept', tier, message });
     }
     return rows
-      .map((row) => parseTierDocument(row.doc, tier, config.fields, row.ts_ms, config.sourceAliases?.[tier]))
+      .map((row) => parseTierDocument(row.doc, tier, config.fields[tier], row.ts_ms, config.sourceAliases?.[tier]))
       .filter((doc): doc is TierDocument => doc !== null)
       .sort(compareRepresentative);
   };
@@ -215,8 +215,8 @@ function createEngineBackend(config: StoreSource): LatencyBackend {
       }
       const pageRows = rows.slice(0, page.limit);
       const traces = pageRows.flatMap((row) => {
-        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields, row.ts_ms, config.sourceAliases?.edge);
-        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields, row.i_ts_ms, config.sourceAliases?.ingress))] : [];
+        const edge = parseTierDocument(row.edge_doc, 'edge', config.fields.edge, row.ts_ms, config.sourceAliases?.edge);
+        return edge ? [toTraceSummary(edge, parseTierDocument(row.ingress_doc, 'ingress', config.fields.ingress, row.i_ts_ms, config.sourceAliases?.ingress))] : [];
       });
       const last = pageRows.at(-1);
       const nextCursor =

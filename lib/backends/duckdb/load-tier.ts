@@ -81,14 +81,14 @@ export async function prepareTier(
   };
   const readDirectly = format.kind === 'json' && !repairing && envelope === 'none' && sources.every((source) => source.host === undefined);
   if (readDirectly && !(await anyStartsWithByteOrderMark(sources))) {
-    const missing = checkJsonFields(innerLines, fields);
+    const missing = checkJsonFields(innerLines, fields, tier);
     return { tier, format: { ...named, missing }, files: sources.map((source) => source.path), convertedFile: null, sources };
   }
   mkdirSync(workDirectory, { recursive: true });
   const convertedFile = path.join(workDirectory, `${tier}-lines.ndjson`);
   const conversion = format.kind === 'text' ? { kind: 'text' as const, parser: format.parser, envelope } : { kind: 'json' as const, repair: repairing, envelope };
   const result = await convertTextLogs(tier, sources, conversion, fields, convertedFile, onProgress);
-  const missing = format.kind === 'json' ? checkJsonFields(repairing ? innerLines.map((line) => repairNginxJson(line) ?? line) : innerLines, fields) : result.missing;
+  const missing = format.kind === 'json' ? checkJsonFields(repairing ? innerLines.map((line) => repairNginxJson(line) ?? line) : innerLines, fields, tier) : result.missing;
   return { tier, format: { ...named, missing }, files: [convertedFile], convertedFile, sources };
 }
 

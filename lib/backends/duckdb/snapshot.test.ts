@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_DOCS, INGRESS_DOCS, T0 } from '@/lib/backends/contract/fixture';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { writeTierFiles } from '@/test-support/ndjson-files';
 import { createDuckdbBackend, createSnapshotBackend } from '.';
 import { NORMALIZED_LINE_KEY } from './sql/build-trace-lookup';
@@ -38,7 +38,7 @@ describe('a snapshot of the embedded store', () => {
 
   beforeAll(() => {
     const { edgeFile, ingressFile } = writeTierFiles(EDGE_DOCS, INGRESS_DOCS);
-    live = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    live = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   });
   afterAll(async () => {
     await live.close();

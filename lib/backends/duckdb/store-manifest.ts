@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFieldNames } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
 import type { TierFormat } from './load-tier';
 import type { LogSource } from './log-sources';
@@ -12,12 +12,12 @@ import type { LogSource } from './log-sources';
  */
 
 /** Bumped whenever the tables' layout or the normalization changes: an older store is then reloaded. */
-export const STORE_LAYOUT_VERSION = 3;
+export const STORE_LAYOUT_VERSION = 4;
 const MANIFEST_TABLE = 'hopscope_store';
 
 export type StoreInputs = {
   layoutVersion: number;
-  fields: FieldNames;
+  fields: TierFieldNames;
   formats: Record<Tier, string | null>;
   files: Record<Tier, { path: string; host: string | null; bytes: number; modifiedMs: number }[]>;
 };
@@ -40,7 +40,7 @@ export type StoreOrigin =
   | { kind: 'snapshot'; path: string };
 
 export function toStoreInputs(
-  fields: FieldNames,
+  fields: TierFieldNames,
   formats: Record<Tier, string | undefined>,
   sources: Record<Tier, readonly LogSource[]>,
 ): StoreInputs {
@@ -84,7 +84,7 @@ export async function writeManifest(connection: DuckDBConnection, inputs: StoreI
  */
 export function describeInputChange(stored: StoreInputs, current: StoreInputs): string | null {
   if (stored.layoutVersion !== current.layoutVersion) return 'the store was written by another version of hopscope';
-  if (JSON.stringify(stored.fields) !== JSON.stringify(current.fields)) return 'the field names (HOPSCOPE_FIELDS) changed';
+  if (JSON.stringify(stored.fields) !== JSON.stringify(current.fields)) return "the field names (HOPSCOPE_FIELDS, a preset or a tier's own) changed";
   const changes: string[] = [];
   for (const tier of ['edge', 'ingress'] as const) {
     if (stored.formats[tier] !== current.formats[tier]) changes.push(`${tier}: the format setting changed`);

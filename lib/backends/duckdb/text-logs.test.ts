@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { getConnectTimeline } from '@/lib/services/get-connect-timeline';
 import { getEdgeHistogram } from '@/lib/services/get-edge-histogram';
 import { getHistograms } from '@/lib/services/get-histograms';
@@ -47,7 +47,7 @@ function writeFiles(files: Record<string, string | Buffer>): string {
 }
 
 function open(config: Omit<DuckdbBackendConfig, 'fields'>): LatencyBackend {
-  const backend = createDuckdbBackend({ ...config, fields: DEFAULT_FIELD_NAMES });
+  const backend = createDuckdbBackend({ ...config, fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
   opened.push(backend);
   return backend;
 }
@@ -96,7 +96,7 @@ describe('the embedded store on raw nginx text logs', () => {
       edgeFiles: [path.join(dir, 'edge.log')],
       ingressFiles: [path.join(dir, 'ingress.ndjson')],
       edgeFormat: EDGE_FORMAT,
-      fields: DEFAULT_FIELD_NAMES,
+      fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
       onLoadProgress: (event) => void events.push(event),
     });
     opened.push(backend);
@@ -237,10 +237,10 @@ describe('the embedded store on raw nginx text logs', () => {
     const config = { edgeFiles: [path.join(dir, 'edge.json')], ingressFiles: [path.join(dir, 'ingress.log')] };
     const unmapped = await getEdgeHistogram(open(config), WINDOW);
     expect(unmapped.notices.map((notice) => notice.message)).toEqual([
-      `The edge lines have no field @timestamp (it places the line in time): the lines carry "time_local": set HOPSCOPE_FIELDS='{"timestamp":"time_local"}'.`,
+      `The edge lines have no field @timestamp (it places the line in time): the lines carry "time_local": set HOPSCOPE_EDGE_FIELDS='{"timestamp":"time_local"}'.`,
     ]);
-    // With the mapping (which the ingress text tier follows too: it writes the configured names).
-    const fields = { ...DEFAULT_FIELD_NAMES, timestamp: 'time_local', traceId: 'request_id' };
+    // As advised: the edge tier's own names; the ingress text tier keeps the defaults.
+    const fields = { edge: { ...DEFAULT_FIELD_NAMES, timestamp: 'time_local', traceId: 'request_id' }, ingress: DEFAULT_FIELD_NAMES };
     const mapped = createDuckdbBackend({ ...config, fields });
     opened.push(mapped);
     const answer = await getHistograms(mapped, WINDOW);

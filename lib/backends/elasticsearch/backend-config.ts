@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFieldNames } from '@/lib/domain/field-names';
 import type { TierFilter } from '@/lib/domain/tier-filter';
 import type { Tier } from '@/lib/domain/tiers';
 import type { ElasticsearchConnection } from './client';
@@ -11,7 +11,8 @@ export type ElasticsearchBackendConfig = ElasticsearchConnection & {
   /** Index patterns of the two tiers, e.g. `nginx-*` and `ingress-*`. */
   edgeIndex: string;
   ingressIndex: string;
-  fields: FieldNames;
+  /** Each tier's field names (HOPSCOPE_FIELDS and the tiers' own variables). */
+  fields: TierFieldNames;
   /** Which documents of each tier's pattern are its lines, when the pattern holds others too (tier-filter.ts). */
   tierFilters?: Partial<Record<Tier, TierFilter>>;
   /** A slice of lines that ended longer ago than this is read once and reused (default 10 minutes). */

@@ -7,7 +7,7 @@ import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
-import { DEFAULT_FIELD_NAMES, type FieldNames } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, type FieldNames, sameInBothTiers } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import { AppError } from '@/lib/server/core/errors';
@@ -48,7 +48,7 @@ async function seed(edge: Record<string, unknown>[], ingress: Record<string, unk
     url,
     edgeIndex: `${edgePrefix}*`,
     ingressIndex: `${ingressPrefix}*`,
-    fields: DEFAULT_FIELD_NAMES,
+    fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
     requestTimeoutMs: 30_000,
     ...extra,
   };
@@ -81,7 +81,7 @@ async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>,
   const client = new Client({ node: url });
   const reference = await seed(edgeLines('numbers'), INGRESS_LINES);
   for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines, tiers[tier].settings);
-  const backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  const backend = createElasticsearchBackend({ ...reference.config, fields: sameInBothTiers(fields), edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
   const cleanup = async () => {
     await backend.close();
     await client.indices.delete({ index: `${run}-*` });
@@ -334,7 +334,7 @@ describe('32-bit floats and keyword strings land in the millisecond nginx printe
 });
 
 describe('failures, as the API reports them', () => {
-  const config = { url, edgeIndex: 'nginx-*', ingressIndex: 'ingress-*', fields: DEFAULT_FIELD_NAMES, requestTimeoutMs: 30_000 };
+  const config = { url, edgeIndex: 'nginx-*', ingressIndex: 'ingress-*', fields: sameInBothTiers(DEFAULT_FIELD_NAMES), requestTimeoutMs: 30_000 };
 
   it('nothing listening: backend_unavailable', async () => {
     const backend = createElasticsearchBackend({ ...config, url: 'http://127.0.0.1:1' });

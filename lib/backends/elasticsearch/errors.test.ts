@@ -1,6 +1,6 @@
 import { errors, type Client } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { AppError } from '@/lib/server/core/errors';
 import { redactUrl, shardFailureOf, toBackendError, type RequestContext } from './errors';
 import { ElasticsearchSession } from './session';
@@ -82,7 +82,7 @@ describe('Elasticsearch failures as API errors', () => {
       url: 'http://es:9200',
       edgeIndex: 'nginx-*',
       ingressIndex: 'ingress-*',
-      fields: DEFAULT_FIELD_NAMES,
+      fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
       requestTimeoutMs: 1000,
     });
     await expect(session.search('edge', 'reading the time extent', { size: 0 })).rejects.toMatchObject({

@@ -263,7 +263,7 @@ describe('indices and mappings that cannot answer', () => {
     expect(status).toBe(502);
     expect(body.error).toEqual({
       code: 'backend_error',
-      message: `no edge index maps the field trace_id (traceId); check the field names (HOPSCOPE_FIELDS_PRESET, HOPSCOPE_FIELDS) and the index mapping (index pattern ${index})`,
+      message: `no edge index maps the field trace_id (traceId); check the edge field names (HOPSCOPE_EDGE_FIELDS, HOPSCOPE_FIELDS and their _PRESET variables) and the index mapping (index pattern ${index})`,
     });
   });
 

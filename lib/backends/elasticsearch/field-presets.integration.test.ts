@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFieldPresetContract } from '@/lib/backends/contract/field-presets-contract';
+import { describeFieldPresetContract, fieldNamesOf } from '@/lib/backends/contract/field-presets-contract';
 import { presetDocuments } from '@/lib/backends/contract/field-presets-fixture';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES, type FieldNames } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers, type TierFieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESETS, type FieldPresetName } from '@/lib/domain/field-presets';
 import type { Tier } from '@/lib/domain/tiers';
 import { requireElasticsearchUrl } from '@/test-support/elasticsearch-node';
@@ -85,7 +85,7 @@ async function seed(preset: FieldPresetName): Promise<void> {
   }
 }
 
-const backendOn = (edgeIndex: string, ingressIndex: string, fields: FieldNames): LatencyBackend =>
+const backendOn = (edgeIndex: string, ingressIndex: string, fields: TierFieldNames): LatencyBackend =>
   createElasticsearchBackend({ url, requestTimeoutMs: 30_000, edgeIndex, ingressIndex, fields });
 
 const seeded = new Map<FieldPresetName, Promise<void>>();
@@ -99,9 +99,9 @@ afterAll(async () => {
   await client.close();
 });
 
-describeFieldPresetContract('Elasticsearch', async (preset) => {
-  await seedOnce(preset);
-  const backend = backendOn(indexOf(preset, 'edge'), indexOf(preset, 'ingress'), FIELD_PRESETS[preset].fields);
+describeFieldPresetContract('Elasticsearch', async (layouts) => {
+  await Promise.all([seedOnce(layouts.edge), seedOnce(layouts.ingress)]);
+  const backend = backendOn(indexOf(layouts.edge, 'edge'), indexOf(layouts.ingress, 'ingress'), fieldNamesOf(layouts));
   return { backend, cleanup: () => backend.close() };
 });
 
@@ -111,30 +111,48 @@ describe('Elasticsearch: which layout the indices hold', () => {
   });
 
   it("proposes the preset when hopscope's default names are absent", async () => {
-    const backend = backendOn(indexOf('elastic-agent-ingress-nginx', 'edge'), indexOf('elastic-agent-ingress-nginx', 'ingress'), DEFAULT_FIELD_NAMES);
+    const backend = backendOn(indexOf('elastic-agent-ingress-nginx', 'edge'), indexOf('elastic-agent-ingress-nginx', 'ingress'), sameInBothTiers(DEFAULT_FIELD_NAMES));
     try {
       const health = await backend.checkHealth();
       expect(health.ok).toBe(false);
       expect(health.details.fieldLayout).toEqual({ edge: 'elastic-agent-ingress-nginx', ingress: 'elastic-agent-ingress-nginx' });
       expect(health.message).toContain(
         "no edge index maps the field trace_id (traceId); the edge fields look like Elastic Agent's nginx_ingress_controller integration layout: " +
-          'set HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx',
+          'set HOPSCOPE_EDGE_FIELDS_PRESET=elastic-agent-ingress-nginx, or HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx for both tiers (the ingress indices hold the same layout)',
       );
       await expect(backend.fetchDistributions({ fromMs: 0, toMs: 1, app: null, path: null, latencyMinMs: null, latencyMaxMs: null })).rejects.toThrow(
-        'set HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx',
+        'or HOPSCOPE_FIELDS_PRESET=elastic-agent-ingress-nginx for both tiers',
       );
     } finally {
       await backend.close();
     }
   });
 
-  it('reports each tier apart, and says when one field set cannot name both', async () => {
-    const backend = backendOn(indexOf('filebeat-nginx', 'edge'), indexOf('filebeat-ingress-nginx', 'ingress'), DEFAULT_FIELD_NAMES);
+  it('reports each tier apart, and proposes the tier its own preset when the other holds another layout', async () => {
+    const backend = backendOn(indexOf('filebeat-nginx', 'edge'), indexOf('filebeat-ingress-nginx', 'ingress'), sameInBothTiers(DEFAULT_FIELD_NAMES));
     try {
       const health = await backend.checkHealth();
       expect(health.details.fieldLayout).toEqual({ edge: 'filebeat-nginx', ingress: 'filebeat-ingress-nginx' });
-      expect(health.message).toContain("the edge fields look like Filebeat's nginx module (access fileset) layout: set HOPSCOPE_FIELDS_PRESET=filebeat-nginx. ");
-      expect(health.message).toContain('The ingress indices look like filebeat-ingress-nginx, and one field set names both tiers: the two disagree on requestTime');
+      expect(health.message).toBe(
+        "no edge index maps the field trace_id (traceId); the edge fields look like Filebeat's nginx module (access fileset) layout: " +
+          `set HOPSCOPE_EDGE_FIELDS_PRESET=filebeat-nginx (index pattern ${indexOf('filebeat-nginx', 'edge')})`,
+      );
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it("is healthy with each tier's own preset, and maps each tier by its names", async () => {
+    const layouts = { edge: 'filebeat-nginx', ingress: 'filebeat-ingress-nginx' } as const;
+    const backend = backendOn(indexOf(layouts.edge, 'edge'), indexOf(layouts.ingress, 'ingress'), fieldNamesOf(layouts));
+    try {
+      const health = await backend.checkHealth();
+      expect(health.ok).toBe(true);
+      expect(health.details.fieldLayout).toEqual(layouts);
+      const mappings = health.details.mappings as Record<Tier, Record<string, string>>;
+      // The edge pipeline's strings (a dynamic keyword), the ingress module's double.
+      expect(mappings.edge.requestTime).toBe('nginx.access.request_time: keyword');
+      expect(mappings.ingress.requestTime).toBe('nginx.ingress_controller.http.request.time: number');
     } finally {
       await backend.close();
     }
@@ -144,7 +162,7 @@ describe('Elasticsearch: which layout the indices hold', () => {
     const backend = backendOn(
       indexOf('elastic-agent-ingress-nginx', 'edge'),
       indexOf('elastic-agent-ingress-nginx', 'ingress'),
-      FIELD_PRESETS['elastic-agent-ingress-nginx'].fields,
+      sameInBothTiers(FIELD_PRESETS['elastic-agent-ingress-nginx'].fields),
     );
     try {
       const health = await backend.checkHealth();

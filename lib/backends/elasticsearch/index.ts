@@ -173,11 +173,11 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
   const windows = new WindowEngines({
     cache: new SliceCache(cacheFolder(config), config.cacheBytes ?? DEFAULT_CACHE_BYTES),
     readSlice: async (tier, slice, file, onLines, signal) => {
-      const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields, knownAliases[tier], tier, slice, file, onLines));
+      const { answer, notices } = await withReadSession([tier], signal, (session) => readSlice(session, config.fields[tier], knownAliases[tier], tier, slice, file, onLines));
       return { lines: answer, notices };
     },
     countSliceDocuments: async (tier, slices, signal) =>
-      (await withReadSession([], signal, (session) => countSliceDocuments(session, tier, config.fields.timestamp, slices))).answer,
+      (await withReadSession([], signal, (session) => countSliceDocuments(session, tier, config.fields[tier].timestamp, slices))).answer,
     openEngine,
     openSample: (slices, edgeLinesInWindow, signal) =>
       openSampleEngine(
@@ -189,10 +189,10 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
             return { edge: traceIdFieldOrThrow(plan, 'edge').name, ingress: traceIdFieldOrThrow(plan, 'ingress').name };
           },
           spread: async (traceIdField, span, range, readSignal) =>
-            (await withReadSession([], readSignal, (session) => fetchTraceIdSpread(session, config.fields.timestamp, traceIdField, span, range))).answer,
+            (await withReadSession([], readSignal, (session) => fetchTraceIdSpread(session, config.fields.edge.timestamp, traceIdField, span, range))).answer,
           readSample: async (tier, span, file, traceIds, readSignal) => {
             const { answer, notices } = await withReadSession([tier], readSignal, (session) =>
-              readSlice(session, config.fields, knownAliases[tier], tier, span, file, () => undefined, traceIds),
+              readSlice(session, config.fields[tier], knownAliases[tier], tier, span, file, () => undefined, traceIds),
             );
             return { lines: answer, notices };
           },

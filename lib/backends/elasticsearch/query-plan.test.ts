@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { MappingError } from './answer-errors';
 import { RESOLVED_FIELDS, type FieldKind, type TierFieldTypes } from './field-caps';
 import { groupFieldOrThrow, timingFieldOrThrow, toTraceSetFields, traceIdFieldOrThrow, type FieldPlan } from './query-plan';
@@ -12,7 +12,7 @@ const tierOf = (kinds: Partial<Record<(typeof RESOLVED_FIELDS)[number], FieldKin
     }),
   ) as TierFieldTypes;
 
-const planOf = (edge: TierFieldTypes, ingress: TierFieldTypes = tierOf({})): FieldPlan => ({ fields: DEFAULT_FIELD_NAMES, edge, ingress });
+const planOf = (edge: TierFieldTypes, ingress: TierFieldTypes = tierOf({})): FieldPlan => ({ fields: sameInBothTiers(DEFAULT_FIELD_NAMES), edge, ingress });
 
 describe('query plan', () => {
   it('numeric or keyword request_time decides the trace set fields', () => {

@@ -1,4 +1,4 @@
-import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
+import { tierFieldsVariable, type SourceAliases, type TierFieldNames } from '@/lib/domain/field-names';
 import { proposeFieldPreset, type FieldLayout } from '@/lib/domain/field-presets';
 import type { Tier } from '@/lib/domain/tiers';
 import { MappingError } from './answer-errors';
@@ -12,7 +12,7 @@ import type { KeywordValueCount } from './timing-values';
  */
 
 export type FieldPlan = {
-  fields: FieldNames;
+  fields: TierFieldNames;
   edge: TierFieldTypes;
   ingress: TierFieldTypes;
   /** How many indices each tier's pattern matched, when known (plans built in unit tests leave it out). */
@@ -43,7 +43,7 @@ export type QueryField = { name: string; isKeyword: boolean };
 export type EdgeRequestTime = { kind: 'number'; field: string } | { kind: 'keyword'; field: string; values: readonly KeywordValueCount[] };
 
 export type TraceSetFields = {
-  fields: FieldNames;
+  fields: TierFieldNames;
   edgeTraceId: QueryField;
   ingressTraceId: QueryField;
   edgeTimestamp: string;
@@ -152,8 +152,8 @@ export function requiredFieldsOrThrow(plan: FieldPlan, tier: Tier): void {
   if (!plan.matchedIndices || plan.matchedIndices[tier] === 0) return;
   for (const logical of REQUIRED_FIELDS[tier]) {
     if (plan[tier][logical].kind === 'unmapped') {
-      const proposal = plan.layouts ? proposeFieldPreset(tier, plan.layouts, plan.fields) : null;
-      const advice = proposal ?? 'check the field names (HOPSCOPE_FIELDS_PRESET, HOPSCOPE_FIELDS) and the index mapping';
+      const proposal = plan.layouts ? proposeFieldPreset(tier, plan.layouts, plan.fields[tier]) : null;
+      const advice = proposal ?? `check the ${tier} field names (${tierFieldsVariable(tier)}, HOPSCOPE_FIELDS and their _PRESET variables) and the index mapping`;
       throw new MappingError(`no ${tier} index maps the field ${plan[tier][logical].name} (${logical}); ${advice}`, tier);
     }
   }

@@ -173,7 +173,7 @@ export class ElasticsearchSession {
   /** Each tier's field mappings, as the query plan needs them, how many indices each pattern matched, and which configured names are aliases. */
   async fetchFieldPlan(): Promise<FieldPlan> {
     const [edgeRead, ingressRead] = (['edge', 'ingress'] as const).map((tier) => {
-      const request = buildFieldCapsRequest(this.indexOf(tier), this.config.fields);
+      const request = buildFieldCapsRequest(this.indexOf(tier), this.config.fields[tier]);
       return this.call(this.context(`reading the field mappings of ${request.index}`, [this.indexOf(tier)]), () =>
         this.client.fieldCaps(request, this.options()),
       );
@@ -195,8 +195,8 @@ export class ElasticsearchSession {
     const matched = (response: estypes.FieldCapsResponse & { failed_indices?: number }) => response.indices.length + (response.failed_indices ?? 0);
     return {
       fields: this.config.fields,
-      edge: parseFieldCaps(edge, this.config.fields),
-      ingress: parseFieldCaps(ingress, this.config.fields),
+      edge: parseFieldCaps(edge, this.config.fields.edge),
+      ingress: parseFieldCaps(ingress, this.config.fields.ingress),
       matchedIndices: { edge: matched(edge), ingress: matched(ingress) },
       layouts: { edge: parseFieldLayout(edge), ingress: parseFieldLayout(ingress) },
       sourceAliases: aliases.read,
@@ -213,7 +213,7 @@ export class ElasticsearchSession {
     const unread: string[] = [];
     const [edge, ingress] = await Promise.all(
       (['edge', 'ingress'] as const).map((tier) => {
-        const request = buildFieldMappingRequest(this.indexOf(tier), this.config.fields);
+        const request = buildFieldMappingRequest(this.indexOf(tier), this.config.fields[tier]);
         return this.call(this.context(`reading the field aliases of ${request.index}`, [this.indexOf(tier)]), () =>
           this.client.indices.getFieldMapping(request, this.options()).catch((error: unknown) => {
             const status = error instanceof errors.ResponseError ? (error.statusCode ?? 0) : 0;
@@ -234,7 +234,7 @@ export class ElasticsearchSession {
         );
       }),
     );
-    return { read: { edge: parseSourceAliases(edge!, this.config.fields), ingress: parseSourceAliases(ingress!, this.config.fields) }, unread };
+    return { read: { edge: parseSourceAliases(edge!, this.config.fields.edge), ingress: parseSourceAliases(ingress!, this.config.fields.ingress) }, unread };
   }
 
   /** Cluster status for the health check. */

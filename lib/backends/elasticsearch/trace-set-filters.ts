@@ -30,8 +30,8 @@ export type { EdgeRequestTime, QueryField, TraceSetFields } from './query-plan';
 export function edgeWindowFilters(plan: TraceSetFields, query: TraceQuery): Query[] {
   return [
     ...timeRangeFilter(plan.edgeTimestamp, query.fromMs, query.toMs),
-    ...matchPhraseFilter(plan.fields.appName, query.app),
-    ...matchPhraseFilter(plan.fields.path, query.path),
+    ...matchPhraseFilter(plan.fields.edge.appName, query.app),
+    ...matchPhraseFilter(plan.fields.edge.path, query.path),
     ...edgeDimensionFilters(query.filters, plan.edgeMappings),
   ];
 }
@@ -73,7 +73,7 @@ export function ingressCandidateFilters(plan: TraceSetFields, query: TraceQuery,
 export function ingressWindowFilters(plan: TraceSetFields, query: TraceQuery): Query[] {
   return [
     ...timeRangeFilter(plan.ingressTimestamp, query.fromMs, query.toMs),
-    ...matchPhraseFilter(plan.fields.path, query.path),
+    ...matchPhraseFilter(plan.fields.ingress.path, query.path),
     ...traceIdPresentFilter(plan.ingressTraceId.name, plan.ingressTraceId.isKeyword),
   ];
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FreezePlan, LatencyBackend } from '@/lib/backends/types';
+import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
 import { FROZEN_WINDOW } from '@/test-support/frozen-window';
 import { AppError } from '@/lib/server/core/errors';
 import { SNAPSHOT_FORMAT_VERSION, SnapshotStore } from './snapshot-store';
@@ -81,6 +82,20 @@ describe('SnapshotStore', () => {
     store.remove(id);
     expect(store.list()).toEqual([]);
     expect(readdirSync(store.dir)).toEqual([]);
+  });
+
+  it("keeps each tier's field names, and reads a format 1 snapshot's one set as both tiers'", async () => {
+    const store = freshStore();
+    const fields = { edge: DEFAULT_FIELD_NAMES, ingress: { ...DEFAULT_FIELD_NAMES, requestTime: 'nginx.ingress_controller.http.request.time' } };
+    const backend = { ...freezingBackend(), freezeWindow: async () => ({ ...FROZEN_WINDOW, fields }) } as LatencyBackend;
+    const { id } = await store.create(backend, NEW);
+    expect(store.manifest(id).frozen.fields).toEqual(fields);
+    const older = '0123456789abcdef0123456789abcdef';
+    mkdirSync(path.join(store.dir, older));
+    const written = store.manifest(id);
+    const formatOne = { ...written, id: older, formatVersion: 1, frozen: { ...written.frozen, fields: fields.ingress } };
+    writeFileSync(path.join(store.dir, older, 'manifest.json'), JSON.stringify(formatOne));
+    expect(store.manifest(older).frozen.fields).toEqual({ edge: fields.ingress, ingress: fields.ingress });
   });
 
   it('refuses to open a snapshot written by a newer format, and lists only the readable ones', async () => {

@@ -15,8 +15,11 @@ import { AppError } from '@/lib/server/core/errors';
  * snapshot (only a temporary folder, removed by the next store that opens the directory).
  */
 
-/** Bumped when the files' layout changes; a snapshot of an older version must still open. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+/**
+ * Bumped when the files' layout changes; a snapshot of an older version must still open. 2: each
+ * tier's field names (format 1 kept one set for both tiers).
+ */
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const MANIFEST = 'manifest.json';
 const TEMPORARY_PREFIX = '.tmp-';
 
@@ -35,7 +38,10 @@ const manifestSchema = z.object({
   frozen: z.object({
     traces: z.number(),
     rawTraces: z.number(),
-    fields: z.record(z.string(), z.string()),
+    fields: z.union([
+      tierRecord(z.record(z.string(), z.string())),
+      z.record(z.string(), z.string()).transform((fields) => ({ edge: fields, ingress: fields })),
+    ]),
     sourceAliases: tierRecord(z.record(z.string(), z.array(z.string()))).optional(),
     formats: tierRecord(z.object({ format: z.string(), envelope: z.string().optional(), repairedJson: z.literal(true).optional(), missing: z.record(z.string(), z.string()), unreadable: z.string() })),
     lineCounts: tierRecord(z.number()),

@@ -1,4 +1,5 @@
-import { readField, type FieldNames, type LogicalField } from '@/lib/domain/field-names';
+import { readField, tierFieldsVariable, type FieldNames, type LogicalField } from '@/lib/domain/field-names';
+import type { Tier } from '@/lib/domain/tiers';
 import { parseJsonObjectLine } from './json-object-line';
 
 /**
@@ -17,19 +18,21 @@ const USUAL_NAMES: Record<(typeof REQUIRED_FIELDS)[number], readonly string[]> =
 
 /**
  * The required fields that none of the first JSON lines has under its configured name, each with
- * what to do: the HOPSCOPE_FIELDS mapping when the lines carry the value under a usual name.
+ * what to do: the tier's own field names variable (HOPSCOPE_EDGE_FIELDS, which leaves the other
+ * tier's names alone) when the lines carry the value under a usual name.
  */
-export function checkJsonFields(firstLines: readonly string[], fields: FieldNames): Partial<Record<LogicalField, string>> {
+export function checkJsonFields(firstLines: readonly string[], fields: FieldNames, tier: Tier): Partial<Record<LogicalField, string>> {
   const docs = firstLines.map(parseJsonObjectLine).filter((doc): doc is Record<string, unknown> => doc !== null);
   if (docs.length === 0) return {};
   const present = (name: string) => docs.some((doc) => readField(doc, name) !== undefined);
   const missing: Partial<Record<LogicalField, string>> = {};
+  const variable = tierFieldsVariable(tier);
   for (const field of REQUIRED_FIELDS) {
     if (present(fields[field])) continue;
     const usual = USUAL_NAMES[field].find((name) => name !== fields[field] && present(name));
     missing[field] = usual
-      ? `the lines carry "${usual}": set HOPSCOPE_FIELDS='${JSON.stringify({ [field]: usual })}'`
-      : `name the field that holds it in HOPSCOPE_FIELDS (e.g. '${JSON.stringify({ [field]: USUAL_NAMES[field][1] })}')`;
+      ? `the lines carry "${usual}": set ${variable}='${JSON.stringify({ [field]: usual })}'`
+      : `name the field that holds it in ${variable} (e.g. '${JSON.stringify({ [field]: USUAL_NAMES[field][1] })}')`;
   }
   return missing;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, fieldNamesSchema, type FieldNames, type TierFieldNames } from '@/lib/domain/field-names';
 import { FIELD_PRESET_NAMES, FIELD_PRESETS, isFieldPresetName } from '@/lib/domain/field-presets';
 import { DEFAULT_SAMPLE_TARGET_LINES, DEFAULT_SAMPLE_THRESHOLD_LINES } from '@/lib/domain/trace-id-sample';
 import { tierFilterSchema, type TierFilter } from '@/lib/domain/tier-filter';
@@ -34,6 +34,10 @@ const envSchema = z.object({
   HOPSCOPE_DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HOPSCOPE_FIELDS: optionalText,
   HOPSCOPE_FIELDS_PRESET: optionalText,
+  HOPSCOPE_EDGE_FIELDS: optionalText,
+  HOPSCOPE_EDGE_FIELDS_PRESET: optionalText,
+  HOPSCOPE_INGRESS_FIELDS: optionalText,
+  HOPSCOPE_INGRESS_FIELDS_PRESET: optionalText,
   HOPSCOPE_EDGE_INDEX: z.string().trim().min(1).default('nginx-*'),
   HOPSCOPE_INGRESS_INDEX: z.string().trim().min(1).default('ingress-*'),
   HOPSCOPE_EDGE_FILTER: optionalText,
@@ -180,7 +184,7 @@ export type SnapshotConfig = {
 export type ServerConfig = {
   backend: 'duckdb' | 'elasticsearch';
   snapshots: SnapshotConfig;
-  fields: FieldNames;
+  fields: TierFieldNames;
   duckdb: DuckdbConfig;
   elasticsearch: ElasticsearchConfig | null;
   accessControl: AccessControl;
@@ -222,13 +226,55 @@ export function readAccessControlConfig(env: NodeJS.ProcessEnv = process.env): A
   return { mode: 'off' };
 }
 
-/** The field names a preset starts from (lib/domain/field-presets.ts), or the defaults without one. */
-function baseFieldNames(preset: string | undefined): FieldNames {
-  if (preset === undefined) return DEFAULT_FIELD_NAMES;
+/** The field names a preset starts from (lib/domain/field-presets.ts), or undefined without one. */
+function presetFieldNames(variable: string, preset: string | undefined): FieldNames | undefined {
+  if (preset === undefined) return undefined;
   if (!isFieldPresetName(preset)) {
-    throw new ConfigError(`HOPSCOPE_FIELDS_PRESET must be one of ${FIELD_PRESET_NAMES.join(', ')} (got "${preset}")`);
+    throw new ConfigError(`${variable} must be one of ${FIELD_PRESET_NAMES.join(', ')} (got "${preset}")`);
   }
   return FIELD_PRESETS[preset].fields;
+}
+
+/** A field names variable's JSON object: names of some logical fields (validated), or {} when unset. */
+function readFieldOverrides(variable: string, text: string | undefined): Partial<FieldNames> {
+  if (text === undefined) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${variable} must be a JSON object of field names, e.g. {"traceId":"request_id"}`);
+  }
+  const overrides = fieldNamesSchema.partial().strict().safeParse(json);
+  if (!overrides.success) {
+    const issue = overrides.error.issues[0];
+    const at = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid field names'}${at}`);
+  }
+  return overrides.data;
+}
+
+type FieldVariables = Pick<
+  z.infer<typeof envSchema>,
+  'HOPSCOPE_FIELDS' | 'HOPSCOPE_FIELDS_PRESET' | 'HOPSCOPE_EDGE_FIELDS' | 'HOPSCOPE_EDGE_FIELDS_PRESET' | 'HOPSCOPE_INGRESS_FIELDS' | 'HOPSCOPE_INGRESS_FIELDS_PRESET'
+>;
+
+/**
+ * Each tier's field names, from the most general to the most particular: the defaults, or a
+ * preset (the tier's own `HOPSCOPE_<TIER>_FIELDS_PRESET`, else `HOPSCOPE_FIELDS_PRESET`), then
+ * `HOPSCOPE_FIELDS` overriding names in both tiers, then `HOPSCOPE_<TIER>_FIELDS` in the tier alone.
+ */
+function readFieldNames(vars: FieldVariables): TierFieldNames {
+  const shared = presetFieldNames('HOPSCOPE_FIELDS_PRESET', vars.HOPSCOPE_FIELDS_PRESET);
+  const sharedOverrides = readFieldOverrides('HOPSCOPE_FIELDS', vars.HOPSCOPE_FIELDS);
+  const tierFields = (presetVariable: string, preset: string | undefined, variable: string, text: string | undefined): FieldNames => ({
+    ...(presetFieldNames(presetVariable, preset) ?? shared ?? DEFAULT_FIELD_NAMES),
+    ...sharedOverrides,
+    ...readFieldOverrides(variable, text),
+  });
+  return {
+    edge: tierFields('HOPSCOPE_EDGE_FIELDS_PRESET', vars.HOPSCOPE_EDGE_FIELDS_PRESET, 'HOPSCOPE_EDGE_FIELDS', vars.HOPSCOPE_EDGE_FIELDS),
+    ingress: tierFields('HOPSCOPE_INGRESS_FIELDS_PRESET', vars.HOPSCOPE_INGRESS_FIELDS_PRESET, 'HOPSCOPE_INGRESS_FIELDS', vars.HOPSCOPE_INGRESS_FIELDS),
+  };
 }
 
 /** A tier filter variable's JSON object (lib/domain/tier-filter.ts), or none when unset. */
@@ -261,16 +307,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     throw new ConfigError(`invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const vars = parsed.data;
-  let fieldOverrides: unknown = {};
-  if (vars.HOPSCOPE_FIELDS) {
-    try {
-      fieldOverrides = JSON.parse(vars.HOPSCOPE_FIELDS);
-    } catch {
-      throw new ConfigError('HOPSCOPE_FIELDS must be a JSON object of field names');
-    }
-  }
-  const fields = fieldNamesSchema.strict().safeParse({ ...baseFieldNames(vars.HOPSCOPE_FIELDS_PRESET), ...(fieldOverrides as object) });
-  if (!fields.success) throw new ConfigError(`HOPSCOPE_FIELDS: ${fields.error.issues[0]?.message}`);
+  const fields = readFieldNames(vars);
 
   const edgeFilter = readTierFilter('HOPSCOPE_EDGE_FILTER', vars.HOPSCOPE_EDGE_FILTER);
   const ingressFilter = readTierFilter('HOPSCOPE_INGRESS_FILTER', vars.HOPSCOPE_INGRESS_FILTER);
@@ -281,7 +318,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const accessControl = readAccessControlConfig(env);
   return {
     backend: vars.HOPSCOPE_BACKEND,
-    fields: fields.data,
+    fields,
     duckdb: {
       edgeFiles: splitList(vars.HOPSCOPE_EDGE_FILES, path.join(SAMPLE_DIR, 'edge.ndjson')),
       ingressFiles: splitList(vars.HOPSCOPE_INGRESS_FILES, path.join(SAMPLE_DIR, 'ingress.ndjson')),

@@ -90,7 +90,7 @@ describe('the snapshot routes, on the embedded store', () => {
       query: { from: '2020-11-19T02:00:00.000Z', to: '2020-11-19T03:00:00.000Z', filter: ['edge.host:edge-1'] },
       backend: 'duckdb',
       traces: 9,
-      formatVersion: 1,
+      formatVersion: 2,
     });
     expect((await callRoute(list, '/api/v1/snapshots')).body.snapshots.map((each: { id: string }) => each.id)).toContain(id);
 

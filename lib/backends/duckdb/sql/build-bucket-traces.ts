@@ -1,7 +1,7 @@
 import type { BucketSelection, TracePageRequest } from '@/lib/domain/drill-down';
 import type { HistogramName } from '@/lib/domain/histogram-names';
 import type { TraceQuery } from '@/lib/domain/query';
-import type { FieldNames } from '@/lib/domain/field-names';
+import type { TierFieldNames } from '@/lib/domain/field-names';
 import { rawTable, tierTable } from './build-load';
 import { normalizedDocument } from './build-trace-lookup';
 import { buildTraceSetCtes } from './build-trace-set';
@@ -27,9 +27,9 @@ LEFT JOIN ${rawTable('ingress')} ir ON ir.doc_id = page.i_doc_id`;
  * the others are rebuilt from their normalized columns (build-trace-lookup.ts), so the page still
  * lists every trace the bar counts.
  */
-const rawOrNormalizedLines = (fields: FieldNames) => `SELECT page.trace_id, page.e_ts_ms AS ts_ms, page.i_ts_ms,
-  coalesce(er.doc, ${normalizedDocument(fields, 'ed', 'page.trace_id')}) AS edge_doc,
-  CASE WHEN page.i_doc_id IS NOT NULL THEN coalesce(ir.doc, ${normalizedDocument(fields, 'id', 'page.trace_id')}) END AS ingress_doc
+const rawOrNormalizedLines = (fields: TierFieldNames) => `SELECT page.trace_id, page.e_ts_ms AS ts_ms, page.i_ts_ms,
+  coalesce(er.doc, ${normalizedDocument(fields.edge, 'ed', 'page.trace_id')}) AS edge_doc,
+  CASE WHEN page.i_doc_id IS NOT NULL THEN coalesce(ir.doc, ${normalizedDocument(fields.ingress, 'id', 'page.trace_id')}) END AS ingress_doc
 FROM page
 JOIN ${tierTable('edge')} ed ON ed.doc_id = page.e_doc_id
 LEFT JOIN ${tierTable('ingress')} id ON id.doc_id = page.i_doc_id
@@ -50,7 +50,7 @@ export function buildBucketTracesSql(
   page: TracePageRequest,
   slice: TimeSlice,
   rowLimit: number,
-  normalizedFallback: FieldNames | null = null,
+  normalizedFallback: TierFieldNames | null = null,
 ): SqlStatement {
   const traceSet = buildTraceSetCtes(query, { ingress: true, columns: ['e_doc_id', 'i_doc_id', 'i_ts_ms', 'i_response_ms', 'i_response_state'], slice });
   const params: SqlStatement['params'] = { ...traceSet.params, rowLimit };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDuckdbBackend } from '@/lib/backends/duckdb';
 import { createElasticsearchBackend, type ElasticsearchBackendConfig } from '@/lib/backends/elasticsearch';
 import type { LatencyBackend } from '@/lib/backends/types';
-import { DEFAULT_FIELD_NAMES } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { getBucketTraces } from '@/lib/services/get-bucket-traces';
 import { getHistograms } from '@/lib/services/get-histograms';
 import { getTriageSummary } from '@/lib/services/triage/get-triage-summary';
@@ -67,7 +67,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
       requestTimeoutMs: 30_000,
       edgeIndex: `${edgePrefix}*`,
       ingressIndex: `${ingressPrefix}*`,
-      fields: DEFAULT_FIELD_NAMES,
+      fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
       cacheDir: mkdtempSync(path.join(cacheRoot, 'cache-')),
       ...settings,
     });
@@ -76,7 +76,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
   };
   const embedded = (extraEdge: object[] = [], extraIngress: object[] = []) => {
     const { edgeFile, ingressFile } = writeTierFiles([...edge, ...extraEdge], [...ingress, ...extraIngress]);
-    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    const backend = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
     opened.push(backend);
     return backend;
   };
@@ -170,7 +170,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
     expect(sampledEdge.length).toBeGreaterThan(200);
     expect(sampledEdge.length).toBeLessThan(420);
     const { edgeFile, ingressFile } = writeTierFiles(sampledEdge, ingress.filter(inRange));
-    const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+    const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
     opened.push(sampled);
     const withoutSample = <T extends object>(answer: T) => JSON.parse(JSON.stringify(answer, (key, value) => (key === 'sample' || key === 'backend' ? undefined : value)));
     expect(withoutSample(histograms)).toEqual(withoutSample(await getHistograms(sampled, WINDOW)));
@@ -223,7 +223,7 @@ describe('Elasticsearch windows materialized by slices, against the embedded sto
       expect(first.sample?.message).toMatch(/starts with 00 to 19, about 1 in 10/);
       const inRange = (line: { trace_id?: unknown }) => typeof line.trace_id === 'string' && line.trace_id >= '00' && line.trace_id < '1A';
       const { edgeFile, ingressFile } = writeTierFiles(upperEdge.filter(inRange), upperIngress.filter(inRange));
-      const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: DEFAULT_FIELD_NAMES });
+      const sampled = createDuckdbBackend({ edgeFiles: [edgeFile], ingressFiles: [ingressFile], fields: sameInBothTiers(DEFAULT_FIELD_NAMES) });
       opened.push(sampled);
       const withoutSample = <T extends object>(answer: T) => JSON.parse(JSON.stringify(answer, (key, value) => (key === 'sample' || key === 'backend' ? undefined : value)));
       expect(withoutSample(first)).toEqual(withoutSample(await getHistograms(sampled, WINDOW)));

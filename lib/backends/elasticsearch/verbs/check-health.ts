@@ -24,7 +24,7 @@ const describePlan = (plan: FieldPlan) =>
 function describeAliases(plan: FieldPlan): Record<string, unknown> | null {
   const described: Record<string, unknown> = {};
   for (const tier of TIERS) {
-    const tierAliases = plan.sourceAliases ? describeSourceAliases(plan.sourceAliases[tier], plan.fields) : null;
+    const tierAliases = plan.sourceAliases ? describeSourceAliases(plan.sourceAliases[tier], plan.fields[tier]) : null;
     if (tierAliases !== null) described[tier] = tierAliases;
   }
   if (plan.aliasesUnread) described.unknown = `${plan.aliasesUnread}: a configured name that is an alias there reads as absent from every line`;

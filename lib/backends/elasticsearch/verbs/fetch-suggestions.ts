@@ -19,7 +19,7 @@ export async function fetchSuggestions(
   const suggested = groupFieldOrThrow(plan, 'edge', field === 'app' ? 'appName' : 'path');
   const filters = [
     ...timeRangeFilter(timestampFieldOrThrow(plan, 'edge'), query.fromMs, query.toMs),
-    ...(field === 'app' ? matchPhraseFilter(plan.fields.path, query.path) : matchPhraseFilter(plan.fields.appName, query.app)),
+    ...(field === 'app' ? matchPhraseFilter(plan.fields.edge.path, query.path) : matchPhraseFilter(plan.fields.edge.appName, query.app)),
   ];
   const request = buildSuggestionsRequest(filters, suggested.name, prefix, limit);
   return parseSuggestions(await session.search('edge', `suggesting ${field} values`, request));

@@ -36,14 +36,14 @@ function traceIdQuery(plan: FieldPlan, tier: Tier, traceId: string): estypes.Que
 async function fetchTierDocuments(session: ElasticsearchSession, plan: FieldPlan, tier: Tier, traceId: string): Promise<TierDocument[]> {
   const filters = traceIdQuery(plan, tier, traceId);
   if (!filters) return [];
-  const timeField = plan.fields.timestamp;
+  const timeField = plan.fields[tier].timestamp;
   const request = buildDocumentsRequest(filters, MAX_DOCUMENTS_PER_TRACE, timeField);
   const { documents } = parseDocuments(await session.search(tier, `reading trace ${traceId}`, request), timeField);
   return documents
     .sort(byIndexAndId)
     .flatMap((stored) => {
       // The time Elasticsearch parsed by the mapping's format, as the windows' lines carry it.
-      const result = toTierDocument(stored.source, tier, plan.fields, stored.timestampMs, sourceAliasesOf(plan)[tier]);
+      const result = toTierDocument(stored.source, tier, plan.fields[tier], stored.timestampMs, sourceAliasesOf(plan)[tier]);
       return result.ok && result.document.traceId === traceId ? [result.document] : [];
     })
     .sort(compareRepresentative);
