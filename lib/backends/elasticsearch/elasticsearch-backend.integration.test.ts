@@ -7,7 +7,7 @@ import { Client, type estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatencyBackend } from '@/lib/backends/types';
 import { NO_GROUP, OTHER_GROUP } from '@/lib/domain/connect-timeline';
-import { DEFAULT_FIELD_NAMES, type FieldNames, sameInBothTiers } from '@/lib/domain/field-names';
+import { DEFAULT_FIELD_NAMES, sameInBothTiers, type FieldNames, type TierFieldNames } from '@/lib/domain/field-names';
 import { buildHistogram } from '@/lib/domain/histogram';
 import type { TraceQuery } from '@/lib/domain/query';
 import { AppError } from '@/lib/server/core/errors';
@@ -77,11 +77,11 @@ type TierIndex = { properties: Record<string, estypes.MappingProperty>; lines: r
  * The fixture seeded as usual (the reference) and the same lines in indices `<run>-edge` and
  * `<run>-ingress` of these mappings, a backend over each; `cleanup` removes both.
  */
-async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>, fields: FieldNames = DEFAULT_FIELD_NAMES) {
+async function beside(run: string, tiers: Record<'edge' | 'ingress', TierIndex>, fields: TierFieldNames = sameInBothTiers(DEFAULT_FIELD_NAMES)) {
   const client = new Client({ node: url });
   const reference = await seed(edgeLines('numbers'), INGRESS_LINES);
   for (const tier of ['edge', 'ingress'] as const) await indexWithMapping(client, `${run}-${tier}`, tiers[tier].properties, tiers[tier].lines, tiers[tier].settings);
-  const backend = createElasticsearchBackend({ ...reference.config, fields: sameInBothTiers(fields), edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  const backend = createElasticsearchBackend({ ...reference.config, fields, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
   const cleanup = async () => {
     await backend.close();
     await client.indices.delete({ index: `${run}-*` });
@@ -565,7 +565,7 @@ describe('nginx fields in a flattened object', () => {
     ({ reference, backend, cleanup } = await beside(
       run,
       { edge: { properties, lines: underNginx(edgeLines('numbers'), ['@timestamp']) }, ingress: { properties, lines: underNginx(INGRESS_LINES, ['@timestamp']) } },
-      fields,
+      sameInBothTiers(fields),
     ));
   });
   afterAll(async () => cleanup?.());
@@ -573,6 +573,45 @@ describe('nginx fields in a flattened object', () => {
   it('maps the fields as keywords and answers every view as the plain fields do', async () => {
     const mappings = (await backend.checkHealth()).details.mappings as Record<string, Record<string, string>>;
     expect(mappings.edge!.traceId).toBe('nginx.trace_id: keyword');
+    await expectSameViews(backend, reference.backend);
+  }, 120_000);
+});
+
+describe('each tier read by its own field names', () => {
+  // Edge nginx with hopscope's names, ingress-nginx shipped by another pipeline that keeps every
+  // field under `nginx.` (its time as `nginx.time`): every name differs between the tiers, the
+  // trace id's and the time's included, so each query, field check and line read must use its
+  // tier's (HOPSCOPE_INGRESS_FIELDS).
+  const run = `hs-it-tiernames-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
+  const ingressFields = Object.fromEntries(
+    Object.entries(DEFAULT_FIELD_NAMES).map(([logical, name]) => [logical, logical === 'timestamp' ? 'nginx.time' : `nginx.${name.replace('@', '')}`]),
+  ) as FieldNames;
+
+  beforeAll(async () => {
+    const keyword = { type: 'keyword' } as const;
+    ({ reference, backend, cleanup } = await beside(
+      run,
+      {
+        edge: { properties: { '@timestamp': { type: 'date' }, trace_id: keyword, request_time: { type: 'float' } }, lines: edgeLines('numbers') },
+        ingress: { properties: { nginx: { properties: { time: { type: 'date' }, trace_id: keyword, request_time: keyword } } }, lines: underNginx(INGRESS_LINES, []) },
+      },
+      { edge: DEFAULT_FIELD_NAMES, ingress: ingressFields },
+    ));
+  });
+  afterAll(async () => cleanup?.());
+
+  it('answers every view as the reference does, each tier mapped by its own names', async () => {
+    const health = await backend.checkHealth();
+    expect(health.ok).toBe(true);
+    const mappings = health.details.mappings as Record<string, Record<string, string>>;
+    expect([mappings.edge!.traceId, mappings.ingress!.traceId, mappings.ingress!.timestamp]).toEqual([
+      'trace_id: keyword',
+      'nginx.trace_id: keyword',
+      'nginx.time: date',
+    ]);
     await expectSameViews(backend, reference.backend);
   }, 120_000);
 });
@@ -683,7 +722,7 @@ describe('indices keeping a synthetic _source', () => {
     ({ reference, backend, cleanup } = await beside(
       run,
       { edge: { properties: properties('float'), lines: hosted(edgeLines('numbers')), settings }, ingress: { properties: properties('keyword'), lines: hosted(INGRESS_LINES), settings } },
-      { ...DEFAULT_FIELD_NAMES, host: 'host.name' },
+      sameInBothTiers({ ...DEFAULT_FIELD_NAMES, host: 'host.name' }),
     ));
   });
   afterAll(async () => cleanup?.());
