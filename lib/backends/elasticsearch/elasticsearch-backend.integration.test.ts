@@ -616,6 +616,41 @@ describe('each tier read by its own field names', () => {
   }, 120_000);
 });
 
+describe('an index pattern list with an exclusion', () => {
+  // `nginx-*,-nginx-archive-*`: Elasticsearch's multi-target syntax, passed through as configured
+  // to every request (searches, point in time, field caps, mappings). The excluded index holds
+  // the same lines again, which would count every trace twice if it were read.
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+  let decoy = '';
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const prefix = reference.config.edgeIndex.replace(/\*$/, '');
+    decoy = `${prefix}archive-1`;
+    await indexWithMapping(client, decoy, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } }, edgeLines('numbers'));
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${prefix}*,-${prefix}archive-*` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    if (decoy) await client.indices.delete({ index: decoy }, { ignore: [404] });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('reads only the indices the list leaves in: every view as the seeded indices alone give', async () => {
+    // The reference's own pattern now matches the decoy too: compare with one naming the seeded indices.
+    const seededOnly = createElasticsearchBackend({ ...reference.config, edgeIndex: `${reference.config.edgeIndex.replace(/\*$/, '')}2*` });
+    try {
+      expect((await backend.checkHealth()).details.matchedIndices).toEqual({ edge: 1, ingress: 1 });
+      await expectSameViews(backend, seededOnly);
+    } finally {
+      await seededOnly.close();
+    }
+  }, 120_000);
+});
+
 describe('configured names that are field aliases in the mappings', () => {
   // A cluster that moved its nginx fields under `nginx.` and kept the old names as aliases
   // (`"request_time": { "type": "alias", "path": "nginx.request_time" }`): queries and field_caps
