@@ -24,6 +24,7 @@ const ATTRIBUTION: Attribution = {
   slowWithoutIngress: 1,
   slowIncomplete: 1,
   slowWithoutConnectTime: 0,
+  slowWithoutEdgeUpstreamTime: 0,
   segments: [
     segment({ segment: 'edgeOwn', label: 'inside edge nginx' }),
     segment({ segment: 'edgeToIngress', label: 'edge→ingress', dominantCount: 2, dominantShare: 0.25, baselineMs: 2, excessShare: 0.25, slowP50Ms: 1_000 }),

@@ -103,6 +103,7 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
         attributable: { all: 6, slow: 2 },
         // t5 lacks its upstream response time, not only the connect time.
         connectMissing: { all: 0, slow: 0 },
+        edgeResponseMissing: { all: 0, slow: 0 },
         segments: {
           edgeOwn: { all: [{ valueMs: 0, count: 1 }, { valueMs: 1, count: 5 }], slow: [{ valueMs: 1, count: 2 }] },
           edgeToIngress: {
@@ -338,18 +339,26 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
   });
   describe(`${name} triage contract: ingress lines without the connect time`, () => {
     // ingress-nginx's default log format writes no $upstream_connect_time. x (slow) has response
-    // times and no connect time; y (slow) has no upstream time at all ("-": no pod reached); z is whole.
+    // times and no connect time; y (slow) has no upstream time at all ("-": no pod reached); z is
+    // whole; w (slow) has a whole ingress line and an edge line without its upstream time.
     const at = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
     const edgeLine = (traceId: string, offsetMs: number, seconds: number) => ({
       '@timestamp': at(offsetMs), trace_id: traceId, app_name: 'shop', path: '/p', request_method: 'GET', status: 200,
       request_time: seconds, upstream_connect_time: 0.001, upstream_response_time: seconds - 0.002, upstream_addr: '10.20.0.11:80', '@source': 'edge-1',
     });
     const docs: TriageDocuments = {
-      edge: [edgeLine('x', 1_000, 1.2), edgeLine('y', 2_000, 1.3), edgeLine('z', 3_000, 0.2)],
+      edge: [
+        edgeLine('x', 1_000, 1.2),
+        edgeLine('y', 2_000, 1.3),
+        edgeLine('z', 3_000, 0.2),
+        // Without the field (an edge mapped as float refuses nginx's "-").
+        Object.fromEntries(Object.entries(edgeLine('w', 4_000, 1.4)).filter(([key]) => key !== 'upstream_response_time')),
+      ],
       ingress: [
         { '@timestamp': at(1_001), trace_id: 'x', request_time: '1.190', upstream_response_time: '1.185', upstream_addr: '10.244.1.1:8080', '@source': 'ingress-node-1' },
         { '@timestamp': at(2_001), trace_id: 'y', request_time: '1.290', upstream_connect_time: '-', upstream_response_time: '-', upstream_addr: '-', '@source': 'ingress-node-1' },
         { '@timestamp': at(3_001), trace_id: 'z', request_time: '0.190', upstream_connect_time: '0.001', upstream_response_time: '0.185', upstream_addr: '10.244.1.1:8080', '@source': 'ingress-node-1' },
+        { '@timestamp': at(4_001), trace_id: 'w', request_time: '1.390', upstream_connect_time: '0.001', upstream_response_time: '1.385', upstream_addr: '10.244.1.1:8080', '@source': 'ingress-node-1' },
       ],
     };
     let store: TriageStore;
@@ -358,10 +367,20 @@ export function describeTriageContract(name: string, open: (docs: TriageDocument
     });
     afterAll(async () => store?.close());
 
-    it('counts the joined traces that lack only the ingress connect time, apart from those without an upstream time', async () => {
+    it('counts the joined traces that lack only the ingress connect time, and those whose edge line lacks its upstream time, apart from the rest', async () => {
       const stats = await store.triage.fetchSegmentStats(everything(T0, T0 + HOUR_MS), slowFrom(1000));
-      expect([stats.joined, stats.attributable, stats.connectMissing]).toEqual([{ all: 3, slow: 2 }, { all: 1, slow: 0 }, { all: 1, slow: 1 }]);
+      expect([stats.joined, stats.attributable, stats.connectMissing, stats.edgeResponseMissing]).toEqual([
+        { all: 4, slow: 3 },
+        { all: 1, slow: 0 },
+        { all: 1, slow: 1 },
+        { all: 1, slow: 1 },
+      ]);
       expect(stats).toEqual(accumulate(docs, slowFrom(1000)).segmentStats());
+      // Said of the right tier: only y's ingress line lacks an upstream time.
+      expect(buildAttribution(stats, slowFrom(1000)).sentence).toBe(
+        'No request ≥ 1 s at the edge can be split into segments in this selection. 3 more requests ≥ 1 s cannot be split ' +
+          '(1 without the edge upstream_response_time, 1 without an ingress upstream time and 1 without the ingress upstream_connect_time).',
+      );
     });
   });
 }

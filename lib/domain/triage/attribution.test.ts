@@ -56,7 +56,7 @@ describe('buildAttribution', () => {
   it('says it in one sentence, with what could not be split', () => {
     expect(attribution.sentence).toBe(
       'Of 2 requests ≥ 1 s, 100 % lost the time between edge and ingress. ' +
-        '2 more requests ≥ 1 s cannot be split (1 without an ingress line and 1 without an upstream time).',
+        '2 more requests ≥ 1 s cannot be split (1 without an ingress line and 1 without an ingress upstream time).',
     );
   });
 });
@@ -75,6 +75,16 @@ describe('describeAttribution', () => {
     );
   });
 
+  it('names the tier whose line lacks the upstream time', () => {
+    const stats = segmentStatsOf([], { incomplete: { all: 3, slow: 3 }, edgeResponseMissing: { all: 2, slow: 2 } });
+    const attribution = buildAttribution(stats, slowFrom(1000));
+    expect(attribution.slowWithoutEdgeUpstreamTime).toBe(2);
+    expect(attribution.sentence).toBe(
+      'No request ≥ 1 s at the edge can be split into segments in this selection. ' +
+        '3 more requests ≥ 1 s cannot be split (2 without the edge upstream_response_time and 1 without an ingress upstream time).',
+    );
+  });
+
   it('tells lines without the ingress connect time apart from lines without any upstream time', () => {
     // ingress-nginx's default log format writes no $upstream_connect_time: such traces reached a pod.
     const stats = segmentStatsOf([{ values: [1, 2, 1, 1, 1200], slow: true, dominant: 'app' }], {
@@ -85,7 +95,7 @@ describe('describeAttribution', () => {
     expect([attribution.slowIncomplete, attribution.slowWithoutConnectTime]).toEqual([4, 3]);
     expect(attribution.sentence).toBe(
       'Of 1 request ≥ 1 s, 100 % lost the time in the app. ' +
-        '4 more requests ≥ 1 s cannot be split (1 without an upstream time and 3 without the ingress upstream_connect_time).',
+        '4 more requests ≥ 1 s cannot be split (1 without an ingress upstream time and 3 without the ingress upstream_connect_time).',
     );
     const onlyConnect = buildAttribution(segmentStatsOf([], { incomplete: { all: 2, slow: 2 }, connectMissing: { all: 2, slow: 2 } }), slowFrom(1000));
     expect(onlyConnect.sentence).toBe(
@@ -98,7 +108,7 @@ describe('describeAttribution', () => {
     expect([attribution.slowMs, attribution.slowMaxMs]).toEqual([1000, 1100]);
     expect(attribution.sentence).toBe(
       'Of 2 requests of 1–1.1 s, 100 % lost the time between edge and ingress. ' +
-        '2 more requests of 1–1.1 s cannot be split (1 without an ingress line and 1 without an upstream time).',
+        '2 more requests of 1–1.1 s cannot be split (1 without an ingress line and 1 without an ingress upstream time).',
     );
   });
 

@@ -49,6 +49,11 @@ export type Attribution = {
    * response times but no upstream_connect_time (ingress-nginx's default log format writes none).
    */
   slowWithoutConnectTime: number;
+  /**
+   * Of those, the ones whose edge line has no upstream response time: the edge, not ingress, lacks
+   * it (edge nginx got no answer from ingress, or its lines do not carry the value).
+   */
+  slowWithoutEdgeUpstreamTime: number;
   /** In SEGMENT_NAMES order. */
   segments: SegmentAttribution[];
   totalExcessMs: number;
@@ -71,10 +76,13 @@ function total(values: readonly ValueCount[]): number {
  * Why the slow requests that cannot be split are not: no ingress line, no upstream time (no pod
  * reached, or the client left), or only no ingress connect time (a log format without it).
  */
-export function unsplitCounts(attribution: Pick<Attribution, 'slowWithoutIngress' | 'slowIncomplete' | 'slowWithoutConnectTime'>) {
+export function unsplitCounts(
+  attribution: Pick<Attribution, 'slowWithoutIngress' | 'slowIncomplete' | 'slowWithoutConnectTime' | 'slowWithoutEdgeUpstreamTime'>,
+) {
   return {
     withoutIngress: attribution.slowWithoutIngress,
-    withoutUpstreamTime: attribution.slowIncomplete - attribution.slowWithoutConnectTime,
+    withoutEdgeUpstreamTime: attribution.slowWithoutEdgeUpstreamTime,
+    withoutIngressUpstreamTime: attribution.slowIncomplete - attribution.slowWithoutConnectTime - attribution.slowWithoutEdgeUpstreamTime,
     withoutConnectTime: attribution.slowWithoutConnectTime,
   };
 }
@@ -109,6 +117,7 @@ export function buildAttribution(stats: SegmentStats, slow: SlowRange): Attribut
     slowWithoutIngress: stats.traces.slow - stats.joined.slow,
     slowIncomplete: stats.joined.slow - stats.attributable.slow,
     slowWithoutConnectTime: stats.connectMissing.slow,
+    slowWithoutEdgeUpstreamTime: stats.edgeResponseMissing.slow,
     segments,
     totalExcessMs,
   };
@@ -124,13 +133,14 @@ export function describeAttribution(attribution: Omit<Attribution, 'sentence'>):
   if (isEmptySlowRange(range)) return emptySlowRangeWords(range);
   const examined = slowRangeWords(range);
   const unsplit = attribution.slowWithoutIngress + attribution.slowIncomplete;
-  const { withoutIngress, withoutUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
+  const { withoutIngress, withoutEdgeUpstreamTime, withoutIngressUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
   const unsplitNote =
     unsplit > 0
       ? ` ${countWords(unsplit)} more ${unsplit === 1 ? 'request' : 'requests'} ${examined} cannot be split (${listWords(
           [
             withoutIngress > 0 ? `${countWords(withoutIngress)} without an ingress line` : '',
-            withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} without an upstream time` : '',
+            withoutEdgeUpstreamTime > 0 ? `${countWords(withoutEdgeUpstreamTime)} without the edge upstream_response_time` : '',
+            withoutIngressUpstreamTime > 0 ? `${countWords(withoutIngressUpstreamTime)} without an ingress upstream time` : '',
             withoutConnectTime > 0 ? `${countWords(withoutConnectTime)} without the ingress upstream_connect_time` : '',
           ].filter(Boolean),
         )}).`

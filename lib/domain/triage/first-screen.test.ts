@@ -68,12 +68,20 @@ describe('toFirstScreenVerdict', () => {
     expect(verdict.slowCount).toBe(10);
     expect(verdict.lead.startsWith('10 requests ≥ 1 s: ')).toBe(true);
     expect(verdict.unsplit).toBe(
-      '3 of them cannot be split into hops: 2 have no ingress line (lost, or never sent to ingress) and 1 no upstream time (ingress never reached a pod, or the client left).',
+      '3 of them cannot be split into hops: 2 have no ingress line (lost, or never sent to ingress) and 1 no ingress upstream time (ingress never reached a pod, or the client left).',
     );
     // No other total of slow requests: the split is in shares of those split, the culprit in a count of them.
     const text = [verdict.lead, ...verdict.supporting].join(' ');
     expect(text).not.toMatch(/\b(7|8) requests ≥ 1 s/);
     expect(verdict.supporting).toEqual(['Of those that can be split into hops, 71 % lost the time connecting from ingress to the app and 29 % between edge and ingress.']);
+  });
+
+  it('does not read an edge line without its upstream time as a request that reached no pod', () => {
+    const edgeWithout = buildAttribution({ ...stats, edgeResponseMissing: { all: 1, slow: 1 } }, { minMs: 1000, maxMs: null });
+    const verdict = toFirstScreenVerdict({ attribution: edgeWithout, correlations: correlations([entry({})]), retransmissions: retransmissions([]) });
+    expect(verdict.unsplit).toBe(
+      '3 of them cannot be split into hops: 2 have no ingress line (lost, or never sent to ingress) and 1 no upstream_response_time in the edge line.',
+    );
   });
 
   it('does not read a log format without $upstream_connect_time as requests that reached no pod', () => {

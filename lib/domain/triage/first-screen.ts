@@ -94,10 +94,12 @@ function unsplitWords(attribution: Attribution): string | null {
   if (unsplit === 0) return null;
   // A line with response times but no connect time did reach a pod: only its log format lacks the
   // value, which says nothing about the request (unlike a line with no upstream time at all).
-  const { withoutIngress, withoutUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
+  // The edge's missing upstream time says nothing of a pod: only the ingress line's does.
+  const { withoutIngress, withoutEdgeUpstreamTime, withoutIngressUpstreamTime, withoutConnectTime } = unsplitCounts(attribution);
   const reasons = [
     withoutIngress > 0 ? `${countWords(withoutIngress)} have no ingress line (lost, or never sent to ingress)` : '',
-    withoutUpstreamTime > 0 ? `${countWords(withoutUpstreamTime)} no upstream time (ingress never reached a pod, or the client left)` : '',
+    withoutEdgeUpstreamTime > 0 ? `${countWords(withoutEdgeUpstreamTime)} no upstream_response_time in the edge line` : '',
+    withoutIngressUpstreamTime > 0 ? `${countWords(withoutIngressUpstreamTime)} no ingress upstream time (ingress never reached a pod, or the client left)` : '',
     withoutConnectTime > 0
       ? `${countWords(withoutConnectTime)} no ingress upstream_connect_time in the line (ingress-nginx's default log format writes none)`
       : '',

@@ -41,6 +41,7 @@ describe('TriageAccumulator', () => {
       joined: { all: 2, slow: 1 },
       attributable: { all: 2, slow: 1 },
       connectMissing: { all: 0, slow: 0 },
+      edgeResponseMissing: { all: 0, slow: 0 },
       segments: {
         edgeOwn: { all: [one(5), one(10)], slow: [one(10)] },
         edgeToIngress: { all: [one(5), one(10)], slow: [one(10)] },
@@ -60,6 +61,19 @@ describe('TriageAccumulator', () => {
     formatWithoutConnect.add(A.edge, doc('ingress', { trace_id: 'e', request_time: '1.180', upstream_connect_time: '-', upstream_response_time: '-' }));
     const stats = formatWithoutConnect.segmentStats();
     expect([stats.joined, stats.attributable, stats.connectMissing]).toEqual([{ all: 2, slow: 2 }, { all: 0, slow: 0 }, { all: 1, slow: 1 }]);
+  });
+
+  it('counts the joined traces whose edge line lacks its upstream time apart: ingress may well have reached a pod', () => {
+    const edgeWithout = new TriageAccumulator(slowFrom(1000));
+    const edge = doc('edge', { trace_id: 'f', request_time: '1.200' });
+    edgeWithout.add(edge, doc('ingress', { trace_id: 'f', request_time: '1.180', upstream_connect_time: '0.001', upstream_response_time: '1.170' }));
+    const stats = edgeWithout.segmentStats();
+    expect([stats.joined, stats.attributable, stats.connectMissing, stats.edgeResponseMissing]).toEqual([
+      { all: 1, slow: 1 },
+      { all: 0, slow: 0 },
+      { all: 0, slow: 0 },
+      { all: 1, slow: 1 },
+    ]);
   });
 
   it('counts field values of the joined traces, keeping the most slow per field', () => {

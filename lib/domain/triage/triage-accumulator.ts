@@ -62,6 +62,7 @@ export class TriageAccumulator {
   private readonly joined = split();
   private readonly attributable = split();
   private readonly connectMissing = split();
+  private readonly edgeResponseMissing = split();
   private readonly segmentCounts = Object.fromEntries(SEGMENT_NAMES.map((name) => [name, { all: new Counts(), slow: new Counts() }])) as Record<
     SegmentName,
     { all: Counts; slow: Counts }
@@ -96,6 +97,7 @@ export class TriageAccumulator {
     if (!values) {
       const onlyConnectMissing = segments.ingressConnectMs === null && segments.edgeOwnMs !== null && segments.edgeToIngressMs !== null && segments.ingressOwnMs !== null;
       if (onlyConnectMissing) addTo(this.connectMissing, slow, count);
+      if (edge.responseTotalMs === null) addTo(this.edgeResponseMissing, slow, count);
       return;
     }
     addTo(this.attributable, slow, count);
@@ -129,6 +131,7 @@ export class TriageAccumulator {
       joined: { ...this.joined },
       attributable: { ...this.attributable },
       connectMissing: { ...this.connectMissing },
+      edgeResponseMissing: { ...this.edgeResponseMissing },
       segments: Object.fromEntries(
         SEGMENT_NAMES.map((name) => [name, { all: this.segmentCounts[name].all.toValueCounts(), slow: this.segmentCounts[name].slow.toValueCounts() }]),
       ) as SegmentStats['segments'],

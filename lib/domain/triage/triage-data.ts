@@ -28,6 +28,11 @@ export type SegmentStats = {
   attributable: SlowSplit;
   /** Joined traces lacking only the ingress connect time (every other time present): their lines carry no upstream_connect_time. */
   connectMissing: SlowSplit;
+  /**
+   * Joined traces whose edge line has no upstream response time (edge nginx got no answer from
+   * ingress, or its lines do not carry the value): apart from those whose ingress line lacks one.
+   */
+  edgeResponseMissing: SlowSplit;
   segments: Record<SegmentName, SegmentDistribution>;
   /** Slow attributable traces by their largest segment (ties: the first in SEGMENT_NAMES order). */
   dominant: Record<SegmentName, number>;

@@ -15,7 +15,12 @@ export function countsOf(values: readonly number[]): ValueCount[] {
  */
 export function segmentStatsOf(
   traces: readonly { values: readonly [number, number, number, number, number]; slow: boolean; dominant?: SegmentName }[],
-  extra: { withoutIngress?: { all: number; slow: number }; incomplete?: { all: number; slow: number }; connectMissing?: { all: number; slow: number } } = {},
+  extra: {
+    withoutIngress?: { all: number; slow: number };
+    incomplete?: { all: number; slow: number };
+    connectMissing?: { all: number; slow: number };
+    edgeResponseMissing?: { all: number; slow: number };
+  } = {},
 ): SegmentStats {
   const slow = traces.filter((trace) => trace.slow);
   const withoutIngress = extra.withoutIngress ?? { all: 0, slow: 0 };
@@ -30,6 +35,8 @@ export function segmentStatsOf(
     attributable,
     // Of the incomplete ones, those lacking only the ingress connect time.
     connectMissing: extra.connectMissing ?? { all: 0, slow: 0 },
+    // Of the incomplete ones, those whose edge line lacks its upstream time.
+    edgeResponseMissing: extra.edgeResponseMissing ?? { all: 0, slow: 0 },
     segments: Object.fromEntries(
       SEGMENT_NAMES.map((name, index) => [
         name,

@@ -15,7 +15,7 @@ describe('GET /api/v1/triage/attribution', () => {
     expect(body.segments[1]).toMatchObject({ segment: 'edgeToIngress', dominantCount: 2, slowTotalMs: 3501, excessMs: 3499 });
     expect(body.sentence).toBe(
       'Of 2 requests ≥ 1 s, 100 % lost the time between edge and ingress. ' +
-        '2 more requests ≥ 1 s cannot be split (1 without an ingress line and 1 without an upstream time).',
+        '2 more requests ≥ 1 s cannot be split (1 without an ingress line and 1 without an ingress upstream time).',
     );
     expect(body.query.from).toBe('2020-11-19T02:00:00.000Z');
   });

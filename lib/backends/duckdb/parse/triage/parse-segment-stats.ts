@@ -5,7 +5,7 @@ import { toNumber, toNumberOrNull } from '../to-number';
 
 export type SegmentStatsRow = { kind: string; name: string; slow: boolean | null; value_ms: unknown; n: unknown };
 
-const COUNT_NAMES = ['traces', 'joined', 'attributable', 'connect_missing'] as const;
+const COUNT_NAMES = ['traces', 'joined', 'attributable', 'connect_missing', 'edge_response_missing'] as const;
 
 /** Rows of buildSegmentStatsSql to SegmentStats; "all" counts are slow plus not slow. */
 export function parseSegmentStats(rows: readonly SegmentStatsRow[]): SegmentStats {
@@ -34,6 +34,7 @@ export function parseSegmentStats(rows: readonly SegmentStatsRow[]): SegmentStat
     joined: counts.joined,
     attributable: counts.attributable,
     connectMissing: counts.connect_missing,
+    edgeResponseMissing: counts.edge_response_missing,
     segments: Object.fromEntries(
       SEGMENT_NAMES.map((name) => [name, { all: normalizeValueCounts(all[name]), slow: normalizeValueCounts(slow[name]) }]),
     ) as SegmentStats['segments'],

@@ -27,8 +27,9 @@ const CONNECT_FREE_SEGMENTS: readonly SegmentName[] = ['edgeOwn', 'edgeToIngress
 /**
  * One pass over the trace set returning rows (kind, name, slow, value_ms, n), slow meaning edge
  * request_time in `slow` (buildSlowCondition):
- * - count/traces|joined|attributable by slow, and connect_missing: joined traces that lack only
- *   the ingress connect time (their log lines carry no upstream_connect_time);
+ * - count/traces|joined|attributable by slow, connect_missing: joined traces that lack only
+ *   the ingress connect time (their log lines carry no upstream_connect_time), and
+ *   edge_response_missing: joined traces whose edge line has no upstream response time;
  * - dist/<segment> per value and slow, over attributable traces;
  * - dominant/<segment> for slow attributable traces: the largest segment, the first in
  *   SEGMENT_NAMES order on a tie (CASE takes the first equal branch).
@@ -47,7 +48,7 @@ export function buildSegmentStatsSql(query: TraceQuery, slow: SlowRange): SqlSta
   const sql = `
 WITH ${traceSet.sql},
 traces AS MATERIALIZED (
-  SELECT ${isSlow.sql} AS slow, i_rt_ms IS NOT NULL AS joined,
+  SELECT ${isSlow.sql} AS slow, i_rt_ms IS NOT NULL AS joined, e_response_ms IS NULL AS edge_response_missing,
     ${columns}
   FROM trace_set
 ),
@@ -59,6 +60,7 @@ UNION ALL SELECT 'count', 'joined', slow, NULL, count(*) FROM traces WHERE joine
 UNION ALL SELECT 'count', 'attributable', slow, NULL, count(*) FROM attributable GROUP BY slow
 UNION ALL SELECT 'count', 'connect_missing', slow, NULL, count(*) FROM traces
   WHERE joined AND ${column('ingressConnect')} IS NULL AND ${CONNECT_FREE_SEGMENTS.map((name) => `${column(name)} IS NOT NULL`).join(' AND ')} GROUP BY slow
+UNION ALL SELECT 'count', 'edge_response_missing', slow, NULL, count(*) FROM traces WHERE joined AND edge_response_missing GROUP BY slow
 ${distributions}
 UNION ALL SELECT 'dominant', ${dominant}, TRUE, NULL, count(*) FROM attributable WHERE slow GROUP BY 2`;
   return { sql, params: { ...traceSet.params, ...isSlow.params } };
