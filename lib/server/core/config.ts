@@ -296,9 +296,9 @@ function readTierFilter(variable: string, text: string | undefined): TierFilter 
 }
 
 /**
- * Reads and validates the environment. Field names start from `HOPSCOPE_FIELDS_PRESET` (a
- * shipper's layout) or the defaults; `HOPSCOPE_FIELDS` is a JSON object overriding any of them,
- * e.g. `{"requestTime":"nginx.request_time","host":"host.name"}`, and wins over the preset.
+ * Reads and validates the environment. Each tier's field names start from a preset (a shipper's
+ * layout) or the defaults, and JSON objects override any of them, e.g.
+ * `{"requestTime":"nginx.request_time","host":"host.name"}` (readFieldNames says the order).
  */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
