@@ -846,6 +846,46 @@ describe('data streams', () => {
   }, 120_000);
 });
 
+describe('filtered index aliases, one a tier, over an index holding both', () => {
+  // Shared clusters often hand each team an index alias with a filter
+  // (`"filter": {"term": {"event.dataset": "nginx.access"}}`) instead of indices: every request of
+  // a tier (searches on a point in time, field caps, mappings) must see only the alias's documents.
+  const run = `hs-it-aliasfilter-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const lines = [
+      ...edgeLines('numbers').map((line) => ({ ...line, 'event.dataset': 'nginx.access' })),
+      ...INGRESS_LINES.map((line) => ({ ...line, 'event.dataset': 'nginx.ingress_controller' })),
+    ];
+    const keyword = { type: 'keyword' } as const;
+    const timings = { request_time: keyword, upstream_response_time: keyword, upstream_connect_time: keyword };
+    await indexWithMapping(client, `${run}-all`, { '@timestamp': { type: 'date' }, trace_id: keyword, ...timings, 'event.dataset': keyword }, lines);
+    await client.indices.updateAliases({
+      actions: [
+        { add: { index: `${run}-all`, alias: `${run}-edge`, filter: { term: { 'event.dataset': 'nginx.access' } } } },
+        { add: { index: `${run}-all`, alias: `${run}-ingress`, filter: { term: { 'event.dataset': 'nginx.ingress_controller' } } } },
+      ],
+    });
+    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${run}-edge`, ingressIndex: `${run}-ingress` });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    await client.indices.delete({ index: `${run}-all` }, { ignore: [404] });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('answers every view as separate indices do', async () => {
+    expect((await backend.checkHealth()).ok).toBe(true);
+    await expectSameViews(backend, reference.backend);
+    expect(await backend.fetchExtent()).toEqual(await reference.backend.fetchExtent());
+  }, 120_000);
+});
+
 describe('both tiers in one index pattern, told apart by tier filters', () => {
   // Filebeat writes every module to `filebeat-*` (`event.dataset` tells them apart): with both
   // tiers in one pattern, each tier read the other's lines as its own. Here one index holds both;
