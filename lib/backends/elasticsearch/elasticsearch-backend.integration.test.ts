@@ -651,6 +651,41 @@ describe('an index pattern list with an exclusion', () => {
   }, 120_000);
 });
 
+describe('a closed index matched by the pattern', () => {
+  // Clusters without ILM close old daily indices (Curator's "close" action) and keep them around:
+  // the pattern matches them, but they cannot be read. A wildcard skips them (every request
+  // expands to open indices only); the answers are those of the open ones.
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  const client = new Client({ node: url });
+  let closed = '';
+
+  beforeAll(async () => {
+    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const prefix = reference.config.edgeIndex.replace(/\*$/, '');
+    closed = `${prefix}1999.01.01`;
+    await indexWithMapping(client, closed, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } }, edgeLines('numbers'));
+    await client.indices.close({ index: closed });
+    backend = createElasticsearchBackend(reference.config);
+  });
+  afterAll(async () => {
+    await backend?.close();
+    if (closed) await client.indices.delete({ index: closed }, { ignore: [404] });
+    await client.close();
+    await reference?.cleanup();
+  });
+
+  it('answers every view from the open indices', async () => {
+    const seededOnly = createElasticsearchBackend({ ...reference.config, edgeIndex: `${reference.config.edgeIndex.replace(/\*$/, '')}2*` });
+    try {
+      expect((await backend.checkHealth()).ok).toBe(true);
+      await expectSameViews(backend, seededOnly);
+    } finally {
+      await seededOnly.close();
+    }
+  }, 120_000);
+});
+
 describe('configured names that are field aliases in the mappings', () => {
   // A cluster that moved its nginx fields under `nginx.` and kept the old names as aliases
   // (`"request_time": { "type": "alias", "path": "nginx.request_time" }`): queries and field_caps
