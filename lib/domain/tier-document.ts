@@ -42,6 +42,17 @@ export type TierDocumentResult =
  * such line into one trace.
  */
 export function toTraceId(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    // A pipeline may keep the id as a list (Logstash's add_field onto an existing field writes it
+    // twice): one id when every item is that same id, else none (two ids cannot name one trace).
+    const ids = value.map(toScalarTraceId);
+    const first = ids[0] ?? null;
+    return first !== null && ids.every((id) => id === first) ? first : null;
+  }
+  return toScalarTraceId(value);
+}
+
+function toScalarTraceId(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' || value.trim() === '-' ? null : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;

@@ -834,6 +834,31 @@ describe('a trace id keyword with a lowercase normalizer', () => {
   }, 120_000);
 });
 
+describe('trace ids kept as lists', () => {
+  // Logstash's add_field onto a field that exists writes the id twice (["a1", "a1"]); other
+  // pipelines keep a list of one. A keyword list matches a term on the id, and its items are one id.
+  const run = `hs-it-idlist-${randomBytes(4).toString('hex')}`;
+  let reference: Seeded;
+  let backend: LatencyBackend;
+  let cleanup: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const properties = (requestTime: 'float' | 'keyword') =>
+      ({ '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: requestTime } }) as const;
+    const listed = (lines: readonly Record<string, unknown>[], copies: number) =>
+      lines.map((line) => (line.trace_id === undefined ? line : { ...line, trace_id: Array.from({ length: copies }, () => line.trace_id) }));
+    ({ reference, backend, cleanup } = await beside(run, {
+      edge: { properties: properties('float'), lines: listed(edgeLines('numbers'), 2) },
+      ingress: { properties: properties('keyword'), lines: listed(INGRESS_LINES, 1) },
+    }));
+  });
+  afterAll(async () => cleanup?.());
+
+  it('reads a list of one id as that id: every view as plain ids give', async () => {
+    await expectSameViews(backend, reference.backend);
+  }, 120_000);
+});
+
 describe('data streams', () => {
   // Elastic Agent's integrations write to data streams (`logs-nginx.access-default`), whose
   // documents live in hidden backing indices (`.ds-…`) the stream's name stands for.

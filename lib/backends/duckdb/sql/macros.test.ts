@@ -92,7 +92,7 @@ describe('text and identity macros agree with the domain', () => {
     },
   );
 
-  it.each(['87bad3cf9d184df0:87bad3cf9d184df0:0:1', '  ', '-', ' - ', '-1', 12345, true, null, { id: 'a' }, ['a']])('hs_trace_id(%j)', async (value) => {
+  it.each(['87bad3cf9d184df0:87bad3cf9d184df0:0:1', '  ', '-', ' - ', '-1', 12345, true, null, { id: 'a' }, ['a'], ['a', 'a'], [7, 7], ['a', 'b'], ['a', null], ['a', '-'], ['-'], [], [['a']]])('hs_trace_id(%j)', async (value) => {
     expect(await sqlScalar('hs_trace_id', value)).toEqual(toTraceId(value));
   });
 

@@ -84,11 +84,19 @@ export const MACRO_STATEMENTS: readonly string[] = [
         THEN {'total': round(s::DOUBLE * 1000)::BIGINT, 'state': 'ok'}
       ELSE hs_time_of_tokens(hs_time_tokens(t, s))
     END`,
-  `CREATE OR REPLACE MACRO hs_trace_id(t, s) AS
+  `CREATE OR REPLACE MACRO hs_scalar_trace_id(t, s) AS
     CASE
       WHEN t = 'VARCHAR' AND trim(s) IN ('', '-') THEN NULL
       WHEN t IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE') THEN s
       ELSE NULL
+    END`,
+  // A list is one id when every item is that same id (no item without one), else none.
+  `CREATE OR REPLACE MACRO hs_list_trace_id(ids) AS
+    CASE WHEN len(ids) > 0 AND list_count(ids) = len(ids) AND len(list_distinct(ids)) = 1 THEN ids[1] END`,
+  `CREATE OR REPLACE MACRO hs_trace_id(t, s) AS
+    CASE
+      WHEN t = 'ARRAY' THEN hs_list_trace_id(list_transform(CAST(s::JSON AS JSON[]), e -> hs_scalar_trace_id(json_type(e), json_extract_string(e, '$'))))
+      ELSE hs_scalar_trace_id(t, s)
     END`,
   // ISO-8601 date-time (zone-less means UTC, sub-millisecond digits truncated), nginx's $time_local, or an epoch number (hs_epoch_ms).
   // The common shapes are cast directly; others are rebuilt into a canonical form first.
