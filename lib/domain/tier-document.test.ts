@@ -245,8 +245,17 @@ describe('toTraceId and toTimestampMs', () => {
     expect(toTraceId(' - ')).toBeNull();
     expect(toTraceId('-1')).toBe('-1');
     expect(toTraceId({ id: 'a' })).toBeNull();
-    expect(toTraceId(['a'])).toBeNull();
     expect(toTraceId(true)).toBeNull();
+  });
+
+  it('reads a list whose items are all one id as that id, and any other list as none', () => {
+    expect(toTraceId(['a'])).toBe('a');
+    expect(toTraceId(['a', 'a'])).toBe('a');
+    expect(toTraceId([7])).toBe('7');
+    expect(toTraceId(['a', 'b'])).toBeNull();
+    expect(toTraceId(['a', '-'])).toBeNull();
+    expect(toTraceId([])).toBeNull();
+    expect(toTraceId([['a']])).toBeNull();
   });
 
   it('reads ISO instants and epoch milliseconds, truncating fractions of a millisecond', () => {
