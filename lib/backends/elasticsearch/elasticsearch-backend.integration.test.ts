@@ -616,38 +616,42 @@ describe('each tier read by its own field names', () => {
   }, 120_000);
 });
 
+/**
+ * The fixture seeded as usual, one more edge index named `<edge prefix><suffix>` holding the same
+ * lines again (`prepare` may then change it, e.g. close it), and a backend whose edge pattern is
+ * `edgePattern(prefix)`; `seededOnly` names the seeded indices alone, what the backend must answer as.
+ */
+function besideAnExtraEdgeIndex(suffix: string, edgePattern: (prefix: string) => string, prepare: (client: Client, index: string) => Promise<unknown> = async () => undefined) {
+  const state: { reference?: Seeded; backend?: LatencyBackend; seededOnly?: LatencyBackend; extra?: string } = {};
+  const client = new Client({ node: url });
+  beforeAll(async () => {
+    state.reference = await seed(edgeLines('numbers'), INGRESS_LINES);
+    const prefix = state.reference.config.edgeIndex.replace(/\*$/, '');
+    state.extra = `${prefix}${suffix}`;
+    await indexWithMapping(client, state.extra, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } }, edgeLines('numbers'));
+    await prepare(client, state.extra);
+    state.backend = createElasticsearchBackend({ ...state.reference.config, edgeIndex: edgePattern(prefix) });
+    state.seededOnly = createElasticsearchBackend({ ...state.reference.config, edgeIndex: `${prefix}2*` });
+  });
+  afterAll(async () => {
+    await state.backend?.close();
+    await state.seededOnly?.close();
+    if (state.extra) await client.indices.delete({ index: state.extra }, { ignore: [404] });
+    await client.close();
+    await state.reference?.cleanup();
+  });
+  return state as Required<typeof state>;
+}
+
 describe('an index pattern list with an exclusion', () => {
   // `nginx-*,-nginx-archive-*`: Elasticsearch's multi-target syntax, passed through as configured
   // to every request (searches, point in time, field caps, mappings). The excluded index holds
   // the same lines again, which would count every trace twice if it were read.
-  let reference: Seeded;
-  let backend: LatencyBackend;
-  const client = new Client({ node: url });
-  let decoy = '';
-
-  beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    const prefix = reference.config.edgeIndex.replace(/\*$/, '');
-    decoy = `${prefix}archive-1`;
-    await indexWithMapping(client, decoy, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } }, edgeLines('numbers'));
-    backend = createElasticsearchBackend({ ...reference.config, edgeIndex: `${prefix}*,-${prefix}archive-*` });
-  });
-  afterAll(async () => {
-    await backend?.close();
-    if (decoy) await client.indices.delete({ index: decoy }, { ignore: [404] });
-    await client.close();
-    await reference?.cleanup();
-  });
+  const state = besideAnExtraEdgeIndex('archive-1', (prefix) => `${prefix}*,-${prefix}archive-*`);
 
   it('reads only the indices the list leaves in: every view as the seeded indices alone give', async () => {
-    // The reference's own pattern now matches the decoy too: compare with one naming the seeded indices.
-    const seededOnly = createElasticsearchBackend({ ...reference.config, edgeIndex: `${reference.config.edgeIndex.replace(/\*$/, '')}2*` });
-    try {
-      expect((await backend.checkHealth()).details.matchedIndices).toEqual({ edge: 1, ingress: 1 });
-      await expectSameViews(backend, seededOnly);
-    } finally {
-      await seededOnly.close();
-    }
+    expect((await state.backend.checkHealth()).details.matchedIndices).toEqual({ edge: 1, ingress: 1 });
+    await expectSameViews(state.backend, state.seededOnly);
   }, 120_000);
 });
 
@@ -655,34 +659,11 @@ describe('a closed index matched by the pattern', () => {
   // Clusters without ILM close old daily indices (Curator's "close" action) and keep them around:
   // the pattern matches them, but they cannot be read. A wildcard skips them (every request
   // expands to open indices only); the answers are those of the open ones.
-  let reference: Seeded;
-  let backend: LatencyBackend;
-  const client = new Client({ node: url });
-  let closed = '';
-
-  beforeAll(async () => {
-    reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    const prefix = reference.config.edgeIndex.replace(/\*$/, '');
-    closed = `${prefix}1999.01.01`;
-    await indexWithMapping(client, closed, { '@timestamp': { type: 'date' }, trace_id: { type: 'keyword' }, request_time: { type: 'float' } }, edgeLines('numbers'));
-    await client.indices.close({ index: closed });
-    backend = createElasticsearchBackend(reference.config);
-  });
-  afterAll(async () => {
-    await backend?.close();
-    if (closed) await client.indices.delete({ index: closed }, { ignore: [404] });
-    await client.close();
-    await reference?.cleanup();
-  });
+  const state = besideAnExtraEdgeIndex('1999.01.01', (prefix) => `${prefix}*`, (client, index) => client.indices.close({ index }));
 
   it('answers every view from the open indices', async () => {
-    const seededOnly = createElasticsearchBackend({ ...reference.config, edgeIndex: `${reference.config.edgeIndex.replace(/\*$/, '')}2*` });
-    try {
-      expect((await backend.checkHealth()).ok).toBe(true);
-      await expectSameViews(backend, seededOnly);
-    } finally {
-      await seededOnly.close();
-    }
+    expect((await state.backend.checkHealth()).ok).toBe(true);
+    await expectSameViews(state.backend, state.seededOnly);
   }, 120_000);
 });
 
