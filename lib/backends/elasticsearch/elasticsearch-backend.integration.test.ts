@@ -887,6 +887,17 @@ describe('data streams', () => {
   }, 120_000);
 });
 
+/** Both tiers' lines in one index, told apart by `event.dataset` (as Filebeat writes them); `ingressExtra` is added to each ingress line. */
+async function indexBothTiers(client: Client, index: string, ingressExtra: Record<string, unknown> = {}): Promise<void> {
+  const lines = [
+    ...edgeLines('numbers').map((line) => ({ ...line, 'event.dataset': 'nginx.access' })),
+    ...INGRESS_LINES.map((line) => ({ ...line, 'event.dataset': 'nginx.ingress_controller', ...ingressExtra })),
+  ];
+  const keyword = { type: 'keyword' } as const;
+  const timings = { request_time: keyword, upstream_response_time: keyword, upstream_connect_time: keyword };
+  await indexWithMapping(client, index, { '@timestamp': { type: 'date' }, trace_id: keyword, ...timings, 'event.dataset': keyword }, lines);
+}
+
 describe('filtered index aliases, one a tier, over an index holding both', () => {
   // Shared clusters often hand each team an index alias with a filter
   // (`"filter": {"term": {"event.dataset": "nginx.access"}}`) instead of indices: every request of
@@ -898,13 +909,7 @@ describe('filtered index aliases, one a tier, over an index holding both', () =>
 
   beforeAll(async () => {
     reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    const lines = [
-      ...edgeLines('numbers').map((line) => ({ ...line, 'event.dataset': 'nginx.access' })),
-      ...INGRESS_LINES.map((line) => ({ ...line, 'event.dataset': 'nginx.ingress_controller' })),
-    ];
-    const keyword = { type: 'keyword' } as const;
-    const timings = { request_time: keyword, upstream_response_time: keyword, upstream_connect_time: keyword };
-    await indexWithMapping(client, `${run}-all`, { '@timestamp': { type: 'date' }, trace_id: keyword, ...timings, 'event.dataset': keyword }, lines);
+    await indexBothTiers(client, `${run}-all`);
     await client.indices.updateAliases({
       actions: [
         { add: { index: `${run}-all`, alias: `${run}-edge`, filter: { term: { 'event.dataset': 'nginx.access' } } } },
@@ -939,13 +944,7 @@ describe('both tiers in one index pattern, told apart by tier filters', () => {
 
   beforeAll(async () => {
     reference = await seed(edgeLines('numbers'), INGRESS_LINES);
-    const lines = [
-      ...edgeLines('numbers').map((line) => ({ ...line, 'event.dataset': 'nginx.access' })),
-      ...INGRESS_LINES.map((line) => ({ ...line, 'event.dataset': 'nginx.ingress_controller', kubernetes: { namespace: 'ingress-nginx' } })),
-    ];
-    const keyword = { type: 'keyword' } as const;
-    const timings = { request_time: keyword, upstream_response_time: keyword, upstream_connect_time: keyword };
-    await indexWithMapping(client, `${run}-all`, { '@timestamp': { type: 'date' }, trace_id: keyword, ...timings, 'event.dataset': keyword }, lines);
+    await indexBothTiers(client, `${run}-all`, { kubernetes: { namespace: 'ingress-nginx' } });
     backend = createElasticsearchBackend({
       ...reference.config,
       edgeIndex: `${run}-*`,
