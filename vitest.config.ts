@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test-support/temp-root.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },
