@@ -1,6 +1,6 @@
 import type { FieldNames, SourceAliases } from '@/lib/domain/field-names';
 import type { Tier } from '@/lib/domain/tiers';
-import { buildSearchPagesLinesSql, rawTable, stagingTable } from './build-load';
+import { buildSearchPagesLinesSql, rawTable, stagingTable, tierTable, VALID_LINE } from './build-load';
 import { sqlString } from './field-access';
 
 /**
@@ -28,17 +28,76 @@ TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVE
 }
 
 /**
- * Gives each tier's line files as the load's staging relation (their normalized columns only), so
- * the load's finishing statements (buildFinishLoadSql with 'VIEW', buildTraceTableSql) build the
- * store exactly as a load of log files does. A view, not a table: the finishing statements read
- * the files' columns they need straight from them (copying them first cost a tenth of the build).
- * The raw text stays in the files, a view too: it is read only for the few lines a drill-down page
- * or a snapshot shows, and copying it cost more than the rest of the build. The files must
- * outlive the store.
+ * Gives each tier's line files as the load's staging relation (their normalized columns only):
+ * what the store's tier relations are made from (buildHashedTierViewsSql, or buildFinishLoadSql
+ * with 'VIEW' when hashed keys collide). A view, not a table: the statements read the columns
+ * they need straight from the files (copying them first cost a tenth of the build). The raw text
+ * stays in the files, a view too: it is read only for the few lines a drill-down page or a
+ * snapshot shows, and copying it cost more than the rest of the build. The files must outlive the
+ * store.
  */
 export function buildGatherLinesSql(files: Record<Tier, readonly string[]>): string[] {
   return (['edge', 'ingress'] as const).flatMap((tier) => [
     `CREATE OR REPLACE TEMP VIEW ${stagingTable(tier)} AS SELECT * EXCLUDE (doc) FROM read_parquet(${fileList(files[tier])})`,
     `CREATE OR REPLACE VIEW ${rawTable(tier)} AS SELECT doc_id, doc FROM read_parquet(${fileList(files[tier])})`,
   ]);
+}
+
+/**
+ * How a store of line files keys a trace id (SQL of an expression over it): DuckDB's 64-bit hash,
+ * computed where the lines are read, so no table over both tiers' ids is built (numbering them
+ * and joining every line to its number by text was a third of a window's build). Two ids of a
+ * window sharing a hash (fewer than one window in ten million at a million traces) would read as
+ * one trace: buildHashedKeyCollisionsSql finds them first, and such a store is keyed by numbering
+ * instead. Tests give a weak hash to make ids collide.
+ */
+export type TraceIdHash = (traceId: string) => string;
+export const TRACE_ID_HASH: TraceIdHash = (traceId) => `hash(${traceId})`;
+
+/** A line's hashed trace key: NULL without a trace id, as a numbered key is. */
+const hashedTraceKey = (hashId: TraceIdHash) => `CASE WHEN trace_id IS NOT NULL THEN ${hashId('trace_id')} END`;
+
+/**
+ * Hashed keys (TraceIdHash) that two different trace ids of the staged lines share, in either
+ * tier or across them. Ids are told apart by a second hash, of the id reversed, so no text is
+ * compared (grouping a million ids by their text cost as much as the numbering this replaces):
+ * two ids sharing both hashes go unseen, a chance of one in 2^64 for each pair already sharing
+ * the first (a pair of palindromic ids aside, whose reversed hashes are their hashes).
+ */
+export function buildHashedKeyCollisionsSql(hashId: TraceIdHash = TRACE_ID_HASH): string {
+  const keyed = (tier: Tier) => `SELECT ${hashId('trace_id')} AS trace_key, hash(reverse(trace_id)) AS id_check FROM ${stagingTable(tier)} WHERE trace_id IS NOT NULL`;
+  return `SELECT count(*) AS collisions FROM (
+  SELECT trace_key FROM (${keyed('edge')} UNION ALL ${keyed('ingress')}) GROUP BY trace_key HAVING min(id_check) <> max(id_check)
+)`;
+}
+
+/**
+ * The tier relations of a store of line files when no hashed keys collide: views over the files,
+ * each line with its hashed trace key and the number of valid lines its trace has in its tier, as
+ * buildFinishLoadSql gives them (the same columns in the same order), with `trace_keys` a view as
+ * well (read only by a snapshot). Only the traces with several valid lines in a tier (few) are a
+ * table: copying every line into tables was over a third of a window's build, while the answers
+ * that read lines rather than traces (a connect timeline, a drill-down page) read them from the
+ * files in a few tens of milliseconds more. Drops the staging views once made.
+ */
+export function buildHashedTierViewsSql(files: Record<Tier, readonly string[]>, hashId: TraceIdHash = TRACE_ID_HASH): string[] {
+  const duplicates = (tier: Tier) => `${tier}_duplicates`;
+  return [
+    ...(['edge', 'ingress'] as const).flatMap((tier) => [
+      `CREATE OR REPLACE TABLE ${duplicates(tier)} AS
+SELECT trace_key, count(*) AS dup_count
+FROM (SELECT ${hashedTraceKey(hashId)} AS trace_key, trace_id, rt_state FROM ${stagingTable(tier)}) WHERE ${VALID_LINE}
+GROUP BY trace_key HAVING count(*) > 1`,
+      `CREATE OR REPLACE VIEW ${tierTable(tier)} AS
+SELECT l.*, coalesce(d.dup_count, 1) AS dup_count
+FROM (SELECT * EXCLUDE (doc), ${hashedTraceKey(hashId)} AS trace_key FROM read_parquet(${fileList(files[tier])})) l
+LEFT JOIN ${duplicates(tier)} d USING (trace_key)`,
+      `DROP VIEW ${stagingTable(tier)}`,
+    ]),
+    `CREATE OR REPLACE VIEW trace_keys AS
+SELECT DISTINCT trace_id, trace_key FROM (
+  SELECT trace_id, trace_key FROM ${tierTable('edge')} WHERE trace_id IS NOT NULL
+  UNION ALL SELECT trace_id, trace_key FROM ${tierTable('ingress')} WHERE trace_id IS NOT NULL
+)`,
+  ];
 }
