@@ -10,7 +10,7 @@ import { AppError, requestCancelled } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, rawTable, stagingTable, tierTable } from './sql/build-load';
 import { buildTraceTableSql, TRACE_TABLE } from './sql/build-trace-table';
 import { buildSnapshotCountsSql, buildSnapshotExportSql, buildSnapshotOpenSql, type SnapshotExportPlan } from './sql/build-snapshot-export';
-import { buildGatherLinesSql, buildHashedKeyCollisionsSql, buildHashedTierViewsSql, buildLineFileSql, TRACE_ID_HASH, type TraceIdHash } from './sql/build-lines-store';
+import { buildGatherLinesSql, buildHashedKeyCollisionsSql, buildHashedTierTablesSql, buildLineFileSql, TRACE_ID_HASH, type TraceIdHash } from './sql/build-lines-store';
 import { sqlString } from './sql/field-access';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadTier, prepareTier, type TierFormat } from './load-tier';
@@ -331,10 +331,10 @@ export type LineFilesSettings = Pick<DuckdbConfig, 'memoryLimit' | 'threads'> & 
 };
 
 /**
- * A store assembled from line files (writeLineFile): the lines stay in the files, read through
- * views keyed by hashed trace ids (buildHashedTierViewsSql; numbered as a load numbers them when
- * two ids share a hash), and the trace table is built by the same statements as a load of log
- * files, in a fresh temporary database with the same memory bounds. The files must outlive the
+ * A store assembled from line files (writeLineFile): the lines are read back, keyed by hashed
+ * trace ids (buildHashedTierTablesSql; numbered as a load numbers them when two ids share a hash),
+ * and the trace table is built by the same statements as a load of log files, in a fresh temporary
+ * database with the same memory bounds; the raw lines stay in the files, which must outlive the
  * store. `onProgress` hears when the trace table is being built.
  */
 export async function openLineFilesStore(
@@ -359,8 +359,8 @@ export async function openLineFilesStore(
     // Keys hashed from the ids, unless two ids of these lines share one: then numbered, as a load numbers them.
     const hashId = settings.traceIdHash ?? TRACE_ID_HASH;
     const collided = await connection.runAndReadAll(buildHashedKeyCollisionsSql(hashId));
-    const tierRelations = Number(collided.getRows()[0]?.[0] ?? 0) === 0 ? buildHashedTierViewsSql(files, hashId) : buildFinishLoadSql('VIEW', 'as-read');
-    for (const statement of [...tierRelations, ...buildTraceTableSql('as-read')]) await connection.run(statement);
+    const tierTables = Number(collided.getRows()[0]?.[0] ?? 0) === 0 ? buildHashedTierTablesSql(hashId) : buildFinishLoadSql('VIEW', 'as-read');
+    for (const statement of [...tierTables, ...buildTraceTableSql('as-read')]) await connection.run(statement);
     await connection.run('RESET preserve_insertion_order');
     // Its answers get the store's own limit once it is built.
     if (settings.buildMemoryLimit) await connection.run(`SET memory_limit = ${sqlString(bounds.memoryLimit)}`);

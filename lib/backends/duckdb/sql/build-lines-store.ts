@@ -29,7 +29,7 @@ TO ${sqlString(parquetFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVE
 
 /**
  * Gives each tier's line files as the load's staging relation (their normalized columns only):
- * what the store's tier relations are made from (buildHashedTierViewsSql, or buildFinishLoadSql
+ * what the store's tier tables are made from (buildHashedTierTablesSql, or buildFinishLoadSql
  * with 'VIEW' when hashed keys collide). A view, not a table: the statements read the columns
  * they need straight from the files (copying them first cost a tenth of the build). The raw text
  * stays in the files, a view too: it is read only for the few lines a drill-down page or a
@@ -55,7 +55,7 @@ export type TraceIdHash = (traceId: string) => string;
 export const TRACE_ID_HASH: TraceIdHash = (traceId) => `hash(${traceId})`;
 
 /** A line's hashed trace key: NULL without a trace id, as a numbered key is. */
-const hashedTraceKey = (hashId: TraceIdHash) => `CASE WHEN trace_id IS NOT NULL THEN ${hashId('trace_id')} END`;
+const hashedTraceKey = (hashId: TraceIdHash, traceId = 'trace_id') => `CASE WHEN ${traceId} IS NOT NULL THEN ${hashId(traceId)} END`;
 
 /**
  * Hashed keys (TraceIdHash) that two different trace ids of the staged lines share, in either
@@ -72,26 +72,25 @@ export function buildHashedKeyCollisionsSql(hashId: TraceIdHash = TRACE_ID_HASH)
 }
 
 /**
- * The tier relations of a store of line files when no hashed keys collide: views over the files,
- * each line with its hashed trace key and the number of valid lines its trace has in its tier, as
- * buildFinishLoadSql gives them (the same columns in the same order), with `trace_keys` a view as
- * well (read only by a snapshot). Only the traces with several valid lines in a tier (few) are a
- * table: copying every line into tables was over a third of a window's build, while the answers
- * that read lines rather than traces (a connect timeline, a drill-down page) read them from the
- * files in a few tens of milliseconds more. Drops the staging views once made.
+ * The tier tables of a store of line files when no hashed keys collide: each line with its hashed
+ * trace key and the number of valid lines its trace has in its tier, as buildFinishLoadSql gives
+ * them (the same columns in the same order), with `trace_keys` a view (read only by a snapshot).
+ * Tables, not views of the files: the answers that read lines (drill-down pages, connect
+ * timelines, the traces straddling a join window) scan them, and from the files each took 2–5×
+ * longer. Drops the staging views once read.
  */
-export function buildHashedTierViewsSql(files: Record<Tier, readonly string[]>, hashId: TraceIdHash = TRACE_ID_HASH): string[] {
-  const duplicates = (tier: Tier) => `${tier}_duplicates`;
+export function buildHashedTierTablesSql(hashId: TraceIdHash = TRACE_ID_HASH): string[] {
+  // The key computed where it is used rather than in a shared subquery, which DuckDB kept whole (slower).
+  const key = hashedTraceKey(hashId);
+  const lineKey = hashedTraceKey(hashId, 's.trace_id');
   return [
     ...(['edge', 'ingress'] as const).flatMap((tier) => [
-      `CREATE OR REPLACE TABLE ${duplicates(tier)} AS
-SELECT trace_key, count(*) AS dup_count
-FROM (SELECT ${hashedTraceKey(hashId)} AS trace_key, trace_id, rt_state FROM ${stagingTable(tier)}) WHERE ${VALID_LINE}
-GROUP BY trace_key HAVING count(*) > 1`,
-      `CREATE OR REPLACE VIEW ${tierTable(tier)} AS
-SELECT l.*, coalesce(d.dup_count, 1) AS dup_count
-FROM (SELECT * EXCLUDE (doc), ${hashedTraceKey(hashId)} AS trace_key FROM read_parquet(${fileList(files[tier])})) l
-LEFT JOIN ${duplicates(tier)} d USING (trace_key)`,
+      `CREATE OR REPLACE TABLE ${tierTable(tier)} AS
+WITH duplicated AS (
+  SELECT ${key} AS trace_key, count(*) AS dup_count FROM ${stagingTable(tier)} WHERE ${VALID_LINE} GROUP BY 1 HAVING count(*) > 1
+)
+SELECT s.*, ${lineKey} AS trace_key, coalesce(d.dup_count, 1) AS dup_count
+FROM ${stagingTable(tier)} s LEFT JOIN duplicated d ON d.trace_key = ${lineKey}`,
       `DROP VIEW ${stagingTable(tier)}`,
     ]),
     `CREATE OR REPLACE VIEW trace_keys AS
