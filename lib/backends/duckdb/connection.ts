@@ -10,7 +10,7 @@ import { AppError, requestCancelled } from '@/lib/server/core/errors';
 import { buildFinishLoadSql, buildTraceIndexSql, buildUnreadableCountSql, rawTable, stagingTable, tierTable } from './sql/build-load';
 import { buildTraceTableSql, TRACE_TABLE } from './sql/build-trace-table';
 import { buildSnapshotCountsSql, buildSnapshotExportSql, buildSnapshotOpenSql, type SnapshotExportPlan } from './sql/build-snapshot-export';
-import { buildGatherLinesSql, buildHashedKeyCollisionsSql, buildHashedTierTablesSql, buildLineFileSql, TRACE_ID_HASH, type TraceIdHash } from './sql/build-lines-store';
+import { buildGatherLinesSql, buildLineFileSql } from './sql/build-lines-store';
 import { sqlString } from './sql/field-access';
 import type { LoadProgressSink } from './load-progress';
 import { discardConverted, loadTier, prepareTier, type TierFormat } from './load-tier';
@@ -324,18 +324,13 @@ export async function writeLineFile(
 }
 
 /** A line-files store's bounds; `buildMemoryLimit`, when set, bounds DuckDB while its tables are built. */
-export type LineFilesSettings = Pick<DuckdbConfig, 'memoryLimit' | 'threads'> & {
-  buildMemoryLimit?: string;
-  /** How trace ids are hashed into keys (TRACE_ID_HASH unless a test makes ids collide). */
-  traceIdHash?: TraceIdHash;
-};
+export type LineFilesSettings = Pick<DuckdbConfig, 'memoryLimit' | 'threads'> & { buildMemoryLimit?: string };
 
 /**
- * A store assembled from line files (writeLineFile): the lines are read back, keyed by hashed
- * trace ids (buildHashedTierTablesSql; numbered as a load numbers them when two ids share a hash),
- * and the trace table is built by the same statements as a load of log files, in a fresh temporary
- * database with the same memory bounds; the raw lines stay in the files, which must outlive the
- * store. `onProgress` hears when the trace table is being built.
+ * A store assembled from line files (writeLineFile): the lines are read back and the trace table
+ * built by the same statements as a load of log files, in a fresh temporary database with the same
+ * memory bounds; the raw lines stay in the files, which must outlive the store. `onProgress` hears
+ * when the trace table is being built.
  */
 export async function openLineFilesStore(
   files: Record<Tier, readonly string[]>,
@@ -356,11 +351,7 @@ export async function openLineFilesStore(
     // Tables left as read need no insertion order kept while they are built: DuckDB then buffers
     // less (its own advice against running out of memory); answers get it back.
     await connection.run('SET preserve_insertion_order = false');
-    // Keys hashed from the ids, unless two ids of these lines share one: then numbered, as a load numbers them.
-    const hashId = settings.traceIdHash ?? TRACE_ID_HASH;
-    const collided = await connection.runAndReadAll(buildHashedKeyCollisionsSql(hashId));
-    const tierTables = Number(collided.getRows()[0]?.[0] ?? 0) === 0 ? buildHashedTierTablesSql(hashId) : buildFinishLoadSql('VIEW', 'as-read');
-    for (const statement of [...tierTables, ...buildTraceTableSql('as-read')]) await connection.run(statement);
+    for (const statement of [...buildFinishLoadSql('VIEW', 'as-read'), ...buildTraceTableSql('as-read')]) await connection.run(statement);
     await connection.run('RESET preserve_insertion_order');
     // Its answers get the store's own limit once it is built.
     if (settings.buildMemoryLimit) await connection.run(`SET memory_limit = ${sqlString(bounds.memoryLimit)}`);

@@ -139,9 +139,6 @@ export type TableOrder = 'by-time' | 'as-read';
 
 export const orderByTime = (order: TableOrder, column: string): string => (order === 'by-time' ? `\nORDER BY ${column}` : '');
 
-/** A line a trace set may hold: with a trace id and a request_time that could be read. */
-export const VALID_LINE = "trace_id IS NOT NULL AND rt_state = 'ok'";
-
 /**
  * After both tiers are staged: every trace id gets a numeric key shared by both tiers (joins on
  * integers, not strings), and every line the number of valid lines its trace has in its tier, so
@@ -150,6 +147,7 @@ export const VALID_LINE = "trace_id IS NOT NULL AND rt_state = 'ok'";
  * read.
  */
 export function buildFinishLoadSql(staged: 'TABLE' | 'VIEW' = 'TABLE', order: TableOrder = 'by-time'): string[] {
+  const valid = "trace_id IS NOT NULL AND rt_state = 'ok'";
   return [
     `CREATE OR REPLACE TABLE trace_keys AS
 SELECT trace_id, row_number() OVER () AS trace_key
@@ -158,7 +156,7 @@ FROM (SELECT trace_id FROM ${stagingTable('edge')} WHERE trace_id IS NOT NULL
     ...(['edge', 'ingress'] as const).flatMap((tier) => [
       `CREATE OR REPLACE TABLE ${tierTable(tier)} AS
 WITH duplicated AS (
-  SELECT trace_id, count(*) AS dup_count FROM ${stagingTable(tier)} WHERE ${VALID_LINE} GROUP BY trace_id HAVING count(*) > 1
+  SELECT trace_id, count(*) AS dup_count FROM ${stagingTable(tier)} WHERE ${valid} GROUP BY trace_id HAVING count(*) > 1
 )
 SELECT s.*, k.trace_key, coalesce(d.dup_count, 1) AS dup_count
 FROM ${stagingTable(tier)} s
