@@ -1,5 +1,4 @@
 import { createLineFilesBackend } from '@/lib/backends/duckdb';
-import type { TierFormat } from '@/lib/backends/types';
 import { DEFAULT_FIELD_NAMES, sameInBothTiers } from '@/lib/domain/field-names';
 import { writeTierLineFiles } from '@/test-support/line-files';
 import { describeBackendContract } from './backend-contract';
@@ -10,13 +9,10 @@ import { EDGE_DOCS, INGRESS_DOCS } from './fixture';
  * node: the fixture written as a slice's search answers and normalized into line files (its reads
  * from the real node are checked by elasticsearch.contract.test.ts).
  */
-const FORMAT: TierFormat = { format: 'json', missing: {}, unreadable: 'not a JSON object' };
-
 describeBackendContract('Line files', async () => {
   const files = await writeTierLineFiles({ edge: EDGE_DOCS, ingress: INGRESS_DOCS });
   const backend = createLineFilesBackend(files, {
     fields: sameInBothTiers(DEFAULT_FIELD_NAMES),
-    formats: { edge: FORMAT, ingress: FORMAT },
     sources: { edge: 'edge line files', ingress: 'ingress line files' },
   });
   return { backend, cleanup: () => backend.close() };

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TimeExtent } from '@/lib/backends/types';
+import type { BackendHealth, BackendKind, CallOptions, FrozenWindow, LatencyBackend, TierFormat, TimeExtent } from '@/lib/backends/types';
 import { compareRepresentative, type TierDocument } from '@/lib/domain/tier-document';
 import { toTraceDetail, toTraceSummary } from '@/lib/domain/trace';
 import type { LogicalField, SourceAliases, TierFieldNames } from '@/lib/domain/field-names';
@@ -95,19 +95,22 @@ export function createSnapshotBackend(
   return { ...engine, kind: origin.kind, frozenWindow: origin.window };
 }
 
+/** A line file's lines are Elasticsearch `_source` objects, read as the embedded store reads JSON lines. */
+const LINE_FILE_FORMAT: TierFormat = { format: 'json', missing: {}, unreadable: 'not a JSON object' };
+
 /**
  * The engine over line files (writeLineFile) gathered into a store of their own: how a window
- * materialized from Elasticsearch is answered. `formats` are what the files' lines were read as.
+ * materialized from Elasticsearch is answered.
  */
 export function createLineFilesBackend(
   files: Record<Tier, readonly string[]>,
-  source: Pick<StoreSource, 'fields' | 'sourceAliases' | 'sources' | 'onLoadProgress'> & { formats: Record<Tier, LoadedStore['formats'][Tier]> },
+  source: Pick<StoreSource, 'fields' | 'sourceAliases' | 'sources' | 'onLoadProgress'>,
   settings: LineFilesSettings = {},
 ): LatencyBackend {
   return createEngineBackend({
     fields: source.fields,
     sourceAliases: source.sourceAliases,
-    open: (onProgress) => openLineFilesStore(files, settings, { formats: source.formats }, onProgress),
+    open: (onProgress) => openLineFilesStore(files, settings, { formats: { edge: LINE_FILE_FORMAT, ingress: LINE_FILE_FORMAT } }, onProgress),
     onLoadProgress: source.onLoadProgress,
     sources: source.sources,
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createLineFilesBackend } from '@/lib/backends/duckdb';
 import type { LoadProgressSink } from '@/lib/backends/duckdb/load-progress';
 import type { TriageBackend } from '@/lib/backends/triage-types';
-import type { CallOptions, LatencyBackend, TierFormat } from '@/lib/backends/types';
+import type { CallOptions, LatencyBackend } from '@/lib/backends/types';
 import type { AnswerNotice } from '@/lib/domain/answer-notices';
 import type { SourceAliases } from '@/lib/domain/field-names';
 import { describeTierFilter } from '@/lib/domain/tier-filter';
@@ -51,9 +51,6 @@ const SAMPLE_MEMORY_LIMIT = '128MB';
 const LINE_FILE_VERSION = 3;
 
 const ENV_OF_TIER = { edge: 'HOPSCOPE_EDGE_INDEX', ingress: 'HOPSCOPE_INGRESS_INDEX' } as const;
-
-/** Documents of either tier are `_source` objects, read as the embedded store reads JSON lines. */
-const SOURCE_FORMAT: TierFormat = { format: 'json', missing: {}, unreadable: 'not a JSON object' };
 
 /** A tier whose pattern matched no index: said so, naming the pattern, rather than an unexplained empty answer. */
 function noMatchNotices(plan: FieldPlan, session: ElasticsearchSession): AnswerNotice[] {
@@ -166,7 +163,7 @@ export function createElasticsearchBackend(config: ElasticsearchBackendConfig): 
   const openEngine = (files: Record<Tier, string[]>, onProgress?: LoadProgressSink, memoryLimit = config.memoryLimit) =>
     createLineFilesBackend(
       files,
-      { fields: config.fields, sourceAliases: knownAliases, formats: { edge: SOURCE_FORMAT, ingress: SOURCE_FORMAT }, sources: linesSources, onLoadProgress: onProgress },
+      { fields: config.fields, sourceAliases: knownAliases, sources: linesSources, onLoadProgress: onProgress },
       { memoryLimit, threads: config.threads, buildMemoryLimit: config.memoryLimit ? undefined : WINDOW_BUILD_MEMORY_LIMIT },
     );
 
