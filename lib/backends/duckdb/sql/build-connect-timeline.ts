@@ -13,7 +13,12 @@ const INGRESS_LINE_COLUMNS = 'trace_key, ts_ms, rt_ms, response_ms, doc_id, dup_
 /**
  * The ingress lines an ingress timeline counts, one per trace (`line_rep`): the window's valid
  * lines by their own @timestamp and path; with app, a latency range or dimension filters (which
- * choose traces), only the trace set's traces. Without those, no trace set at all.
+ * choose traces), only the trace set's traces, kept once each trace's representative is chosen
+ * (a trace is kept or dropped whole, so the representatives are the same either way, and the
+ * trace set is looked up once). Without those, no trace set at all. Nothing here is
+ * materialized: the lines stream from the table (read twice by representativesSql, the second
+ * time only the few with several lines) into the timeline's counts, where materializing them held
+ * a million-trace window's lines three times over (~450 MB above the server's resting memory).
  */
 function buildIngressLineCtes(query: TraceQuery): SqlStatement {
   const traceSet = choosesTraces(query) ? buildTraceSetCtes(query) : null;
@@ -24,12 +29,14 @@ function buildIngressLineCtes(query: TraceQuery): SqlStatement {
     filters.push('path = $path');
     params.path = query.path;
   }
-  if (traceSet) filters.push(`trace_key IN (SELECT trace_key FROM ${traceSet.source})`);
+  const chosen = traceSet ? `\n  WHERE trace_key IN (SELECT trace_key FROM ${traceSet.source})` : '';
   const sql = `${traceSet ? `${traceSet.sql},` : ''}
-ingress_lines AS MATERIALIZED (
+ingress_lines AS NOT MATERIALIZED (
   SELECT ${INGRESS_LINE_COLUMNS} FROM ${tierTable('ingress')} WHERE ${filters.join(' AND ')}
 ),
-line_rep AS MATERIALIZED (${representativesSql('ingress_lines')}
+line_rep AS NOT MATERIALIZED (
+  SELECT * FROM (${representativesSql('ingress_lines')}
+  )${chosen}
 )`;
   return { sql, params };
 }
@@ -38,7 +45,7 @@ line_rep AS MATERIALIZED (${representativesSql('ingress_lines')}
 function buildEdgeLineCtes(query: TraceQuery): SqlStatement {
   const traceSet = buildTraceSetCtes(query, { columns: ['e_connect_ms', 'e_connect_state', 'e_host', 'e_upstream_addr'] });
   const sql = `${traceSet.sql},
-line_rep AS (
+line_rep AS NOT MATERIALIZED (
   SELECT e_ts_ms AS ts_ms, e_connect_ms AS connect_ms, e_connect_state AS connect_state, e_host AS host, e_upstream_addr AS upstream_addr
   FROM ${traceSet.source}
 )`;
@@ -51,25 +58,32 @@ line_rep AS (
  * p·n/100 (at_most·100 ≥ p·n), computed over per-millisecond counts, not rows. The largest
  * `maxGroups` groups keep their names, the rest become one "(other)" series. A row with
  * label NULL carries the count of lines without a connect time.
+ *
+ * The lines are counted by group, bin and millisecond in one streaming pass (`counted`), and
+ * everything after reads those counts: a few thousand rows where the lines are a million.
  */
 export function buildConnectTimelineSql(query: TraceQuery, options: ConnectTimelineOptions): SqlStatement {
   const traceSet = options.tier === 'edge' ? buildEdgeLineCtes(query) : buildIngressLineCtes(query);
   const groupColumn = options.groupBy === 'host' ? 'host' : 'upstream_addr';
   const sql = `
 WITH ${traceSet.sql},
-lines AS MATERIALIZED (
-  SELECT (r.ts_ms // $binMs::BIGINT) * $binMs::BIGINT AS bin_start_ms, r.connect_ms AS value_ms,
-    r.connect_state AS state, coalesce(r.${groupColumn}, ${sqlString(NO_GROUP)}) AS grp
-  FROM line_rep r
+counted AS MATERIALIZED (
+  SELECT grp, bin_start_ms, value_ms, is_measured, count(*) AS n FROM (
+    SELECT r.connect_state = 'ok' AS is_measured,
+      CASE WHEN is_measured THEN coalesce(r.${groupColumn}, ${sqlString(NO_GROUP)}) END AS grp,
+      CASE WHEN is_measured THEN (r.ts_ms // $binMs::BIGINT) * $binMs::BIGINT END AS bin_start_ms,
+      CASE WHEN is_measured THEN r.connect_ms END AS value_ms
+    FROM line_rep r
+  ) GROUP BY ALL
 ),
-measured AS (SELECT * FROM lines WHERE state = 'ok'),
-group_sizes AS (SELECT grp, count(*) AS n FROM measured GROUP BY grp),
+measured AS (SELECT grp, bin_start_ms, value_ms, n FROM counted WHERE is_measured),
+group_sizes AS (SELECT grp, sum(n)::BIGINT AS n FROM measured GROUP BY grp),
 labels AS (
   SELECT grp, CASE WHEN row_number() OVER (ORDER BY n DESC, grp ASC) <= $maxGroups::BIGINT THEN grp ELSE ${sqlString(OTHER_GROUP)} END AS label
   FROM group_sizes
 ),
 value_counts AS (
-  SELECT l.label, m.bin_start_ms, m.value_ms, count(*) AS n
+  SELECT l.label, m.bin_start_ms, m.value_ms, sum(m.n)::BIGINT AS n
   FROM measured m JOIN labels l USING (grp)
   GROUP BY l.label, m.bin_start_ms, m.value_ms
 ),
@@ -79,11 +93,11 @@ cumulative AS (
     sum(n) OVER (PARTITION BY label, bin_start_ms) AS total
   FROM value_counts
 )
-SELECT label, bin_start_ms, any_value(total) AS n,
+SELECT label, bin_start_ms, any_value(total)::BIGINT AS n,
   min(value_ms) FILTER (WHERE at_most * 100 >= 50 * total) AS p50_ms,
   min(value_ms) FILTER (WHERE at_most * 100 >= 99 * total) AS p99_ms,
   max(value_ms) AS max_ms
 FROM cumulative GROUP BY label, bin_start_ms
-UNION ALL SELECT NULL, NULL, count(*), NULL, NULL, NULL FROM lines WHERE state <> 'ok'`;
+UNION ALL SELECT NULL, NULL, coalesce(sum(n), 0)::BIGINT, NULL, NULL, NULL FROM counted WHERE NOT is_measured`;
   return { sql, params: { ...traceSet.params, binMs: options.binMs, maxGroups: options.maxGroups } };
 }
