@@ -59,7 +59,7 @@ describe('parseNginxTime: single strings', () => {
     ['1.5', 1500],
     ['1.25', 1250],
     ['  1.288  ', 1288],
-    ['\t0.010\n', 10],
+    ['\u00a00.010\u3000', 10],
     ['999999.999', 999_999_999],
     ['0001.000', 1000],
   ])('%j is %s ms', (text, ms) => {
@@ -83,6 +83,12 @@ describe('parseNginxTime: single strings', () => {
     expect(parseNginxTime('-0.5')).toEqual(invalid('negative'));
     expect(parseNginxTime('-1')).toEqual(invalid('negative'));
     expect(parseNginxTime('0.004, -0.001')).toEqual(invalid('negative'));
+  });
+
+  // Only space separators pad a value (what DuckDB's trim strips in the embedded store's macros):
+  // a tab, a line break or a byte-order mark is no padding nginx writes.
+  it.each(['\t0.010\n', '0.010\r', '\ufeff0.010'])('%j is unparsable', (text) => {
+    expect(parseNginxTime(text)).toEqual(invalid('unparsable'));
   });
 
   it.each(['abc', '1,2,x', '1e3', '1.', '.5', '+1', '1.2.3', '0x10', 'NaN', 'Infinity', '1 2', '0.004,,0.001', '0.004,', '--'])(

@@ -21,9 +21,22 @@ export const MAX_TIME_MS = 999_999_999;
 
 const DECIMAL_SECONDS = /^(\d+)(?:\.(\d+))?$/;
 const NEGATIVE_NUMBER = /^-\d/;
-const TIME_SEPARATOR = /\s*,\s*|\s*:\s*/;
+/**
+ * The space stripped around a value: Unicode space separators (\p{Zs}), what DuckDB's `trim`
+ * strips in the SQL macros. A tab, a line break or a byte-order mark is no padding nginx writes:
+ * a value holding one is not read as a time, in either store.
+ */
+const EDGE_SPACE = /^\p{Zs}+|\p{Zs}+$/gu;
+
+/** A value without the space around it (EDGE_SPACE), as both stores read it. */
+export function trimSpace(text: string): string {
+  return text.replace(EDGE_SPACE, '');
+}
+
+/** Separators may be padded with ASCII space, tab, line feed, form feed or carriage return: RE2's \s, which the macros split on. */
+const TIME_SEPARATOR = /[ \t\n\f\r]*,[ \t\n\f\r]*|[ \t\n\f\r]*:[ \t\n\f\r]*/;
 /** Addresses contain ':' (ip:port, unix:/path), so only the spaced " : " separates groups there. */
-const LIST_SEPARATOR = /\s*,\s*|\s+:\s+/;
+const LIST_SEPARATOR = /[ \t\n\f\r]*,[ \t\n\f\r]*|[ \t\n\f\r]+:[ \t\n\f\r]+/;
 
 type TokenResult = { ok: true; ms: number | null } | { ok: false; reason: InvalidReason };
 
@@ -59,7 +72,7 @@ function collectAttempts(value: unknown, into: (number | null)[]): InvalidReason
     return null;
   }
   if (typeof value === 'string') {
-    const text = value.trim();
+    const text = trimSpace(value);
     if (text === '' || text === '-') {
       into.push(null);
       return null;
@@ -113,8 +126,8 @@ export function parseNginxList(value: unknown): (string | null)[] {
   if (Array.isArray(value)) return value.flatMap((item) => parseNginxList(item));
   // An object is no nginx list; String() on it gives "[object Object]" or throws ({"toString": {}}).
   if (typeof value === 'object') return [];
-  const text = String(value).trim();
-  if (text === '' ) return [];
+  const text = trimSpace(String(value));
+  if (text === '') return [];
   return text.split(LIST_SEPARATOR).map((part) => (part === '-' || part === '' ? null : part));
 }
 

@@ -1,6 +1,6 @@
 import { timeLocalToMs } from './access-log/to-log-document';
 import { readField, type FieldNames, type LogicalField, type SourceAliases } from './field-names';
-import { parseNginxList, parseNginxTime, formatNginxList, type InvalidReason, type NginxTime } from './nginx-value';
+import { parseNginxList, parseNginxTime, formatNginxList, trimSpace, type InvalidReason, type NginxTime } from './nginx-value';
 import type { Tier } from './tiers';
 
 /** One access-log line of one tier, normalized; `raw` is the document as stored. */
@@ -53,12 +53,13 @@ export function toTraceId(value: unknown): string | null {
 }
 
 function toScalarTraceId(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' || value.trim() === '-' ? null : value;
+  if (typeof value === 'string') return trimSpace(value) === '' || trimSpace(value) === '-' ? null : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
 
-const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// [ \t\n\f\r]: RE2's \s, as the macros' pattern has it.
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?[ \t\n\f\r]*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * An epoch number as text ("1605751984.150", "1605751984150"): by its magnitude, seconds with a
@@ -87,11 +88,12 @@ export function toTimestampMs(value: unknown): number | null {
   // A number's shortest decimal text (what DuckDB's JSON reader gives too): its digits are read exactly.
   if (typeof value === 'number') return Number.isFinite(value) ? epochTextToMs(String(value)) : null;
   if (typeof value !== 'string') return null;
-  const epoch = epochTextToMs(value.trim());
+  const text = trimSpace(value);
+  const epoch = epochTextToMs(text);
   if (epoch !== null) return epoch;
-  const timeLocal = timeLocalToMs(value.trim());
+  const timeLocal = timeLocalToMs(text);
   if (timeLocal !== null) return timeLocal;
-  const match = ISO_TIMESTAMP.exec(value.trim());
+  const match = ISO_TIMESTAMP.exec(text);
   if (!match) return null;
   const [, date, time, zone] = match;
   const fraction = time?.match(/\.(\d+)$/)?.[1];
@@ -104,11 +106,11 @@ export function toTimestampMs(value: unknown): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-function toText(value: unknown): string | null {
+export function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return formatNginxList(parseNginxList(value));
   if (typeof value === 'object') return null;
-  const text = String(value).trim();
+  const text = trimSpace(String(value));
   return text === '' || text === '-' ? null : text;
 }
 

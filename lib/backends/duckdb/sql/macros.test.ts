@@ -2,7 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNginxList, parseNginxTime, formatNginxList } from '@/lib/domain/nginx-value';
-import { toTimestampMs, toTraceId } from '@/lib/domain/tier-document';
+import { toText, toTimestampMs, toTraceId } from '@/lib/domain/tier-document';
 import { LIST_MACRO_STATEMENTS, MACRO_STATEMENTS } from './macros';
 
 // The SQL macros must agree with the domain parsers on every value, or the embedded store and
@@ -36,8 +36,14 @@ async function sqlTimes(values: unknown[]): Promise<SqlTime[]> {
 
 async function sqlScalar(macro: string, value: unknown): Promise<unknown> {
   // A macro takes a value as its JSON type and its text, as the load reads them (build-load.ts).
-  const reader = await connection.runAndReadAll(`SELECT ${macro}(json_type(j), json_extract_string(j, '$')) AS r FROM (SELECT CAST($v AS JSON) AS j)`, { v: JSON.stringify(value) });
-  const result = reader.getRowObjects()[0]?.r;
+  // Text comes back as its UTF-8 bytes: the client's decoding drops a leading byte-order mark.
+  const reader = await connection.runAndReadAll(
+    `SELECT r, CASE WHEN typeof(r) = 'VARCHAR' THEN hex(r) END AS text_bytes FROM (SELECT ${macro}(json_type(j), json_extract_string(j, '$')) AS r FROM (SELECT CAST($v AS JSON) AS j))`,
+    { v: JSON.stringify(value) },
+  );
+  const row = reader.getRowObjects()[0];
+  if (typeof row?.text_bytes === 'string') return Buffer.from(row.text_bytes, 'hex').toString('utf8');
+  const result = row?.r;
   return typeof result === 'bigint' ? Number(result) : result;
 }
 
@@ -75,6 +81,34 @@ describe('hs_time macro agrees with parseNginxTime', () => {
     );
     const samples = fc.sample(value, { numRuns: 400, seed: 42 });
     expect(await sqlTimes(samples)).toEqual(samples.map(domainTime));
+  });
+});
+
+/**
+ * Space that is not a space separator (tabs, line breaks, a byte-order mark, a line separator) and
+ * space separators that are not ASCII, around values and around list separators: shippers and
+ * hand-edited pipelines leave them, and both stores must read such a value alike.
+ */
+const EXOTIC_SPACE = ['\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2028', '\ufeff', '\u3000', '\u2009'];
+
+describe('macros and the domain read unusual space alike', () => {
+  const padded = EXOTIC_SPACE.flatMap((space) => [`${space}0.010${space}`, `0.004${space},${space}1.002`, `0.004 :${space}0.002`]);
+
+  it('in times', async () => {
+    expect(await sqlTimes(padded)).toEqual(padded.map(domainTime));
+  });
+
+  it.each(EXOTIC_SPACE)('in text, lists, trace ids and timestamps (%j)', async (space) => {
+    for (const value of [`${space}a${space}`, `${space}-${space}`, space]) {
+      expect(await sqlScalar('hs_text', value)).toEqual(toText(value));
+      expect(await sqlScalar('hs_trace_id', value)).toEqual(toTraceId(value));
+    }
+    for (const value of [`10.0.0.1:80${space},${space}10.0.0.2:80`, `10.0.0.1:80${space}:${space}10.0.0.3:80`, `${space}10.0.0.1:80${space}`]) {
+      expect(await sqlScalar('hs_list_text', value)).toEqual(formatNginxList(parseNginxList(value)));
+    }
+    for (const value of [`${space}2020-11-19T02:13:05.123Z${space}`, `2020-11-19T02:13:05${space}Z`, `${space}19/Nov/2020:10:13:05 +0800${space}`, `${space}1605751984.150${space}`]) {
+      expect(await sqlScalar('hs_timestamp_ms', value)).toEqual(toTimestampMs(value));
+    }
   });
 });
 
