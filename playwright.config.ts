@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { ACCESS_CONTROL_CREDENTIALS, CANARY_ENV, CANARY_URL_PASSWORD, CANARY_URL_USER } from './e2e/canary-credentials';
 import { MISSING_INGRESS_LOG, rawLogsEnv } from './e2e/raw-logs-sample';
+import { OWN_SNAPSHOT_ROOT_ENV } from './e2e/global-teardown';
 import { E2E_PORTS } from './e2e/servers';
 
 /**
@@ -33,9 +34,14 @@ import { E2E_PORTS } from './e2e/servers';
 const ports = E2E_PORTS;
 /**
  * This run's snapshot folders (one per server), so runs and servers never see each other's; set
- * in the environment, which the workers inherit, for the specs that look into them.
+ * in the environment, which the workers inherit, for the specs that look into them. One the run
+ * made is removed when it ends (e2e/global-teardown.ts); one given in the environment is kept.
  */
-const snapshotRoot = (process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT ??= path.join(os.tmpdir(), `hopscope-e2e-snapshots-${process.pid}`));
+if (process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT === undefined) {
+  process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT = path.join(os.tmpdir(), `hopscope-e2e-snapshots-${process.pid}`);
+  process.env[OWN_SNAPSHOT_ROOT_ENV] = process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT;
+}
+const snapshotRoot = process.env.HOPSCOPE_E2E_SNAPSHOT_ROOT;
 const sampleDir = path.resolve(__dirname, '.data/sample');
 const esUrl = process.env.ES_URL?.trim() || null;
 /** Nothing listens on port 1 (tcpmux) on a loopback interface: connections are refused at once. */
@@ -84,6 +90,7 @@ const config: PlaywrightTestConfig = defineConfig({
   testDir: './e2e',
   outputDir: 'test-results',
   globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
   timeout: 180_000,
   expect: { timeout: 20_000 },
   workers: 2,
