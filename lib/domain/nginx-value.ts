@@ -33,10 +33,14 @@ export function trimSpace(text: string): string {
   return text.replace(EDGE_SPACE, '');
 }
 
-/** Separators may be padded with ASCII space, tab, line feed, form feed or carriage return: RE2's \s, which the macros split on. */
-const TIME_SEPARATOR = /[ \t\n\f\r]*,[ \t\n\f\r]*|[ \t\n\f\r]*:[ \t\n\f\r]*/;
+/**
+ * The space that may pad a separator inside a value (regular-expression source): ASCII space, tab,
+ * line feed, form feed or carriage return, what RE2's \s matches in the macros' patterns.
+ */
+export const PATTERN_SPACE = '[ \\t\\n\\f\\r]';
+const TIME_SEPARATOR = new RegExp(`${PATTERN_SPACE}*,${PATTERN_SPACE}*|${PATTERN_SPACE}*:${PATTERN_SPACE}*`);
 /** Addresses contain ':' (ip:port, unix:/path), so only the spaced " : " separates groups there. */
-const LIST_SEPARATOR = /[ \t\n\f\r]*,[ \t\n\f\r]*|[ \t\n\f\r]+:[ \t\n\f\r]+/;
+const LIST_SEPARATOR = new RegExp(`${PATTERN_SPACE}*,${PATTERN_SPACE}*|${PATTERN_SPACE}+:${PATTERN_SPACE}+`);
 
 type TokenResult = { ok: true; ms: number | null } | { ok: false; reason: InvalidReason };
 

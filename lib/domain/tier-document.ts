@@ -1,6 +1,6 @@
 import { timeLocalToMs } from './access-log/to-log-document';
 import { readField, type FieldNames, type LogicalField, type SourceAliases } from './field-names';
-import { parseNginxList, parseNginxTime, formatNginxList, trimSpace, type InvalidReason, type NginxTime } from './nginx-value';
+import { parseNginxList, parseNginxTime, formatNginxList, PATTERN_SPACE, trimSpace, type InvalidReason, type NginxTime } from './nginx-value';
 import type { Tier } from './tiers';
 
 /** One access-log line of one tier, normalized; `raw` is the document as stored. */
@@ -53,13 +53,15 @@ export function toTraceId(value: unknown): string | null {
 }
 
 function toScalarTraceId(value: unknown): string | null {
-  if (typeof value === 'string') return trimSpace(value) === '' || trimSpace(value) === '-' ? null : value;
+  if (typeof value === 'string') {
+    const text = trimSpace(value);
+    return text === '' || text === '-' ? null : value;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
 
-// [ \t\n\f\r]: RE2's \s, as the macros' pattern has it.
-const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?[ \t\n\f\r]*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_TIMESTAMP = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?))?${PATTERN_SPACE}*(Z|[+-]\\d{2}(?::?\\d{2})?)?$`, 'i');
 
 /**
  * An epoch number as text ("1605751984.150", "1605751984150"): by its magnitude, seconds with a
