@@ -2,9 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LoadStatusResponse } from '@/lib/domain/api-responses';
-
-/** How often the load's progress is asked while the page waits. */
-const POLL_INTERVAL_MS = 1_000;
+import { loadPollDelayMs } from '@/lib/domain/load-status';
 
 /**
  * While the embedded store loads, the first answers wait for it; on Elasticsearch, a window not
@@ -19,14 +17,21 @@ export function StoreLoadingNotice({ sampled = false }: { sampled?: boolean } = 
   useEffect(() => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pollsDone = 0;
+    let readSeen = false;
     const poll = async () => {
       try {
         const response = await fetch('/api/v1/health/loading', { signal: controller.signal, cache: 'no-store' });
-        if (response.ok) setStatus((await response.json()) as LoadStatusResponse);
+        if (response.ok) {
+          const answer = (await response.json()) as LoadStatusResponse;
+          readSeen ||= Boolean(answer.loading);
+          setStatus(answer);
+        }
       } catch {
         // A failed poll (the page moved on, the server restarted) only leaves the last status up.
       }
-      if (!controller.signal.aborted) timer = setTimeout(poll, POLL_INTERVAL_MS);
+      pollsDone += 1;
+      if (!controller.signal.aborted) timer = setTimeout(poll, loadPollDelayMs(pollsDone, readSeen));
     };
     void poll();
     return () => {

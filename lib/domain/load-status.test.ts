@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLineCount, formatLoadStatus, formatLoadStatusDetail, type StoreLoadStatus } from './load-status';
+import { formatLineCount, formatLoadStatus, formatLoadStatusDetail, loadPollDelayMs, type StoreLoadStatus } from './load-status';
 
 const status = (fields: Partial<StoreLoadStatus>): StoreLoadStatus => ({
   stage: 'loading',
@@ -36,5 +36,16 @@ describe('formatLoadStatusDetail', () => {
     const loading = status({ linesLoaded: 1_200_000, tierLines: { edge: 900_000, ingress: 300_000 }, linesEstimated: 2_000_000, elapsedMs: 30_000 });
     expect(formatLoadStatusDetail(loading)).toBe('loading 1.2 M of ~2.0 M lines (edge 0.9 M, ingress 0.3 M; 40,000 lines/s), about 20 s left');
     expect(formatLoadStatusDetail(status({ linesLoaded: 10, tierLines: { edge: 10, ingress: 0 }, elapsedMs: 100 }))).toBe('loading 10 lines (edge 10, ingress 0)');
+  });
+});
+
+describe('loadPollDelayMs', () => {
+  it('polls every 100 ms until a poll reports the read, then once a second', () => {
+    expect([1, 2, 49].map((done) => loadPollDelayMs(done, false))).toEqual([100, 100, 100]);
+    expect([1, 2, 49].map((done) => loadPollDelayMs(done, true))).toEqual([1_000, 1_000, 1_000]);
+  });
+
+  it('slows down after 5 s of quick polls that saw no read', () => {
+    expect([50, 51, 500].map((done) => loadPollDelayMs(done, false))).toEqual([1_000, 1_000, 1_000]);
   });
 });

@@ -58,3 +58,19 @@ export function formatLoadStatus(status: StoreLoadStatus): string {
   const left = secondsLeft(status);
   return `loading ${formatLineCount(status.linesLoaded)}${of} lines${left === null ? '' : `, about ${left} s left`}`;
 }
+
+/** Polls of a read's progress at the start of a wait: every 100 ms (the read registers just after the page's first poll), at most 50. */
+export const QUICK_LOAD_POLL_MS = 100;
+export const QUICK_LOAD_POLLS_AT_MOST = 50;
+/** Once a poll has seen the read, once a second: each poll costs the server a few ms of the CPU the read needs. */
+export const LOAD_POLL_MS = 1_000;
+
+/**
+ * The wait before the next poll of a read's progress once `pollsDone` polls (1, 2, …) have
+ * answered: 100 ms until one of them reports a read (`readSeen`), so the progress bar shows within
+ * a tenth of a second of the read starting, then a second; a second too after 5 s without a read.
+ * The page polls so, and the benchmark asks as the page does.
+ */
+export function loadPollDelayMs(pollsDone: number, readSeen: boolean): number {
+  return readSeen || pollsDone >= QUICK_LOAD_POLLS_AT_MOST ? LOAD_POLL_MS : QUICK_LOAD_POLL_MS;
+}

@@ -1,6 +1,7 @@
 import type { DatasetWindow } from './endpoints';
 import { investigationPathQuery } from './endpoints';
 import { timedGet } from './http-timing';
+import { loadPollDelayMs } from '@/lib/domain/load-status';
 import type { SampleStatement } from '@/lib/domain/trace-id-sample';
 
 /**
@@ -28,14 +29,14 @@ export type ColdWindowResult = {
   linesEstimated: number | null;
 };
 
-const POLL_MS = 100;
-
 type LoadingBody = { loading?: { linesEstimated?: number | null } | null; message?: string | null };
 
 /**
  * Asks what the page asks first, in its order (the edge histogram; the four histograms; the verdict
  * once those answered; the last two with sample=first), asks the exact answers as soon as sampled
- * ones come, and polls the read's progress meanwhile.
+ * ones come, and polls the read's progress meanwhile as the page does (loadPollDelayMs: every
+ * 100 ms until a poll reports the read, then every second), so its polls load the server as a
+ * page's do.
  */
 export async function measureColdWindow(baseUrl: string, window: DatasetWindow): Promise<ColdWindowResult> {
   const query = investigationPathQuery(window);
@@ -59,7 +60,7 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
   let progressText: string | null = null;
   let linesEstimated: number | null = null;
   const polling = (async () => {
-    while (!done) {
+    for (let pollsDone = 1; !done; pollsDone += 1) {
       const poll = await timedGet(baseUrl, '/api/v1/health/loading');
       const body = poll.body as LoadingBody;
       if (body?.loading && progressMs === null) {
@@ -67,7 +68,7 @@ export async function measureColdWindow(baseUrl: string, window: DatasetWindow):
         progressText = body.message ?? null;
       }
       if (body?.loading?.linesEstimated) linesEstimated = body.loading.linesEstimated;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, loadPollDelayMs(pollsDone, progressMs !== null)));
     }
   })();
   try {

@@ -64,7 +64,7 @@ export function runTable(run: BackendRun, runs: number): string {
     };
     const asked = 'asked in the page\'s order (the edge histogram, then the four histograms, then the verdict), with an empty slice cache';
     row('cold window: edge histogram (the first bar)', cold.edgeMs, 'cold window: first bar', `${asked}; answered by Elasticsearch directly (the API's answer; the page's paint is the row "first histogram painted")`);
-    row('cold window: progress visible', cold.progressMs, 'cold window: progress', `first /api/v1/health/loading poll (every 100 ms) reporting the read${cold.progressText ? `: "${cold.progressText}"` : ''}`);
+    row('cold window: progress visible', cold.progressMs, 'cold window: progress', `first /api/v1/health/loading poll reporting the read (polled as the page polls: every 100 ms until one reports the read, then every second)${cold.progressText ? `: "${cold.progressText}"` : ''}`);
     const firstNote = cold.sample
       ? `asked with sample=first, as the page asks: a sample's answer, ${cold.sample.traceIdFrom}–${cold.sample.traceIdTo} of the trace ids (${(cold.sample.fraction * 100).toFixed(1)} % of the traces), stated in the answer`
       : 'asked with sample=first, as the page asks: answered exactly (no sample taken)';
