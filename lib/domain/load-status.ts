@@ -60,10 +60,10 @@ export function formatLoadStatus(status: StoreLoadStatus): string {
 }
 
 /** Polls of a read's progress at the start of a wait: every 100 ms (the read registers just after the page's first poll), at most 50. */
-export const QUICK_LOAD_POLL_MS = 100;
-export const QUICK_LOAD_POLLS_AT_MOST = 50;
+const QUICK_LOAD_POLL_MS = 100;
+const QUICK_LOAD_POLLS_AT_MOST = 50;
 /** Once a poll has seen the read, once a second: each poll costs the server a few ms of the CPU the read needs. */
-export const LOAD_POLL_MS = 1_000;
+const LOAD_POLL_MS = 1_000;
 
 /**
  * The wait before the next poll of a read's progress once `pollsDone` polls (1, 2, …) have
